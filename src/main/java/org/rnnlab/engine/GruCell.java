@@ -1,0 +1,137 @@
+package org.rnnlab.engine;
+
+/**
+ * Gated recurrent unit (Cho et al. 2014), gate order r, z, n:
+ * <pre>
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr)      z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   PyTorch:   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+ *   Cho 2014:  n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ */
+final class GruCell extends RecurrentCell {
+    private final boolean cho;
+
+    GruCell(CellConfig config) {
+        super(config);
+        this.cho = config.gruVariant() == GruVariant.CHO_2014;
+    }
+
+    @Override
+    protected void forwardKernel(Unroll u, int t) {
+        int bsz = u.batch;
+        int n = bsz * hidden;
+        int hh = hidden;
+        if (!cho) {
+            projectHidden(u, t, 0, gh, u.h, t * n);
+        } else {
+            projectHidden(u, t, 0, 2 * hh, u.h, t * n);
+        }
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hh;
+            for (int j = 0; j < hh; j++) {
+                double r = Activations.sigmoid(u.preI[row + j] + u.preH[row + j]);
+                double z = Activations.sigmoid(u.preI[row + hh + j] + u.preH[row + hh + j]);
+                u.act[row + j] = r;
+                u.act[row + hh + j] = z;
+                if (cho) {
+                    u.resetHidden[prev + j] = r * u.h[prev + j];
+                }
+            }
+        }
+        if (cho) {
+            projectHidden(u, t, 2 * hh, hh, u.resetHidden, t * n);
+        }
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hh;
+            int next = ((t + 1) * bsz + b) * hh;
+            for (int j = 0; j < hh; j++) {
+                double r = u.act[row + j];
+                double z = u.act[row + hh + j];
+                double hn = u.preH[row + 2 * hh + j];
+                double nn = Activations.tanh(u.preI[row + 2 * hh + j] + (cho ? hn : r * hn));
+                u.act[row + 2 * hh + j] = nn;
+                u.h[next + j] = (1.0 - z) * nn + z * u.h[prev + j];
+            }
+        }
+    }
+
+    @Override
+    protected void backwardKernel(Unroll u, int t) {
+        int bsz = u.batch;
+        int n = bsz * hidden;
+        int hh = hidden;
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hh;
+            int next = ((t + 1) * bsz + b) * hh;
+            for (int j = 0; j < hh; j++) {
+                double r = u.act[row + j];
+                double z = u.act[row + hh + j];
+                double nn = u.act[row + 2 * hh + j];
+                double hPrev = u.h[prev + j];
+                double dhT = u.dh[next + j];
+                double dan = dhT * (1.0 - z) * Activations.tanhGradFromOutput(nn);
+                double daz = dhT * (hPrev - nn) * Activations.sigmoidGradFromOutput(z);
+                u.dPreI[row + hh + j] = daz;
+                u.dPreH[row + hh + j] = daz;
+                u.dPreI[row + 2 * hh + j] = dan;
+                u.dh[prev + j] += dhT * z;
+                if (!cho) {
+                    double hn = u.preH[row + 2 * hh + j];
+                    double dar = dan * hn * Activations.sigmoidGradFromOutput(r);
+                    u.dPreH[row + 2 * hh + j] = dan * r;
+                    u.dPreI[row + j] = dar;
+                    u.dPreH[row + j] = dar;
+                } else {
+                    u.dPreH[row + 2 * hh + j] = dan;
+                }
+            }
+        }
+        if (!cho) {
+            hiddenGradient(u, t, 0, gh, u.dh, t * n);
+            return;
+        }
+        // Cho: d(r ⊙ h) = dn_pre · W_hn, which feeds both r and h_{t−1}.
+        java.util.Arrays.fill(u.scratch, 0, n, 0.0);
+        hiddenGradient(u, t, 2 * hh, hh, u.scratch, 0);
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hh;
+            for (int j = 0; j < hh; j++) {
+                double r = u.act[row + j];
+                double drh = u.scratch[b * hh + j];
+                double dar = drh * u.h[prev + j] * Activations.sigmoidGradFromOutput(r);
+                u.dPreI[row + j] = dar;
+                u.dPreH[row + j] = dar;
+                u.dh[prev + j] += drh * r;
+            }
+        }
+        hiddenGradient(u, t, 0, 2 * hh, u.dh, t * n);
+    }
+
+    @Override
+    protected void hiddenWeightGradients(Unroll u, int t) {
+        if (!cho) {
+            super.hiddenWeightGradients(u, t);
+            return;
+        }
+        int b = u.batch;
+        int hh = hidden;
+        double[] gw = weightHh.grad().data;
+        MatOps.multTransAAdd(2 * hh, hh, b, u.dPreH, t * b * gh, gh, u.h, t * b * hh, hh, gw, 0, hh);
+        MatOps.multTransAAdd(hh, hh, b, u.dPreH, t * b * gh + 2 * hh, gh, u.resetHidden, t * b * hh, hh,
+                gw, 2 * hh * hh, hh);
+    }
+
+    @Override
+    public double preActivation(Unroll u, int t, int g, int b, int j) {
+        if (g == 2 && !cho) {
+            int row = (t * u.batch + b) * gh;
+            return u.preI[row + 2 * hidden + j] + u.act[row + j] * u.preH[row + 2 * hidden + j];
+        }
+        return super.preActivation(u, t, g, b, j);
+    }
+}

@@ -1,0 +1,90 @@
+package org.rnnlab.engine;
+
+/**
+ * Long short-term memory (Hochreiter &amp; Schmidhuber 1997; forget gate: Gers, Schmidhuber &amp;
+ * Cummins 2000), PyTorch's equations and gate order i, f, g, o:
+ * <pre>
+ *   i = σ(W_ii x + b_ii + W_hi h + b_hi)     f = σ(W_if x + b_if + W_hf h + b_hf)
+ *   g = tanh(W_ig x + b_ig + W_hg h + b_hg)  o = σ(W_io x + b_io + W_ho h + b_ho)
+ *   c' = f ⊙ c + i ⊙ g                       h' = o ⊙ tanh(c')
+ * </pre>
+ * Without a forget gate (the 1997 cell) the blocks are i, g, o and f ≡ 1.
+ */
+final class LstmCell extends RecurrentCell {
+    private final boolean forget;
+    private final int oi;
+    private final int of;
+    private final int og;
+    private final int oo;
+
+    LstmCell(CellConfig config) {
+        super(config);
+        this.forget = config.forgetGate();
+        int hh = config.hiddenSize();
+        this.oi = 0;
+        this.of = forget ? hh : -1;
+        this.og = forget ? 2 * hh : hh;
+        this.oo = forget ? 3 * hh : 2 * hh;
+    }
+
+    @Override
+    protected void forwardKernel(Unroll u, int t) {
+        int bsz = u.batch;
+        int n = bsz * hidden;
+        projectHidden(u, t, 0, gh, u.h, t * n);
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hidden;
+            int next = ((t + 1) * bsz + b) * hidden;
+            int tick = (t * bsz + b) * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double i = Activations.sigmoid(u.preI[row + oi + j] + u.preH[row + oi + j]);
+                double g = Activations.tanh(u.preI[row + og + j] + u.preH[row + og + j]);
+                double o = Activations.sigmoid(u.preI[row + oo + j] + u.preH[row + oo + j]);
+                double f = 1.0;
+                if (forget) {
+                    f = Activations.sigmoid(u.preI[row + of + j] + u.preH[row + of + j]);
+                    u.act[row + of + j] = f;
+                }
+                u.act[row + oi + j] = i;
+                u.act[row + og + j] = g;
+                u.act[row + oo + j] = o;
+                double cNew = f * u.c[prev + j] + i * g;
+                double tc = Activations.tanh(cNew);
+                u.c[next + j] = cNew;
+                u.tanhC[tick + j] = tc;
+                u.h[next + j] = o * tc;
+            }
+        }
+    }
+
+    @Override
+    protected void backwardKernel(Unroll u, int t) {
+        int bsz = u.batch;
+        int n = bsz * hidden;
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int prev = (t * bsz + b) * hidden;
+            int next = ((t + 1) * bsz + b) * hidden;
+            int tick = prev;
+            for (int j = 0; j < hidden; j++) {
+                double i = u.act[row + oi + j];
+                double g = u.act[row + og + j];
+                double o = u.act[row + oo + j];
+                double f = forget ? u.act[row + of + j] : 1.0;
+                double tc = u.tanhC[tick + j];
+                double dhT = u.dh[next + j];
+                double dcT = u.dc[next + j] + dhT * o * Activations.tanhGradFromOutput(tc);
+                u.dc[next + j] = dcT;
+                u.dPreI[row + oi + j] = dcT * g * Activations.sigmoidGradFromOutput(i);
+                u.dPreI[row + og + j] = dcT * i * Activations.tanhGradFromOutput(g);
+                u.dPreI[row + oo + j] = dhT * tc * Activations.sigmoidGradFromOutput(o);
+                if (forget) {
+                    u.dPreI[row + of + j] = dcT * u.c[prev + j] * Activations.sigmoidGradFromOutput(f);
+                }
+                u.dc[prev + j] += dcT * f;
+            }
+        }
+        hiddenGradient(u, t, 0, gh, u.dh, t * n);
+    }
+}

@@ -1,0 +1,289 @@
+package org.rnnlab.engine;
+
+/**
+ * A recurrent cell with PyTorch's weight layout: {@code weight_ih} [G·H × X], {@code weight_hh}
+ * [G·H × H], {@code bias_ih} and {@code bias_hh} [G·H], gate blocks in the order of
+ * {@link CellConfig#gates()}.
+ *
+ * <p>The cell is stateless between calls: every value of a run lives in an {@link Unroll}. The
+ * step API is the heart of the simulator:
+ * <ul>
+ *   <li>{@link #forwardTick(Unroll, int)} computes tick t from x_t and the state of tick t − 1;</li>
+ *   <li>{@link #backwardTick(Unroll, int)} takes dL/dh_t (and dL/dc_t) arriving from tick t + 1
+ *       plus the loss's own gradient at t, accumulates the weight gradients of tick t, and
+ *       leaves dL/dh_{t−1}, dL/dc_{t−1} and dL/dx_t in the unroll.</li>
+ * </ul>
+ * Whole-sequence passes ({@link #forwardSequence}, {@link #backwardSequence}) are these ticks in a
+ * loop; the only difference is that the input projection W_ih x_t + b_ih of all ticks is formed
+ * in one product, which yields the same bits.
+ */
+public abstract class RecurrentCell extends ParamGroup {
+    protected final CellConfig config;
+    protected final int inputSize;
+    protected final int hidden;
+    protected final int gh;
+    protected final Param weightIh;
+    protected final Param weightHh;
+    protected final Param biasIh;
+    protected final Param biasHh;
+
+    private final double[] weightIhT;
+    private final double[] weightHhT;
+    private long transposedVersion = -1;
+
+    protected RecurrentCell(CellConfig config) {
+        this.config = config;
+        this.inputSize = config.inputSize();
+        this.hidden = config.hiddenSize();
+        this.gh = config.gateCount() * hidden;
+        this.weightIh = add(new Param("weight_ih", gh, inputSize));
+        this.weightHh = add(new Param("weight_hh", gh, hidden));
+        this.biasIh = add(new Param("bias_ih", 1, gh));
+        this.biasHh = add(new Param("bias_hh", 1, gh));
+        this.weightIhT = new double[inputSize * gh];
+        this.weightHhT = new double[hidden * gh];
+    }
+
+    /** Creates the cell the config describes, with all weights zero (see {@link Initializer}). */
+    public static RecurrentCell create(CellConfig config) {
+        return switch (config.kind()) {
+            case RNN -> new RnnCell(config);
+            case LSTM -> new LstmCell(config);
+            case GRU -> new GruCell(config);
+        };
+    }
+
+    public CellConfig config() {
+        return config;
+    }
+
+    public Param weightIh() {
+        return weightIh;
+    }
+
+    public Param weightHh() {
+        return weightHh;
+    }
+
+    public Param biasIh() {
+        return biasIh;
+    }
+
+    public Param biasHh() {
+        return biasHh;
+    }
+
+    /** Buffers for a run of {@code steps} ticks over {@code batch} sequences. */
+    public Unroll newUnroll(int steps, int batch) {
+        return new Unroll(config, steps, batch);
+    }
+
+    /** W_hhᵀ as [H × GH], refreshed whenever the weights changed. */
+    protected final double[] weightHhTransposed() {
+        refreshTransposes();
+        return weightHhT;
+    }
+
+    private void refreshTransposes() {
+        if (transposedVersion != version()) {
+            MatOps.transpose(gh, inputSize, weightIh.value().data, weightIhT);
+            MatOps.transpose(gh, hidden, weightHh.value().data, weightHhT);
+            transposedVersion = version();
+        }
+    }
+
+    // ---- forward ----
+
+    /** Input projections W_ih x_t + b_ih for ticks [t0, t1), one product over all their rows. */
+    public final void projectInputs(Unroll u, int t0, int t1) {
+        refreshTransposes();
+        int rows = (t1 - t0) * u.batch;
+        int off = t0 * u.batch * gh;
+        MatOps.fillRows(rows, gh, biasIh.value().data, 0, u.preI, off, gh);
+        MatOps.multAdd(rows, gh, inputSize, u.x, t0 * u.batch * inputSize, inputSize,
+                weightIhT, 0, gh, u.preI, off, gh);
+    }
+
+    /** One forward tick t: x_t and the state of tick t − 1 in, gates and state of tick t out. */
+    public final void forwardTick(Unroll u, int t) {
+        projectInputs(u, t, t + 1);
+        recurrentForward(u, t);
+    }
+
+    /** Ticks 0..T−1 in a loop, with the input projection of all ticks formed at once. */
+    public final void forwardSequence(Unroll u) {
+        projectInputs(u, 0, u.steps);
+        for (int t = 0; t < u.steps; t++) {
+            recurrentForward(u, t);
+        }
+    }
+
+    private void recurrentForward(Unroll u, int t) {
+        if (t != u.forwardTicks) {
+            throw new IllegalStateException("forward tick " + t + " out of order: next is " + u.forwardTicks);
+        }
+        refreshTransposes();
+        forwardKernel(u, t);
+        u.forwardTicks = t + 1;
+        u.checkForward(t);
+    }
+
+    /** W_hh h_{t−1} + b_hh into preH for tick t, all gate blocks. */
+    protected final void projectHidden(Unroll u, int t, int colStart, int cols, double[] hin, int hinOff) {
+        int off = t * u.batch * gh + colStart;
+        MatOps.fillRows(u.batch, cols, biasHh.value().data, colStart, u.preH, off, gh);
+        MatOps.multAdd(u.batch, cols, hidden, hin, hinOff, hidden, weightHhT, colStart, gh, u.preH, off, gh);
+    }
+
+    /** Gates and new state of tick t from preI (already formed) and the previous state. */
+    protected abstract void forwardKernel(Unroll u, int t);
+
+    // ---- backward ----
+
+    /**
+     * One backward tick t. On entry the unroll holds, for tick t, the gradient arriving at h_t
+     * (and c_t) from tick t + 1 and the loss's own gradient at t. On exit it holds the total
+     * dL/dh_t, dL/dc_t, the pre-activation gradients, dL/dx_t, the gradient arriving at h_{t−1}
+     * (and c_{t−1}); the weight gradients of tick t are added to the parameters' grads.
+     */
+    public final void backwardTick(Unroll u, int t) {
+        backwardState(u, t);
+        accumulateWeightGradients(u, t);
+        inputGradients(u, t);
+    }
+
+    /** Backward ticks T−1..0 in a loop, after {@link Unroll#beginBackward} and the loss. */
+    public final void backwardSequence(Unroll u) {
+        for (int t = u.forwardTicks - 1; t >= 0; t--) {
+            backwardTick(u, t);
+        }
+    }
+
+    /**
+     * The state part of a backward tick: total dL/dh_t, dL/dc_t, pre-activation gradients, and
+     * the gradient arriving at h_{t−1}, c_{t−1}. No weight gradients: the Jacobian uses this alone.
+     */
+    final void backwardState(Unroll u, int t) {
+        int n = u.batch * hidden;
+        int slot = (t + 1) * n;
+        int tickOff = t * n;
+        for (int i = 0; i < n; i++) {
+            u.dh[slot + i] += u.dhLoss[tickOff + i];
+        }
+        backwardKernel(u, t);
+        u.checkBackward(t);
+    }
+
+    /** dL/dh_{t−1} += dPreH_t · W_hh over gate columns [colStart, colStart + cols). */
+    protected final void hiddenGradient(Unroll u, int t, int colStart, int cols, double[] out, int outOff) {
+        MatOps.multAdd(u.batch, hidden, cols, u.dPreH, t * u.batch * gh + colStart, gh,
+                weightHh.value().data, colStart * hidden, hidden, out, outOff, hidden);
+    }
+
+    /**
+     * Pointwise backward of tick t and the recurrent product: from the total dL/dh_t in slot t+1
+     * (and dL/dc_t arriving from t + 1), fills dPreI, dPreH for tick t, replaces slot t + 1 of dc
+     * with the total dL/dc_t, and adds the gradient reaching h_{t−1} (and c_{t−1}) into slot t.
+     */
+    protected abstract void backwardKernel(Unroll u, int t);
+
+    /** Adds tick t's contribution to dW_ih, dW_hh, db_ih, db_hh. */
+    protected void accumulateWeightGradients(Unroll u, int t) {
+        int b = u.batch;
+        int rowOff = t * b * gh;
+        MatOps.multTransAAdd(gh, inputSize, b, u.dPreI, rowOff, gh, u.x, t * b * inputSize, inputSize,
+                weightIh.grad().data, 0, inputSize);
+        MatOps.addColumnSums(b, gh, u.dPreI, rowOff, gh, biasIh.grad().data, 0);
+        hiddenWeightGradients(u, t);
+        MatOps.addColumnSums(b, gh, u.dPreH, rowOff, gh, biasHh.grad().data, 0);
+    }
+
+    /** dW_hh += dPreH_tᵀ · h_{t−1}; the Cho GRU overrides the n block. */
+    protected void hiddenWeightGradients(Unroll u, int t) {
+        int b = u.batch;
+        MatOps.multTransAAdd(gh, hidden, b, u.dPreH, t * b * gh, gh, u.h, t * b * hidden, hidden,
+                weightHh.grad().data, 0, hidden);
+    }
+
+    /** dL/dx_t = dPreI_t · W_ih. */
+    protected final void inputGradients(Unroll u, int t) {
+        int b = u.batch;
+        MatOps.multAdd(b, inputSize, gh, u.dPreI, t * b * gh, gh, weightIh.value().data, 0, inputSize,
+                u.dx, t * b * inputSize, inputSize);
+    }
+
+    // ---- the Jacobian ∂h_t/∂h_{t−1} ----
+
+    /**
+     * The Jacobian J[j][k] = ∂h_t[j] / ∂h_{t−1}[k] of batch row {@code b} at tick t, holding
+     * c_{t−1} fixed, computed by running this cell's own backward kernel once per unit with
+     * dL/dh_t = e_j. Allocates a scratch unroll; meant for the views, not the training loop.
+     */
+    public double[][] jacobian(Unroll u, int t, int b) {
+        int n = hidden;
+        Unroll s = newUnroll(1, n);
+        for (int row = 0; row < n; row++) {
+            copyTickRow(u, t, b, s, row);
+            s.dh[(n + row) * n + row] = 1.0;
+        }
+        s.forwardTicks = 1;
+        backwardState(s, 0);
+        double[][] jac = new double[n][n];
+        for (int row = 0; row < n; row++) {
+            System.arraycopy(s.dh, row * n, jac[row], 0, n);
+        }
+        return jac;
+    }
+
+    private void copyTickRow(Unroll u, int t, int b, Unroll s, int row) {
+        int n = hidden;
+        System.arraycopy(u.h, (t * u.batch + b) * n, s.h, row * n, n);
+        System.arraycopy(u.h, ((t + 1) * u.batch + b) * n, s.h, (s.batch + row) * n, n);
+        if (u.c != null) {
+            System.arraycopy(u.c, (t * u.batch + b) * n, s.c, row * n, n);
+            System.arraycopy(u.c, ((t + 1) * u.batch + b) * n, s.c, (s.batch + row) * n, n);
+            System.arraycopy(u.tanhC, (t * u.batch + b) * n, s.tanhC, row * n, n);
+        }
+        if (u.resetHidden != null) {
+            System.arraycopy(u.resetHidden, (t * u.batch + b) * n, s.resetHidden, row * n, n);
+        }
+        System.arraycopy(u.preI, (t * u.batch + b) * gh, s.preI, row * gh, gh);
+        System.arraycopy(u.preH, (t * u.batch + b) * gh, s.preH, row * gh, gh);
+        System.arraycopy(u.act, (t * u.batch + b) * gh, s.act, row * gh, gh);
+    }
+
+    /** The largest singular value of a square matrix (EJML SVD). */
+    public static double largestSingularValue(double[][] m) {
+        var mat = new org.ejml.data.DMatrixRMaj(m);
+        var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(mat.numRows, mat.numCols, false, false, true);
+        if (!svd.decompose(mat)) {
+            return Double.NaN;
+        }
+        double max = 0;
+        for (double s : svd.getSingularValues()) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    // ---- display ----
+
+    /**
+     * The pre-activation of gate block g at tick t, row b, unit j, as the equations view writes
+     * it: preI + preH, except the PyTorch GRU's n, whose recurrent part is scaled by r.
+     */
+    public double preActivation(Unroll u, int t, int g, int b, int j) {
+        int i = (t * u.batch + b) * gh + g * hidden + j;
+        return u.preI[i] + u.preH[i];
+    }
+
+    /** The hidden-side pre-activation W_h· h_{t−1} + b_h· of gate g (before any reset scaling). */
+    public double hiddenPreActivation(Unroll u, int t, int g, int b, int j) {
+        return u.preH[(t * u.batch + b) * gh + g * hidden + j];
+    }
+
+    /** The input-side pre-activation W_i· x_t + b_i· of gate g. */
+    public double inputPreActivation(Unroll u, int t, int g, int b, int j) {
+        return u.preI[(t * u.batch + b) * gh + g * hidden + j];
+    }
+}
