@@ -21,7 +21,7 @@ package org.rnnlab.engine;
  * @param lossMask   [T·B]
  */
 public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
-                            int outputSize, double[] targets, int[] classes, double[] lossMask) {
+                            int outputSize, double[] targets, int[] classes, double[] lossMask) implements TaskBatch {
 
     public SequenceBatch {
         if (steps <= 0) {

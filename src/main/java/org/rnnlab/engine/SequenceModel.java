@@ -1,0 +1,266 @@
+package org.rnnlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embedding (optional) → recurrent cell → linear readout → loss, over one {@link SequenceBatch}
+ * at a time, tick by tick. The simulator steps it one tick at a time; training runs the same
+ * ticks in a loop.
+ *
+ * <p>A training step is: {@link #load}, {@link #forward} (or {@link #forwardTick} for each t),
+ * {@link #computeLoss}, {@link #beginBackward}, {@link #backward} (or {@link #backwardTick} for
+ * t = T−1..0); then the caller clips and applies an optimiser to {@link #params()} and calls
+ * {@link #markChanged()}.
+ */
+public final class SequenceModel {
+    private final ModelConfig config;
+    private final Embedding embedding;
+    private final RecurrentCell cell;
+    private final LinearReadout readout;
+
+    private Unroll unroll;
+    private SequenceBatch batch;
+    private double[] y;
+    private double[] dy;
+    private double[] probs;
+    private double loss = Double.NaN;
+    private boolean lossComputed;
+    private int backwardNext = -1;
+
+    public SequenceModel(ModelConfig config) {
+        this.config = config;
+        CellConfig cc = config.cell();
+        this.embedding = config.vocabulary() > 0 ? new Embedding(config.vocabulary(), cc.inputSize()) : null;
+        this.cell = RecurrentCell.create(cc);
+        this.readout = new LinearReadout(cc.hiddenSize(), config.outputSize());
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public LinearReadout readout() {
+        return readout;
+    }
+
+    /** The embedding, or null for dense inputs. */
+    public Embedding embedding() {
+        return embedding;
+    }
+
+    /** Parameter groups in a fixed order: embedding (if any), cell, readout. */
+    public List<ParamGroup> groups() {
+        List<ParamGroup> g = new ArrayList<>();
+        if (embedding != null) {
+            g.add(embedding);
+        }
+        g.add(cell);
+        g.add(readout);
+        return g;
+    }
+
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>();
+        for (ParamGroup g : groups()) {
+            p.addAll(g.params());
+        }
+        return p;
+    }
+
+    public int parameterCount() {
+        int n = 0;
+        for (ParamGroup g : groups()) {
+            n += g.parameterCount();
+        }
+        return n;
+    }
+
+    /** Call after changing any parameter value (optimiser step, import, finite differences). */
+    public void markChanged() {
+        for (ParamGroup g : groups()) {
+            g.markChanged();
+        }
+    }
+
+    public void zeroGrad() {
+        for (ParamGroup g : groups()) {
+            g.zeroGrad();
+        }
+    }
+
+    // ---- a batch ----
+
+    /**
+     * Loads a batch and the initial state (null = zeros), reusing buffers when T and B are
+     * unchanged. Token inputs go through the embedding here.
+     */
+    public void load(SequenceBatch b, double[] h0, double[] c0) {
+        if (b.inputSize() != config.batchInputSize()) {
+            throw new IllegalArgumentException("batch input size " + b.inputSize() + " does not match the model's "
+                    + config.batchInputSize());
+        }
+        if (b.outputSize() != config.outputSize()) {
+            throw new IllegalArgumentException("batch output size " + b.outputSize() + " does not match the model's "
+                    + config.outputSize());
+        }
+        if (b.isClassification() != (config.loss() == LossKind.CROSS_ENTROPY)) {
+            throw new IllegalArgumentException("batch targets (" + (b.isClassification() ? "classes" : "values")
+                    + ") do not suit the loss " + config.loss());
+        }
+        if (unroll == null || unroll.steps() != b.steps() || unroll.batch() != b.batch()) {
+            unroll = cell.newUnroll(b.steps(), b.batch());
+            int rows = b.steps() * b.batch() * config.outputSize();
+            y = new double[rows];
+            dy = new double[rows];
+            probs = new double[rows];
+        }
+        this.batch = b;
+        if (b.usesTokens()) {
+            embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), unroll.inputBuffer());
+        } else {
+            unroll.setInputs(b.inputs());
+        }
+        unroll.setInitialState(h0, c0);
+        lossComputed = false;
+        loss = Double.NaN;
+        backwardNext = -1;
+    }
+
+    public SequenceBatch batch() {
+        return batch;
+    }
+
+    public Unroll unroll() {
+        return unroll;
+    }
+
+    /** Forward tick t: the cell's tick and the readout of h_t. */
+    public void forwardTick(int t) {
+        cell.forwardTick(unroll, t);
+        readoutRows(t, t + 1);
+    }
+
+    /** All ticks: the cell's sequence pass and one readout product over every tick. */
+    public void forward() {
+        cell.forwardSequence(unroll);
+        readoutRows(0, unroll.steps());
+    }
+
+    private void readoutRows(int t0, int t1) {
+        int b = unroll.batch();
+        int hOff = (t0 + 1) * b * cell.config().hiddenSize();
+        readout.forward((t1 - t0) * b, unroll.hiddenBuffer(), hOff, y, t0 * b * config.outputSize());
+        if (config.loss() == LossKind.CROSS_ENTROPY) {
+            int yk = config.outputSize();
+            for (int r = t0 * b; r < t1 * b; r++) {
+                LossKind.softmax(y, r * yk, yk, probs);
+            }
+        }
+    }
+
+    /** The loss over the masked ticks; fills dL/dy. NaN if anything selected is not finite. */
+    public double computeLoss() {
+        int rows = unroll.steps() * unroll.batch();
+        loss = config.loss().compute(rows, config.outputSize(), y, batch.targets(), batch.classes(),
+                batch.lossMask(), dy, probs);
+        lossComputed = true;
+        return loss;
+    }
+
+    public double loss() {
+        return loss;
+    }
+
+    /** Zeroes every gradient and the backward buffers; the next backward tick is T − 1. */
+    public void beginBackward() {
+        if (!lossComputed) {
+            throw new IllegalStateException("compute the loss before the backward pass");
+        }
+        zeroGrad();
+        unroll.beginBackward();
+        backwardNext = unroll.steps() - 1;
+    }
+
+    /** The next backward tick to run, or −1 when the backward pass is complete. */
+    public int nextBackwardTick() {
+        return backwardNext;
+    }
+
+    /**
+     * Backward tick t: the readout's gradient at h_t (the loss's own contribution), the cell's
+     * backward tick, and the embedding's gradient for tick t.
+     */
+    public void backwardTick(int t) {
+        if (t != backwardNext) {
+            throw new IllegalStateException("backward tick " + t + " out of order: next is " + backwardNext);
+        }
+        int b = unroll.batch();
+        int hid = cell.config().hiddenSize();
+        int yk = config.outputSize();
+        readout.backward(b, unroll.hiddenBuffer(), (t + 1) * b * hid, dy, t * b * yk,
+                unroll.lossGradientBuffer(), t * b * hid);
+        cell.backwardTick(unroll, t);
+        if (embedding != null) {
+            embedding.backward(batch.tokens(), t * b, (t + 1) * b, unroll.inputGradientBuffer());
+        }
+        backwardNext = t - 1;
+    }
+
+    /** Backward ticks T−1..0. */
+    public void backward() {
+        for (int t = unroll.steps() - 1; t >= 0; t--) {
+            backwardTick(t);
+        }
+    }
+
+    /** The first place the last forward/loss/backward went non-finite, or null. */
+    public Divergence divergence() {
+        if (unroll == null) {
+            return null;
+        }
+        if (unroll.firstNonFiniteForwardTick() >= 0) {
+            return new Divergence("forward", unroll.firstNonFiniteForwardTick(), "hidden state");
+        }
+        if (lossComputed && !Double.isFinite(loss)) {
+            return new Divergence("loss", -1, "loss");
+        }
+        if (unroll.firstNonFiniteBackwardTick() >= 0) {
+            return new Divergence("backward", unroll.firstNonFiniteBackwardTick(), "gradient");
+        }
+        return null;
+    }
+
+    // ---- outputs ----
+
+    /** Readout output k at tick t, row b (logits for cross-entropy). */
+    public double output(int t, int b, int k) {
+        return y[(t * unroll.batch() + b) * config.outputSize() + k];
+    }
+
+    /** Softmax probability of class k at tick t, row b (cross-entropy models). */
+    public double probability(int t, int b, int k) {
+        return probs[(t * unroll.batch() + b) * config.outputSize() + k];
+    }
+
+    /** The most probable class (or largest output) at tick t, row b. */
+    public int argmax(int t, int b) {
+        int base = (t * unroll.batch() + b) * config.outputSize();
+        int best = 0;
+        for (int k = 1; k < config.outputSize(); k++) {
+            if (y[base + k] > y[base + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** dL/dy at tick t, row b, output k (valid after {@link #computeLoss}). */
+    public double outputGradient(int t, int b, int k) {
+        return dy[(t * unroll.batch() + b) * config.outputSize() + k];
+    }
+}
