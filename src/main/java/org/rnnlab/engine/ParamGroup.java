@@ -42,8 +42,8 @@ public class ParamGroup {
     }
 
     public void zeroGrad() {
-        for (Param p : params) {
-            p.zeroGrad();
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).zeroGrad();
         }
     }
 

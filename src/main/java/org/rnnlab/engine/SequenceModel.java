@@ -19,6 +19,9 @@ public final class SequenceModel {
     private final RecurrentCell cell;
     private final LinearReadout readout;
 
+    private final List<ParamGroup> groups;
+    private final List<Param> params;
+
     private Unroll unroll;
     private SequenceBatch batch;
     private double[] y;
@@ -34,6 +37,18 @@ public final class SequenceModel {
         this.embedding = config.vocabulary() > 0 ? new Embedding(config.vocabulary(), cc.inputSize()) : null;
         this.cell = RecurrentCell.create(cc);
         this.readout = new LinearReadout(cc.hiddenSize(), config.outputSize());
+        List<ParamGroup> g = new ArrayList<>();
+        if (embedding != null) {
+            g.add(embedding);
+        }
+        g.add(cell);
+        g.add(readout);
+        this.groups = List.copyOf(g);
+        List<Param> p = new ArrayList<>();
+        for (ParamGroup pg : groups) {
+            p.addAll(pg.params());
+        }
+        this.params = List.copyOf(p);
     }
 
     public ModelConfig config() {
@@ -55,21 +70,11 @@ public final class SequenceModel {
 
     /** Parameter groups in a fixed order: embedding (if any), cell, readout. */
     public List<ParamGroup> groups() {
-        List<ParamGroup> g = new ArrayList<>();
-        if (embedding != null) {
-            g.add(embedding);
-        }
-        g.add(cell);
-        g.add(readout);
-        return g;
+        return groups;
     }
 
     public List<Param> params() {
-        List<Param> p = new ArrayList<>();
-        for (ParamGroup g : groups()) {
-            p.addAll(g.params());
-        }
-        return p;
+        return params;
     }
 
     public int parameterCount() {
@@ -82,14 +87,14 @@ public final class SequenceModel {
 
     /** Call after changing any parameter value (optimiser step, import, finite differences). */
     public void markChanged() {
-        for (ParamGroup g : groups()) {
-            g.markChanged();
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).markChanged();
         }
     }
 
     public void zeroGrad() {
-        for (ParamGroup g : groups()) {
-            g.zeroGrad();
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).zeroGrad();
         }
     }
 
