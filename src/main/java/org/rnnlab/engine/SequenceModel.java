@@ -13,7 +13,7 @@ import java.util.List;
  * t = T−1..0); then the caller clips and applies an optimiser to {@link #params()} and calls
  * {@link #markChanged()}.
  */
-public final class SequenceModel {
+public final class SequenceModel implements Model {
     private final ModelConfig config;
     private final Embedding embedding;
     private final RecurrentCell cell;
@@ -55,6 +55,7 @@ public final class SequenceModel {
         return config;
     }
 
+    @Override
     public RecurrentCell cell() {
         return cell;
     }
@@ -69,14 +70,17 @@ public final class SequenceModel {
     }
 
     /** Parameter groups in a fixed order: embedding (if any), cell, readout. */
+    @Override
     public List<ParamGroup> groups() {
         return groups;
     }
 
+    @Override
     public List<Param> params() {
         return params;
     }
 
+    @Override
     public int parameterCount() {
         int n = 0;
         for (ParamGroup g : groups()) {
@@ -86,12 +90,14 @@ public final class SequenceModel {
     }
 
     /** Call after changing any parameter value (optimiser step, import, finite differences). */
+    @Override
     public void markChanged() {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).markChanged();
         }
     }
 
+    @Override
     public void zeroGrad() {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).zeroGrad();
@@ -140,6 +146,7 @@ public final class SequenceModel {
         return batch;
     }
 
+    @Override
     public Unroll unroll() {
         return unroll;
     }
@@ -216,6 +223,22 @@ public final class SequenceModel {
         backwardNext = t - 1;
     }
 
+    @Override
+    public double forwardLoss(TaskBatch b) {
+        if (!(b instanceof SequenceBatch sb)) {
+            throw new IllegalArgumentException("a sequence model takes a SequenceBatch, not " + b.getClass().getSimpleName());
+        }
+        load(sb, null, null);
+        forward();
+        return computeLoss();
+    }
+
+    @Override
+    public void backwardAll() {
+        beginBackward();
+        backward();
+    }
+
     /** Backward ticks T−1..0. */
     public void backward() {
         for (int t = unroll.steps() - 1; t >= 0; t--) {
@@ -224,6 +247,7 @@ public final class SequenceModel {
     }
 
     /** The first place the last forward/loss/backward went non-finite, or null. */
+    @Override
     public Divergence divergence() {
         if (unroll == null) {
             return null;
@@ -243,6 +267,7 @@ public final class SequenceModel {
     // ---- outputs ----
 
     /** Readout output k at tick t, row b (logits for cross-entropy). */
+    @Override
     public double output(int t, int b, int k) {
         return y[(t * unroll.batch() + b) * config.outputSize() + k];
     }
@@ -253,6 +278,7 @@ public final class SequenceModel {
     }
 
     /** The most probable class (or largest output) at tick t, row b. */
+    @Override
     public int argmax(int t, int b) {
         int base = (t * unroll.batch() + b) * config.outputSize();
         int best = 0;

@@ -1,0 +1,284 @@
+package org.rnnlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encoder-decoder (Sutskever, Vinyals &amp; Le 2014; Cho et al. 2014): an encoder cell reads the
+ * source tokens; its final state (h, and c for LSTM) is the decoder's initial state; the decoder
+ * reads the target inputs (teacher forcing) and a linear readout predicts each next target
+ * token under cross-entropy. Backpropagation runs through the decoder, then its dL/dh_0 (and
+ * dL/dc_0) enters the encoder's last tick.
+ */
+public final class EncoderDecoderModel implements Model {
+    private final CellConfig cellConfig;
+    private final Embedding sourceEmbedding;
+    private final Embedding targetEmbedding;
+    private final RecurrentCell encoder;
+    private final RecurrentCell decoder;
+    private final LinearReadout readout;
+    private final List<ParamGroup> groups;
+    private final List<Param> params;
+
+    private Unroll enc;
+    private Unroll dec;
+    private Seq2SeqBatch batch;
+    private double[] y;
+    private double[] dy;
+    private double[] probs;
+    private double[] stateH;
+    private double[] stateC;
+    private double loss = Double.NaN;
+
+    /**
+     * @param cell          cell kind and sizes; its input size is the embedding size
+     * @param sourceVocab   source vocabulary size
+     * @param targetVocab   target vocabulary size (the readout's classes)
+     */
+    public EncoderDecoderModel(CellConfig cell, int sourceVocab, int targetVocab) {
+        this.cellConfig = cell;
+        this.sourceEmbedding = new Embedding(sourceVocab, cell.inputSize());
+        this.targetEmbedding = new Embedding(targetVocab, cell.inputSize());
+        this.encoder = RecurrentCell.create(cell);
+        this.decoder = RecurrentCell.create(cell);
+        this.readout = new LinearReadout(cell.hiddenSize(), targetVocab);
+        this.groups = List.of(sourceEmbedding, encoder, targetEmbedding, decoder, readout);
+        List<Param> p = new ArrayList<>();
+        for (ParamGroup g : groups) {
+            p.addAll(g.params());
+        }
+        this.params = List.copyOf(p);
+    }
+
+    public CellConfig cellConfig() {
+        return cellConfig;
+    }
+
+    public RecurrentCell encoder() {
+        return encoder;
+    }
+
+    public RecurrentCell decoder() {
+        return decoder;
+    }
+
+    public Embedding sourceEmbedding() {
+        return sourceEmbedding;
+    }
+
+    public Embedding targetEmbedding() {
+        return targetEmbedding;
+    }
+
+    public LinearReadout readout() {
+        return readout;
+    }
+
+    /** The encoder's unroll from the last pass. */
+    public Unroll encoderUnroll() {
+        return enc;
+    }
+
+    @Override
+    public List<ParamGroup> groups() {
+        return groups;
+    }
+
+    @Override
+    public List<Param> params() {
+        return params;
+    }
+
+    @Override
+    public int parameterCount() {
+        int n = 0;
+        for (ParamGroup g : groups) {
+            n += g.parameterCount();
+        }
+        return n;
+    }
+
+    @Override
+    public void markChanged() {
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).markChanged();
+        }
+    }
+
+    @Override
+    public void zeroGrad() {
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).zeroGrad();
+        }
+    }
+
+    @Override
+    public double forwardLoss(TaskBatch b) {
+        if (!(b instanceof Seq2SeqBatch sb)) {
+            throw new IllegalArgumentException("an encoder-decoder takes a Seq2SeqBatch, not " + b.getClass().getSimpleName());
+        }
+        SequenceBatch src = sb.source();
+        SequenceBatch tgt = sb.target();
+        if (!src.usesTokens() || src.inputSize() != sourceEmbedding.vocabularySize()) {
+            throw new IllegalArgumentException("source must be tokens over a vocabulary of " + sourceEmbedding.vocabularySize());
+        }
+        if (!tgt.usesTokens() || tgt.inputSize() != targetEmbedding.vocabularySize() || !tgt.isClassification()
+                || tgt.outputSize() != readout.outputSize()) {
+            throw new IllegalArgumentException("target must be tokens and classes over a vocabulary of "
+                    + targetEmbedding.vocabularySize());
+        }
+        int bsz = sb.batch();
+        int n = bsz * cellConfig.hiddenSize();
+        if (enc == null || enc.steps() != src.steps() || enc.batch() != bsz) {
+            enc = encoder.newUnroll(src.steps(), bsz);
+        }
+        if (dec == null || dec.steps() != tgt.steps() || dec.batch() != bsz) {
+            dec = decoder.newUnroll(tgt.steps(), bsz);
+            int rows = tgt.steps() * bsz * readout.outputSize();
+            y = new double[rows];
+            dy = new double[rows];
+            probs = new double[rows];
+        }
+        if (stateH == null || stateH.length != n) {
+            stateH = new double[n];
+            stateC = new double[n];
+        }
+        this.batch = sb;
+        sourceEmbedding.lookup(src.tokens(), 0, src.steps() * bsz, enc.inputBuffer());
+        enc.setInitialState(null, null);
+        encoder.forwardSequence(enc);
+        enc.copyHidden(src.steps() - 1, stateH);
+        if (enc.hasCellState()) {
+            enc.copyCell(src.steps() - 1, stateC);
+        }
+        targetEmbedding.lookup(tgt.tokens(), 0, tgt.steps() * bsz, dec.inputBuffer());
+        dec.setInitialState(stateH, enc.hasCellState() ? stateC : null);
+        decoder.forwardSequence(dec);
+        int rows = tgt.steps() * bsz;
+        readout.forward(rows, dec.hiddenBuffer(), n, y, 0);
+        loss = LossKind.CROSS_ENTROPY.compute(rows, readout.outputSize(), y, null, tgt.classes(), tgt.lossMask(), dy, probs);
+        return loss;
+    }
+
+    @Override
+    public void backwardAll() {
+        zeroGrad();
+        SequenceBatch src = batch.source();
+        SequenceBatch tgt = batch.target();
+        int bsz = batch.batch();
+        int hid = cellConfig.hiddenSize();
+        int yk = readout.outputSize();
+        dec.beginBackward();
+        for (int t = tgt.steps() - 1; t >= 0; t--) {
+            readout.backward(bsz, dec.hiddenBuffer(), (t + 1) * bsz * hid, dy, t * bsz * yk,
+                    dec.lossGradientBuffer(), t * bsz * hid);
+            decoder.backwardTick(dec, t);
+        }
+        targetEmbedding.backward(tgt.tokens(), 0, tgt.steps() * bsz, dec.inputGradientBuffer());
+        dec.copyHiddenGradient(-1, stateH);
+        if (dec.hasCellState()) {
+            dec.copyCellGradient(-1, stateC);
+        }
+        enc.beginBackward();
+        enc.addFinalStateGradient(src.steps() - 1, stateH, dec.hasCellState() ? stateC : null);
+        encoder.backwardSequence(enc);
+        sourceEmbedding.backward(src.tokens(), 0, src.steps() * bsz, enc.inputGradientBuffer());
+    }
+
+    @Override
+    public Divergence divergence() {
+        if (enc != null && enc.firstNonFiniteForwardTick() >= 0) {
+            return new Divergence("forward (encoder)", enc.firstNonFiniteForwardTick(), "hidden state");
+        }
+        if (dec != null && dec.firstNonFiniteForwardTick() >= 0) {
+            return new Divergence("forward (decoder)", dec.firstNonFiniteForwardTick(), "hidden state");
+        }
+        if (batch != null && !Double.isFinite(loss)) {
+            return new Divergence("loss", -1, "loss");
+        }
+        if (dec != null && dec.firstNonFiniteBackwardTick() >= 0) {
+            return new Divergence("backward (decoder)", dec.firstNonFiniteBackwardTick(), "gradient");
+        }
+        if (enc != null && enc.firstNonFiniteBackwardTick() >= 0) {
+            return new Divergence("backward (encoder)", enc.firstNonFiniteBackwardTick(), "gradient");
+        }
+        return null;
+    }
+
+    @Override
+    public double output(int t, int b, int k) {
+        return y[(t * dec.batch() + b) * readout.outputSize() + k];
+    }
+
+    @Override
+    public int argmax(int t, int b) {
+        int yk = readout.outputSize();
+        int base = (t * dec.batch() + b) * yk;
+        int best = 0;
+        for (int k = 1; k < yk; k++) {
+            if (y[base + k] > y[base + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public RecurrentCell cell() {
+        return decoder;
+    }
+
+    @Override
+    public Unroll unroll() {
+        return dec;
+    }
+
+    /**
+     * Greedy decoding of sequence b of the last batch: the decoder starts from the encoder's
+     * final state and the start token, and feeds back its own most probable token until it
+     * produces {@code endToken} or {@code maxSteps} tokens. Returns the tokens produced
+     * (without the end token). Runs the same tick kernels on a one-row unroll.
+     */
+    public int[] decodeGreedy(int b, int startToken, int endToken, int maxSteps) {
+        if (maxSteps <= 0) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+        int hid = cellConfig.hiddenSize();
+        int e = cellConfig.inputSize();
+        int yk = readout.outputSize();
+        SequenceBatch src = batch.source();
+        double[] h0 = new double[hid];
+        double[] c0 = enc.hasCellState() ? new double[hid] : null;
+        for (int j = 0; j < hid; j++) {
+            h0[j] = enc.h(src.steps() - 1, b, j);
+            if (c0 != null) {
+                c0[j] = enc.c(src.steps() - 1, b, j);
+            }
+        }
+        Unroll u = decoder.newUnroll(maxSteps, 1);
+        u.setInitialState(h0, c0);
+        double[] out = new double[yk];
+        double[] x = u.inputBuffer();
+        double[] table = targetEmbedding.table().value().data;
+        int[] produced = new int[maxSteps];
+        int count = 0;
+        int token = startToken;
+        for (int t = 0; t < maxSteps; t++) {
+            System.arraycopy(table, token * e, x, t * e, e);
+            decoder.forwardTick(u, t);
+            readout.forward(1, u.hiddenBuffer(), (t + 1) * hid, out, 0);
+            int best = 0;
+            for (int k = 1; k < yk; k++) {
+                if (out[k] > out[best]) {
+                    best = k;
+                }
+            }
+            if (best == endToken) {
+                break;
+            }
+            produced[count++] = best;
+            token = best;
+        }
+        return java.util.Arrays.copyOf(produced, count);
+    }
+}
