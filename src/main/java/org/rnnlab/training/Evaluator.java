@@ -1,0 +1,87 @@
+package org.rnnlab.training;
+
+import java.util.List;
+import org.rnnlab.engine.EncoderDecoderModel;
+import org.rnnlab.engine.Model;
+import org.rnnlab.engine.Param;
+import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.task.MetricAccumulator;
+import org.rnnlab.task.Predictions;
+import org.rnnlab.task.Task;
+
+/**
+ * Scores a model on its task's test set with a model of its own, into which the trained weights
+ * are copied, so that evaluating never disturbs the buffers of the run being shown or trained.
+ */
+public final class Evaluator {
+    private final Task task;
+    private final Model scratch;
+    private final int batchSize;
+    private List<TaskBatch> testSet;
+
+    /**
+     * @param task      the task
+     * @param scratch   a model of the same shape as the ones to evaluate (its weights are overwritten)
+     * @param batchSize test batch size
+     */
+    public Evaluator(Task task, Model scratch, int batchSize) {
+        this.task = task;
+        this.scratch = scratch;
+        this.batchSize = batchSize;
+    }
+
+    /** The task's metric for the given model's current weights on the whole test set. */
+    public double evaluate(Model model) {
+        copyWeights(model, scratch);
+        if (testSet == null) {
+            testSet = task.testBatches(batchSize);
+        }
+        MetricAccumulator acc = new MetricAccumulator();
+        for (TaskBatch b : testSet) {
+            scratch.forwardLoss(b);
+            task.score(b, predictions(scratch), acc);
+        }
+        return acc.value();
+    }
+
+    /** Copies every parameter value from one model into another of the same shape. */
+    public static void copyWeights(Model from, Model to) {
+        List<Param> a = from.params();
+        List<Param> b = to.params();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("models differ: " + a.size() + " vs " + b.size() + " parameter tensors");
+        }
+        for (int i = 0; i < a.size(); i++) {
+            double[] src = a.get(i).value().data;
+            double[] dst = b.get(i).value().data;
+            if (src.length != dst.length) {
+                throw new IllegalArgumentException("parameter " + a.get(i).name() + " differs in size");
+            }
+            System.arraycopy(src, 0, dst, 0, src.length);
+        }
+        to.markChanged();
+    }
+
+    /** The outputs of a model's last forward pass, as a task scores them. */
+    public static Predictions predictions(Model m) {
+        return new Predictions() {
+            @Override
+            public double output(int t, int b, int k) {
+                return m.output(t, b, k);
+            }
+
+            @Override
+            public int argmax(int t, int b) {
+                return m.argmax(t, b);
+            }
+
+            @Override
+            public int[] decode(int b, int maxSteps) {
+                if (m instanceof EncoderDecoderModel ed) {
+                    return ed.decodeGreedy(b, 0, 1, maxSteps);
+                }
+                throw new UnsupportedOperationException("this model does not decode");
+            }
+        };
+    }
+}

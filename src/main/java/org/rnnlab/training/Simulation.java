@@ -1,0 +1,423 @@
+package org.rnnlab.training;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.SplittableRandom;
+import org.rnnlab.engine.ClipReport;
+import org.rnnlab.engine.Divergence;
+import org.rnnlab.engine.GradientClipper;
+import org.rnnlab.engine.Optimizer;
+import org.rnnlab.engine.RecurrentCell;
+import org.rnnlab.engine.SequenceBatch;
+import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.engine.Unroll;
+import org.rnnlab.task.Task;
+
+/**
+ * The tick-level state machine of the simulator. One iteration is a sequence of positions:
+ * <pre>
+ *   0 .. T−1      forward tick t = position
+ *   T             loss
+ *   T+1 .. 2T     backward tick t = 2T − position  (T−1 down to 0)
+ *   2T+1          update
+ * </pre>
+ * {@link #stepForward()} computes the next position (or, after stepping back, re-shows one
+ * already computed); {@link #stepBack()} and {@link #seek(int)} move the cursor over computed
+ * positions without recomputing. After the update the next step draws a new batch.
+ *
+ * <p>Not thread-safe: owned by the engine thread ({@link EngineRunner}). Everything it hands
+ * out ({@link Snapshot}) is immutable.
+ */
+public final class Simulation {
+    /** Iteration records kept for the curves; older ones are dropped. */
+    public static final int HISTORY_LIMIT = 20_000;
+
+    private final SimulationSettings settings;
+    private final Task task;
+    private final SequenceModel model;
+    private final Optimizer optimizer;
+    private final GradientClipper clipper;
+    private final SplittableRandom batchRng;
+
+    private SequenceBatch batch;
+    private long iteration = 1;
+    private int frontier;
+    private int cursor = -1;
+    private int row;
+    private double loss = Double.NaN;
+    private ClipReport lastClip;
+    private Divergence divergence;
+    private double lastMetric = Double.NaN;
+    private ForwardColumn[] forward;
+    private BackwardColumn[] backward;
+    private double[][] inputs;
+    private double[][] targets;
+    private int[] classes;
+    private double[] mask;
+    private final Deque<IterationRecord> pending = new ArrayDeque<>();
+    private long version;
+    private boolean columnsStale;
+    private boolean backwardRan;
+
+    public Simulation(SimulationSettings settings, TaskFactory tasks) {
+        this.settings = settings;
+        this.task = tasks.create(settings.taskId(), settings.sequenceLength(), settings.seed());
+        this.model = ModelFactory.sequenceModel(settings, task);
+        this.optimizer = settings.optimizer().create(settings.learningRate());
+        this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();
+        this.batchRng = new SplittableRandom(ModelFactory.batchSeed(settings.seed()));
+        newBatch();
+    }
+
+    public SimulationSettings settings() {
+        return settings;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public SequenceModel model() {
+        return model;
+    }
+
+    public int steps() {
+        return batch.steps();
+    }
+
+    /** Positions in one iteration: 2T + 2. */
+    public int positions() {
+        return 2 * batch.steps() + 2;
+    }
+
+    public int cursor() {
+        return cursor;
+    }
+
+    public int frontier() {
+        return frontier;
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    public Phase phaseAt(int pos) {
+        int t = batch.steps();
+        if (pos < 0) {
+            return Phase.READY;
+        }
+        if (pos < t) {
+            return Phase.FORWARD;
+        }
+        if (pos == t) {
+            return Phase.LOSS;
+        }
+        if (pos <= 2 * t) {
+            return Phase.BACKWARD;
+        }
+        return Phase.UPDATE;
+    }
+
+    /** The engine tick index at a position, −1 where no tick applies. */
+    public int tickAt(int pos) {
+        int t = batch.steps();
+        if (pos >= 0 && pos < t) {
+            return pos;
+        }
+        if (pos > t && pos <= 2 * t) {
+            return 2 * t - pos;
+        }
+        return -1;
+    }
+
+    private void newBatch() {
+        TaskBatch b = task.trainBatch(settings.batchSize(), batchRng);
+        if (!(b instanceof SequenceBatch sb)) {
+            throw new IllegalArgumentException("task '" + task.id() + "' has no single-sequence batches to step through");
+        }
+        batch = sb;
+        model.load(sb, null, null);
+        frontier = 0;
+        cursor = -1;
+        loss = Double.NaN;
+        divergence = null;
+        int t = sb.steps();
+        forward = new ForwardColumn[t];
+        backward = new BackwardColumn[t];
+        row = Math.min(row, sb.batch() - 1);
+        copySequence();
+    }
+
+    private void copySequence() {
+        int t = batch.steps();
+        int x = model.config().cell().inputSize();
+        int y = batch.outputSize();
+        Unroll u = model.unroll();
+        inputs = new double[t][x];
+        mask = new double[t];
+        targets = batch.isClassification() ? null : new double[t][y];
+        classes = batch.isClassification() ? new int[t] : null;
+        for (int k = 0; k < t; k++) {
+            for (int i = 0; i < x; i++) {
+                inputs[k][i] = u.x(k, row, i);
+            }
+            int idx = batch.index(k, row);
+            mask[k] = batch.lossMask()[idx];
+            if (targets != null) {
+                System.arraycopy(batch.targets(), idx * y, targets[k], 0, y);
+            } else {
+                classes[k] = batch.classes()[idx];
+            }
+        }
+    }
+
+    /** Shows the next position, computing it if needed. Returns false if nothing changed. */
+    public boolean stepForward() {
+        if (cursor < frontier - 1) {
+            cursor++;
+            return true;
+        }
+        if (frontier == positions()) {
+            iteration++;
+            newBatch();
+        }
+        compute(frontier);
+        frontier++;
+        cursor = frontier - 1;
+        return true;
+    }
+
+    /** Shows the previous computed position. Returns false at the start of the iteration. */
+    public boolean stepBack() {
+        if (cursor < 0) {
+            return false;
+        }
+        cursor--;
+        return true;
+    }
+
+    /** Moves the cursor to a computed position (clamped to −1 .. frontier−1). */
+    public void seek(int pos) {
+        cursor = Math.max(-1, Math.min(pos, frontier - 1));
+    }
+
+    /** Computes the rest of the forward pass and the loss, and shows the first backward tick. */
+    public void jumpToBackward() {
+        int target = batch.steps() + 1;
+        if (frontier > target) {
+            cursor = target;
+            return;
+        }
+        while (frontier <= target) {
+            compute(frontier);
+            frontier++;
+        }
+        cursor = target;
+    }
+
+    /** Completes the current iteration through its update. */
+    public void finishIteration() {
+        while (frontier < positions()) {
+            compute(frontier);
+            frontier++;
+        }
+        cursor = frontier - 1;
+    }
+
+    private void compute(int pos) {
+        int t = batch.steps();
+        Phase phase = phaseAt(pos);
+        int tick = tickAt(pos);
+        switch (phase) {
+            case FORWARD -> {
+                model.forwardTick(tick);
+                forward[tick] = forwardColumn(tick);
+                noteDivergence();
+            }
+            case LOSS -> {
+                loss = model.computeLoss();
+                noteDivergence();
+            }
+            case BACKWARD -> {
+                if (tick == t - 1) {
+                    model.beginBackward();
+                }
+                model.backwardTick(tick);
+                backward[tick] = backwardColumn(tick, true);
+                noteDivergence();
+            }
+            case UPDATE -> record(TrainingStep.finish(model, loss, clipper, optimizer));
+            default -> throw new IllegalStateException("nothing to compute at " + pos);
+        }
+    }
+
+    private void noteDivergence() {
+        if (divergence == null) {
+            divergence = model.divergence();
+        }
+    }
+
+    private void record(StepResult r) {
+        lastClip = r.clip();
+        if (r.divergence() != null && divergence == null) {
+            divergence = r.divergence();
+        }
+        pending.addLast(new IterationRecord(iteration, r.loss(), Double.NaN, r.clip().normBefore(),
+                r.clip().normAfter(), r.clip().threshold(), r.gradientRatio(), r.diverged()));
+        while (pending.size() > HISTORY_LIMIT) {
+            pending.removeFirst();
+        }
+    }
+
+    /**
+     * One whole iteration at full speed on a fresh batch: the same ticks, without per-tick
+     * copies or Jacobians. Leaves the iteration fully computed with the cursor at its update.
+     */
+    public StepResult trainIteration() {
+        if (frontier > 0 && frontier < positions()) {
+            finishIteration();
+        }
+        if (frontier == positions()) {
+            iteration++;
+            newBatch();
+        }
+        StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
+        loss = r.loss();
+        divergence = r.divergence();
+        backwardRan = divergence == null || divergence.phase().startsWith("backward");
+        frontier = positions();
+        cursor = frontier - 1;
+        columnsStale = true;
+        record(r);
+        return r;
+    }
+
+    /** Rebuilds the displayed columns of a fully trained iteration (and Jacobians if asked). */
+    private void refreshColumns(boolean jacobians) {
+        for (int k = 0; k < batch.steps(); k++) {
+            forward[k] = forwardColumn(k);
+            backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
+        }
+        columnsStale = false;
+    }
+
+    /** Follows sequence b of the batch in every view. */
+    public void selectRow(int b) {
+        if (b < 0 || b >= batch.batch()) {
+            throw new IllegalArgumentException("sequence must be in 0.." + (batch.batch() - 1) + ", was " + b);
+        }
+        row = b;
+        copySequence();
+        for (int k = 0; k < batch.steps(); k++) {
+            if (forward[k] != null) {
+                forward[k] = forwardColumn(k);
+            }
+            if (backward[k] != null) {
+                backward[k] = backwardColumn(k, true);
+            }
+        }
+    }
+
+    public void setLastMetric(double m) {
+        lastMetric = m;
+    }
+
+    /** Iteration records since the last call, oldest first. */
+    public java.util.List<IterationRecord> drainRecords() {
+        java.util.List<IterationRecord> out = new java.util.ArrayList<>(pending);
+        pending.clear();
+        return out;
+    }
+
+    private ForwardColumn forwardColumn(int t) {
+        Unroll u = model.unroll();
+        RecurrentCell cell = model.cell();
+        int h = cell.config().hiddenSize();
+        int g = cell.config().gateCount();
+        int x = cell.config().inputSize();
+        int y = model.config().outputSize();
+        double[] xs = new double[x];
+        for (int i = 0; i < x; i++) {
+            xs[i] = u.x(t, row, i);
+        }
+        double[][] gates = new double[g][h];
+        double[][] pre = new double[g][h];
+        for (int gi = 0; gi < g; gi++) {
+            for (int j = 0; j < h; j++) {
+                gates[gi][j] = u.gate(t, gi, row, j);
+                pre[gi][j] = cell.preActivation(u, t, gi, row, j);
+            }
+        }
+        double[] hs = new double[h];
+        double[] cs = u.hasCellState() ? new double[h] : null;
+        for (int j = 0; j < h; j++) {
+            hs[j] = u.h(t, row, j);
+            if (cs != null) {
+                cs[j] = u.c(t, row, j);
+            }
+        }
+        double[] out = new double[y];
+        for (int k = 0; k < y; k++) {
+            out[k] = model.output(t, row, k);
+        }
+        return new ForwardColumn(t, xs, gates, pre, hs, cs, out);
+    }
+
+    private BackwardColumn backwardColumn(int t, boolean jacobian) {
+        Unroll u = model.unroll();
+        int h = u.hiddenSize();
+        double[] dh = new double[h];
+        double[] dc = u.hasCellState() ? new double[h] : null;
+        for (int j = 0; j < h; j++) {
+            dh[j] = u.dh(t, row, j);
+            if (dc != null) {
+                dc[j] = u.dc(t, row, j);
+            }
+        }
+        double sigma = Double.NaN;
+        if (jacobian) {
+            sigma = RecurrentCell.largestSingularValue(model.cell().jacobian(u, t, row));
+        }
+        return new BackwardColumn(t, dh, dc, u.dhNorm(t), u.dcNorm(t), sigma);
+    }
+
+    /**
+     * An immutable picture for the views: only what is visible at the cursor is included.
+     *
+     * @param progress training progress to show, or null
+     * @param jacobians whether to compute Jacobian factors when rebuilding after full-speed training
+     */
+    public Snapshot snapshot(Snapshot.Progress progress, boolean jacobians) {
+        if (columnsStale) {
+            refreshColumns(jacobians);
+        }
+        int t = batch.steps();
+        ForwardColumn[] f = new ForwardColumn[t];
+        BackwardColumn[] b = new BackwardColumn[t];
+        Phase phase = phaseAt(cursor);
+        for (int k = 0; k < t; k++) {
+            if (cursor >= k) {
+                f[k] = forward[k];
+            }
+            int pos = 2 * t - k;
+            if (cursor >= pos) {
+                b[k] = backward[k];
+            }
+        }
+        boolean lossVisible = cursor >= t;
+        String[] classLabels = null;
+        if (classes != null) {
+            classLabels = new String[batch.outputSize()];
+            for (int k = 0; k < classLabels.length; k++) {
+                classLabels[k] = Integer.toString(k);
+            }
+        }
+        return new Snapshot(++version, settings, model.cell().config(), task.title(), task.pattern(),
+                task.pattern().placement(), t, batch.batch(), row, iteration, phase, tickAt(cursor), cursor, frontier,
+                f, b, inputs, null, targets, classes, classLabels, mask, lossVisible ? loss : Double.NaN,
+                cursor >= positions() - 1 ? lastClip : null, divergence, model.parameterCount(), progress,
+                lastMetric, task.metric().name());
+    }
+}

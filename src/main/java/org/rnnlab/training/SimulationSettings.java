@@ -1,0 +1,131 @@
+package org.rnnlab.training;
+
+import org.rnnlab.engine.CellConfig;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GruVariant;
+import org.rnnlab.engine.InitScheme;
+import org.rnnlab.engine.Nonlinearity;
+import org.rnnlab.engine.OptimizerKind;
+
+/**
+ * Everything the controls set: the cell and its variant, the task, initialisation, the
+ * optimiser and clipping, and the seed. A change of settings rebuilds the model from the seed,
+ * so the same settings always give the same run.
+ *
+ * @param cell           RNN, LSTM or GRU
+ * @param rnnActivation  tanh or ReLU (RNN)
+ * @param forgetGate     LSTM with a forget gate (false: the 1997 cell)
+ * @param gruVariant     GRU convention
+ * @param hiddenSize     H, 1..1024
+ * @param taskId         the task
+ * @param sequenceLength T, 1..10000
+ * @param batchSize      sequences per iteration, 1..4096
+ * @param embeddingSize  E for token tasks, 1..1024
+ * @param init           weight initialisation scheme name ("pytorch", "glorot", "orthogonal", "identity")
+ * @param spectralRadius radius to scale the recurrent matrix to, or NaN to keep the drawn one
+ * @param forgetBias     LSTM forget-gate bias at initialisation (0 or 1 in the lessons), NaN to keep the drawn one
+ * @param learningRate   &gt; 0
+ * @param optimizer      SGD, momentum, RMSprop or Adam
+ * @param clip           clip gradients by global norm
+ * @param clipThreshold  the norm threshold, &gt; 0
+ * @param seed           every random choice derives from it
+ */
+public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
+                                 int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
+                                 InitScheme init, double spectralRadius, double forgetBias, double learningRate,
+                                 OptimizerKind optimizer, boolean clip, double clipThreshold, long seed) {
+
+    public SimulationSettings {
+        if (cell == null) {
+            throw new IllegalArgumentException("cell must be given");
+        }
+        range("hidden size", hiddenSize, 1, 1024);
+        range("sequence length", sequenceLength, 1, 10000);
+        range("batch size", batchSize, 1, 4096);
+        range("embedding size", embeddingSize, 1, 1024);
+        if (taskId == null || taskId.isBlank()) {
+            throw new IllegalArgumentException("task must be given");
+        }
+        if (init == null) {
+            throw new IllegalArgumentException("init scheme must be given");
+        }
+        if (!Double.isNaN(spectralRadius) && !(spectralRadius > 0 && spectralRadius <= 100)) {
+            throw new IllegalArgumentException("spectral radius must be in (0, 100], was " + spectralRadius);
+        }
+        if (Double.isInfinite(forgetBias)) {
+            throw new IllegalArgumentException("forget-gate bias must be a finite number or NaN (leave as drawn), was "
+                    + forgetBias);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number > 0, was " + learningRate);
+        }
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must be given");
+        }
+        if (!(clipThreshold > 0) || !Double.isFinite(clipThreshold)) {
+            throw new IllegalArgumentException("clip threshold must be a finite number > 0, was " + clipThreshold);
+        }
+    }
+
+    private static void range(String name, int v, int lo, int hi) {
+        if (v < lo || v > hi) {
+            throw new IllegalArgumentException(name + " must be in " + lo + ".." + hi + ", was " + v);
+        }
+    }
+
+    /** The scenario the window opens with: LSTM, adding problem, T = 20, 8 units. */
+    public static SimulationSettings defaults() {
+        return new SimulationSettings(CellKind.LSTM, Nonlinearity.TANH, true, GruVariant.PYTORCH, 8, "adding", 20, 16,
+                16, InitScheme.PYTORCH_DEFAULT, Double.NaN, 1.0, 0.01, OptimizerKind.ADAM, true, 1.0, 42L);
+    }
+
+    /** The cell config for a given input size. */
+    public CellConfig cellConfig(int inputSize) {
+        return new CellConfig(cell, inputSize, hiddenSize, rnnActivation, forgetGate, gruVariant);
+    }
+
+    public SimulationSettings withCell(CellKind c) {
+        return new SimulationSettings(c, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withHiddenSize(int h) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, h, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withTask(String id, int seqLength) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, id, seqLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withSeed(long s) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s);
+    }
+
+    public SimulationSettings withSpectralRadius(double r) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withTraining(double lr, OptimizerKind opt, boolean clipOn, double threshold) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed);
+    }
+
+    public SimulationSettings withVariant(Nonlinearity activation, boolean forget, GruVariant gru) {
+        return new SimulationSettings(cell, activation, forget, gru, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withInit(InitScheme scheme, double forgetBiasValue) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+
+    public SimulationSettings withBatchSize(int b) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+    }
+}

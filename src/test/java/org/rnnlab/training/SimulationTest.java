@@ -1,0 +1,106 @@
+package org.rnnlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.Param;
+
+class SimulationTest {
+
+    private static SimulationSettings settings(CellKind kind) {
+        return SimulationSettings.defaults().withCell(kind).withTask("toy", 6).withBatchSize(3);
+    }
+
+    @Test
+    void positionsWalkForwardLossBackwardUpdate() {
+        Simulation sim = new Simulation(settings(CellKind.LSTM), ToyTask.factory());
+        assertThat(sim.positions()).isEqualTo(14);
+        StringBuilder seen = new StringBuilder();
+        for (int i = 0; i < sim.positions(); i++) {
+            sim.stepForward();
+            Snapshot s = sim.snapshot(null, true);
+            seen.append(s.phaseText()).append(';');
+        }
+        assertThat(seen.toString()).isEqualTo("Forward t=1/6;Forward t=2/6;Forward t=3/6;Forward t=4/6;Forward t=5/6;"
+                + "Forward t=6/6;Loss;Backward t=6;Backward t=5;Backward t=4;Backward t=3;Backward t=2;Backward t=1;Update;");
+    }
+
+    @Test
+    void snapshotShowsOnlyWhatTheCursorHasReached() {
+        Simulation sim = new Simulation(settings(CellKind.GRU), ToyTask.factory());
+        sim.jumpToBackward();
+        Snapshot s = sim.snapshot(null, true);
+        assertThat(s.phaseText()).isEqualTo("Backward t=6");
+        assertThat(s.forward()).doesNotContainNull();
+        assertThat(s.backward()[5]).isNotNull();
+        assertThat(s.backward()[4]).isNull();
+        assertThat(s.loss()).isFinite();
+        sim.seek(2);
+        s = sim.snapshot(null, true);
+        assertThat(s.phaseText()).isEqualTo("Forward t=3/6");
+        assertThat(s.forward()[2]).isNotNull();
+        assertThat(s.forward()[3]).isNull();
+        assertThat(s.loss()).isNaN();
+        assertThat(s.backward()[5]).isNull();
+    }
+
+    @Test
+    void snapshotNumbersAreTheEngines() {
+        Simulation sim = new Simulation(settings(CellKind.LSTM), ToyTask.factory());
+        sim.stepForward();
+        sim.stepForward();
+        Snapshot s = sim.snapshot(null, true);
+        var u = sim.model().unroll();
+        int f = s.cell().gateIndex("f");
+        assertThat(s.forward()[1].gates()[f][3]).isEqualTo(u.gate(1, f, 0, 3));
+        assertThat(s.forward()[1].h()[2]).isEqualTo(u.h(1, 0, 2));
+        assertThat(s.forward()[1].c()[2]).isEqualTo(u.c(1, 0, 2));
+    }
+
+    @Test
+    void steppingAnIterationEqualsTrainingItBitForBit() {
+        Simulation stepped = new Simulation(settings(CellKind.RNN), ToyTask.factory());
+        for (int i = 0; i < stepped.positions(); i++) {
+            stepped.stepForward();
+        }
+        stepped.trainIteration();
+        Simulation trained = new Simulation(settings(CellKind.RNN), ToyTask.factory());
+        trained.trainIteration();
+        trained.trainIteration();
+        List<Param> a = stepped.model().params();
+        List<Param> b = trained.model().params();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).value().data).as(a.get(i).name()).containsExactly(b.get(i).value().data);
+        }
+    }
+
+    @Test
+    void sameSeedSameRunDifferentSeedDifferentRun() {
+        Simulation a = new Simulation(settings(CellKind.GRU), ToyTask.factory());
+        Simulation b = new Simulation(settings(CellKind.GRU), ToyTask.factory());
+        Simulation c = new Simulation(settings(CellKind.GRU).withSeed(7), ToyTask.factory());
+        for (int i = 0; i < 5; i++) {
+            a.trainIteration();
+            b.trainIteration();
+            c.trainIteration();
+        }
+        assertThat(a.model().cell().weightHh().value().data).containsExactly(b.model().cell().weightHh().value().data);
+        assertThat(a.model().cell().weightHh().value().data).isNotEqualTo(c.model().cell().weightHh().value().data);
+    }
+
+    @Test
+    void divergenceIsAStateNotAnException() {
+        SimulationSettings s = settings(CellKind.RNN).withTraining(1e6, org.rnnlab.engine.OptimizerKind.SGD, false, 1.0);
+        Simulation sim = new Simulation(s, ToyTask.factory());
+        StepResult r = null;
+        for (int i = 0; i < 50 && (r == null || !r.diverged()); i++) {
+            r = sim.trainIteration();
+        }
+        assertThat(r.diverged()).isTrue();
+        Snapshot snap = sim.snapshot(null, false);
+        assertThat(snap.divergence()).isNotNull();
+        assertThat(snap.divergence().describe()).startsWith("diverged at");
+    }
+}
