@@ -2,7 +2,6 @@ package org.rnnlab.training;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.SplittableRandom;
 import org.rnnlab.engine.ClipReport;
 import org.rnnlab.engine.Divergence;
 import org.rnnlab.engine.GradientClipper;
@@ -38,7 +37,7 @@ public final class Simulation {
     private final SequenceModel model;
     private final Optimizer optimizer;
     private final GradientClipper clipper;
-    private final SplittableRandom batchRng;
+    private final BatchStream batches;
 
     private SequenceBatch batch;
     private long iteration = 1;
@@ -66,7 +65,7 @@ public final class Simulation {
         this.model = ModelFactory.sequenceModel(settings, task);
         this.optimizer = settings.optimizer().create(settings.learningRate());
         this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();
-        this.batchRng = new SplittableRandom(ModelFactory.batchSeed(settings.seed()));
+        this.batches = new BatchStream(task, settings.batchSize(), settings.seed());
         newBatch();
     }
 
@@ -133,7 +132,7 @@ public final class Simulation {
     }
 
     private void newBatch() {
-        TaskBatch b = task.trainBatch(settings.batchSize(), batchRng);
+        TaskBatch b = batches.batch(iteration);
         if (!(b instanceof SequenceBatch sb)) {
             throw new IllegalArgumentException("task '" + task.id() + "' has no single-sequence batches to step through");
         }
