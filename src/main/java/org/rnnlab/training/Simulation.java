@@ -58,6 +58,9 @@ public final class Simulation {
     private long version;
     private boolean columnsStale;
     private boolean backwardRan;
+    private double[][] startWeights;
+    private double[][] startOptimizerState;
+    private final Deque<IterationRecord> history = new ArrayDeque<>();
 
     public Simulation(SimulationSettings settings, TaskFactory tasks) {
         this.settings = settings;
@@ -132,6 +135,8 @@ public final class Simulation {
     }
 
     private void newBatch() {
+        startWeights = copyWeights();
+        startOptimizerState = optimizer.state();
         TaskBatch b = batches.batch(iteration);
         if (!(b instanceof SequenceBatch sb)) {
             throw new IllegalArgumentException("task '" + task.id() + "' has no single-sequence batches to step through");
@@ -263,10 +268,15 @@ public final class Simulation {
         if (r.divergence() != null && divergence == null) {
             divergence = r.divergence();
         }
-        pending.addLast(new IterationRecord(iteration, r.loss(), Double.NaN, r.clip().normBefore(),
-                r.clip().normAfter(), r.clip().threshold(), r.gradientRatio(), r.diverged()));
+        IterationRecord rec = new IterationRecord(iteration, r.loss(), Double.NaN, r.clip().normBefore(),
+                r.clip().normAfter(), r.clip().threshold(), r.gradientRatio(), r.diverged());
+        pending.addLast(rec);
+        history.addLast(rec);
         while (pending.size() > HISTORY_LIMIT) {
             pending.removeFirst();
+        }
+        while (history.size() > HISTORY_LIMIT) {
+            history.removeFirst();
         }
     }
 
@@ -321,6 +331,85 @@ public final class Simulation {
 
     public void setLastMetric(double m) {
         lastMetric = m;
+    }
+
+    private double[][] copyWeights() {
+        var params = model.params();
+        double[][] w = new double[params.size()][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = params.get(i).value().data.clone();
+        }
+        return w;
+    }
+
+    /** Everything needed to reopen this simulation exactly here (see {@link SessionState}). */
+    public SessionState capture() {
+        double[][] w = new double[startWeights.length][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = startWeights[i].clone();
+        }
+        return new SessionState(settings, iteration, frontier, cursor, row, w, copyState(startOptimizerState),
+                java.util.List.copyOf(history), lastMetric, null, 0);
+    }
+
+    private static double[][] copyState(double[][] s) {
+        double[][] c = new double[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            c[i] = s[i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Rebuilds a simulation from a captured state: the weights and optimiser state at the start
+     * of the saved iteration, that iteration's batch, and its computed positions replayed.
+     *
+     * @throws IllegalArgumentException if the state does not fit the model its settings build
+     */
+    public static Simulation restore(SessionState state, TaskFactory tasks) {
+        Simulation sim = new Simulation(state.settings(), tasks);
+        var params = sim.model.params();
+        double[][] w = state.weights();
+        if (w == null || w.length != params.size()) {
+            throw new IllegalArgumentException("weights: expected " + params.size() + " tensors, found "
+                    + (w == null ? 0 : w.length));
+        }
+        for (int i = 0; i < w.length; i++) {
+            double[] dst = params.get(i).value().data;
+            if (w[i] == null || w[i].length != dst.length) {
+                throw new IllegalArgumentException("weights." + params.get(i).name() + ": expected " + dst.length
+                        + " values, found " + (w[i] == null ? 0 : w[i].length));
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            System.arraycopy(w[i], 0, params.get(i).value().data, 0, w[i].length);
+        }
+        sim.model.markChanged();
+        sim.optimizer.restore(params, state.optimizerState());
+        if (state.iteration() < 1) {
+            throw new IllegalArgumentException("iteration must be at least 1, was " + state.iteration());
+        }
+        sim.iteration = state.iteration();
+        sim.newBatch();
+        if (state.frontier() < 0 || state.frontier() > sim.positions()) {
+            throw new IllegalArgumentException("frontier must be in 0.." + sim.positions() + ", was " + state.frontier());
+        }
+        if (state.row() < 0 || state.row() >= sim.batch.batch()) {
+            throw new IllegalArgumentException("row must be in 0.." + (sim.batch.batch() - 1) + ", was " + state.row());
+        }
+        sim.row = state.row();
+        sim.copySequence();
+        while (sim.frontier < state.frontier()) {
+            sim.compute(sim.frontier);
+            sim.frontier++;
+        }
+        sim.cursor = Math.max(-1, Math.min(state.cursor(), sim.frontier - 1));
+        sim.pending.clear();
+        sim.history.clear();
+        sim.history.addAll(state.history());
+        sim.pending.addAll(state.history());
+        sim.lastMetric = state.lastMetric();
+        return sim;
     }
 
     /** Iteration records since the last call, oldest first. */
