@@ -1,0 +1,151 @@
+package org.rnnlab.task.speech;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnnlab.engine.LossKind;
+import org.rnnlab.engine.SequenceBatch;
+import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.task.IoPattern;
+import org.rnnlab.task.Metric;
+import org.rnnlab.task.MetricAccumulator;
+import org.rnnlab.task.Predictions;
+import org.rnnlab.task.Task;
+
+/**
+ * {@code speech}: which digit was spoken, from a sequence of log-mel (or MFCC) frames of a real
+ * recording (Free Spoken Digit Dataset, see {@link SpokenDigits}). Many-to-one: the class is
+ * read from the state at each recording's last frame. Every batch has the same T =
+ * {@link #sequenceLength()} ticks (recordings shorter are padded after their end, the few longer
+ * keep their first T frames), so a model's buffers are allocated once. Solved at 90 % test
+ * accuracy on the conventional test split (takes 0–4, 300 recordings).
+ */
+public final class SpeechTask implements Task {
+
+    /** Default T: 48 frames of 20 ms = 0.96 s; 2,978 of the 3,000 recordings fit whole. */
+    public static final int DEFAULT_STEPS = 48;
+
+    private final SpokenDigits data;
+    private final int steps;
+
+    /** Log-mel features, T = {@value #DEFAULT_STEPS}. */
+    public SpeechTask() {
+        this(SpeechFeatures.LOG_MEL, DEFAULT_STEPS);
+    }
+
+    /**
+     * @param features log-mel (26 per frame) or MFCC (13)
+     * @param steps    T, at least 1; recordings longer than T are cut to their first T frames
+     */
+    public SpeechTask(SpeechFeatures features, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, was " + steps);
+        }
+        this.data = SpokenDigits.load(features);
+        this.steps = steps;
+    }
+
+    /** The dataset behind the task. */
+    public SpokenDigits data() {
+        return data;
+    }
+
+    @Override
+    public String id() {
+        return "speech";
+    }
+
+    @Override
+    public String title() {
+        return "Spoken digits (Free Spoken Digit Dataset)";
+    }
+
+    @Override
+    public String description() {
+        return "Hear a spoken digit 0–9 as " + (data.kind() == SpeechFeatures.MFCC ? "MFCC" : "log-mel")
+                + " frames, one every 20 ms, and name it after the last frame: real speech, 6 speakers, "
+                + "variable length. The state must gather the whole word before it answers.";
+    }
+
+    @Override
+    public IoPattern pattern() {
+        return IoPattern.MANY_TO_ONE;
+    }
+
+    @Override
+    public int inputSize() {
+        return data.featureSize();
+    }
+
+    @Override
+    public int vocabulary() {
+        return 0;
+    }
+
+    @Override
+    public int outputSize() {
+        return SpokenDigits.CLASSES;
+    }
+
+    @Override
+    public LossKind loss() {
+        return LossKind.CROSS_ENTROPY;
+    }
+
+    @Override
+    public int sequenceLength() {
+        return steps;
+    }
+
+    /** B training recordings drawn uniformly with replacement by {@code rng}. */
+    @Override
+    public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        List<DigitRecording> train = data.train();
+        List<DigitRecording> pick = new ArrayList<>(batchSize);
+        for (int i = 0; i < batchSize; i++) {
+            pick.add(train.get(rng.nextInt(train.size())));
+        }
+        return data.batch(pick, steps);
+    }
+
+    /** The 300 test recordings in dataset order, in batches of at most {@code batchSize}. */
+    @Override
+    public List<TaskBatch> testBatches(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        List<DigitRecording> test = data.test();
+        List<TaskBatch> batches = new ArrayList<>();
+        for (int from = 0; from < test.size(); from += batchSize) {
+            batches.add(data.batch(test.subList(from, Math.min(test.size(), from + batchSize)), steps));
+        }
+        return batches;
+    }
+
+    @Override
+    public Metric metric() {
+        return new Metric("accuracy", true, 0.90);
+    }
+
+    /** Adds 1 per sequence whose largest output at its last real frame is its digit, else 0. */
+    @Override
+    public void score(TaskBatch batch, Predictions predictions, MetricAccumulator acc) {
+        SequenceBatch b = (SequenceBatch) batch;
+        for (int t = 0; t < b.steps(); t++) {
+            for (int s = 0; s < b.batch(); s++) {
+                int i = b.index(t, s);
+                if (b.lossMask()[i] != 0) {
+                    acc.add(predictions.argmax(t, s) == b.classes()[i] ? 1.0 : 0.0);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String baseline() {
+        return "chance 10 %; nearest class centroid of time-averaged MFCC frames 70 % test accuracy";
+    }
+}
