@@ -104,6 +104,38 @@ public final class EngineRunner implements AutoCloseable {
         }, false);
     }
 
+    /**
+     * Replaces the simulation by one restored from a session. If the state does not fit, the
+     * current simulation stays and the reason is in {@link #lastError()}.
+     */
+    public void restore(SessionState state) {
+        submit(() -> {
+            playing = false;
+            cancelTraining = true;
+            Simulation next = Simulation.restore(state, tasks);
+            sim = next;
+            evaluator = null;
+            lastError.set(null);
+        }, false);
+    }
+
+    /** Captures the current simulation for saving, on the engine thread. */
+    public java.util.concurrent.CompletableFuture<SessionState> capture() {
+        java.util.concurrent.CompletableFuture<SessionState> f = new java.util.concurrent.CompletableFuture<>();
+        exec.execute(() -> {
+            try {
+                if (sim == null) {
+                    f.completeExceptionally(new IllegalStateException("no simulation to save"));
+                } else {
+                    f.complete(sim.capture());
+                }
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
     public void stepForward() {
         submit(() -> {
             playing = false;
