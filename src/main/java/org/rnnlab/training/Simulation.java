@@ -342,6 +342,43 @@ public final class Simulation {
         return w;
     }
 
+    /** The cell's weights (weight_ih, weight_hh, bias_ih, bias_hh), copied, in the reference layout. */
+    public java.util.Map<String, double[]> cellWeights() {
+        java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
+        for (var p : model.cell().params()) {
+            m.put(p.name(), p.value().data.clone());
+        }
+        return m;
+    }
+
+    /**
+     * Replaces the cell's weights (reference layout, by name), resets the optimiser's state and
+     * restarts the current iteration with the new weights.
+     *
+     * @throws IllegalArgumentException naming the tensor whose size does not fit; nothing changes then
+     */
+    public void replaceCellWeights(java.util.Map<String, double[]> tensors) {
+        for (var p : model.cell().params()) {
+            double[] v = tensors.get(p.name());
+            if (v == null || v.length != p.size()) {
+                throw new IllegalArgumentException("weights." + p.name() + ": expected " + p.size() + " values, found "
+                        + (v == null ? "none" : v.length));
+            }
+            for (double d : v) {
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException("weights." + p.name() + " holds a non-finite value");
+                }
+            }
+        }
+        for (var p : model.cell().params()) {
+            double[] v = tensors.get(p.name());
+            System.arraycopy(v, 0, p.value().data, 0, v.length);
+        }
+        model.markChanged();
+        optimizer.reset();
+        newBatch();
+    }
+
     /** Everything needed to reopen this simulation exactly here (see {@link SessionState}). */
     public SessionState capture() {
         double[][] w = new double[startWeights.length][];
