@@ -20,8 +20,9 @@ public final class Activations {
         return Math.tanh(a);
     }
 
+    /** max(a, 0), keeping NaN as NaN (as PyTorch does) so a diverged run stays visible. */
     public static double relu(double a) {
-        return a > 0 ? a : 0.0;
+        return a > 0 || a != a ? a : 0.0;
     }
 
     /** dσ/da from s = σ(a). */

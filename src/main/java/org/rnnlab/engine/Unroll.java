@@ -284,7 +284,7 @@ public final class Unroll {
         return dx;
     }
 
-    /** The first tick whose forward values were NaN or ±Inf, or −1. */
+    /** The first tick whose input or state was NaN or ±Inf, or −1. */
     public int firstNonFiniteForwardTick() {
         return firstNonFiniteForward;
     }
@@ -299,7 +299,9 @@ public final class Unroll {
             return;
         }
         int n = batch * hidden;
-        boolean ok = MatOps.allFinite(h, (t + 1) * n, n) && (c == null || MatOps.allFinite(c, (t + 1) * n, n));
+        int nx = batch * inputSize;
+        boolean ok = MatOps.allFinite(h, (t + 1) * n, n) && (c == null || MatOps.allFinite(c, (t + 1) * n, n))
+                && MatOps.allFinite(x, t * nx, nx);
         if (!ok) {
             firstNonFiniteForward = t;
         }
