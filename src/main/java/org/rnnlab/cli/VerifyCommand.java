@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code verify FILE.json...}: runs the engine on parity fixtures and prints the worst relative
- * error per tensor. Exit 0 when all pass, 1 when any fails, 2 for a malformed file (one line).
+ * error per tensor, then {@code N passed, M failed}. Exit 0 when all pass, 1 when any fails, 2 when
+ * any file is malformed or inconsistent: then nothing is run, and each such file gets one line on
+ * the error stream naming the file and the field.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Run the engine on reference fixtures (shared/fixtures format) and compare every tensor.")
@@ -31,29 +33,55 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Every file is read and checked for form first, so that a bad file is reported (one line
+        // each) before any result is printed; the fixtures are read again to be run, one at a time.
+        int malformed = 0;
+        for (Path file : files) {
+            try {
+                FixtureReader.read(file);
+            } catch (FormatException e) {
+                err.println("error: " + e.getMessage());
+                malformed++;
+            }
+        }
+        if (malformed > 0) {
+            err.flush();
+            return 2;
+        }
         int passed = 0;
         int failed = 0;
         for (Path file : files) {
-            FixtureCheck.Result r;
-            try {
-                r = FixtureCheck.check(FixtureReader.read(file));
-            } catch (FormatException e) {
-                err.println("error: " + e.getMessage());
-                return 2;
-            }
-            out.printf(Locale.ROOT, "%s: %s%n", r.fixture(), r.passed() ? "PASS" : "FAIL");
-            for (FixtureCheck.TensorResult t : r.tensors()) {
-                out.printf(Locale.ROOT, "  %-18s worst rel. error %.3e%s%s%n", t.tensor(), t.worstRelative(),
-                        t.worstSlice() >= 0 ? " (t=" + t.worstSlice() + ")" : "",
-                        t.passed() ? "" : "  > " + FixtureCheck.TOLERANCE + " FAIL");
-            }
-            if (r.passed()) {
+            if (verify(file, out)) {
                 passed++;
             } else {
                 failed++;
             }
         }
         out.printf(Locale.ROOT, "%d passed, %d failed%n", passed, failed);
+        out.flush();
         return failed > 0 ? 1 : 0;
+    }
+
+    /** Runs one fixture and prints its verdict and the worst relative error of every tensor. */
+    private static boolean verify(Path file, PrintWriter out) {
+        FixtureCheck.Result r;
+        try {
+            r = FixtureCheck.check(FixtureReader.read(file));
+        } catch (FormatException e) {
+            out.printf(Locale.ROOT, "%s: FAIL (%s)%n", file, e.getMessage());
+            return false;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the engine could not reproduce the fixture at all: a failed verification, in one line
+            out.printf(Locale.ROOT, "%s: FAIL (the engine threw %s: %s)%n", file, e.getClass().getSimpleName(),
+                    String.valueOf(e.getMessage()).replace('\n', ' '));
+            return false;
+        }
+        out.printf(Locale.ROOT, "%s: %s%n", r.fixture(), r.passed() ? "PASS" : "FAIL");
+        for (FixtureCheck.TensorResult t : r.tensors()) {
+            out.printf(Locale.ROOT, "  %-18s worst rel. error %.3e%s%s%n", t.tensor(), t.worstRelative(),
+                    t.worstSlice() >= 0 ? " (t=" + t.worstSlice() + ")" : "",
+                    t.passed() ? "" : "  > " + FixtureCheck.TOLERANCE + " FAIL");
+        }
+        return r.passed();
     }
 }

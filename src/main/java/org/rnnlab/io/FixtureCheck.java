@@ -185,17 +185,25 @@ public final class FixtureCheck {
         return new TensorResult(name, worst, where);
     }
 
-    /** max|got − want| / max|want| over a range; 0 when both are exactly zero, ∞ when only want is. */
+    /**
+     * max|got − want| / max|want| over a range; 0 when both are exactly zero, ∞ when only want
+     * is. A non-finite reference value must be matched exactly (NaN by NaN, ±Inf by the same
+     * infinity) and does not count towards max|want|; any other non-finite value is ∞.
+     */
     static double relative(double[] got, int gOff, double[] want, int wOff, int len) {
         double maxDiff = 0;
         double maxRef = 0;
         for (int i = 0; i < len; i++) {
-            double d = Math.abs(got[gOff + i] - want[wOff + i]);
-            if (Double.isNaN(d)) {
-                return Double.POSITIVE_INFINITY;
+            double g = got[gOff + i];
+            double w = want[wOff + i];
+            if (!Double.isFinite(g) || !Double.isFinite(w)) {
+                if (Double.compare(g, w) != 0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                continue;
             }
-            maxDiff = Math.max(maxDiff, d);
-            maxRef = Math.max(maxRef, Math.abs(want[wOff + i]));
+            maxDiff = Math.max(maxDiff, Math.abs(g - w));
+            maxRef = Math.max(maxRef, Math.abs(w));
         }
         if (maxDiff == 0) {
             return 0;

@@ -1,8 +1,12 @@
 package org.rnnlab.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,93 +25,137 @@ import org.rnnlab.engine.Nonlinearity;
 /**
  * Reads parity fixtures (shared/fixtures/FORMAT.md), checking every field's presence, type and
  * shape against the declared dimensions. Any problem is a {@link FormatException} naming the
- * file and the field.
+ * file (as given) and the field, never another exception.
+ *
+ * <p>Beyond FORMAT.md, so that files from other generators load:
+ * <ul>
+ *   <li>{@code cell} may also be {@code rnn_relu} or {@code lstm_no_forget} (gate_order
+ *       {@code ["i","g","o"]}), case-insensitive; {@code convention} may be {@code cho_2014}
+ *       for a GRU (absent: {@code pytorch});</li>
+ *   <li>{@code h0}, {@code c0} may be absent (zeros, as in PyTorch); {@code upstream_c_last} may
+ *       be absent (no c term in L);</li>
+ *   <li>Python's bare {@code NaN}/{@code Infinity} are read, so that a non-finite input is
+ *       reported by field; non-finite inputs are refused, non-finite expected values are
+ *       compared as values;</li>
+ *   <li>unknown fields are ignored; anything after the top-level object is an error.</li>
+ * </ul>
  */
 public final class FixtureReader {
     /** Files above this size are refused before parsing. */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] WEIGHT_NAMES = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private FixtureReader() {}
 
     public static Fixture read(Path path) throws FormatException {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String file = path.toString().isEmpty() ? "''" : path.toString();
+        String name = path.getFileName() == null ? file : path.getFileName().toString();
         JsonNode root;
         try {
+            if (Files.isDirectory(path)) {
+                throw new FormatException(file, "", "is a directory, not a fixture file");
+            }
             long size = Files.size(path);
+            if (size == 0) {
+                throw new FormatException(file, "", "is empty");
+            }
             if (size > MAX_BYTES) {
-                throw new FormatException(name, "", "file is " + size + " bytes, more than the limit of " + MAX_BYTES);
+                throw new FormatException(file, "", "is " + size + " bytes, more than the limit of " + MAX_BYTES);
             }
             root = MAPPER.readTree(path.toFile());
         } catch (NoSuchFileException e) {
-            throw new FormatException(path.toString(), "", "no such file");
+            throw new FormatException(file, "", "no such file");
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            throw new FormatException(name, "", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + firstLine(msg));
+            throw new FormatException(file, parsePath(e), "not valid JSON" + location(e) + ": "
+                    + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new FormatException(path.toString(), "", "cannot be read: " + e.getMessage());
+            throw new FormatException(file, "", "cannot be read: " + firstLine(String.valueOf(e.getMessage())));
+        } catch (OutOfMemoryError e) {
+            throw new FormatException(file, "", "is too large to load in this heap (" + size(path) + " bytes)");
         }
-        if (root == null || !root.isObject()) {
-            throw new FormatException(name, "", "must hold a JSON object");
+        if (root == null || root.isMissingNode()) {
+            throw new FormatException(file, "", "holds no JSON value");
         }
-        return parse(name, root);
+        if (!root.isObject()) {
+            throw new FormatException(file, "", "must hold a JSON object, holds " + kind(root));
+        }
+        return parse(file, name, root);
     }
 
-    static Fixture parse(String name, JsonNode root) throws FormatException {
-        JsonArrays j = new JsonArrays(name);
-        CellConfig base = cellConfig(j, name, root);
+    /** Parses a fixture already read as a tree; {@code file} names it in messages. */
+    static Fixture parse(String file, String name, JsonNode root) throws FormatException {
+        JsonArrays j = new JsonArrays(file);
+        CellConfig base = cellConfig(j, file, root);
         int x = j.positiveInt(root, "input_size");
         int hid = j.positiveInt(root, "hidden_size");
         int t = j.positiveInt(root, "seq_len");
         int b = j.positiveInt(root, "batch");
         CellConfig cfg = base.withSizes(x, hid);
         List<GateSpec> gates = cfg.gates();
-        checkGateOrder(j, name, root, gates);
-        int gh = gates.size() * hid;
+        checkGateOrder(file, j.require(root, "", "gate_order"), gates);
+        int gh;
+        try {
+            gh = Math.multiplyExact(gates.size(), hid);
+        } catch (ArithmeticException e) {
+            throw new FormatException(file, "hidden_size", "is too large: " + hid);
+        }
         boolean lstm = cfg.hasCellState();
 
         JsonNode w = j.require(root, "", "weights");
+        j.requireObject(w, "weights");
         Map<String, double[]> weights = new LinkedHashMap<>();
         weights.put("weight_ih", j.tensor(w, "weights", "weight_ih", gh, x));
         weights.put("weight_hh", j.tensor(w, "weights", "weight_hh", gh, hid));
         weights.put("bias_ih", j.tensor(w, "weights", "bias_ih", gh));
         weights.put("bias_hh", j.tensor(w, "weights", "bias_hh", gh));
-        for (Map.Entry<String, double[]> e : weights.entrySet()) {
-            requireFinite(name, "weights." + e.getKey(), e.getValue());
-        }
+        requireFinite(file, "weights.weight_ih", weights.get("weight_ih"), gh, x);
+        requireFinite(file, "weights.weight_hh", weights.get("weight_hh"), gh, hid);
+        requireFinite(file, "weights.bias_ih", weights.get("bias_ih"), gh);
+        requireFinite(file, "weights.bias_hh", weights.get("bias_hh"), gh);
 
         double[] xs = j.tensor(root, "", "x", t, b, x);
-        double[] h0 = j.tensor(root, "", "h0", b, hid);
-        double[] c0 = lstm && root.has("c0") ? j.tensor(root, "", "c0", b, hid) : (lstm ? new double[b * hid] : null);
+        double[] h0 = optional(j, root, "h0", b, hid);
+        double[] c0 = lstm ? optional(j, root, "c0", b, hid) : null;
         double[] up = j.tensor(root, "", "upstream_h", t, b, hid);
-        double[] upC = lstm && root.has("upstream_c_last") ? j.tensor(root, "", "upstream_c_last", b, hid) : null;
-        requireFinite(name, "x", xs);
-        requireFinite(name, "h0", h0);
-        requireFinite(name, "upstream_h", up);
-        if (upC != null) {
-            requireFinite(name, "upstream_c_last", upC);
-        }
+        double[] upC = lstm && present(root, "upstream_c_last") ? j.tensor(root, "", "upstream_c_last", b, hid) : null;
+        requireFinite(file, "x", xs, t, b, x);
+        requireFinite(file, "h0", h0, b, hid);
         if (c0 != null) {
-            requireFinite(name, "c0", c0);
+            requireFinite(file, "c0", c0, b, hid);
         }
-        JsonNode lastOnly = root.get("loss_on_last_step_only");
-        if (lastOnly != null && lastOnly.asBoolean(false)) {
-            for (int i = 0; i < (t - 1) * b * hid; i++) {
-                if (up[i] != 0.0) {
-                    throw new FormatException(name, "upstream_h", "is non-zero before the last step (flat index "
-                            + i + ") although loss_on_last_step_only is true");
+        requireFinite(file, "upstream_h", up, t, b, hid);
+        if (upC != null) {
+            requireFinite(file, "upstream_c_last", upC, b, hid);
+        }
+        if (present(root, "loss_on_last_step_only")) {
+            JsonNode lastOnly = root.get("loss_on_last_step_only");
+            if (!lastOnly.isBoolean()) {
+                throw new FormatException(file, "loss_on_last_step_only", "must be true or false, was "
+                        + JsonArrays.abbreviate(lastOnly));
+            }
+            if (lastOnly.booleanValue()) {
+                int n = b * hid;
+                for (int i = 0; i < (t - 1) * n; i++) {
+                    if (up[i] != 0.0) {
+                        throw new FormatException(file, "upstream_h", "is " + up[i] + " at [" + (i / n) + "]["
+                                + (i % n / hid) + "][" + (i % hid) + "], before the last step, although"
+                                + " loss_on_last_step_only is true");
+                    }
                 }
             }
         }
 
         JsonNode e = j.require(root, "", "expected");
+        j.requireObject(e, "expected");
         double loss = j.number(e, "expected", "loss");
         double[] h = j.tensor(e, "expected", "h", t, b, hid);
         double[] c = lstm ? j.tensor(e, "expected", "c", t, b, hid) : null;
         JsonNode g = j.require(e, "expected", "gates");
+        j.requireObject(g, "expected.gates");
         Map<String, double[]> gateValues = new LinkedHashMap<>();
         for (GateSpec gs : gates) {
             gateValues.put(gs.name(), j.tensor(g, "expected.gates", gs.name(), t, b, hid));
@@ -115,6 +163,7 @@ public final class FixtureReader {
         double[] dh = j.tensor(e, "expected", "dL_dh", t, b, hid);
         double[] dc = lstm ? j.tensor(e, "expected", "dL_dc", t, b, hid) : null;
         JsonNode gr = j.require(e, "expected", "grad");
+        j.requireObject(gr, "expected.grad");
         Map<String, double[]> grads = new LinkedHashMap<>();
         grads.put("weight_ih", j.tensor(gr, "expected.grad", "weight_ih", gh, x));
         grads.put("weight_hh", j.tensor(gr, "expected.grad", "weight_hh", gh, hid));
@@ -128,9 +177,20 @@ public final class FixtureReader {
                 new Fixture.Expected(loss, h, c, gateValues, dh, dc, grads, dx, dh0, dc0));
     }
 
-    private static CellConfig cellConfig(JsonArrays j, String name, JsonNode root) throws FormatException {
+    private static boolean present(JsonNode parent, String name) {
+        JsonNode n = parent.get(name);
+        return n != null && !n.isNull();
+    }
+
+    /** An optional [B][H] state: zeros when absent or null. */
+    private static double[] optional(JsonArrays j, JsonNode root, String name, int b, int hid) throws FormatException {
+        return present(root, name) ? j.tensor(root, "", name, b, hid) : new double[b * hid];
+    }
+
+    private static CellConfig cellConfig(JsonArrays j, String file, JsonNode root) throws FormatException {
         String cell = j.text(root, "", "cell").toLowerCase(Locale.ROOT);
-        String convention = root.has("convention") ? j.text(root, "", "convention").toLowerCase(Locale.ROOT) : "pytorch";
+        String convention = present(root, "convention")
+                ? j.text(root, "", "convention").toLowerCase(Locale.ROOT) : "pytorch";
         CellConfig cfg;
         switch (cell) {
             case "rnn_tanh", "rnn" -> cfg = CellConfig.of(CellKind.RNN, 1, 1);
@@ -138,45 +198,95 @@ public final class FixtureReader {
             case "lstm" -> cfg = CellConfig.of(CellKind.LSTM, 1, 1);
             case "lstm_no_forget" -> cfg = CellConfig.of(CellKind.LSTM, 1, 1).withForgetGate(false);
             case "gru" -> cfg = CellConfig.of(CellKind.GRU, 1, 1);
-            default -> throw new FormatException(name, "cell", "'" + cell
+            default -> throw new FormatException(file, "cell", "'" + JsonArrays.abbreviate(cell)
                     + "' is not one of rnn_tanh, rnn_relu, lstm, lstm_no_forget, gru");
         }
         switch (convention) {
             case "pytorch" -> { }
             case "cho", "cho2014", "cho_2014" -> {
                 if (cfg.kind() != CellKind.GRU) {
-                    throw new FormatException(name, "convention", "'" + convention + "' applies to gru only, cell is " + cell);
+                    throw new FormatException(file, "convention", "'" + convention + "' applies to gru only, cell is " + cell);
                 }
                 cfg = cfg.withGruVariant(GruVariant.CHO_2014);
             }
-            default -> throw new FormatException(name, "convention", "'" + convention + "' is not one of pytorch, cho_2014");
+            default -> throw new FormatException(file, "convention", "'" + JsonArrays.abbreviate(convention)
+                    + "' is not one of pytorch, cho_2014");
         }
         return cfg;
     }
 
-    private static void checkGateOrder(JsonArrays j, String name, JsonNode root, List<GateSpec> gates)
-            throws FormatException {
-        JsonNode order = j.require(root, "", "gate_order");
+    private static void checkGateOrder(String file, JsonNode order, List<GateSpec> gates) throws FormatException {
         List<String> want = new ArrayList<>();
         for (GateSpec g : gates) {
             want.add(g.name());
         }
         List<String> got = new ArrayList<>();
-        if (order.isArray()) {
+        boolean strings = order.isArray();
+        if (strings) {
             for (JsonNode n : order) {
+                strings &= n.isTextual();
                 got.add(n.asText());
             }
         }
-        if (!order.isArray() || !got.equals(want)) {
-            throw new FormatException(name, "gate_order", "is " + order + " but this cell's gate blocks are " + want);
+        if (!strings || !got.equals(want)) {
+            throw new FormatException(file, "gate_order", "is " + JsonArrays.abbreviate(order)
+                    + " but this cell's gate blocks are " + want);
         }
     }
 
-    private static void requireFinite(String name, String field, double[] v) throws FormatException {
+    private static void requireFinite(String file, String field, double[] v, int... shape) throws FormatException {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new FormatException(name, field, "holds " + v[i] + " at flat index " + i + "; inputs must be finite");
+                StringBuilder at = new StringBuilder();
+                for (int d = shape.length - 1, rest = i; d >= 0; d--) {
+                    at.insert(0, "[" + rest % shape[d] + "]");
+                    rest /= shape[d];
+                }
+                throw new FormatException(file, field, "holds " + v[i] + " at " + at + "; inputs must be finite");
             }
+        }
+    }
+
+    /** Where a parse error happened, as a field path such as "weights.weight_hh[3]", or "". */
+    private static String parsePath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser p)) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String s = String.join("", parts);
+        return s.startsWith(".") ? s.substring(1) : s;
+    }
+
+    private static String location(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String size(Path p) {
+        try {
+            return Long.toString(Files.size(p));
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -185,6 +295,7 @@ public final class FixtureReader {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

@@ -146,12 +146,13 @@ class FixtureParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allFixtures")
     void verifyCommandsCheckPassesThroughTheTickApi(Path file) throws FormatException {
-        FixtureCheck.Result r = FixtureCheck.check(FixtureReader.read(file));
+        Fixture f = FixtureReader.read(file);
+        FixtureCheck.Result r = FixtureCheck.check(f);
         List<String> bad = r.tensors().stream().filter(tr -> !tr.passed())
                 .map(tr -> tr.tensor() + " " + tr.worstRelative()).toList();
         assertThat(bad).isEmpty();
-        boolean lstm = FixtureReader.read(file).config().hasCellState();
-        int gates = FixtureReader.read(file).config().gateCount();
+        boolean lstm = f.config().hasCellState();
+        int gates = f.config().gateCount();
         // loss, h, gates, dL_dh, four weight gradients, dL_dx, dL_dh0; c, dL_dc, dL_dc0 for an LSTM
         assertThat(r.tensors()).hasSize(9 + gates + (lstm ? 3 : 0));
     }
