@@ -33,8 +33,9 @@ import org.rnnlab.engine.GradientCheckTestSupport.Variant;
  * that every pre-activation lies at least 1e-3 from 0, far beyond the ≈1e-5 a perturbation of
  * 1e-6 can move it, and with units on both sides of the kink.
  *
- * <p>Not covered yet: readout, losses and gradient clipping (they are not in the engine yet);
- * the lead adds their checks when they land.
+ * <p>Not covered here: the readout, the losses and gradient clipping (LinearReadout, LossKind,
+ * GradientClipper), which landed after these checks were written; the lead adds theirs. The
+ * helpers in {@link GradientCheckTestSupport} (seeded problems, {@code relativeError}) serve them too.
  */
 class CellGradientCheckTest {
     static final double EPS = 1e-6;
