@@ -23,7 +23,7 @@ public final class CellNames {
             case "lstm" -> CellConfig.of(CellKind.LSTM, 1, 1);
             case "lstm_no_forget" -> CellConfig.of(CellKind.LSTM, 1, 1).withForgetGate(false);
             case "gru" -> CellConfig.of(CellKind.GRU, 1, 1);
-            default -> throw new FormatException(file, "cell", "'" + cell
+            default -> throw new FormatException(file, "cell", "'" + JsonArrays.abbreviate(cell)
                     + "' is not one of rnn_tanh, rnn_relu, lstm, lstm_no_forget, gru");
         };
         switch (conv) {
@@ -34,7 +34,8 @@ public final class CellNames {
                 }
                 cfg = cfg.withGruVariant(GruVariant.CHO_2014);
             }
-            default -> throw new FormatException(file, "convention", "'" + convention + "' is not one of pytorch, cho_2014");
+            default -> throw new FormatException(file, "convention", "'" + JsonArrays.abbreviate(convention)
+                    + "' is not one of pytorch, cho_2014");
         }
         return cfg;
     }

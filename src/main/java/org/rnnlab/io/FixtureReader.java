@@ -17,10 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnnlab.engine.CellConfig;
-import org.rnnlab.engine.CellKind;
 import org.rnnlab.engine.GateSpec;
-import org.rnnlab.engine.GruVariant;
-import org.rnnlab.engine.Nonlinearity;
 
 /**
  * Reads parity fixtures (shared/fixtures/FORMAT.md), checking every field's presence, type and
@@ -188,31 +185,8 @@ public final class FixtureReader {
     }
 
     private static CellConfig cellConfig(JsonArrays j, String file, JsonNode root) throws FormatException {
-        String cell = j.text(root, "", "cell").toLowerCase(Locale.ROOT);
-        String convention = present(root, "convention")
-                ? j.text(root, "", "convention").toLowerCase(Locale.ROOT) : "pytorch";
-        CellConfig cfg;
-        switch (cell) {
-            case "rnn_tanh", "rnn" -> cfg = CellConfig.of(CellKind.RNN, 1, 1);
-            case "rnn_relu" -> cfg = CellConfig.of(CellKind.RNN, 1, 1).withRnnActivation(Nonlinearity.RELU);
-            case "lstm" -> cfg = CellConfig.of(CellKind.LSTM, 1, 1);
-            case "lstm_no_forget" -> cfg = CellConfig.of(CellKind.LSTM, 1, 1).withForgetGate(false);
-            case "gru" -> cfg = CellConfig.of(CellKind.GRU, 1, 1);
-            default -> throw new FormatException(file, "cell", "'" + JsonArrays.abbreviate(cell)
-                    + "' is not one of rnn_tanh, rnn_relu, lstm, lstm_no_forget, gru");
-        }
-        switch (convention) {
-            case "pytorch" -> { }
-            case "cho", "cho2014", "cho_2014" -> {
-                if (cfg.kind() != CellKind.GRU) {
-                    throw new FormatException(file, "convention", "'" + convention + "' applies to gru only, cell is " + cell);
-                }
-                cfg = cfg.withGruVariant(GruVariant.CHO_2014);
-            }
-            default -> throw new FormatException(file, "convention", "'" + JsonArrays.abbreviate(convention)
-                    + "' is not one of pytorch, cho_2014");
-        }
-        return cfg;
+        String convention = present(root, "convention") ? j.text(root, "", "convention") : null;
+        return CellNames.parse(file, j.text(root, "", "cell"), convention);
     }
 
     private static void checkGateOrder(String file, JsonNode order, List<GateSpec> gates) throws FormatException {
