@@ -3,6 +3,7 @@ package org.rnnlab.task;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.rnnlab.engine.LossKind;
+import org.rnnlab.engine.LossPlacement;
 import org.rnnlab.engine.TaskBatch;
 
 /**
@@ -11,6 +12,7 @@ import org.rnnlab.engine.TaskBatch;
  *
  * <p>A task is immutable once built: its test set is fixed by its seed, and training batches
  * are drawn from a generator the trainer passes in, so the same seeds give the same run.
+ * Instances come from {@link Tasks#create(String, TaskOptions)}.
  */
 public interface Task {
     /** Short id as used on the command line: "adding", "sine", ... */
@@ -23,6 +25,15 @@ public interface Task {
     String description();
 
     IoPattern pattern();
+
+    /**
+     * Where the loss enters this task's batches. Usually the pattern's own placement; tasks whose
+     * scored ticks are a subset (copy's recall ticks, the last real word of a padded sentence)
+     * say {@link LossPlacement#MASK}. The batches' loss masks are authoritative either way.
+     */
+    default LossPlacement lossPlacement() {
+        return pattern().placement();
+    }
 
     /** Width of a batch's input: features X for dense inputs, vocabulary size V for tokens. */
     int inputSize();
@@ -44,6 +55,15 @@ public interface Task {
     /** The fixed test set, split into batches of at most {@code batchSize}. */
     List<TaskBatch> testBatches(int batchSize);
 
+    /** How many sequences the test set holds. */
+    default int testSize() {
+        int n = 0;
+        for (TaskBatch b : testBatches(1024)) {
+            n += b.batch();
+        }
+        return n;
+    }
+
     Metric metric();
 
     /**
@@ -54,4 +74,39 @@ public interface Task {
 
     /** A baseline to beat, stated for people, e.g. "constant guess 1.0: MSE ≈ 0.167". */
     String baseline();
+
+    /** Why the solved threshold is where it is, with its source. */
+    default String solvedReason() {
+        return "";
+    }
+
+    /**
+     * The encoder-decoder's target side (decoder vocabulary, start token, end class), or null
+     * when the task is not an encoder-decoder task.
+     */
+    default DecoderSpec decoder() {
+        return null;
+    }
+
+    /**
+     * The symbol for an input token id (token inputs) or one-hot position (dense one-hot
+     * inputs), e.g. "a", "good", "⟨pad⟩". Default: the number.
+     */
+    default String inputLabel(int token) {
+        return Integer.toString(token);
+    }
+
+    /** The name of class k, e.g. "XY", "positive", "7". Default: the number. */
+    default String classLabel(int k) {
+        return Integer.toString(k);
+    }
+
+    /**
+     * Sequence {@code b} of {@code batch} as the sequence view shows it: input, target and
+     * prediction per tick. {@code predictions} may be null (nothing computed yet); ticks whose
+     * outputs are not finite (not yet computed) show no prediction.
+     */
+    default SequenceView view(TaskBatch batch, int b, Predictions predictions) {
+        return Views.standard(this, batch, b, predictions);
+    }
 }
