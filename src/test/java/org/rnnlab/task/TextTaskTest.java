@@ -1,0 +1,150 @@
+package org.rnnlab.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.engine.CellConfig;
+import org.rnnlab.engine.LossKind;
+import org.rnnlab.engine.ModelConfig;
+import org.rnnlab.engine.SequenceBatch;
+import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.engine.TaskBatch;
+
+class TextTaskTest {
+    private static final TextTask TASK = new TextTask(TaskOptions.defaults().withLength(20));
+
+    @Test
+    void theExcerptIsTheOpeningOfTinyShakespeare() {
+        String text = TASK.text();
+        assertThat(text).hasSize(149_961).startsWith("First Citizen:\nBefore we proceed any further, hear me speak.");
+        assertThat(TASK.vocabulary()).isEqualTo(61);
+        assertThat(TASK.trainLength()).isEqualTo(134_964);
+        assertThat(TASK.character(TASK.charId('e'))).isEqualTo('e');
+        assertThat(TASK.charId('é')).isEqualTo(-1);
+    }
+
+    @Test
+    void windowsPredictTheNextCharacterAndTheTestSetIsTheHeldOutTail() {
+        SequenceBatch train = (SequenceBatch) TASK.trainBatch(300, new SplittableRandom(2));
+        String text = TASK.text();
+        for (int b = 0; b < 300; b++) {
+            StringBuilder in = new StringBuilder();
+            for (int t = 0; t < 20; t++) {
+                int i = train.index(t, b);
+                in.append(TASK.character(train.tokens()[i]));
+                if (t + 1 < 20) {
+                    assertThat(train.classes()[i]).isEqualTo(train.tokens()[train.index(t + 1, b)]);
+                }
+            }
+            int start = text.indexOf(in.toString());
+            assertThat(start).isBetween(0, TASK.trainLength() - 21);
+        }
+        assertThat(TASK.testSize()).isEqualTo((149_961 - 134_964 - 1) / 20);
+        SequenceBatch test = (SequenceBatch) TASK.testBatches(1000).get(0);
+        for (int b = 0; b < test.batch(); b++) {
+            int start = TASK.trainLength() + 20 * b;
+            for (int t = 0; t < 20; t++) {
+                assertThat(TASK.character(test.tokens()[test.index(t, b)])).isEqualTo(text.charAt(start + t));
+                assertThat(TASK.character(test.classes()[test.index(t, b)])).isEqualTo(text.charAt(start + t + 1));
+            }
+        }
+    }
+
+    @Test
+    void bitsPerCharacterOfAUniformModelIsLog2OfTheAlphabet() {
+        MetricAccumulator acc = new MetricAccumulator();
+        for (TaskBatch b : TASK.testBatches(100)) {
+            TASK.score(b, Oracle.constant(b, new double[61]), acc);
+        }
+        assertThat(acc.value()).isCloseTo(Math.log(61) / Math.log(2), within(1e-12));
+        assertThat(TASK.metric().solved(acc.value())).isFalse();
+    }
+
+    @Test
+    void unigramBaselineMatchesADirectCount() {
+        String text = TASK.text();
+        int n = TASK.trainLength();
+        int[] counts = new int[61];
+        for (int i = 0; i < n; i++) {
+            counts[TASK.charId(text.charAt(i))]++;
+        }
+        double bits = 0;
+        for (int i = n + 2; i < text.length(); i++) {
+            bits -= Math.log((counts[TASK.charId(text.charAt(i))] + 1.0) / (n + 61)) / Math.log(2);
+        }
+        bits /= text.length() - n - 2;
+        double[] ngram = TASK.ngramBaselineBits();
+        assertThat(ngram[0]).isCloseTo(bits, within(1e-9)).isCloseTo(4.69, within(0.01));
+        assertThat(ngram[1]).isLessThan(ngram[0]);
+        assertThat(ngram[2]).isLessThan(ngram[1]).isCloseTo(2.85, within(0.01));
+        assertThat(TASK.metric().solvedAt()).isEqualTo(ngram[2]);
+    }
+
+    private static SequenceModel model(CellConfig cell, long seed) {
+        SequenceModel m = new SequenceModel(new ModelConfig(cell, 61, 61, LossKind.CROSS_ENTROPY));
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (var p : m.params()) {
+            double[] a = p.value().data;
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        m.markChanged();
+        return m;
+    }
+
+    @Test
+    void greedySamplingCarriesTheStateLikeAWholeSequencePass() {
+        for (CellConfig cell : new CellConfig[] {CellConfig.lstm(6, 12), CellConfig.gru(6, 12), CellConfig.rnn(6, 12)}) {
+            SequenceModel m = model(cell, 3);
+            String prime = "ROMEO:\n";
+            String out = TextSampler.sample(m, TASK, prime, 30, 0.0, new SplittableRandom(1));
+            assertThat(out).hasSize(30);
+            // run prime + output as one sequence: each sampled character is the argmax after the one before
+            String all = prime + out;
+            int steps = all.length() - 1;
+            int[] tokens = new int[steps];
+            for (int t = 0; t < steps; t++) {
+                tokens[t] = TASK.charId(all.charAt(t));
+            }
+            m.load(new SequenceBatch(steps, 1, 61, null, tokens, 61, null, new int[steps], new double[steps]), null, null);
+            m.forward();
+            for (int t = prime.length() - 1; t < steps; t++) {
+                assertThat(TASK.character(m.argmax(t, 0))).as("%s tick %d", cell.kind(), t).isEqualTo(all.charAt(t + 1));
+            }
+        }
+    }
+
+    @Test
+    void samplingIsSeededAndStaysInTheAlphabet() {
+        SequenceModel m = model(CellConfig.lstm(6, 12), 4);
+        String a = TextSampler.sample(m, TASK, "", 200, 1.0, new SplittableRandom(7));
+        String b = TextSampler.sample(m, TASK, "", 200, 1.0, new SplittableRandom(7));
+        String c = TextSampler.sample(m, TASK, "", 200, 1.0, new SplittableRandom(8));
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+        for (char ch : a.toCharArray()) {
+            assertThat(TASK.charId(ch)).isNotNegative();
+        }
+        // a low temperature concentrates on the likeliest characters
+        String cold = TextSampler.sample(m, TASK, "", 200, 0.05, new SplittableRandom(7));
+        assertThat(cold.chars().distinct().count()).isLessThan(a.chars().distinct().count());
+    }
+
+    @Test
+    void samplingRefusesWhatItCannotDo() {
+        SequenceModel m = model(CellConfig.lstm(6, 12), 4);
+        assertThatThrownBy(() -> TextSampler.sample(m, TASK, "café", 5, 1.0, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prime character 'é' (U+00E9) is not in the text's alphabet");
+        assertThatThrownBy(() -> TextSampler.sample(m, TASK, "a", 5, -1, new SplittableRandom(1)))
+                .hasMessage("temperature must be a number ≥ 0, was -1.0");
+        assertThatThrownBy(() -> TextSampler.sample(m, TASK, "a", -1, 1, new SplittableRandom(1)))
+                .hasMessage("sample length must be in 0..100000, was -1");
+        SequenceModel other = new SequenceModel(new ModelConfig(CellConfig.lstm(6, 4), 10, 10, LossKind.CROSS_ENTROPY));
+        assertThatThrownBy(() -> TextSampler.sample(other, TASK, "a", 5, 1, new SplittableRandom(1)))
+                .hasMessageContaining("is not built for the text task (61 characters");
+    }
+}
