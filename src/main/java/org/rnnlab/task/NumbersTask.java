@@ -19,8 +19,9 @@ import org.rnnlab.engine.TaskBatch;
  * <p>Encoder input: the words as tokens of a 30-word vocabulary (0 = padding, then
  * {@link NumberWords#words()}), left-padded to 4 ticks so that the encoder's last tick is the
  * last word. Decoder (teacher forcing): inputs are the start token then the digits, targets the
- * digits then the end symbol; vocabulary 0–9 = digits, 10 = end, 11 = start; 11 classes (digits
- * and end); at most 4 decoder ticks, the mask covers the digits and the end symbol.
+ * digits then the end symbol. The target side has one vocabulary of 12 for decoder inputs and
+ * classes alike, as {@code EncoderDecoderModel} has it: 0 = start, 1 = end, 2–11 = the digits
+ * 0–9 ({@link #digitClass}); at most 4 decoder ticks, the mask covers the digits and the end.
  *
  * <p>Split: 200 numbers held out for the test set, drawn with the seed, never 0 and never a
  * number whose removal would leave a word unseen in training; the other 800 train. Metric:
@@ -32,10 +33,10 @@ public final class NumbersTask implements Task {
     public static final String ID = "numbers";
     public static final int SOURCE_STEPS = 4;
     public static final int TARGET_STEPS = 4;
-    public static final int END = 10;
-    public static final int START = 11;
-    public static final int CLASSES = 11;
-    public static final int DECODER_VOCABULARY = 12;
+    public static final int START = 0;
+    public static final int END = 1;
+    /** Target vocabulary: start, end and ten digits, shared by decoder inputs and classes. */
+    public static final int TARGET_VOCABULARY = 12;
     public static final int TEST_SIZE = 200;
     public static final double SOLVED_ACCURACY = 0.95;
 
@@ -132,12 +133,17 @@ public final class NumbersTask implements Task {
         return out;
     }
 
+    /** The class (and decoder token) of digit d. */
+    public static int digitClass(int d) {
+        return d + 2;
+    }
+
     /** The answer for n as classes: its digits, then {@link #END}. */
     public static int[] targetClasses(int n) {
         String digits = Integer.toString(n);
         int[] out = new int[digits.length() + 1];
         for (int i = 0; i < digits.length(); i++) {
-            out[i] = digits.charAt(i) - '0';
+            out[i] = digitClass(digits.charAt(i) - '0');
         }
         out[digits.length()] = END;
         return out;
@@ -176,7 +182,7 @@ public final class NumbersTask implements Task {
 
     @Override
     public int outputSize() {
-        return CLASSES;
+        return TARGET_VOCABULARY;
     }
 
     @Override
@@ -191,7 +197,7 @@ public final class NumbersTask implements Task {
 
     @Override
     public DecoderSpec decoder() {
-        return new DecoderSpec(DECODER_VOCABULARY, START, END, TARGET_STEPS);
+        return new DecoderSpec(TARGET_VOCABULARY, START, END, TARGET_STEPS);
     }
 
     @Override
@@ -244,10 +250,10 @@ public final class NumbersTask implements Task {
                 }
             }
         }
-        SequenceBatch source = new SequenceBatch(SOURCE_STEPS, batch, WORDS.size() + 1, null, src, CLASSES, null,
-                dummy, new double[SOURCE_STEPS * batch]);
-        SequenceBatch target = new SequenceBatch(TARGET_STEPS, batch, DECODER_VOCABULARY, null, in, CLASSES, null, cls,
-                mask);
+        SequenceBatch source = new SequenceBatch(SOURCE_STEPS, batch, WORDS.size() + 1, null, src, TARGET_VOCABULARY,
+                null, dummy, new double[SOURCE_STEPS * batch]);
+        SequenceBatch target = new SequenceBatch(TARGET_STEPS, batch, TARGET_VOCABULARY, null, in, TARGET_VOCABULARY,
+                null, cls, mask);
         return new Seq2SeqBatch(source, target);
     }
 
@@ -315,6 +321,6 @@ public final class NumbersTask implements Task {
 
     @Override
     public String classLabel(int k) {
-        return k == END ? "</s>" : k == START ? "<s>" : Integer.toString(k);
+        return k == END ? "</s>" : k == START ? "<s>" : Integer.toString(k - 2);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.SplittableRandom;
+import org.rnnlab.engine.CellConfig;
+import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.Seq2SeqBatch;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.TaskBatch;
@@ -49,20 +52,28 @@ class NumbersTaskTest {
         assertThat(row(src.tokens(), 3, 1, 4)).containsExactly(0, 0, 0, id("seven"));
         assertThat(row(src.tokens(), 3, 2, 4)).containsExactly(0, 0, 0, id("forty"));
         assertThat(src.lossMask()).containsOnly(0.0);
-        assertThat(row(tgt.tokens(), 3, 0, 4)).containsExactly(NumbersTask.START, 3, 1, 2);
-        assertThat(row(tgt.classes(), 3, 0, 4)).containsExactly(3, 1, 2, NumbersTask.END);
+        assertThat(row(tgt.tokens(), 3, 0, 4)).containsExactly(NumbersTask.START, d(3), d(1), d(2));
+        assertThat(row(tgt.classes(), 3, 0, 4)).containsExactly(d(3), d(1), d(2), NumbersTask.END);
         assertThat(rowMask(tgt.lossMask(), 3, 0)).containsExactly(1, 1, 1, 1);
-        assertThat(row(tgt.tokens(), 3, 1, 4)).startsWith(NumbersTask.START, 7);
-        assertThat(row(tgt.classes(), 3, 1, 4)).startsWith(7, NumbersTask.END);
+        assertThat(row(tgt.tokens(), 3, 1, 4)).startsWith(NumbersTask.START, d(7));
+        assertThat(row(tgt.classes(), 3, 1, 4)).startsWith(d(7), NumbersTask.END);
         assertThat(rowMask(tgt.lossMask(), 3, 1)).containsExactly(1, 1, 0, 0);
-        assertThat(row(tgt.classes(), 3, 2, 4)).startsWith(4, 0, NumbersTask.END);
+        assertThat(row(tgt.classes(), 3, 2, 4)).startsWith(d(4), d(0), NumbersTask.END);
         assertThat(rowMask(tgt.lossMask(), 3, 2)).containsExactly(1, 1, 1, 0);
-        assertThat(task.decoder()).isEqualTo(new DecoderSpec(12, 11, 10, 4));
+        assertThat(task.decoder()).isEqualTo(new DecoderSpec(12, 0, 1, 4));
+        assertThat(task.outputSize()).isEqualTo(12);
+        assertThat(tgt.inputSize()).isEqualTo(12);
+        assertThat(task.classLabel(d(0))).isEqualTo("0");
+        assertThat(task.classLabel(d(9))).isEqualTo("9");
         SequenceView view = task.view(s, 0, null);
         assertThat(view.encoderTicks()).isEqualTo(4);
         assertThat(view.ticks()).extracting(TickView::input)
                 .containsExactly("<pad>", "three", "hundred", "twelve", "<s>", "3", "1", "2");
         assertThat(view.ticks()).extracting(TickView::target).containsExactly("", "", "", "", "3", "1", "2", "</s>");
+    }
+
+    private static int d(int digit) {
+        return NumbersTask.digitClass(digit);
     }
 
     private static int id(String word) {
@@ -111,11 +122,12 @@ class NumbersTaskTest {
         NumbersTask task = new NumbersTask(TaskOptions.defaults());
         TaskBatch b = NumbersTask.batch(new int[] {312, 7});
         double[] got = new double[4];
+        int e = NumbersTask.END;
         int[][][] answers = {
-            {{3, 1, 2, 10}, {7, 10, 10, 10}},
-            {{3, 1, 2}, {7}},
-            {{3, 1, 5, 10}, {7, 1, 10, 10}},
-            {{3, 1, 2, 2}, {10, 7, 10, 10}},
+            {{d(3), d(1), d(2), e}, {d(7), e, e, e}},
+            {{d(3), d(1), d(2)}, {d(7)}},
+            {{d(3), d(1), d(5), e}, {d(7), d(1), e, e}},
+            {{d(3), d(1), d(2), d(2)}, {e, d(7), e, e}},
         };
         for (int a = 0; a < answers.length; a++) {
             int[][] ans = answers[a];
@@ -139,5 +151,41 @@ class NumbersTaskTest {
         assertThat(got).containsExactly(1.0, 1.0, 0.0, 0.0);
         assertThatThrownBy(() -> new NumbersTask(TaskOptions.defaults().withLength(9)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theEnginesEncoderDecoderTakesTheBatchesAndDecodesWithTheTasksTokens() {
+        NumbersTask task = new NumbersTask(TaskOptions.defaults());
+        EncoderDecoderModel m = new EncoderDecoderModel(CellConfig.gru(8, 16), task.inputSize(), task.outputSize());
+        SplittableRandom rng = new SplittableRandom(3);
+        for (var p : m.params()) {
+            double[] a = p.value().data;
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 0.3 * (2 * rng.nextDouble() - 1);
+            }
+        }
+        m.markChanged();
+        TaskBatch b = task.testBatches(50).get(0);
+        double loss = m.forwardLoss(b);
+        assertThat(loss).isBetween(0.5 * Math.log(12), 2 * Math.log(12));
+        DecoderSpec spec = task.decoder();
+        MetricAccumulator acc = new MetricAccumulator();
+        task.score(b, new Predictions() {
+            public double output(int t, int row, int k) {
+                return m.output(t, row, k);
+            }
+
+            public int argmax(int t, int row) {
+                return m.argmax(t, row);
+            }
+
+            public int[] decode(int row, int maxSteps) {
+                int[] out = m.decodeGreedy(row, spec.startToken(), spec.endClass(), maxSteps);
+                assertThat(out.length).isLessThanOrEqualTo(maxSteps);
+                return out;
+            }
+        }, acc);
+        assertThat(acc.count()).isEqualTo(50);
+        assertThat(acc.value()).isBetween(0.0, 0.1);
     }
 }

@@ -81,7 +81,7 @@ class TaskContractTest {
         }
         if (task.decoder() != null) {
             assertThat(task.pattern()).isEqualTo(IoPattern.ENCODER_DECODER);
-            assertThat(target.inputSize()).isEqualTo(task.decoder().vocabulary());
+            assertThat(target.inputSize()).isEqualTo(task.decoder().vocabulary()).isEqualTo(task.outputSize());
         }
     }
 
