@@ -17,6 +17,7 @@ import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
+import org.rnnlab.task.TaskOptions;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.SimulationSettings;
@@ -145,6 +146,20 @@ public final class SessionFile {
         n.put("clip", s.clip());
         n.put("clip_threshold", s.clipThreshold());
         n.put("seed", s.seed());
+        TaskOptions o = s.taskOptions();
+        ObjectNode t = n.putObject("task_options");
+        if (o.variant() != null) {
+            t.put("variant", o.variant());
+        }
+        if (o.lag() > 0) {
+            t.put("lag", o.lag());
+        }
+        if (o.file() != null) {
+            t.put("file", o.file().toString());
+        }
+        if (o.column() != null) {
+            t.put("column", o.column());
+        }
         return n;
     }
 
@@ -264,10 +279,33 @@ public final class SessionFile {
                     (int) f.integer(s, "embedding_size"), InitScheme.parse(f.text(s, "init")),
                     num(s.get("spectral_radius")), num(s.get("forget_bias")), f.number(s, "learning_rate"),
                     OptimizerKind.parse(f.text(s, "optimizer")), f.bool(s, "clip"), f.number(s, "clip_threshold"),
-                    f.integer(s, "seed"));
+                    f.integer(s, "seed"), taskOptions(f, s.get("task_options")));
         } catch (IllegalArgumentException e) {
             throw new FormatException(f.file, "settings", e.getMessage());
         }
+    }
+
+    private static TaskOptions taskOptions(Fields f, JsonNode t) throws FormatException {
+        TaskOptions o = TaskOptions.defaults();
+        if (t == null || t.isNull()) {
+            return o;
+        }
+        if (!t.isObject()) {
+            throw new FormatException(f.file, "settings.task_options", "must be an object");
+        }
+        if (t.has("variant")) {
+            o = o.withVariant(f.text(t, "variant"));
+        }
+        if (t.has("lag")) {
+            o = o.withLag((int) f.integer(t, "lag"));
+        }
+        if (t.has("file")) {
+            o = o.withFile(java.nio.file.Path.of(f.text(t, "file")));
+        }
+        if (t.has("column")) {
+            o = o.withColumn(f.text(t, "column"));
+        }
+        return o;
     }
 
     /** Field readers that name the field on failure. */

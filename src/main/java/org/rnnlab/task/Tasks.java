@@ -2,10 +2,11 @@ package org.rnnlab.task;
 
 import java.util.List;
 import java.util.Locale;
+import org.rnnlab.task.speech.SpeechFeatures;
+import org.rnnlab.task.speech.SpeechTask;
 
 /**
  * The task registry: every id the command line and the window accept, and how to build each.
- * {@code speech} is not listed yet (its task is being built separately).
  */
 public final class Tasks {
     private static final List<TaskInfo> INFOS = List.of(
@@ -26,7 +27,9 @@ public final class Tasks {
             new TaskInfo(TextTask.ID, "Shakespeare, character by character", IoPattern.MANY_TO_MANY,
                     TextTask.DEFAULT_LENGTH, List.of(), false),
             new TaskInfo(NumbersTask.ID, "Number words to digits (encoder-decoder)", IoPattern.ENCODER_DECODER,
-                    NumbersTask.SOURCE_STEPS, List.of(), false));
+                    NumbersTask.SOURCE_STEPS, List.of(), false),
+            new TaskInfo(SpeechTask.ID, "Spoken digits (Free Spoken Digit Dataset)", IoPattern.MANY_TO_ONE,
+                    SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false));
 
     private static final List<String> IDS = INFOS.stream().map(TaskInfo::id).toList();
 
@@ -70,6 +73,9 @@ public final class Tasks {
             case SentimentTask.ID -> new SentimentTask(o);
             case TextTask.ID -> new TextTask(o);
             case NumbersTask.ID -> new NumbersTask(o);
+            case SpeechTask.ID -> new SpeechTask("mfcc".equalsIgnoreCase(o.variant()) ? SpeechFeatures.MFCC
+                    : SpeechFeatures.LOG_MEL, o.length() == 0 ? SpeechTask.DEFAULT_STEPS
+                    : TaskSupport.checkRange("sequence length T for speech", o.length(), 1, 1000));
             default -> throw new IllegalStateException("registered task '" + key + "' has no constructor");
         };
     }

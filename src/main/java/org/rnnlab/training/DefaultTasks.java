@@ -1,20 +1,26 @@
 package org.rnnlab.training;
 
 import org.rnnlab.task.Task;
-import org.rnnlab.task.speech.SpeechTask;
+import org.rnnlab.task.TaskOptions;
+import org.rnnlab.task.Tasks;
 
-/** The task factory of the app and the CLI: every task of the course by its id. */
-public final class DefaultTasks {
+/** The task factory of the app and the CLI: every task of {@link Tasks} by its id. */
+public final class DefaultTasks implements TaskFactory {
+    private static final DefaultTasks INSTANCE = new DefaultTasks();
+
     private DefaultTasks() {}
 
     public static TaskFactory factory() {
-        return DefaultTasks::create;
+        return INSTANCE;
     }
 
-    public static Task create(String id, int sequenceLength, long seed) {
-        if ("speech".equals(id)) {
-            return new SpeechTask();
-        }
-        throw new IllegalArgumentException("task '" + id + "' is not one of speech");
+    @Override
+    public Task create(String id, int sequenceLength, long seed) {
+        return Tasks.create(id, TaskOptions.defaults().withLength(sequenceLength).withSeed(seed));
+    }
+
+    @Override
+    public Task create(SimulationSettings settings) {
+        return Tasks.create(settings.taskId(), settings.resolvedTaskOptions());
     }
 }

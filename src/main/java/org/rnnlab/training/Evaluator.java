@@ -39,7 +39,7 @@ public final class Evaluator {
         MetricAccumulator acc = new MetricAccumulator();
         for (TaskBatch b : testSet) {
             scratch.forwardLoss(b);
-            task.score(b, predictions(scratch), acc);
+            task.score(b, predictions(scratch, task), acc);
         }
         return acc.value();
     }
@@ -63,7 +63,7 @@ public final class Evaluator {
     }
 
     /** The outputs of a model's last forward pass, as a task scores them. */
-    public static Predictions predictions(Model m) {
+    public static Predictions predictions(Model m, Task task) {
         return new Predictions() {
             @Override
             public double output(int t, int b, int k) {
@@ -77,8 +77,8 @@ public final class Evaluator {
 
             @Override
             public int[] decode(int b, int maxSteps) {
-                if (m instanceof EncoderDecoderModel ed) {
-                    return ed.decodeGreedy(b, 0, 1, maxSteps);
+                if (m instanceof EncoderDecoderModel ed && task.decoder() != null) {
+                    return ed.decodeGreedy(b, task.decoder().startToken(), task.decoder().endClass(), maxSteps);
                 }
                 throw new UnsupportedOperationException("this model does not decode");
             }

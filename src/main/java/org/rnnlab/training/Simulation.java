@@ -64,7 +64,7 @@ public final class Simulation {
 
     public Simulation(SimulationSettings settings, TaskFactory tasks) {
         this.settings = settings;
-        this.task = tasks.create(settings.taskId(), settings.sequenceLength(), settings.seed());
+        this.task = tasks.create(settings);
         this.model = ModelFactory.sequenceModel(settings, task);
         this.optimizer = settings.optimizer().create(settings.learningRate());
         this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();

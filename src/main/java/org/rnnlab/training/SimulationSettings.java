@@ -6,6 +6,7 @@ import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
+import org.rnnlab.task.TaskOptions;
 
 /**
  * Everything the controls set: the cell and its variant, the task, initialisation, the
@@ -29,13 +30,19 @@ import org.rnnlab.engine.OptimizerKind;
  * @param clip           clip gradients by global norm
  * @param clipThreshold  the norm threshold, &gt; 0
  * @param seed           every random choice derives from it
+ * @param taskOptions    the task's variant, lag, CSV file and column (its length and seed are
+ *                       {@code sequenceLength} and {@code seed}); null means the task's defaults
  */
 public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
                                  int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
                                  InitScheme init, double spectralRadius, double forgetBias, double learningRate,
-                                 OptimizerKind optimizer, boolean clip, double clipThreshold, long seed) {
+                                 OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
+                                 TaskOptions taskOptions) {
 
     public SimulationSettings {
+        if (taskOptions == null) {
+            taskOptions = TaskOptions.defaults();
+        }
         if (cell == null) {
             throw new IllegalArgumentException("cell must be given");
         }
@@ -76,7 +83,18 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     /** The scenario the window opens with: LSTM, adding problem, T = 20, 8 units. */
     public static SimulationSettings defaults() {
         return new SimulationSettings(CellKind.LSTM, Nonlinearity.TANH, true, GruVariant.PYTORCH, 8, "adding", 20, 16,
-                16, InitScheme.PYTORCH_DEFAULT, Double.NaN, 1.0, 0.01, OptimizerKind.ADAM, true, 1.0, 42L);
+                16, InitScheme.PYTORCH_DEFAULT, Double.NaN, 1.0, 0.01, OptimizerKind.ADAM, true, 1.0, 42L, null);
+    }
+
+    /** Task options with this run's sequence length and seed. */
+    public TaskOptions resolvedTaskOptions() {
+        return taskOptions.withLength(sequenceLength).withSeed(seed);
+    }
+
+    public SimulationSettings withTaskOptions(TaskOptions o) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
+                seed, o);
     }
 
     /** The cell config for a given input size. */
@@ -86,46 +104,46 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
 
     public SimulationSettings withCell(CellKind c) {
         return new SimulationSettings(c, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withHiddenSize(int h) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, h, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withTask(String id, int seqLength) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, id, seqLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withSeed(long s) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions);
     }
 
     public SimulationSettings withSpectralRadius(double r) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withTraining(double lr, OptimizerKind opt, boolean clipOn, double threshold) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions);
     }
 
     public SimulationSettings withVariant(Nonlinearity activation, boolean forget, GruVariant gru) {
         return new SimulationSettings(cell, activation, forget, gru, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withInit(InitScheme scheme, double forgetBiasValue) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed);
+                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 
     public SimulationSettings withBatchSize(int b) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed);
+                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
     }
 }

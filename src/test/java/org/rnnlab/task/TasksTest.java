@@ -12,9 +12,9 @@ import org.rnnlab.engine.TaskBatch;
 
 class TasksTest {
     @Test
-    void listsEveryTaskButSpeech() {
+    void listsEveryTask() {
         assertThat(Tasks.ids()).containsExactly("adding", "order", "copy", "sine", "airline", "csv", "sentiment",
-                "text", "numbers");
+                "text", "numbers", "speech");
         assertThat(Tasks.infos()).extracting(TaskInfo::id).isEqualTo(Tasks.ids());
         assertThat(Tasks.info("csv").needsFile()).isTrue();
         assertThat(Tasks.info("sine").variants()).containsExactly("many-to-many", "many-to-one");
@@ -38,9 +38,10 @@ class TasksTest {
     void unknownIdListsTheValidOnes() {
         assertThatThrownBy(() -> Tasks.create("foo", TaskOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("task 'foo' is not one of adding, order, copy, sine, airline, csv, sentiment, text, numbers");
-        assertThatThrownBy(() -> Tasks.create("speech", TaskOptions.defaults()))
-                .hasMessageStartingWith("task 'speech' is not one of");
+                .hasMessage("task 'foo' is not one of adding, order, copy, sine, airline, csv, sentiment, text, numbers, "
+                        + "speech");
+        assertThatThrownBy(() -> Tasks.create("speech", TaskOptions.defaults().withVariant("wavelet")))
+                .hasMessageStartingWith("variant 'wavelet' for speech is not one of logmel, mfcc");
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.rnnlab.task.Task;
  */
 public final class SpeechTask implements Task {
 
+    public static final String ID = "speech";
+
     /** Default T: 48 frames of 20 ms = 0.96 s; 2,978 of the 3,000 recordings fit whole. */
     public static final int DEFAULT_STEPS = 48;
 
@@ -52,7 +54,7 @@ public final class SpeechTask implements Task {
 
     @Override
     public String id() {
-        return "speech";
+        return ID;
     }
 
     @Override
