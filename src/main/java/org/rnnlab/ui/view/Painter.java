@@ -1,0 +1,141 @@
+package org.rnnlab.ui.view;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws text on a canvas and remembers every string drawn since {@link #begin}, so a test can
+ * read exactly what a view shows. Sizes are clamped to {@link ViewStyle#MIN_FONT}.
+ */
+final class Painter {
+    private static final Map<String, Double> WIDTHS = new LinkedHashMap<>(512, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> e) {
+            return size() > 4000;
+        }
+    };
+    private static final Text MEASURE = new Text();
+
+    private GraphicsContext gc;
+    private final List<String> drawn = new ArrayList<>();
+
+    void begin(GraphicsContext g) {
+        this.gc = g;
+        drawn.clear();
+    }
+
+    GraphicsContext gc() {
+        return gc;
+    }
+
+    /** Every string drawn since the last {@link #begin}, in order (notation strings as given). */
+    List<String> drawn() {
+        return Collections.unmodifiableList(new ArrayList<>(drawn));
+    }
+
+    static Font font(double size, boolean bold) {
+        double s = Math.max(ViewStyle.MIN_FONT, size);
+        return bold ? Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, s)
+                : Font.font(Font.getDefault().getFamily(), s);
+    }
+
+    static double width(String s, Font f) {
+        String key = f.getName() + '|' + f.getSize() + '|' + s;
+        Double w = WIDTHS.get(key);
+        if (w == null) {
+            MEASURE.setFont(f);
+            MEASURE.setText(s);
+            w = MEASURE.getLayoutBounds().getWidth();
+            WIDTHS.put(key, w);
+        }
+        return w;
+    }
+
+    /** Notes a string as drawn when it is drawn as a shape (the ⊙ of an operation). */
+    void record(String s) {
+        drawn.add(s);
+    }
+
+    /** Plain text with its baseline at y (or centred on y with {@code VPos.CENTER}). */
+    void text(String s, double x, double y, Font f, Color c, TextAlignment align, VPos vpos) {
+        gc.setFont(f);
+        gc.setFill(c);
+        gc.setTextAlign(align);
+        gc.setTextBaseline(vpos);
+        gc.fillText(s, x, y);
+        drawn.add(s);
+    }
+
+    /** Left-aligned text with its bottom at y; returns its width, for writing runs side by side. */
+    double textRun(String s, double x, double y, Font f, Color c) {
+        text(s, x, y, f, c, TextAlignment.LEFT, VPos.BOTTOM);
+        return width(s, f);
+    }
+
+    /** Text with a thin outline in {@code halo}, readable over coloured fills and lines. */
+    void haloText(String s, double x, double y, Font f, Color c, Color halo, TextAlignment align, VPos vpos) {
+        gc.setFont(f);
+        gc.setTextAlign(align);
+        gc.setTextBaseline(vpos);
+        gc.setStroke(halo);
+        gc.setLineWidth(Math.max(3, f.getSize() / 5));
+        gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        gc.strokeText(s, x, y);
+        gc.setFill(c);
+        gc.fillText(s, x, y);
+        drawn.add(s);
+    }
+
+    /** Width of notation {@code src} drawn at base font {@code f}. */
+    static double mathWidth(String src, Font f) {
+        double w = 0;
+        Font script = font(MathText.scriptSize(f.getSize()), f.getStyle().toLowerCase().contains("bold"));
+        for (MathText.Run r : MathText.parse(src)) {
+            w += width(r.text(), r.shift() == MathText.Run.NORMAL ? f : script);
+        }
+        return w;
+    }
+
+    /**
+     * Notation with sub- and superscripts, baseline at y, aligned by {@code align}; optionally
+     * haloed. Returns the drawn width.
+     */
+    double math(String src, double x, double y, Font f, Color c, Color halo, TextAlignment align) {
+        double w = mathWidth(src, f);
+        double left = switch (align) {
+            case CENTER -> x - w / 2;
+            case RIGHT -> x - w;
+            default -> x;
+        };
+        Font script = font(MathText.scriptSize(f.getSize()), f.getStyle().toLowerCase().contains("bold"));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BASELINE);
+        for (MathText.Run r : MathText.parse(src)) {
+            Font rf = r.shift() == MathText.Run.NORMAL ? f : script;
+            double dy = r.shift() == MathText.Run.SUB ? f.getSize() * 0.28
+                    : r.shift() == MathText.Run.SUPER ? -f.getSize() * 0.38 : 0;
+            gc.setFont(rf);
+            if (halo != null) {
+                gc.setStroke(halo);
+                gc.setLineWidth(Math.max(3, f.getSize() / 5));
+                gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+                gc.strokeText(r.text(), left, y + dy);
+            }
+            gc.setFill(c);
+            gc.fillText(r.text(), left, y + dy);
+            left += width(r.text(), rf);
+        }
+        drawn.add(src);
+        return w;
+    }
+}

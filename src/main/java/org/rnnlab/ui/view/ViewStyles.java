@@ -1,0 +1,36 @@
+package org.rnnlab.ui.view;
+
+import java.util.Locale;
+import javafx.scene.Parent;
+import javafx.scene.paint.Color;
+
+/** Connects a view's root to views.css and the current {@link ViewStyle}. */
+final class ViewStyles {
+    /** The views' stylesheet, src/main/resources/org/rnnlab/ui/views.css. */
+    static final String STYLESHEET = ViewStyles.class.getResource("/org/rnnlab/ui/views.css").toExternalForm();
+
+    private ViewStyles() {}
+
+    /**
+     * Sets the base font size and the palette's colours as looked-up colours
+     * ({@code -rnn-bg}, {@code -rnn-fg}, {@code -rnn-muted}, {@code -rnn-grid}, {@code -rnn-panel},
+     * {@code -rnn-accent}) that views.css refers to, and the style class "rnn-dark" for dark palettes.
+     */
+    static void apply(Parent root, ViewStyle style) {
+        ColorScales p = style.palette();
+        root.setStyle(String.format(Locale.ROOT,
+                "-fx-font-size: %.1fpx; -rnn-bg: %s; -rnn-fg: %s; -rnn-muted: %s; -rnn-grid: %s; -rnn-panel: %s; "
+                        + "-rnn-accent: %s; -rnn-accent2: %s;",
+                style.fontSize(), web(p.background()), web(p.foreground()), web(p.muted()), web(p.grid()),
+                web(p.panel()), web(p.series(0)), web(p.series(1))));
+        root.getStyleClass().remove("rnn-dark");
+        if (p.isDark()) {
+            root.getStyleClass().add("rnn-dark");
+        }
+    }
+
+    static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

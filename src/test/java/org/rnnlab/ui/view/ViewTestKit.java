@@ -1,0 +1,89 @@
+package org.rnnlab.ui.view;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GruVariant;
+import org.rnnlab.engine.Nonlinearity;
+import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.Snapshot;
+import org.testfx.api.FxRobot;
+
+/** Builds small simulations for the view tests and renders nodes to images and PNG files. */
+final class ViewTestKit {
+    /** PNGs rendered by the tests land here (not committed). */
+    static final Path PNG_DIR = Path.of("target", "view-png");
+
+    private ViewTestKit() {}
+
+    static SimulationSettings settings(CellKind kind, int steps, int hidden) {
+        return SimulationSettings.defaults().withCell(kind).withTask("toy", steps).withHiddenSize(hidden).withBatchSize(3);
+    }
+
+    static SimulationSettings variant(CellKind kind, boolean forgetGate, GruVariant gru) {
+        return settings(kind, 6, 4).withVariant(Nonlinearity.TANH, forgetGate, gru);
+    }
+
+    static Simulation sim(SimulationSettings s) {
+        return new Simulation(s, ViewToyTask.factory());
+    }
+
+    /** Steps {@code n} positions forward and returns the snapshot at the cursor. */
+    static Snapshot step(Simulation sim, int n) {
+        for (int i = 0; i < n; i++) {
+            sim.stepForward();
+        }
+        return sim.snapshot(null, true);
+    }
+
+    /** A copy of {@code s} with other backward columns (for NaN/Inf/0 cases the engine rarely produces). */
+    static Snapshot withBackward(Snapshot s, org.rnnlab.training.BackwardColumn[] b) {
+        return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
+                s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), s.forward(), b,
+                s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
+                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName());
+    }
+
+    /** A copy of {@code s} with other forward columns. */
+    static Snapshot withForward(Snapshot s, org.rnnlab.training.ForwardColumn[] f) {
+        return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
+                s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), f, s.backward(),
+                s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
+                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName());
+    }
+
+    static int pixel(WritableImage img, double x, double y) {
+        return img.getPixelReader().getArgb((int) Math.floor(x), (int) Math.floor(y));
+    }
+
+    static String hex(int argb) {
+        return String.format("#%08x", argb);
+    }
+
+    static WritableImage render(FxRobot robot, Node node) {
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        robot.interact(() -> {
+            node.applyCss();
+            if (node instanceof javafx.scene.Parent p) {
+                p.layout();
+            }
+            img.set(node.snapshot(null, null));
+        });
+        return img.get();
+    }
+
+    static Path savePng(FxRobot robot, Node node, String name) throws IOException {
+        WritableImage img = render(robot, node);
+        Files.createDirectories(PNG_DIR);
+        Path out = PNG_DIR.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+        return out;
+    }
+}
