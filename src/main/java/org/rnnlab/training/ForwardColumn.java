@@ -11,7 +11,8 @@ package org.rnnlab.training;
  * @param h       h_t [H]
  * @param c       c_t [H] or null
  * @param output  readout y_t [Y] (logits for classification)
+ * @param probabilities softmax of the logits [Y] for classification, null for regression
  */
 public record ForwardColumn(int tick, double[] x, double[][] gates, double[][] preacts, double[] h, double[] c,
-                            double[] output) {
+                            double[] output, double[] probabilities) {
 }

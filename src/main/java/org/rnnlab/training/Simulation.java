@@ -54,6 +54,10 @@ public final class Simulation {
     private double[][] targets;
     private int[] classes;
     private double[] mask;
+    private double[] initialH;
+    private double[] initialC;
+    private String[] inputLabels;
+    private String[] classLabels;
     private final Deque<IterationRecord> pending = new ArrayDeque<>();
     private long version;
     private boolean columnsStale;
@@ -155,6 +159,34 @@ public final class Simulation {
     }
 
     private void copySequence() {
+        int hid = model.cell().config().hiddenSize();
+        Unroll u0 = model.unroll();
+        initialH = new double[hid];
+        initialC = u0.hasCellState() ? new double[hid] : null;
+        for (int j = 0; j < hid; j++) {
+            initialH[j] = u0.h(-1, row, j);
+            if (initialC != null) {
+                initialC[j] = u0.c(-1, row, j);
+            }
+        }
+        var view = task.view(batch, row, null);
+        inputLabels = null;
+        for (int k = 0; k < view.ticks().size() && k < batch.steps(); k++) {
+            var tv = view.ticks().get(k);
+            if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty()) {
+                if (inputLabels == null) {
+                    inputLabels = new String[batch.steps()];
+                }
+                inputLabels[k] = tv.input();
+            }
+        }
+        classLabels = null;
+        if (batch.isClassification()) {
+            classLabels = new String[batch.outputSize()];
+            for (int k = 0; k < classLabels.length; k++) {
+                classLabels[k] = task.classLabel(k);
+            }
+        }
         int t = batch.steps();
         int x = model.config().cell().inputSize();
         int y = batch.outputSize();
@@ -484,10 +516,14 @@ public final class Simulation {
             }
         }
         double[] out = new double[y];
+        double[] probs = batch.isClassification() ? new double[y] : null;
         for (int k = 0; k < y; k++) {
             out[k] = model.output(t, row, k);
+            if (probs != null) {
+                probs[k] = model.probability(t, row, k);
+            }
         }
-        return new ForwardColumn(t, xs, gates, pre, hs, cs, out);
+        return new ForwardColumn(t, xs, gates, pre, hs, cs, out, probs);
     }
 
     private BackwardColumn backwardColumn(int t, boolean jacobian) {
@@ -532,17 +568,10 @@ public final class Simulation {
             }
         }
         boolean lossVisible = cursor >= t;
-        String[] classLabels = null;
-        if (classes != null) {
-            classLabels = new String[batch.outputSize()];
-            for (int k = 0; k < classLabels.length; k++) {
-                classLabels[k] = Integer.toString(k);
-            }
-        }
         return new Snapshot(++version, settings, model.cell().config(), task.title(), task.pattern(),
                 task.pattern().placement(), t, batch.batch(), row, iteration, phase, tickAt(cursor), cursor, frontier,
-                f, b, inputs, null, targets, classes, classLabels, mask, lossVisible ? loss : Double.NaN,
+                f, b, inputs, inputLabels, targets, classes, classLabels, mask, lossVisible ? loss : Double.NaN,
                 cursor >= positions() - 1 ? lastClip : null, divergence, model.parameterCount(), progress,
-                lastMetric, task.metric().name());
+                lastMetric, task.metric().name(), initialH, initialC);
     }
 }

@@ -46,13 +46,15 @@ import org.rnnlab.task.IoPattern;
  * @param progress       training in progress: iterations done of total, or null
  * @param lastMetric     latest test metric, NaN if not evaluated yet
  * @param metricName     the task's metric name
+ * @param initialH       h_0 of the displayed sequence [H]
+ * @param initialC       c_0 of the displayed sequence [H], or null without a cell state
  */
 public record Snapshot(long version, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
                        LossPlacement placement, int steps, int batchSize, int row, long iteration, Phase phase, int tick,
                        int cursor, int frontier, ForwardColumn[] forward, BackwardColumn[] backward, double[][] inputs,
                        String[] inputLabels, double[][] targets, int[] classes, String[] classLabels, double[] lossMask,
                        double loss, ClipReport lastClip, Divergence divergence, int parameterCount, Progress progress,
-                       double lastMetric, String metricName) {
+                       double lastMetric, String metricName, double[] initialH, double[] initialC) {
 
     /** Training at full speed: {@code done} of {@code total} iterations. */
     public record Progress(long done, long total) {

@@ -118,7 +118,7 @@ class GateHeatmapViewTest {
         double[] h = c.h().clone();
         h[2] = Double.NaN;
         h[3] = Double.POSITIVE_INFINITY;
-        f[1] = new ForwardColumn(c.tick(), c.x(), c.gates(), c.preacts(), h, c.c(), c.output());
+        f[1] = new ForwardColumn(c.tick(), c.x(), c.gates(), c.preacts(), h, c.c(), c.output(), c.probabilities());
         Snapshot bad = ViewTestKit.withForward(s, f);
         robot.interact(() -> view.show(bad));
         WritableImage img = ViewTestKit.render(robot, view.node());

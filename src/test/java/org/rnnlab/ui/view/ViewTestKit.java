@@ -48,7 +48,8 @@ final class ViewTestKit {
         return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
                 s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), s.forward(), b,
                 s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
-                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName());
+                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
+                s.initialH(), s.initialC());
     }
 
     /** A copy of {@code s} with other forward columns. */
@@ -56,7 +57,8 @@ final class ViewTestKit {
         return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
                 s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), f, s.backward(),
                 s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
-                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName());
+                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
+                s.initialH(), s.initialC());
     }
 
     static int pixel(WritableImage img, double x, double y) {
