@@ -150,4 +150,10 @@ public final class SpeechTask implements Task {
     public String baseline() {
         return "chance 10 %; nearest class centroid of time-averaged MFCC frames 70 % test accuracy";
     }
+
+    @Override
+    public String solvedReason() {
+        return "90 % test accuracy on unseen takes 0–4 of every speaker: well above the 70 % of a nearest-centroid "
+                + "classifier on time-averaged frames, so the network must use how the sound changes over time";
+    }
 }
