@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.task.TaskInfo;
+import org.rnnlab.task.Tasks;
 import org.rnnlab.training.SimulationSettings;
 
 /**
@@ -39,9 +41,9 @@ import org.rnnlab.training.SimulationSettings;
  * <p>Every problem is a {@link LessonFormatException} naming the file, the step and the field.
  */
 public final class LessonReader {
-    /** The course's task ids (org.rnnlab.task.Tasks once it is on main; "csv" needs a file and is left out). */
-    public static final List<String> COURSE_TASKS = List.of("adding", "order", "copy", "sine", "airline",
-            "sentiment", "text", "numbers", "speech");
+    /** The task ids a lesson may name: every task of {@link Tasks} that needs no file of the user's. */
+    public static final List<String> COURSE_TASKS = Tasks.infos().stream().filter(t -> !t.needsFile())
+            .map(TaskInfo::id).toList();
 
     static final int MAX_TICKS = 100_000;
     static final int MAX_ITERATIONS = 1_000_000;

@@ -10,6 +10,7 @@ import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
+import org.rnnlab.task.TaskOptions;
 import org.rnnlab.training.SimulationSettings;
 
 /**
@@ -24,12 +25,13 @@ import org.rnnlab.training.SimulationSettings;
  * spectral_radius number|null (null: as drawn)      forget_bias number|null (null: as drawn)
  * learning_rate number   optimizer sgd|momentum|rmsprop|adam            clip bool
  * clip_threshold number  seed int
+ * task_options { "variant": text, "lag": int }   (e.g. sine "many-to-one", sentiment "grammar", copy's lag)
  * </pre>
  */
 final class SettingsPatch {
     static final List<String> FIELDS = List.of("cell", "rnn_activation", "forget_gate", "gru_variant", "hidden_size",
             "task", "seq_len", "batch_size", "embedding_size", "init", "spectral_radius", "forget_bias",
-            "learning_rate", "optimizer", "clip", "clip_threshold", "seed");
+            "learning_rate", "optimizer", "clip", "clip_threshold", "seed", "task_options");
 
     private final Collection<String> taskIds;
 
@@ -81,7 +83,8 @@ final class SettingsPatch {
             case "embedding_size" -> new SimulationSettings(s.cell(), s.rnnActivation(), s.forgetGate(), s.gruVariant(),
                     s.hiddenSize(), s.taskId(), s.sequenceLength(), s.batchSize(), integer(v, 1, 1024), s.init(),
                     s.spectralRadius(), s.forgetBias(), s.learningRate(), s.optimizer(), s.clip(), s.clipThreshold(),
-                    s.seed());
+                    s.seed(), s.taskOptions());
+            case "task_options" -> s.withTaskOptions(taskOptions(s.taskOptions(), v));
             case "init" -> s.withInit(InitScheme.parse(text(v)), s.forgetBias());
             case "spectral_radius" -> s.withSpectralRadius(numberOrNaN(v));
             case "forget_bias" -> s.withInit(s.init(), numberOrNaN(v));
@@ -92,6 +95,27 @@ final class SettingsPatch {
             case "seed" -> s.withSeed(longValue(v));
             default -> throw new IllegalStateException("setting " + name + " is listed but not handled");
         };
+    }
+
+    private static TaskOptions taskOptions(TaskOptions o, JsonNode v) {
+        if (!v.isObject()) {
+            throw new IllegalArgumentException("must be an object with variant and/or lag, was " + v);
+        }
+        Iterator<String> names = v.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("variant") && !n.equals("lag")) {
+                throw new IllegalArgumentException("holds '" + n + "'; lessons may set only variant and lag");
+            }
+        }
+        TaskOptions out = o;
+        if (v.has("variant")) {
+            out = out.withVariant(text(v.get("variant")));
+        }
+        if (v.has("lag")) {
+            out = out.withLag(integer(v.get("lag"), 1, 10000));
+        }
+        return out;
     }
 
     private String task(String id) {

@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.training.DefaultTasks;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
 
 /** The player driving the real engine thread through {@link EngineLessonHost}. */
 class EngineLessonHostTest {
-    private final EngineRunner runner = EngineRunner.start(AddingLikeTask.factory());
+    private final EngineRunner runner = EngineRunner.start(DefaultTasks.factory());
     private final List<String> window = new ArrayList<>();
     private final EngineLessonHost host = new EngineLessonHost(runner, new EngineLessonHost.Window() {
         @Override public void focusView(LessonView view) { window.add("focus " + view.fileName()); }

@@ -80,6 +80,18 @@ class LessonReaderTest {
     }
 
     @Test
+    void taskOptionsSetVariantAndLagOnly() {
+        Lesson l = reader.read("opt.json", lesson("opt", """
+                { "text": "Go.", "action": { "do": "reset",
+                  "settings": { "task": "sine", "task_options": { "variant": "many-to-one" } } } }"""));
+        var s = ((LessonAction.Reset) l.step(0).actions().get(0)).settings();
+        assertThat(s.taskOptions().variant()).isEqualTo("many-to-one");
+        assertThat(refused("opt.json", lesson("opt", """
+                { "text": "Go.", "action": { "do": "reset", "settings": { "task_options": { "file": "/etc/passwd" } } } }""")).getMessage())
+                .isEqualTo("lesson opt.json: steps[0].action.settings.task_options holds 'file'; lessons may set only variant and lag");
+    }
+
+    @Test
     void unknownActionNamesFileStepAndField() {
         LessonFormatException e = refused("bad.json", lesson("bad", GOOD_STEP + """
                 , { "text": "Go.", "actions": [ { "do": "step" }, { "do": "explode" } ] }"""));
