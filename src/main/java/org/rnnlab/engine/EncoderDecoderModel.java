@@ -10,7 +10,7 @@ import java.util.List;
  * token under cross-entropy. Backpropagation runs through the decoder, then its dL/dh_0 (and
  * dL/dc_0) enters the encoder's last tick.
  */
-public final class EncoderDecoderModel implements Model {
+public final class EncoderDecoderModel implements SteppableModel {
     private final CellConfig cellConfig;
     private final Embedding sourceEmbedding;
     private final Embedding targetEmbedding;
@@ -114,6 +114,23 @@ public final class EncoderDecoderModel implements Model {
 
     @Override
     public double forwardLoss(TaskBatch b) {
+        load(b);
+        for (int t = 0; t < ticks(); t++) {
+            forwardTick(t);
+        }
+        return computeLoss();
+    }
+
+    @Override
+    public void backwardAll() {
+        beginBackward();
+        for (int t = ticks() - 1; t >= 0; t--) {
+            backwardTick(t);
+        }
+    }
+
+    @Override
+    public void load(TaskBatch b) {
         if (!(b instanceof Seq2SeqBatch sb)) {
             throw new IllegalArgumentException("an encoder-decoder takes a Seq2SeqBatch, not " + b.getClass().getSimpleName());
         }
@@ -145,44 +162,127 @@ public final class EncoderDecoderModel implements Model {
         }
         this.batch = sb;
         sourceEmbedding.lookup(src.tokens(), 0, src.steps() * bsz, enc.inputBuffer());
-        enc.setInitialState(null, null);
-        encoder.forwardSequence(enc);
-        enc.copyHidden(src.steps() - 1, stateH);
-        if (enc.hasCellState()) {
-            enc.copyCell(src.steps() - 1, stateC);
-        }
         targetEmbedding.lookup(tgt.tokens(), 0, tgt.steps() * bsz, dec.inputBuffer());
-        dec.setInitialState(stateH, enc.hasCellState() ? stateC : null);
-        decoder.forwardSequence(dec);
-        int rows = tgt.steps() * bsz;
-        readout.forward(rows, dec.hiddenBuffer(), n, y, 0);
+        enc.setInitialState(null, null);
+        dec.setInitialState(null, null);
+        loss = Double.NaN;
+    }
+
+    @Override
+    public int ticks() {
+        return enc.steps() + dec.steps();
+    }
+
+    @Override
+    public int encoderTicks() {
+        return enc.steps();
+    }
+
+    /**
+     * Tick t: an encoder tick, or a decoder tick with its readout; the decoder's first tick
+     * starts from the encoder's final state.
+     */
+    @Override
+    public void forwardTick(int t) {
+        int te = enc.steps();
+        if (t < te) {
+            encoder.forwardTick(enc, t);
+            return;
+        }
+        int k = t - te;
+        if (k == 0) {
+            enc.copyHidden(te - 1, stateH);
+            if (enc.hasCellState()) {
+                enc.copyCell(te - 1, stateC);
+            }
+            dec.setInitialState(stateH, enc.hasCellState() ? stateC : null);
+        }
+        decoder.forwardTick(dec, k);
+        int bsz = dec.batch();
+        int yk = readout.outputSize();
+        readout.forward(bsz, dec.hiddenBuffer(), (k + 1) * bsz * cellConfig.hiddenSize(), y, k * bsz * yk);
+        for (int r = k * bsz; r < (k + 1) * bsz; r++) {
+            LossKind.softmax(y, r * yk, yk, probs);
+        }
+    }
+
+    @Override
+    public double computeLoss() {
+        SequenceBatch tgt = batch.target();
+        int rows = tgt.steps() * batch.batch();
         loss = LossKind.CROSS_ENTROPY.compute(rows, readout.outputSize(), y, null, tgt.classes(), tgt.lossMask(), dy, probs);
         return loss;
     }
 
     @Override
-    public void backwardAll() {
+    public double loss() {
+        return loss;
+    }
+
+    @Override
+    public void beginBackward() {
         zeroGrad();
-        SequenceBatch src = batch.source();
-        SequenceBatch tgt = batch.target();
-        int bsz = batch.batch();
-        int hid = cellConfig.hiddenSize();
-        int yk = readout.outputSize();
         dec.beginBackward();
-        for (int t = tgt.steps() - 1; t >= 0; t--) {
-            readout.backward(bsz, dec.hiddenBuffer(), (t + 1) * bsz * hid, dy, t * bsz * yk,
-                    dec.lossGradientBuffer(), t * bsz * hid);
-            decoder.backwardTick(dec, t);
-        }
-        targetEmbedding.backward(tgt.tokens(), 0, tgt.steps() * bsz, dec.inputGradientBuffer());
-        dec.copyHiddenGradient(-1, stateH);
-        if (dec.hasCellState()) {
-            dec.copyCellGradient(-1, stateC);
-        }
         enc.beginBackward();
-        enc.addFinalStateGradient(src.steps() - 1, stateH, dec.hasCellState() ? stateC : null);
-        encoder.backwardSequence(enc);
-        sourceEmbedding.backward(src.tokens(), 0, src.steps() * bsz, enc.inputGradientBuffer());
+    }
+
+    /**
+     * Backward tick t: decoder ticks first (readout gradient, the decoder's tick, its embedding);
+     * after the decoder's first tick its dL/dh_0 (and dL/dc_0) enters the encoder's last tick.
+     */
+    @Override
+    public void backwardTick(int t) {
+        int te = enc.steps();
+        int bsz = batch.batch();
+        if (t >= te) {
+            int k = t - te;
+            int hid = cellConfig.hiddenSize();
+            int yk = readout.outputSize();
+            readout.backward(bsz, dec.hiddenBuffer(), (k + 1) * bsz * hid, dy, k * bsz * yk,
+                    dec.lossGradientBuffer(), k * bsz * hid);
+            decoder.backwardTick(dec, k);
+            targetEmbedding.backward(batch.target().tokens(), k * bsz, (k + 1) * bsz, dec.inputGradientBuffer());
+            if (k == 0) {
+                dec.copyHiddenGradient(-1, stateH);
+                if (dec.hasCellState()) {
+                    dec.copyCellGradient(-1, stateC);
+                }
+                enc.addFinalStateGradient(te - 1, stateH, dec.hasCellState() ? stateC : null);
+            }
+            return;
+        }
+        encoder.backwardTick(enc, t);
+        sourceEmbedding.backward(batch.source().tokens(), t * bsz, (t + 1) * bsz, enc.inputGradientBuffer());
+    }
+
+    @Override
+    public RecurrentCell cellAt(int t) {
+        return t < enc.steps() ? encoder : decoder;
+    }
+
+    @Override
+    public Unroll unrollAt(int t) {
+        return t < enc.steps() ? enc : dec;
+    }
+
+    @Override
+    public int localTick(int t) {
+        return t < enc.steps() ? t : t - enc.steps();
+    }
+
+    @Override
+    public int outputSize() {
+        return readout.outputSize();
+    }
+
+    @Override
+    public boolean hasOutput(int t) {
+        return t >= enc.steps();
+    }
+
+    @Override
+    public double probability(int t, int b, int k) {
+        return probs[(t * dec.batch() + b) * readout.outputSize() + k];
     }
 
     @Override

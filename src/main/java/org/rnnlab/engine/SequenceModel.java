@@ -13,7 +13,7 @@ import java.util.List;
  * t = T−1..0); then the caller clips and applies an optimiser to {@link #params()} and calls
  * {@link #markChanged()}.
  */
-public final class SequenceModel implements Model {
+public final class SequenceModel implements SteppableModel {
     private final ModelConfig config;
     private final Embedding embedding;
     private final RecurrentCell cell;
@@ -152,6 +152,7 @@ public final class SequenceModel implements Model {
     }
 
     /** Forward tick t: the cell's tick and the readout of h_t. */
+    @Override
     public void forwardTick(int t) {
         cell.forwardTick(unroll, t);
         readoutRows(t, t + 1);
@@ -176,6 +177,7 @@ public final class SequenceModel implements Model {
     }
 
     /** The loss over the masked ticks; fills dL/dy. NaN if anything selected is not finite. */
+    @Override
     public double computeLoss() {
         int rows = unroll.steps() * unroll.batch();
         loss = config.loss().compute(rows, config.outputSize(), y, batch.targets(), batch.classes(),
@@ -184,11 +186,13 @@ public final class SequenceModel implements Model {
         return loss;
     }
 
+    @Override
     public double loss() {
         return loss;
     }
 
     /** Zeroes every gradient and the backward buffers; the next backward tick is T − 1. */
+    @Override
     public void beginBackward() {
         if (!lossComputed) {
             throw new IllegalStateException("compute the loss before the backward pass");
@@ -207,6 +211,7 @@ public final class SequenceModel implements Model {
      * Backward tick t: the readout's gradient at h_t (the loss's own contribution), the cell's
      * backward tick, and the embedding's gradient for tick t.
      */
+    @Override
     public void backwardTick(int t) {
         if (t != backwardNext) {
             throw new IllegalStateException("backward tick " + t + " out of order: next is " + backwardNext);
@@ -225,12 +230,52 @@ public final class SequenceModel implements Model {
 
     @Override
     public double forwardLoss(TaskBatch b) {
+        load(b);
+        forward();
+        return computeLoss();
+    }
+
+    @Override
+    public void load(TaskBatch b) {
         if (!(b instanceof SequenceBatch sb)) {
             throw new IllegalArgumentException("a sequence model takes a SequenceBatch, not " + b.getClass().getSimpleName());
         }
         load(sb, null, null);
-        forward();
-        return computeLoss();
+    }
+
+    @Override
+    public int ticks() {
+        return unroll.steps();
+    }
+
+    @Override
+    public int encoderTicks() {
+        return 0;
+    }
+
+    @Override
+    public RecurrentCell cellAt(int t) {
+        return cell;
+    }
+
+    @Override
+    public Unroll unrollAt(int t) {
+        return unroll;
+    }
+
+    @Override
+    public int localTick(int t) {
+        return t;
+    }
+
+    @Override
+    public int outputSize() {
+        return config.outputSize();
+    }
+
+    @Override
+    public boolean hasOutput(int t) {
+        return true;
     }
 
     @Override
@@ -273,6 +318,7 @@ public final class SequenceModel implements Model {
     }
 
     /** Softmax probability of class k at tick t, row b (cross-entropy models). */
+    @Override
     public double probability(int t, int b, int k) {
         return probs[(t * unroll.batch() + b) * config.outputSize() + k];
     }

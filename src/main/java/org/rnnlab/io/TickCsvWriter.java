@@ -16,7 +16,8 @@ import org.rnnlab.training.Simulation;
  * sequence and unit: each gate's pre-activation and activation, h and c, the total gradients
  * dL/dh and dL/dc (empty until that backward tick has run), the batch gradient norms, and the
  * inputs. Numbers are written in their shortest exact form, so the file holds the engine's
- * numbers bit for bit. Runs on the engine thread (it reads the model's buffers).
+ * numbers bit for bit. For an encoder-decoder the encoder's ticks come first. Runs on the engine
+ * thread (it reads the model's buffers).
  */
 public final class TickCsvWriter {
     private TickCsvWriter() {}
@@ -30,14 +31,14 @@ public final class TickCsvWriter {
     }
 
     static void write(Simulation sim, BufferedWriter w) throws IOException {
-        RecurrentCell cell = sim.model().cell();
-        Unroll u = sim.model().unroll();
-        List<GateSpec> gates = cell.config().gates();
-        int steps = u.steps();
-        int batch = u.batch();
-        int hidden = u.hiddenSize();
-        int x = u.inputSize();
-        boolean hasC = u.hasCellState();
+        var model = sim.model();
+        List<GateSpec> gates = model.cellAt(0).config().gates();
+        Unroll first = model.unrollAt(0);
+        int steps = sim.steps();
+        int batch = first.batch();
+        int hidden = first.hiddenSize();
+        int x = first.inputSize();
+        boolean hasC = first.hasCellState();
         int computedForward = Math.min(sim.frontier(), steps);
         int backwardDone = Math.max(0, sim.frontier() - steps - 1);
         int firstBackwardTick = steps - Math.min(backwardDone, steps);
@@ -64,12 +65,15 @@ public final class TickCsvWriter {
         w.write(head.toString());
         w.newLine();
         StringBuilder row = new StringBuilder();
-        for (int t = 0; t < computedForward; t++) {
-            boolean back = t >= firstBackwardTick && backwardDone > 0;
+        for (int tick = 0; tick < computedForward; tick++) {
+            boolean back = tick >= firstBackwardTick && backwardDone > 0;
+            RecurrentCell cell = model.cellAt(tick);
+            Unroll u = model.unrollAt(tick);
+            int t = model.localTick(tick);
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
                     row.setLength(0);
-                    row.append(sim.iteration()).append(',').append(t).append(',').append(b).append(',').append(j);
+                    row.append(sim.iteration()).append(',').append(tick).append(',').append(b).append(',').append(j);
                     for (int g = 0; g < gates.size(); g++) {
                         row.append(',').append(cell.preActivation(u, t, g, b, j)).append(',').append(u.gate(t, g, b, j));
                     }

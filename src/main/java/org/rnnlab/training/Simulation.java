@@ -7,8 +7,9 @@ import org.rnnlab.engine.Divergence;
 import org.rnnlab.engine.GradientClipper;
 import org.rnnlab.engine.Optimizer;
 import org.rnnlab.engine.RecurrentCell;
+import org.rnnlab.engine.Seq2SeqBatch;
 import org.rnnlab.engine.SequenceBatch;
-import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.engine.SteppableModel;
 import org.rnnlab.engine.TaskBatch;
 import org.rnnlab.engine.Unroll;
 import org.rnnlab.task.Task;
@@ -34,12 +35,13 @@ public final class Simulation {
 
     private final SimulationSettings settings;
     private final Task task;
-    private final SequenceModel model;
+    private final SteppableModel model;
     private final Optimizer optimizer;
     private final GradientClipper clipper;
     private final BatchStream batches;
 
-    private SequenceBatch batch;
+    private TaskBatch batch;
+    private int steps;
     private long iteration = 1;
     private int frontier;
     private int cursor = -1;
@@ -69,7 +71,7 @@ public final class Simulation {
     public Simulation(SimulationSettings settings, TaskFactory tasks) {
         this.settings = settings;
         this.task = tasks.create(settings);
-        this.model = ModelFactory.sequenceModel(settings, task);
+        this.model = (SteppableModel) ModelFactory.model(settings, task);
         this.optimizer = settings.optimizer().create(settings.learningRate());
         this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();
         this.batches = new BatchStream(task, settings.batchSize(), settings.seed());
@@ -84,17 +86,18 @@ public final class Simulation {
         return task;
     }
 
-    public SequenceModel model() {
+    public SteppableModel model() {
         return model;
     }
 
+    /** Ticks of the current batch (an encoder-decoder's encoder and decoder ticks together). */
     public int steps() {
-        return batch.steps();
+        return steps;
     }
 
     /** Positions in one iteration: 2T + 2. */
     public int positions() {
-        return 2 * batch.steps() + 2;
+        return 2 * steps + 2;
     }
 
     public int cursor() {
@@ -110,7 +113,7 @@ public final class Simulation {
     }
 
     public Phase phaseAt(int pos) {
-        int t = batch.steps();
+        int t = steps;
         if (pos < 0) {
             return Phase.READY;
         }
@@ -128,7 +131,7 @@ public final class Simulation {
 
     /** The engine tick index at a position, −1 where no tick applies. */
     public int tickAt(int pos) {
-        int t = batch.steps();
+        int t = steps;
         if (pos >= 0 && pos < t) {
             return pos;
         }
@@ -141,26 +144,27 @@ public final class Simulation {
     private void newBatch() {
         startWeights = copyWeights();
         startOptimizerState = optimizer.state();
-        TaskBatch b = batches.batch(iteration);
-        if (!(b instanceof SequenceBatch sb)) {
-            throw new IllegalArgumentException("task '" + task.id() + "' has no single-sequence batches to step through");
-        }
-        batch = sb;
-        model.load(sb, null, null);
+        batch = batches.batch(iteration);
+        model.load(batch);
+        steps = model.ticks();
         frontier = 0;
         cursor = -1;
         loss = Double.NaN;
         divergence = null;
-        int t = sb.steps();
-        forward = new ForwardColumn[t];
-        backward = new BackwardColumn[t];
-        row = Math.min(row, sb.batch() - 1);
+        forward = new ForwardColumn[steps];
+        backward = new BackwardColumn[steps];
+        row = Math.min(row, batch.batch() - 1);
         copySequence();
     }
 
+    /** The batch that holds the targets: the batch itself, or an encoder-decoder's target side. */
+    private SequenceBatch outputBatch() {
+        return batch instanceof Seq2SeqBatch sb ? sb.target() : (SequenceBatch) batch;
+    }
+
     private void copySequence() {
-        int hid = model.cell().config().hiddenSize();
-        Unroll u0 = model.unroll();
+        Unroll u0 = model.unrollAt(0);
+        int hid = u0.hiddenSize();
         initialH = new double[hid];
         initialC = u0.hasCellState() ? new double[hid] : null;
         for (int j = 0; j < hid; j++) {
@@ -169,42 +173,51 @@ public final class Simulation {
                 initialC[j] = u0.c(-1, row, j);
             }
         }
+        SequenceBatch out = outputBatch();
         var view = task.view(batch, row, null);
         inputLabels = null;
-        for (int k = 0; k < view.ticks().size() && k < batch.steps(); k++) {
+        for (int k = 0; k < view.ticks().size() && k < steps; k++) {
             var tv = view.ticks().get(k);
             if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty()) {
                 if (inputLabels == null) {
-                    inputLabels = new String[batch.steps()];
+                    inputLabels = new String[steps];
                 }
                 inputLabels[k] = tv.input();
             }
         }
         classLabels = null;
-        if (batch.isClassification()) {
-            classLabels = new String[batch.outputSize()];
+        if (out.isClassification()) {
+            classLabels = new String[out.outputSize()];
             for (int k = 0; k < classLabels.length; k++) {
                 classLabels[k] = task.classLabel(k);
             }
         }
-        int t = batch.steps();
-        int x = model.config().cell().inputSize();
-        int y = batch.outputSize();
-        Unroll u = model.unroll();
-        inputs = new double[t][x];
-        mask = new double[t];
-        targets = batch.isClassification() ? null : new double[t][y];
-        classes = batch.isClassification() ? new int[t] : null;
-        for (int k = 0; k < t; k++) {
+        int x = u0.inputSize();
+        int y = out.outputSize();
+        inputs = new double[steps][x];
+        mask = new double[steps];
+        targets = out.isClassification() ? null : new double[steps][y];
+        classes = out.isClassification() ? new int[steps] : null;
+        for (int t = 0; t < steps; t++) {
+            Unroll u = model.unrollAt(t);
+            int local = model.localTick(t);
             for (int i = 0; i < x; i++) {
-                inputs[k][i] = u.x(k, row, i);
+                inputs[t][i] = u.x(local, row, i);
             }
-            int idx = batch.index(k, row);
-            mask[k] = batch.lossMask()[idx];
+            if (!model.hasOutput(t)) {
+                if (targets != null) {
+                    java.util.Arrays.fill(targets[t], Double.NaN);
+                } else {
+                    classes[t] = -1;
+                }
+                continue;
+            }
+            int idx = out.index(local, row);
+            mask[t] = out.lossMask()[idx];
             if (targets != null) {
-                System.arraycopy(batch.targets(), idx * y, targets[k], 0, y);
+                System.arraycopy(out.targets(), idx * y, targets[t], 0, y);
             } else {
-                classes[k] = batch.classes()[idx];
+                classes[t] = out.classes()[idx];
             }
         }
     }
@@ -241,7 +254,7 @@ public final class Simulation {
 
     /** Computes the rest of the forward pass and the loss, and shows the first backward tick. */
     public void jumpToBackward() {
-        int target = batch.steps() + 1;
+        int target = steps + 1;
         if (frontier > target) {
             cursor = target;
             return;
@@ -263,7 +276,7 @@ public final class Simulation {
     }
 
     private void compute(int pos) {
-        int t = batch.steps();
+        int t = steps;
         Phase phase = phaseAt(pos);
         int tick = tickAt(pos);
         switch (phase) {
@@ -337,7 +350,7 @@ public final class Simulation {
 
     /** Rebuilds the displayed columns of a fully trained iteration (and Jacobians if asked). */
     private void refreshColumns(boolean jacobians) {
-        for (int k = 0; k < batch.steps(); k++) {
+        for (int k = 0; k < steps; k++) {
             forward[k] = forwardColumn(k);
             backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
         }
@@ -351,7 +364,7 @@ public final class Simulation {
         }
         row = b;
         copySequence();
-        for (int k = 0; k < batch.steps(); k++) {
+        for (int k = 0; k < steps; k++) {
             if (forward[k] != null) {
                 forward[k] = forwardColumn(k);
             }
@@ -377,7 +390,7 @@ public final class Simulation {
     /** The cell's weights (weight_ih, weight_hh, bias_ih, bias_hh), copied, in the reference layout. */
     public java.util.Map<String, double[]> cellWeights() {
         java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
-        for (var p : model.cell().params()) {
+        for (var p : singleCell().params()) {
             m.put(p.name(), p.value().data.clone());
         }
         return m;
@@ -390,7 +403,8 @@ public final class Simulation {
      * @throws IllegalArgumentException naming the tensor whose size does not fit; nothing changes then
      */
     public void replaceCellWeights(java.util.Map<String, double[]> tensors) {
-        for (var p : model.cell().params()) {
+        RecurrentCell cell = singleCell();
+        for (var p : cell.params()) {
             double[] v = tensors.get(p.name());
             if (v == null || v.length != p.size()) {
                 throw new IllegalArgumentException("weights." + p.name() + ": expected " + p.size() + " values, found "
@@ -402,13 +416,20 @@ public final class Simulation {
                 }
             }
         }
-        for (var p : model.cell().params()) {
+        for (var p : cell.params()) {
             double[] v = tensors.get(p.name());
             System.arraycopy(v, 0, p.value().data, 0, v.length);
         }
         model.markChanged();
         optimizer.reset();
         newBatch();
+    }
+
+    private RecurrentCell singleCell() {
+        if (model.encoderTicks() > 0) {
+            throw new IllegalArgumentException("an encoder-decoder has two cells; weight files hold one");
+        }
+        return model.cell();
     }
 
     /** Everything needed to reopen this simulation exactly here (see {@link SessionState}). */
@@ -488,13 +509,14 @@ public final class Simulation {
         return out;
     }
 
-    private ForwardColumn forwardColumn(int t) {
-        Unroll u = model.unroll();
-        RecurrentCell cell = model.cell();
+    private ForwardColumn forwardColumn(int tick) {
+        Unroll u = model.unrollAt(tick);
+        RecurrentCell cell = model.cellAt(tick);
+        int t = model.localTick(tick);
         int h = cell.config().hiddenSize();
         int g = cell.config().gateCount();
         int x = cell.config().inputSize();
-        int y = model.config().outputSize();
+        int y = model.outputSize();
         double[] xs = new double[x];
         for (int i = 0; i < x; i++) {
             xs[i] = u.x(t, row, i);
@@ -516,18 +538,20 @@ public final class Simulation {
             }
         }
         double[] out = new double[y];
-        double[] probs = batch.isClassification() ? new double[y] : null;
+        double[] probs = outputBatch().isClassification() ? new double[y] : null;
+        boolean has = model.hasOutput(tick);
         for (int k = 0; k < y; k++) {
-            out[k] = model.output(t, row, k);
+            out[k] = has ? model.output(t, row, k) : Double.NaN;
             if (probs != null) {
-                probs[k] = model.probability(t, row, k);
+                probs[k] = has ? model.probability(t, row, k) : Double.NaN;
             }
         }
-        return new ForwardColumn(t, xs, gates, pre, hs, cs, out, probs);
+        return new ForwardColumn(tick, xs, gates, pre, hs, cs, out, probs);
     }
 
-    private BackwardColumn backwardColumn(int t, boolean jacobian) {
-        Unroll u = model.unroll();
+    private BackwardColumn backwardColumn(int tick, boolean jacobian) {
+        Unroll u = model.unrollAt(tick);
+        int t = model.localTick(tick);
         int h = u.hiddenSize();
         double[] dh = new double[h];
         double[] dc = u.hasCellState() ? new double[h] : null;
@@ -539,9 +563,9 @@ public final class Simulation {
         }
         double sigma = Double.NaN;
         if (jacobian) {
-            sigma = RecurrentCell.largestSingularValue(model.cell().jacobian(u, t, row));
+            sigma = RecurrentCell.largestSingularValue(model.cellAt(tick).jacobian(u, t, row));
         }
-        return new BackwardColumn(t, dh, dc, u.dhNorm(t), u.dcNorm(t), sigma);
+        return new BackwardColumn(tick, dh, dc, u.dhNorm(t), u.dcNorm(t), sigma);
     }
 
     /**
@@ -554,7 +578,7 @@ public final class Simulation {
         if (columnsStale) {
             refreshColumns(jacobians);
         }
-        int t = batch.steps();
+        int t = steps;
         ForwardColumn[] f = new ForwardColumn[t];
         BackwardColumn[] b = new BackwardColumn[t];
         Phase phase = phaseAt(cursor);
@@ -568,10 +592,10 @@ public final class Simulation {
             }
         }
         boolean lossVisible = cursor >= t;
-        return new Snapshot(++version, settings, model.cell().config(), task.title(), task.pattern(),
+        return new Snapshot(++version, settings, model.cellAt(t - 1).config(), task.title(), task.pattern(),
                 task.pattern().placement(), t, batch.batch(), row, iteration, phase, tickAt(cursor), cursor, frontier,
                 f, b, inputs, inputLabels, targets, classes, classLabels, mask, lossVisible ? loss : Double.NaN,
                 cursor >= positions() - 1 ? lastClip : null, divergence, model.parameterCount(), progress,
-                lastMetric, task.metric().name(), initialH, initialC);
+                lastMetric, task.metric().name(), initialH, initialC, model.encoderTicks());
     }
 }

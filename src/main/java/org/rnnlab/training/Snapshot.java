@@ -48,13 +48,16 @@ import org.rnnlab.task.IoPattern;
  * @param metricName     the task's metric name
  * @param initialH       h_0 of the displayed sequence [H]
  * @param initialC       c_0 of the displayed sequence [H], or null without a cell state
+ * @param encoderTicks   how many leading ticks are an encoder's (0 unless encoder-decoder); the
+ *                       decoder starts from the encoder's final state at tick {@code encoderTicks}
  */
 public record Snapshot(long version, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
                        LossPlacement placement, int steps, int batchSize, int row, long iteration, Phase phase, int tick,
                        int cursor, int frontier, ForwardColumn[] forward, BackwardColumn[] backward, double[][] inputs,
                        String[] inputLabels, double[][] targets, int[] classes, String[] classLabels, double[] lossMask,
                        double loss, ClipReport lastClip, Divergence divergence, int parameterCount, Progress progress,
-                       double lastMetric, String metricName, double[] initialH, double[] initialC) {
+                       double lastMetric, String metricName, double[] initialH, double[] initialC,
+                       int encoderTicks) {
 
     /** Training at full speed: {@code done} of {@code total} iterations. */
     public record Progress(long done, long total) {

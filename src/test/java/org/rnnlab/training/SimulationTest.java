@@ -103,4 +103,44 @@ class SimulationTest {
         assertThat(snap.divergence()).isNotNull();
         assertThat(snap.divergence().describe()).startsWith("diverged at");
     }
+
+    @Test
+    void anEncoderDecoderStepsThroughEncoderThenDecoderTicks() {
+        SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.GRU).withTask("numbers", 4).withBatchSize(2)
+                .withTaskOptions(org.rnnlab.task.TaskOptions.defaults());
+        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.Tasks.create(id,
+                org.rnnlab.task.TaskOptions.defaults().withSeed(seed)));
+        int enc = sim.model().encoderTicks();
+        assertThat(enc).isGreaterThan(0);
+        assertThat(sim.steps()).isGreaterThan(enc);
+        sim.finishIteration();
+        Snapshot snap = sim.snapshot(null, true);
+        assertThat(snap.encoderTicks()).isEqualTo(enc);
+        assertThat(snap.lossMask()[0]).isZero();
+        assertThat(snap.forward()[enc].output()[0]).isFinite();
+        assertThat(snap.forward()[0].output()[0]).isNaN();
+        // the decoder's first tick starts from the encoder's final state
+        var encU = sim.model().unrollAt(enc - 1);
+        var decU = sim.model().unrollAt(enc);
+        assertThat(decU.h(-1, 1, 2)).isEqualTo(encU.h(enc - 1, 1, 2));
+        // the gradient reaches the encoder's first tick
+        assertThat(snap.backward()[0].dhNorm()).isPositive();
+        assertThat(snap.backward()[0].jacobianNorm()).isFinite();
+    }
+
+    @Test
+    void steppingAnEncoderDecoderEqualsTrainingItBitForBit() {
+        SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.LSTM).withTask("numbers", 4).withBatchSize(3);
+        TaskFactory f = (id, t, seed) -> org.rnnlab.task.Tasks.create(id, org.rnnlab.task.TaskOptions.defaults().withSeed(seed));
+        Simulation stepped = new Simulation(s, f);
+        for (int i = 0; i < stepped.positions(); i++) {
+            stepped.stepForward();
+        }
+        Simulation trained = new Simulation(s, f);
+        trained.trainIteration();
+        for (int i = 0; i < stepped.model().params().size(); i++) {
+            assertThat(stepped.model().params().get(i).value().data)
+                    .containsExactly(trained.model().params().get(i).value().data);
+        }
+    }
 }
