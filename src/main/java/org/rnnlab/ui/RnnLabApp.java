@@ -1,24 +1,86 @@
 package org.rnnlab.ui;
 
+import java.util.Arrays;
+import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.model.FrameStats;
+import org.rnnlab.ui.shell.AnimationTimerClock;
+import org.rnnlab.ui.shell.AppIcon;
+import org.rnnlab.ui.shell.LaunchOptions;
+import org.rnnlab.ui.shell.MainWindow;
 
-/** The RNN Lab window. */
+/**
+ * The RNN Lab window: opens with the ready scenario (LSTM, adding problem, T = 20, 8 units) or
+ * what the {@link LaunchOptions} ask for. The engine runs on its own thread; the window reads its
+ * snapshots once per frame.
+ */
 public class RnnLabApp extends Application {
+    private EngineRunner runner;
+    private MainWindow window;
+    private LaunchOptions options;
 
+    /** Opens the window; refuses bad window options with one line and exit code 2. */
     public static void launchApp(String[] args) {
+        try {
+            LaunchOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
         Application.launch(RnnLabApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Label label = new Label("RNN Lab: the simulator window is coming.");
-        label.setStyle("-fx-font-size: 24px;");
-        stage.setScene(new Scene(new StackPane(label), 1000, 700));
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        options = LaunchOptions.parse(raw);
+        runner = EngineRunner.start(AppTasks.factory());
+        window = new MainWindow(runner, new AnimationTimerClock(), options.settings());
+        window.frameLoop().setWarmup(options.warmupSeconds());
+        var bounds = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(options.width(), bounds.getWidth());
+        double h = Math.min(options.height(), bounds.getHeight());
+        Scene scene = window.createScene(w, h);
+        stage.setScene(scene);
         stage.setTitle("RNN Lab");
+        stage.getIcons().addAll(AppIcon.images());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setFullScreen(options.fullScreen());
         stage.show();
+        window.start();
+        runner.setSpeed(options.speed());
+        if (options.play()) {
+            runner.play();
+        }
+        window.setSpeedShown(options.speed());
+        if (!Double.isNaN(options.exitAfterSeconds())) {
+            PauseTransition exit = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
+            exit.setOnFinished(e -> Platform.exit());
+            exit.play();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (options != null && options.frameStats() && window != null) {
+            FrameStats.Summary s = window.frameLoop().stats().summary();
+            System.out.println(s.line());
+            System.out.flush();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package org.rnnlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code screenshots --out DIR}: renders the whole window and each view to PNG at a fixed seed,
+ * at a few states (mid-forward, backward, after training), headless: no display is needed.
+ *
+ * <p>The rendering itself lives in the window's package; this command finds it through
+ * {@link ServiceLoader} ({@link Renderer}), so the headless commands keep no dependency on the UI.
+ */
+@Command(name = "screenshots", mixinStandardHelpOptions = true,
+        description = "Render the window and each view to PNG, headless (no display needed), at a fixed seed.")
+public final class ScreenshotsCommand implements Callable<Integer> {
+
+    /** Renders what a {@link Request} asks for and returns the files written. */
+    public interface Renderer {
+        List<Path> render(Request request, PrintWriter log) throws Exception;
+    }
+
+    /**
+     * @param out        directory for the PNG files (created if missing)
+     * @param width      window width in pixels
+     * @param height     window height in pixels
+     * @param seed       the seed of every run shown
+     * @param iterations training iterations before the "trained" state
+     */
+    public record Request(Path out, int width, int height, long seed, long iterations) {
+    }
+
+    @Option(names = "--out", defaultValue = "docs/screenshots", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "1920x1080", description = "window size WIDTHxHEIGHT (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the runs shown (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--train", defaultValue = "400", description = "iterations trained before the 'trained' state (default: ${DEFAULT-VALUE})")
+    long iterations;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int w;
+        int h;
+        try {
+            if (wh.length != 2) {
+                throw new NumberFormatException(size);
+            }
+            w = Integer.parseInt(wh[0].strip());
+            h = Integer.parseInt(wh[1].strip());
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--size must be WIDTHxHEIGHT, was '" + size + "'");
+        }
+        if (w < 640 || h < 480 || w > 7680 || h > 4320) {
+            throw new UserInputException("--size must be between 640x480 and 7680x4320, was '" + size + "'");
+        }
+        if (iterations < 1 || iterations > 100_000) {
+            throw new UserInputException("--train must be in 1..100000, was " + iterations);
+        }
+        Renderer renderer = ServiceLoader.load(Renderer.class).findFirst()
+                .orElseThrow(() -> new UserInputException("no screenshot renderer on the classpath (the UI is missing)"));
+        PrintWriter log = spec.commandLine().getOut();
+        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations), log);
+        log.printf(Locale.ROOT, "%d screenshots in %s%n", files.size(), out);
+        return 0;
+    }
+}

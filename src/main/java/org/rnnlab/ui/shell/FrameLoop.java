@@ -1,0 +1,94 @@
+package org.rnnlab.ui.shell;
+
+import java.util.List;
+import java.util.Objects;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.IterationRecord;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.model.FrameStats;
+
+/**
+ * The window's frame loop (DESIGN.md, threading): on every frame of the {@link FrameClock}, on the
+ * FX thread, it takes the engine's newest snapshot and shows it if it is not the one already
+ * shown, advances the animations by the frame's real elapsed time, and moves the iteration
+ * records the engine queued into the curves. It never calls into the simulation: the engine
+ * thread publishes, this loop only reads.
+ *
+ * <p>A snapshot is recognised as new by identity, not by {@link Snapshot#version()}: a reset
+ * builds a new simulation whose versions start again at 1.
+ */
+public final class FrameLoop {
+    private final EngineRunner runner;
+    private final FrameTarget target;
+    private final FrameClock clock;
+    private final FrameStats stats = new FrameStats();
+    private long warmupNanos;
+    private long firstFrame = Long.MIN_VALUE;
+    private long lastFrame = Long.MIN_VALUE;
+    private Snapshot shown;
+    private String shownError;
+    private long frames;
+
+    public FrameLoop(EngineRunner runner, FrameTarget target, FrameClock clock) {
+        this.runner = Objects.requireNonNull(runner);
+        this.target = Objects.requireNonNull(target);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Leaves the first {@code seconds} of frames out of {@link #stats()}. */
+    public void setWarmup(double seconds) {
+        warmupNanos = (long) (seconds * 1e9);
+    }
+
+    public void start() {
+        clock.start(this::frame);
+    }
+
+    public void stop() {
+        clock.stop();
+    }
+
+    /** One frame at {@code now} nanoseconds. FX thread. */
+    void frame(long now) {
+        if (firstFrame == Long.MIN_VALUE) {
+            firstFrame = now;
+        }
+        if (now - firstFrame >= warmupNanos) {
+            stats.frame(now);
+        }
+        double dt = lastFrame == Long.MIN_VALUE ? 0 : (now - lastFrame) / 1e9;
+        lastFrame = now;
+        frames++;
+
+        Snapshot s = runner.latest();
+        if (s != null && s != shown) {
+            shown = s;
+            target.show(s);
+        }
+        target.animate(dt);
+        List<IterationRecord> records = runner.drainRecords();
+        if (!records.isEmpty()) {
+            target.appendRecords(records);
+        }
+        String error = runner.lastError();
+        if (!Objects.equals(error, shownError)) {
+            shownError = error;
+            target.showEngineError(error);
+        }
+        target.showPlaying(runner.isPlaying(), runner.isTraining());
+    }
+
+    /** The snapshot on screen, or null before the first. */
+    public Snapshot shown() {
+        return shown;
+    }
+
+    /** Frames delivered so far. */
+    public long frames() {
+        return frames;
+    }
+
+    public FrameStats stats() {
+        return stats;
+    }
+}

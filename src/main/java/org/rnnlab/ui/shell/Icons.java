@@ -1,0 +1,49 @@
+package org.rnnlab.ui.shell;
+
+import javafx.scene.Node;
+import javafx.scene.shape.SVGPath;
+
+/** Transport icons as vector paths (no font glyphs to go missing), 18 px tall. */
+final class Icons {
+    private Icons() {}
+
+    static Node play() {
+        return path("M3 1 L17 9 L3 17 Z");
+    }
+
+    static Node pause() {
+        return path("M3 1 H7.5 V17 H3 Z M10.5 1 H15 V17 H10.5 Z");
+    }
+
+    static Node stepForward() {
+        return path("M2 1 L12 9 L2 17 Z M13 1 H17 V17 H13 Z");
+    }
+
+    static Node stepBack() {
+        return path("M16 1 L6 9 L16 17 Z M1 1 H5 V17 H1 Z");
+    }
+
+    static Node reset() {
+        return path("M1 1 H4.5 V17 H1 Z M17 1 L6 9 L17 17 Z");
+    }
+
+    static Node toBackward() {
+        return path("M17 1 L9 9 L17 17 Z M9 1 L1 9 L9 17 Z");
+    }
+
+    static Node panel() {
+        return path("M1 2 H17 V4.5 H1 Z M1 7.75 H17 V10.25 H1 Z M1 13.5 H17 V16 H1 Z");
+    }
+
+    static Node fullScreen() {
+        return path("M1 1 H7 V3.5 H3.5 V7 H1 Z M11 1 H17 V7 H14.5 V3.5 H11 Z M1 11 H3.5 V14.5 H7 V17 H1 Z "
+                + "M14.5 11 H17 V17 H11 V14.5 H14.5 Z");
+    }
+
+    private static Node path(String d) {
+        SVGPath p = new SVGPath();
+        p.setContent(d);
+        p.getStyleClass().add("icon");
+        return p;
+    }
+}

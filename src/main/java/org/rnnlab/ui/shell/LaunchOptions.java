@@ -1,0 +1,162 @@
+package org.rnnlab.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.training.SimulationSettings;
+
+/**
+ * Options of the window (not of the headless commands), for demos and measurements:
+ * <pre>
+ *   --frame-stats         print frame-time percentiles to stdout when the window closes
+ *   --exit-after S        close the window after S seconds
+ *   --warmup S            leave the first S seconds out of the frame statistics (default 0)
+ *   --play                start playing at once;  --play-full-speed  at full speed
+ *   --speed X             ticks per second, or "full"
+ *   --cell rnn|lstm|gru  --hidden H  --seq T  --task ID  --batch B  --seed S
+ *   --size WxH            window size (default 1600x900, fits 1920x1080 and works at 1280x720)
+ *   --full-screen
+ * </pre>
+ * Plain Java: {@code Main} asks {@link #claims(String[])} before any JavaFX class is loaded.
+ */
+public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double warmupSeconds, boolean play,
+                            double speed, SimulationSettings settings, int width, int height, boolean fullScreen) {
+
+    private static final Set<String> FLAGS = Set.of("--frame-stats", "--play", "--play-full-speed", "--full-screen");
+    private static final Set<String> VALUED = Set.of("--exit-after", "--warmup", "--speed", "--cell", "--hidden",
+            "--seq", "--task", "--batch", "--seed", "--size");
+
+    /** The window's defaults: the ready scenario of {@link SimulationSettings#defaults()}. */
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(false, Double.NaN, 0, false, 4, SimulationSettings.defaults(), 1600, 900, false);
+    }
+
+    /** True when the arguments are for the window (none, or a window option first), not a command. */
+    public static boolean claims(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        int eq = first.indexOf('=');
+        String name = eq > 0 ? first.substring(0, eq) : first;
+        return FLAGS.contains(name) || VALUED.contains(name);
+    }
+
+    /**
+     * Parses window options.
+     *
+     * @throws IllegalArgumentException naming the option and the value
+     */
+    public static LaunchOptions parse(List<String> args) {
+        LaunchOptions o = defaults();
+        boolean frameStats = o.frameStats;
+        double exitAfter = o.exitAfterSeconds;
+        double warmup = o.warmupSeconds;
+        boolean play = o.play;
+        double speed = o.speed;
+        SimulationSettings s = o.settings;
+        int width = o.width;
+        int height = o.height;
+        boolean fullScreen = o.fullScreen;
+        List<String> list = new ArrayList<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                list.add(a.substring(0, eq));
+                list.add(a.substring(eq + 1));
+            } else {
+                list.add(a);
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String name = list.get(i);
+            if (FLAGS.contains(name)) {
+                switch (name) {
+                    case "--frame-stats" -> frameStats = true;
+                    case "--play" -> play = true;
+                    case "--play-full-speed" -> {
+                        play = true;
+                        speed = Double.POSITIVE_INFINITY;
+                    }
+                    case "--full-screen" -> fullScreen = true;
+                    default -> throw new IllegalStateException(name);
+                }
+                continue;
+            }
+            if (!VALUED.contains(name)) {
+                throw new IllegalArgumentException("unknown window option '" + name + "' (options: "
+                        + String.join(" ", FLAGS) + " " + String.join(" ", VALUED) + ")");
+            }
+            if (i + 1 >= list.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String v = list.get(++i);
+            switch (name) {
+                case "--exit-after" -> exitAfter = positive(name, v);
+                case "--warmup" -> warmup = nonNegative(name, v);
+                case "--speed" -> speed = v.equalsIgnoreCase("full") ? Double.POSITIVE_INFINITY : positive(name, v);
+                case "--cell" -> s = s.withCell(CellKind.parse(v));
+                case "--hidden" -> s = s.withHiddenSize(integer(name, v));
+                case "--seq" -> s = s.withTask(s.taskId(), integer(name, v));
+                case "--task" -> s = s.withTask(v, s.sequenceLength());
+                case "--batch" -> s = s.withBatchSize(integer(name, v));
+                case "--seed" -> s = s.withSeed(longValue(name, v));
+                case "--size" -> {
+                    String[] wh = v.toLowerCase(Locale.ROOT).split("x");
+                    if (wh.length != 2) {
+                        throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, was '" + v + "'");
+                    }
+                    width = integer(name, wh[0]);
+                    height = integer(name, wh[1]);
+                    if (width < 640 || height < 480) {
+                        throw new IllegalArgumentException("--size must be at least 640x480, was '" + v + "'");
+                    }
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen);
+    }
+
+    private static double positive(String name, String v) {
+        double d = number(name, v);
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException(name + " must be a number > 0, was '" + v + "'");
+        }
+        return d;
+    }
+
+    private static double nonNegative(String name, String v) {
+        double d = number(name, v);
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException(name + " must be a number >= 0, was '" + v + "'");
+        }
+        return d;
+    }
+
+    private static double number(String name, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    private static int integer(String name, String v) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
+        }
+    }
+
+    private static long longValue(String name, String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.rnnlab.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.IterationRecord;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.model.Numbers;
+import org.rnnlab.ui.model.SettingsModel;
+import org.rnnlab.ui.view.SnapshotView;
+import org.rnnlab.ui.view.UnitSelection;
+
+/**
+ * The simulator window: the transport bar on top, the settings on the left (collapsible), the six
+ * views in a 3 × 2 grid, the timeline scrubber and "train N" at the bottom, a status line.
+ *
+ * <p>Threading (DESIGN.md): the {@link EngineRunner} owns the model on its own thread and
+ * receives every action as a command; this window's {@link FrameLoop} reads the runner's newest
+ * snapshot once per frame. Give it a real runner and an {@link AnimationTimerClock} in the app; a
+ * runner and a {@link ManualFrameClock} in tests and headless rendering.
+ */
+public final class MainWindow implements FrameTarget {
+    public static final String STYLESHEET = "/org/rnnlab/ui/shell.css";
+
+    private final EngineRunner runner;
+    private final SettingsModel settings;
+    private final ShellCommands commands;
+    private final UnitSelection selection = new UnitSelection();
+    private final ViewSet views;
+    private final TransportBar transport;
+    private final TrainBar trainBar;
+    private final ControlsPanel controls;
+    private final FrameLoop loop;
+    private final BorderPane root = new BorderPane();
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final List<ViewPanel> panels = new ArrayList<>();
+    private Snapshot shown;
+    private long recordsReceived;
+    private IterationRecord lastRecord;
+
+    /**
+     * Builds the window and sends the engine its first settings. FX thread.
+     *
+     * @param runner  the engine thread (closed by the caller)
+     * @param clock   the frame clock
+     * @param initial the scenario to open with
+     */
+    public MainWindow(EngineRunner runner, FrameClock clock, SimulationSettings initial) {
+        this.runner = Objects.requireNonNull(runner);
+        this.settings = new SettingsModel(initial, runner::reset);
+        this.commands = new ShellCommands(runner, settings);
+        this.views = ViewSet.create(selection);
+        this.transport = new TransportBar(commands);
+        this.trainBar = new TrainBar(commands);
+        this.controls = new ControlsPanel(settings, AppTasks.ids());
+        this.loop = new FrameLoop(runner, this, clock);
+        runner.reset(initial);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("view-grid");
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(8));
+        for (int c = 0; c < 3; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / 3);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 2; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        int i = 0;
+        for (ViewSet.Entry e : views.views()) {
+            ViewPanel p = new ViewPanel(e.id(), e.title(), e.view().node());
+            panels.add(p);
+            grid.add(p, i % 3, i / 3);
+            i++;
+        }
+        grid.setMinSize(0, 0);
+
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        status.setTooltip(new Tooltip("Task, cell, parameters, and the latest test metric"));
+        status.setMinWidth(0);
+        error.setId("engineError");
+        error.getStyleClass().add("engine-error");
+        error.setVisible(false);
+        error.setManaged(false);
+        error.setWrapText(true);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox statusBar = new HBox(16, status, grow, error);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(4, 12, 6, 12));
+
+        root.setTop(transport.node());
+        root.setLeft(controls.node());
+        root.setCenter(grid);
+        root.setBottom(new VBox(trainBar.node(), statusBar));
+        root.getStyleClass().add("rnnlab-root");
+        root.setId("mainWindow");
+
+        commands.setWindowActions(this::toggleFullScreen, this::toggleControls);
+    }
+
+    /** The root node, for a Scene. */
+    public Parent root() {
+        return root;
+    }
+
+    /** A scene of the given size with the window's stylesheet and keyboard shortcuts. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
+        Shortcuts.install(scene, commands);
+        scene.widthProperty().addListener((o, a, w) -> fitWidth(w.doubleValue()));
+        fitWidth(width);
+        return scene;
+    }
+
+    private void fitWidth(double width) {
+        transport.setCompact(width < TransportBar.COMPACT_WIDTH);
+        ((Region) controls.node()).setPrefWidth(width < TransportBar.COMPACT_WIDTH ? 340 : 400);
+    }
+
+    /** Starts the frame loop. */
+    public void start() {
+        loop.start();
+    }
+
+    /** Stops the frame loop (the caller closes the runner). */
+    public void stop() {
+        loop.stop();
+    }
+
+    public FrameLoop frameLoop() {
+        return loop;
+    }
+
+    public ShellCommands commands() {
+        return commands;
+    }
+
+    public SettingsModel settings() {
+        return settings;
+    }
+
+    public UnitSelection selection() {
+        return selection;
+    }
+
+    public ViewSet views() {
+        return views;
+    }
+
+    /** The panel (title and view) of a view, by id. */
+    public Node panel(String id) {
+        for (ViewPanel p : panels) {
+            if (p.getId().equals("panel-" + id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no view '" + id + "'");
+    }
+
+    /** Moves the speed slider to show a speed set from outside (launch options). */
+    public void setSpeedShown(double ticksPerSecond) {
+        transport.speedSlider().setValue(org.rnnlab.ui.model.SpeedScale.position(ticksPerSecond));
+    }
+
+    /** Iteration records delivered to the curves so far. */
+    public long recordsReceived() {
+        return recordsReceived;
+    }
+
+    public void toggleControls() {
+        Node c = controls.node();
+        boolean on = root.getLeft() == null;
+        root.setLeft(on ? c : null);
+        transport.controlsToggle().setSelected(on);
+    }
+
+    public void toggleFullScreen() {
+        Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (w instanceof Stage s) {
+            s.setFullScreen(!s.isFullScreen());
+        }
+    }
+
+    // ---- FrameTarget: the frame loop's calls, FX thread ----
+
+    @Override
+    public void show(Snapshot s) {
+        shown = s;
+        if (selection.unit() >= s.cell().hiddenSize()) {
+            selection.select(0);
+        }
+        transport.show(s);
+        trainBar.show(s);
+        for (ViewSet.Entry e : views.views()) {
+            e.view().show(s);
+        }
+        status.setText(statusText(s));
+    }
+
+    private String statusText(Snapshot s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.taskTitle()).append("  ·  ").append(s.cell().label()).append(", H=").append(s.cell().hiddenSize())
+                .append(", T=").append(s.steps()).append(", batch ").append(s.batchSize())
+                .append("  ·  ").append(s.parameterCount()).append(" parameters");
+        if (!Double.isNaN(s.lastMetric())) {
+            sb.append("  ·  test ").append(s.metricName()).append(' ').append(Numbers.format(s.lastMetric()));
+        }
+        if (lastRecord != null) {
+            sb.append("  ·  ").append(recordsReceived).append(" updates, last loss ").append(Numbers.format(lastRecord.loss()));
+        }
+        if (s.divergence() != null) {
+            sb.append("  ·  ").append(s.divergence().describe());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void animate(double elapsedSeconds) {
+        for (ViewSet.Entry e : views.views()) {
+            e.view().animate(elapsedSeconds);
+        }
+    }
+
+    @Override
+    public void appendRecords(List<IterationRecord> records) {
+        recordsReceived += records.size();
+        lastRecord = records.get(records.size() - 1);
+        views.curvesAppend().accept(records);
+        if (shown != null) {
+            status.setText(statusText(shown));
+        }
+    }
+
+    @Override
+    public void showEngineError(String message) {
+        boolean on = message != null;
+        error.setText(on ? "Engine: " + message : "");
+        error.setVisible(on);
+        error.setManaged(on);
+        if (on && shown != null) {
+            settings.refusedByEngine(shown.settings(), message);
+        }
+    }
+
+    @Override
+    public void showPlaying(boolean playing, boolean training) {
+        commands.setTraining(training);
+        transport.showPlaying(playing, training);
+        trainBar.showTraining(training);
+    }
+
+    // ---- for tests ----
+
+    TransportBar transport() {
+        return transport;
+    }
+
+    TrainBar trainBar() {
+        return trainBar;
+    }
+
+    Snapshot shownSnapshot() {
+        return shown;
+    }
+}

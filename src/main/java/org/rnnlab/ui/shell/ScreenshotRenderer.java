@@ -1,0 +1,185 @@
+package org.rnnlab.ui.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.rnnlab.cli.ScreenshotsCommand;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.ui.model.AppTasks;
+
+/**
+ * Renders the window and each view to PNG without a display: JavaFX runs on Monocle's headless
+ * platform with the software pipeline (set before the toolkit starts), the engine on its own
+ * thread as in the app, and frames are fired by hand once the engine is idle, so every picture
+ * shows exactly the state asked for. Found by {@link ScreenshotsCommand} through ServiceLoader.
+ */
+public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @Override
+    public List<Path> render(ScreenshotsCommand.Request req, PrintWriter log) throws Exception {
+        Files.createDirectories(req.out());
+        boolean startedHere = startToolkit(req.width(), req.height());
+        List<Path> written = new ArrayList<>();
+        try {
+            SimulationSettings base = SimulationSettings.defaults().withSeed(req.seed());
+            written.addAll(scenario(req, base, "", req.width(), req.height(), true, log));
+            written.addAll(scenario(req, base, "small-", 1280, 720, false, log));
+        } finally {
+            if (startedHere) {
+                Platform.exit();
+            }
+        }
+        return written;
+    }
+
+    /** Forward, backward and trained states of one run, the window and (if asked) every view. */
+    private List<Path> scenario(ScreenshotsCommand.Request req, SimulationSettings settings, String prefix, int width,
+                                int height, boolean views, PrintWriter log) throws Exception {
+        List<Path> out = new ArrayList<>();
+        ManualFrameClock clock = new ManualFrameClock();
+        try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
+            Stage[] stage = new Stage[1];
+            MainWindow window = onFx(() -> {
+                MainWindow w = new MainWindow(runner, clock, settings);
+                Scene scene = w.createScene(width, height);
+                stage[0] = new Stage();
+                stage[0].setScene(scene);
+                stage[0].show();
+                w.start();
+                return w;
+            });
+            try {
+                // mid-forward: t = 8 of 20
+                for (int i = 0; i < 8; i++) {
+                    runner.stepForward();
+                }
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "forward", views, log));
+                // backward: the loss and seven backward ticks
+                runner.jumpToBackward();
+                for (int i = 0; i < 7; i++) {
+                    runner.stepForward();
+                }
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "backward", views, log));
+                if (views) {
+                    runner.train(req.iterations());
+                    awaitTraining(runner);
+                    out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "trained", true, log));
+                }
+            } finally {
+                onFx(() -> {
+                    window.stop();
+                    stage[0].hide();
+                    return null;
+                });
+            }
+        }
+        return out;
+    }
+
+    private List<Path> capture(EngineRunner runner, ManualFrameClock clock, MainWindow window, Stage stage, Path dir,
+                               String state, boolean views, PrintWriter log) throws Exception {
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (runner.lastError() != null) {
+            throw new IllegalStateException("the engine failed while rendering '" + state + "': " + runner.lastError());
+        }
+        List<Path> out = new ArrayList<>();
+        onFx(() -> {
+            clock.settle();
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            clock.settle();
+            out.add(write(stage.getScene().snapshot(null), dir.resolve("window-" + state + ".png"), log));
+            if (views) {
+                for (ViewSet.Entry e : window.views().views()) {
+                    Node panel = window.panel(e.id());
+                    out.add(write(panel.snapshot(new SnapshotParameters(), null), dir.resolve(e.id() + "-" + state + ".png"), log));
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private static Path write(WritableImage image, Path file, PrintWriter log) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        log.printf("%s (%d x %d)%n", file, (int) image.getWidth(), (int) image.getHeight());
+        return file;
+    }
+
+    private static void awaitTraining(EngineRunner runner) throws InterruptedException {
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS * 5);
+        while (runner.isTraining()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("training did not finish");
+            }
+            Thread.sleep(20);
+        }
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts JavaFX on Monocle's headless platform unless it already runs (tests start it).
+     *
+     * @return true if started here
+     */
+    private static boolean startToolkit(int width, int height) throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("headless.geometry", Math.max(width, 1920) + "x" + Math.max(height, 1080) + "-32");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            return false;
+        }
+        if (!started.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("JavaFX did not start");
+        }
+        Platform.setImplicitExit(false);
+        return true;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
+    }
+}

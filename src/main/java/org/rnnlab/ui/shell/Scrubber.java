@@ -1,0 +1,177 @@
+package org.rnnlab.ui.shell;
+
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.rnnlab.training.Phase;
+
+/**
+ * The timeline of one iteration: a slot for "ready" and one per position (forward ticks, the
+ * loss, backward ticks, the update), coloured by phase, bright where computed and faint where
+ * not, with the cursor marked. Clicking or dragging seeks to a computed position; positions not
+ * computed yet cannot be reached (step forward computes them).
+ */
+public final class Scrubber extends Region {
+    private static final double HEIGHT = 46;
+    private final Canvas canvas = new Canvas();
+    private final IntConsumer seek;
+    private int steps = 1;
+    private int frontier;
+    private int cursor = -1;
+    private int lastSeek = Integer.MIN_VALUE;
+
+    /** @param seek called with the position to show, −1 .. frontier−1 */
+    public Scrubber(IntConsumer seek) {
+        this.seek = seek;
+        getChildren().add(canvas);
+        getStyleClass().add("scrubber");
+        setMinHeight(HEIGHT);
+        setPrefWidth(600);
+        setPrefHeight(HEIGHT);
+        setMaxHeight(HEIGHT);
+        Tooltip.install(this, new Tooltip("Timeline of this iteration: click or drag to revisit any computed tick"));
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onMouse);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onMouse);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> lastSeek = Integer.MIN_VALUE);
+    }
+
+    /** Shows an iteration of T steps with {@code frontier} positions computed and the cursor at {@code cursor}. */
+    public void show(int steps, int frontier, int cursor) {
+        if (steps == this.steps && frontier == this.frontier && cursor == this.cursor) {
+            return;
+        }
+        this.steps = steps;
+        this.frontier = frontier;
+        this.cursor = cursor;
+        draw();
+    }
+
+    /** Positions in the iteration, 2T + 2. */
+    public int positions() {
+        return 2 * steps + 2;
+    }
+
+    /** The last position that can be reached: frontier − 1 (−1 when nothing is computed). */
+    public int maxSeekable() {
+        return frontier - 1;
+    }
+
+    /** The smallest position that can be reached: −1, "ready". */
+    public int minSeekable() {
+        return -1;
+    }
+
+    public int cursor() {
+        return cursor;
+    }
+
+    /** The screen x (local) at the centre of a position's slot, for tests and tooltips. */
+    public double xOf(int position) {
+        double w = slotWidth();
+        return (position + 1) * w + w / 2;
+    }
+
+    private double slotWidth() {
+        return getWidth() / (positions() + 1);
+    }
+
+    private void onMouse(MouseEvent e) {
+        int pos = (int) Math.floor(e.getX() / slotWidth()) - 1;
+        pos = Math.max(-1, Math.min(pos, frontier - 1));
+        if (pos != lastSeek) {
+            lastSeek = pos;
+            seek.accept(pos);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private Phase phaseAt(int pos) {
+        if (pos < 0) {
+            return Phase.READY;
+        }
+        if (pos < steps) {
+            return Phase.FORWARD;
+        }
+        if (pos == steps) {
+            return Phase.LOSS;
+        }
+        return pos <= 2 * steps ? Phase.BACKWARD : Phase.UPDATE;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w <= 0) {
+            return;
+        }
+        double sw = slotWidth();
+        double barTop = 4;
+        double barH = h - 8;
+        // runs of equal phase and computed-ness, so the cost does not grow with T
+        int start = -1;
+        for (int pos = -1; pos < positions(); pos++) {
+            boolean end = pos == positions() - 1 || phaseAt(pos + 1) != phaseAt(pos)
+                    || (pos + 1 < frontier) != (pos < frontier);
+            if (end) {
+                Phase p = phaseAt(pos);
+                boolean computed = pos < frontier;
+                Color c = PhaseColors.of(p);
+                g.setFill(computed ? c : c.deriveColor(0, 0.35, 1.6, 0.35));
+                double x0 = (start + 1) * sw;
+                double x1 = (pos + 2) * sw;
+                g.fillRect(x0 + 1, barTop, x1 - x0 - 2, barH);
+                start = pos + 1;
+            }
+        }
+        // phase names where they fit
+        g.setFont(Font.font("System", FontWeight.BOLD, 15));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        label(g, Phase.FORWARD, "forward  t = 1 → " + steps, 0, steps - 1, sw, barTop + barH / 2, "forward");
+        label(g, Phase.LOSS, "loss", steps, steps, sw, barTop + barH / 2, "L");
+        label(g, Phase.BACKWARD, "backward  t = " + steps + " → 1", steps + 1, 2 * steps, sw, barTop + barH / 2, "backward");
+        label(g, Phase.UPDATE, "update", 2 * steps + 1, 2 * steps + 1, sw, barTop + barH / 2, "U");
+        // cursor
+        double cx = (cursor + 1) * sw;
+        g.setStroke(Color.web("#111111"));
+        g.setLineWidth(3);
+        g.strokeRect(cx + 1.5, 1.5, Math.max(sw - 3, 3), h - 3);
+    }
+
+    private void label(GraphicsContext g, Phase p, String text, int from, int to, double sw, double y, String shortText) {
+        double x0 = (from + 1) * sw;
+        double x1 = (to + 2) * sw;
+        double width = x1 - x0;
+        double full = text.length() * 9.0;
+        double brief = shortText.length() * 9.0 + 4;
+        String t = width >= full ? text : width >= brief ? shortText : null;
+        if (t == null) {
+            return;
+        }
+        double tw = t.length() * 9.0 + 10;
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect((x0 + x1 - tw) / 2, y - 11, tw, 22, 8, 8);
+        g.setFill(PhaseColors.of(p).darker());
+        g.fillText(t, (x0 + x1) / 2, y);
+    }
+}

@@ -1,0 +1,164 @@
+package org.rnnlab.ui.shell;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.geometry.Orientation;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.model.Numbers;
+import org.rnnlab.ui.model.SpeedScale;
+
+/**
+ * The toolbar: reset, step back, play/pause, step forward, jump to the backward phase, the speed,
+ * the phase indicator, the loss and the iteration, and the window toggles.
+ */
+final class TransportBar {
+    private final HBox root = new HBox(8);
+    private final Button reset = button("reset", "Reset", Icons.reset(), "Rebuild the model from the seed and start again (Home)");
+    private final Button stepBack = button("stepBack", "Back", Icons.stepBack(), "Step back one tick (← or Page Up)");
+    private final Button playPause = button("playPause", "Play", Icons.play(), "Play / pause (Space)");
+    private final Button stepForward = button("stepForward", "Step", Icons.stepForward(), "Step forward one tick (→ or Page Down)");
+    private final Button toBackward = button("jumpBackward", "Backward", Icons.toBackward(),
+            "Finish the forward pass and the loss, and show the first backward tick (B)");
+    private final Slider speed = new Slider(0, SpeedScale.MAX, SpeedScale.position(4));
+    private final Label speedLabel = new Label();
+    private final Label speedTitle = new Label("Speed");
+    private final Label phase = new Label("Ready");
+    private final Label loss = new Label("loss —");
+    private final Label iteration = new Label("iteration 1");
+    private final ToggleButton controls = new ToggleButton("Settings", Icons.panel());
+    private final Button fullScreen = button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
+    private boolean playingShown;
+
+    TransportBar(ShellCommands commands) {
+        reset.setOnAction(e -> commands.reset());
+        stepBack.setOnAction(e -> commands.stepBack());
+        playPause.setOnAction(e -> commands.togglePlay());
+        stepForward.setOnAction(e -> commands.stepForward());
+        toBackward.setOnAction(e -> commands.jumpToBackward());
+        fullScreen.setOnAction(e -> commands.toggleFullScreen());
+        fullScreen.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        playPause.getStyleClass().add("play-button");
+
+        speed.setId("speed");
+        speed.setPrefWidth(170);
+        speed.setBlockIncrement(SpeedScale.MAX / 20);
+        speed.setTooltip(new Tooltip("Playing speed: from one tick every two seconds to full speed"));
+        speed.valueProperty().addListener((o, a, v) -> {
+            double tps = SpeedScale.ticksPerSecond(v.doubleValue());
+            speedLabel.setText(SpeedScale.describe(tps));
+            commands.setSpeed(tps);
+        });
+        speedLabel.setId("speedLabel");
+        speedLabel.setText(SpeedScale.describe(SpeedScale.ticksPerSecond(speed.getValue())));
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        speedLabel.setPrefWidth(125);
+
+        phase.setId("phase");
+        phase.getStyleClass().addAll("phase-label", PhaseColors.styleClass(org.rnnlab.training.Phase.READY));
+        phase.setTooltip(new Tooltip("Where the iteration is: forward ticks, the loss, backward ticks, the update"));
+        phase.setMinWidth(Region.USE_PREF_SIZE);
+        loss.setId("loss");
+        loss.getStyleClass().add("loss-label");
+        loss.setTooltip(new Tooltip("The batch loss of this iteration (known from the loss phase on)"));
+        loss.setMinWidth(Region.USE_PREF_SIZE);
+        iteration.setId("iteration");
+        iteration.getStyleClass().add("iteration-label");
+        iteration.setTooltip(new Tooltip("The iteration being stepped through (one batch, forward and backward, one update)"));
+        iteration.setMinWidth(Region.USE_PREF_SIZE);
+
+        controls.setId("toggleControls");
+        controls.setSelected(true);
+        controls.setTooltip(new Tooltip("Show or hide the settings panel"));
+        controls.setOnAction(e -> commands.toggleControls());
+
+        speedTitle.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        root.getChildren().addAll(controls, sep(), reset, stepBack, playPause, stepForward, toBackward, sep(),
+                speedTitle, speed, speedLabel, sep(), phase, loss, grow, iteration, fullScreen);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(8, 12, 8, 12));
+        root.getStyleClass().add("transport-bar");
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private static Button button(String id, String text, Node icon, String tip) {
+        Button b = new Button(text, icon);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.getStyleClass().add("transport-button");
+        return b;
+    }
+
+    Node node() {
+        return root;
+    }
+
+    /** Below this window width the transport buttons show their icons only (tooltips name them). */
+    static final double COMPACT_WIDTH = 1500;
+
+    /** Icons only, for narrow windows. */
+    void setCompact(boolean compact) {
+        ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {reset, stepBack, playPause,
+                stepForward, toBackward, controls}) {
+            b.setContentDisplay(d);
+        }
+        speedTitle.setVisible(!compact);
+        speedTitle.setManaged(!compact);
+    }
+
+    ToggleButton controlsToggle() {
+        return controls;
+    }
+
+    Slider speedSlider() {
+        return speed;
+    }
+
+    void show(Snapshot s) {
+        String text = s.phaseText();
+        if (!text.equals(phase.getText())) {
+            phase.setText(text);
+        }
+        String cls = PhaseColors.styleClass(s.phase());
+        if (!phase.getStyleClass().contains(cls)) {
+            phase.getStyleClass().removeIf(c -> c.startsWith("phase-") && !c.equals("phase-label"));
+            phase.getStyleClass().add(cls);
+        }
+        loss.setText(lossText(s));
+        iteration.setText("iteration " + s.iteration());
+    }
+
+    /** "loss —" before the loss phase, else "loss 0.1532". */
+    static String lossText(Snapshot s) {
+        return s.cursor() < s.steps() ? "loss —" : "loss " + Numbers.format(s.loss());
+    }
+
+    void showPlaying(boolean playing, boolean training) {
+        if (playing != playingShown) {
+            playingShown = playing;
+            playPause.setText(playing ? "Pause" : "Play");
+            playPause.setGraphic(playing ? Icons.pause() : Icons.play());
+        }
+        stepBack.setDisable(training);
+        stepForward.setDisable(training);
+        playPause.setDisable(training);
+        toBackward.setDisable(training);
+    }
+}
