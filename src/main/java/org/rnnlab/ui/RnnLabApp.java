@@ -80,6 +80,8 @@ public class RnnLabApp extends Application {
         if (options != null && options.frameStats() && window != null) {
             FrameStats.Summary s = window.frameLoop().stats().summary();
             System.out.println(s.line());
+            System.out.println("first frame with the scenario " + window.frameLoop().firstFrameUptimeMillis()
+                    + " ms after the JVM started");
             System.out.flush();
         }
     }

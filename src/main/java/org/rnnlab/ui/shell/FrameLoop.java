@@ -28,6 +28,7 @@ public final class FrameLoop {
     private Snapshot shown;
     private String shownError;
     private long frames;
+    private long firstFrameUptimeMillis = -1;
 
     public FrameLoop(EngineRunner runner, FrameTarget target, FrameClock clock) {
         this.runner = Objects.requireNonNull(runner);
@@ -52,6 +53,9 @@ public final class FrameLoop {
     void frame(long now) {
         if (firstFrame == Long.MIN_VALUE) {
             firstFrame = now;
+        }
+        if (firstFrameUptimeMillis < 0 && runner.latest() != null) {
+            firstFrameUptimeMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         }
         if (now - firstFrame >= warmupNanos) {
             stats.frame(now);
@@ -86,6 +90,11 @@ public final class FrameLoop {
     /** Frames delivered so far. */
     public long frames() {
         return frames;
+    }
+
+    /** Milliseconds from JVM start to the first frame with a snapshot to show, −1 before it. */
+    public long firstFrameUptimeMillis() {
+        return firstFrameUptimeMillis;
     }
 
     public FrameStats stats() {

@@ -16,7 +16,7 @@ import org.rnnlab.training.SimulationSettings;
  *   --play                start playing at once;  --play-full-speed  at full speed
  *   --speed X             ticks per second, or "full"
  *   --cell rnn|lstm|gru  --hidden H  --seq T  --task ID  --batch B  --seed S
- *   --size WxH            window size (default 1600x900, fits 1920x1080 and works at 1280x720)
+ *   --size WxH            window size (default 1920x1080, shrunk to fit the screen; works down to 1280x720)
  *   --full-screen
  * </pre>
  * Plain Java: {@code Main} asks {@link #claims(String[])} before any JavaFX class is loaded.
@@ -30,7 +30,7 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
 
     /** The window's defaults: the ready scenario of {@link SimulationSettings#defaults()}. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(false, Double.NaN, 0, false, 4, SimulationSettings.defaults(), 1600, 900, false);
+        return new LaunchOptions(false, Double.NaN, 0, false, 4, SimulationSettings.defaults(), 1920, 1080, false);
     }
 
     /** True when the arguments are for the window (none, or a window option first), not a command. */

@@ -57,6 +57,8 @@ public final class MainWindow implements FrameTarget {
     private Snapshot shown;
     private long recordsReceived;
     private IterationRecord lastRecord;
+    private boolean wasTraining;
+    private boolean notifications = true;
 
     /**
      * Builds the window and sends the engine its first settings. FX thread.
@@ -274,9 +276,39 @@ public final class MainWindow implements FrameTarget {
 
     @Override
     public void showPlaying(boolean playing, boolean training) {
+        if (wasTraining && !training) {
+            notifyTrainingDone();
+        }
+        wasTraining = training;
         commands.setTraining(training);
         transport.showPlaying(playing, training);
         trainBar.showTraining(training);
+    }
+
+    /** Whether finished training runs pop up a notification (off for headless rendering). */
+    public void setNotifications(boolean on) {
+        notifications = on;
+    }
+
+    private void notifyTrainingDone() {
+        Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (!notifications || w == null || !w.isShowing() || shown == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("Iteration ").append(shown.iteration());
+        if (lastRecord != null) {
+            text.append(": loss ").append(Numbers.format(lastRecord.loss()));
+        }
+        if (!Double.isNaN(shown.lastMetric())) {
+            text.append(", test ").append(shown.metricName()).append(' ').append(Numbers.format(shown.lastMetric()));
+        }
+        org.controlsfx.control.Notifications.create()
+                .title("Training finished")
+                .text(text.toString())
+                .owner(w)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(5))
+                .showInformation();
     }
 
     // ---- for tests ----

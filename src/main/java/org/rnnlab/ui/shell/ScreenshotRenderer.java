@@ -59,6 +59,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             Stage[] stage = new Stage[1];
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(runner, clock, settings);
+                w.setNotifications(false);
                 Scene scene = w.createScene(width, height);
                 stage[0] = new Stage();
                 stage[0].setScene(scene);
