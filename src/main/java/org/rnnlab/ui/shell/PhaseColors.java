@@ -17,8 +17,14 @@ public final class PhaseColors {
         };
     }
 
-    /** The CSS style class of a phase: "phase-forward" etc. */
-    public static String styleClass(Phase p) {
-        return "phase-" + p.name().toLowerCase(java.util.Locale.ROOT);
+    /** A darker shade of the phase colour for white text on it (contrast at least 4.5:1). */
+    public static Color label(Phase p) {
+        return switch (p) {
+            case READY -> Color.web("#6b6b6b");
+            case FORWARD -> Color.web("#0072B2");
+            case LOSS -> Color.web("#A8507F");
+            case BACKWARD -> Color.web("#B54A00");
+            case UPDATE -> Color.web("#007A58");
+        };
     }
 }

@@ -14,6 +14,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SpeedScale;
@@ -39,6 +43,7 @@ final class TransportBar {
     private final ToggleButton controls = new ToggleButton("Settings", Icons.panel());
     private final Button fullScreen = button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
     private boolean playingShown;
+    private Phase phaseShown = Phase.READY;
 
     TransportBar(ShellCommands commands) {
         reset.setOnAction(e -> commands.reset());
@@ -65,7 +70,8 @@ final class TransportBar {
         speedLabel.setPrefWidth(125);
 
         phase.setId("phase");
-        phase.getStyleClass().addAll("phase-label", PhaseColors.styleClass(org.rnnlab.training.Phase.READY));
+        phase.getStyleClass().add("phase-label");
+        phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(Phase.READY), new CornerRadii(6), null)));
         phase.setTooltip(new Tooltip("Where the iteration is: forward ticks, the loss, backward ticks, the update"));
         phase.setMinWidth(Region.USE_PREF_SIZE);
         loss.setId("loss");
@@ -136,10 +142,10 @@ final class TransportBar {
         if (!text.equals(phase.getText())) {
             phase.setText(text);
         }
-        String cls = PhaseColors.styleClass(s.phase());
-        if (!phase.getStyleClass().contains(cls)) {
-            phase.getStyleClass().removeIf(c -> c.startsWith("phase-") && !c.equals("phase-label"));
-            phase.getStyleClass().add(cls);
+        if (s.phase() != phaseShown) {
+            // a background, not a style class: no CSS pass for the toolbar on every phase change
+            phaseShown = s.phase();
+            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.phase()), new CornerRadii(6), null)));
         }
         loss.setText(lossText(s));
         iteration.setText("iteration " + s.iteration());
