@@ -1,24 +1,55 @@
 package org.rnnlab.ui.model;
 
 import java.util.List;
+import org.rnnlab.task.IoPattern;
+import org.rnnlab.task.TaskInfo;
+import org.rnnlab.task.TaskOptions;
+import org.rnnlab.task.Tasks;
 import org.rnnlab.training.DefaultTasks;
+import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;
 
 /**
- * The one place where the window gets its tasks: the factory the engine builds tasks with and the
- * ids the task chooser offers. Swapping in the full task catalogue is a change here only.
+ * The one place where the window gets its tasks: the factory the engine builds them with and the
+ * tasks the chooser offers (those the tick-level simulation can step through: not the
+ * encoder-decoder, which has its own view, and not the CSV task, which needs a file first).
  */
 public final class AppTasks {
     private AppTasks() {}
 
-    /** Builds a task from its id, sequence length and seed. */
+    /** Builds a task from the settings (id, length, seed and task options). */
     public static TaskFactory factory() {
-        return (id, steps, seed) -> StandInTasks.ids().contains(id) ? StandInTasks.create(id, steps, seed)
-                : DefaultTasks.create(id, steps, seed);
+        return DefaultTasks.factory();
     }
 
-    /** The task ids the chooser offers, the default first. */
+    /** The tasks the chooser offers, in menu order, the default first. */
+    public static List<TaskInfo> offered() {
+        return Tasks.infos().stream()
+                .filter(i -> !i.needsFile() && i.pattern() != IoPattern.ENCODER_DECODER)
+                .toList();
+    }
+
+    /** The ids of {@link #offered()}. */
     public static List<String> ids() {
-        return List.of("adding", "speech");
+        return offered().stream().map(TaskInfo::id).toList();
+    }
+
+    /** The task's title for people, or the id itself for a task the registry does not know. */
+    public static String title(String id) {
+        try {
+            return Tasks.info(id).title();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    /**
+     * Settings switched to another task at its default length, with the task's default variant
+     * (a variant of the previous task would not apply).
+     */
+    public static SimulationSettings switchTask(SimulationSettings s, String id) {
+        TaskInfo info = Tasks.info(id);
+        return s.withTask(info.id(), info.defaultLength())
+                .withTaskOptions(s.taskOptions() == null ? TaskOptions.defaults() : s.taskOptions().withVariant(null));
     }
 }

@@ -35,6 +35,7 @@ import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
 import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.model.FieldParsers;
 import org.rnnlab.ui.model.SettingField;
 import org.rnnlab.ui.model.SettingsModel;
@@ -166,12 +167,16 @@ final class ControlsPanel {
         section("Task");
         task.setId("task");
         task.getItems().addAll(taskIds);
+        task.setConverter(converter(AppTasks::title));
+        // the closed box shows the short title ("Adding problem"), the list the full one with its source
+        task.setButtonCell(cell(converter(id -> AppTasks.title(id).replaceFirst("\\s*\\(.*\\)$", ""))));
+        task.setMaxWidth(Double.MAX_VALUE);
         task.valueProperty().addListener((o, a, id) -> {
             if (id != null) {
-                apply(SettingField.TASK, s -> s.withTask(id, s.sequenceLength()));
+                apply(SettingField.TASK, s -> s.taskId().equals(id) ? s : AppTasks.switchTask(s, id));
             }
         });
-        add(SettingField.TASK, "Task", task, "The sequence problem the network learns");
+        add(SettingField.TASK, "Task", task, "The sequence problem the network learns (switching sets its usual length)");
         textField(SettingField.SEQUENCE_LENGTH, "sequenceLength", "Length T", "Sequence length T, ticks per sequence",
                 s -> Integer.toString(s.sequenceLength()),
                 text -> s -> s.withTask(s.taskId(), FieldParsers.parseInt(SettingField.SEQUENCE_LENGTH, text)));

@@ -10,12 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -54,6 +51,7 @@ public final class MainWindow implements FrameTarget {
     private final Label status = new Label();
     private final Label error = new Label();
     private final List<ViewPanel> panels = new ArrayList<>();
+    private final ViewGrid grid;
     private Snapshot shown;
     private long recordsReceived;
     private IterationRecord lastRecord;
@@ -78,31 +76,10 @@ public final class MainWindow implements FrameTarget {
         this.loop = new FrameLoop(runner, this, clock);
         runner.reset(initial);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("view-grid");
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.setPadding(new Insets(8));
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / 3);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < 2; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
-        }
-        int i = 0;
         for (ViewSet.Entry e : views.views()) {
-            ViewPanel p = new ViewPanel(e.id(), e.title(), e.view().node());
-            panels.add(p);
-            grid.add(p, i % 3, i / 3);
-            i++;
+            panels.add(new ViewPanel(e.id(), e.title(), e.view().node()));
         }
-        grid.setMinSize(0, 0);
+        grid = new ViewGrid(panels);
 
         status.setId("status");
         status.getStyleClass().add("status-line");
@@ -120,7 +97,6 @@ public final class MainWindow implements FrameTarget {
         statusBar.setPadding(new Insets(4, 12, 6, 12));
 
         root.setTop(transport.node());
-        root.setLeft(controls.node());
         root.setCenter(grid);
         root.setBottom(new VBox(trainBar.node(), statusBar));
         root.getStyleClass().add("rnnlab-root");
@@ -140,13 +116,36 @@ public final class MainWindow implements FrameTarget {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         Shortcuts.install(scene, commands);
         scene.widthProperty().addListener((o, a, w) -> fitWidth(w.doubleValue()));
+        scene.heightProperty().addListener((o, a, h) -> fitHeight(h.doubleValue()));
         fitWidth(width);
+        fitHeight(height);
         return scene;
     }
 
     private void fitWidth(double width) {
         transport.setCompact(width < TransportBar.COMPACT_WIDTH);
-        ((Region) controls.node()).setPrefWidth(width < TransportBar.COMPACT_WIDTH ? 340 : 400);
+        double panel = width < TransportBar.COMPACT_WIDTH ? 340 : 400;
+        ((Region) controls.node()).setPrefWidth(panel);
+        grid.setCompact(width - (controlsShown() ? panel : 0) < ViewGrid.WIDE_MIN);
+    }
+
+    /** Below this window height (720p) the views lose their title bars and draw at 14 px, the smallest size. */
+    static final double SHORT_HEIGHT = 800;
+
+    private void fitHeight(double height) {
+        boolean small = height < SHORT_HEIGHT;
+        for (ViewPanel p : panels) {
+            p.setTitleShown(!small);
+        }
+        double font = small ? org.rnnlab.ui.view.ViewStyle.MIN_FONT : org.rnnlab.ui.view.ViewStyle.DEFAULT_FONT;
+        if (views.style().fontSize() != font) {
+            views.style().setFontSize(font);
+        }
+    }
+
+    /** Whether the views are in two columns with tabs (narrow window or settings open). */
+    public boolean compactLayout() {
+        return grid.isCompact();
     }
 
     /** Starts the frame loop. */
@@ -199,11 +198,19 @@ public final class MainWindow implements FrameTarget {
         return recordsReceived;
     }
 
+    /** Whether the settings panel is showing (it starts hidden so the views get the whole width). */
+    public boolean controlsShown() {
+        return root.getLeft() != null;
+    }
+
     public void toggleControls() {
         Node c = controls.node();
         boolean on = root.getLeft() == null;
         root.setLeft(on ? c : null);
         transport.controlsToggle().setSelected(on);
+        if (root.getScene() != null) {
+            fitWidth(root.getScene().getWidth());
+        }
     }
 
     public void toggleFullScreen() {
@@ -306,7 +313,7 @@ public final class MainWindow implements FrameTarget {
                 .title("Training finished")
                 .text(text.toString())
                 .owner(w)
-                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .position(javafx.geometry.Pos.BOTTOM_LEFT)
                 .hideAfter(javafx.util.Duration.seconds(5))
                 .showInformation();
     }

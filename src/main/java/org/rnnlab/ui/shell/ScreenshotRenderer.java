@@ -60,6 +60,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(runner, clock, settings);
                 w.setNotifications(false);
+                w.views().style().setEasing(false);
                 Scene scene = w.createScene(width, height);
                 stage[0] = new Stage();
                 stage[0].setScene(scene);
@@ -79,6 +80,15 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                     runner.stepForward();
                 }
                 out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "backward", views, log));
+                onFx(() -> {
+                    window.toggleControls();
+                    return null;
+                });
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "settings", false, log));
+                onFx(() -> {
+                    window.toggleControls();
+                    return null;
+                });
                 if (views) {
                     runner.train(req.iterations());
                     awaitTraining(runner);

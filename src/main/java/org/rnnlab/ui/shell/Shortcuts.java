@@ -11,7 +11,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The keyboard: Space play/pause, → and ← step, Page Down / Page Up the same for a presenter
- * clicker, Home reset, B the backward phase, F11 full screen. While a text field has the focus
+ * clicker, Home reset, B the backward phase, S the settings panel, F11 full screen. While a text field has the focus
  * the keys type into it (F11 still works; Escape leaves the field); on a slider the arrows and
  * Home move the slider. Enter presses the focused button, since Space is play/pause.
  */
@@ -68,6 +68,11 @@ final class Shortcuts implements EventHandler<KeyEvent> {
             case HOME -> {
                 if (!typing && !slider) {
                     run(e, commands::reset);
+                }
+            }
+            case S -> {
+                if (!typing) {
+                    run(e, commands::toggleControls);
                 }
             }
             case B -> {

@@ -84,8 +84,8 @@ final class TransportBar {
         iteration.setMinWidth(Region.USE_PREF_SIZE);
 
         controls.setId("toggleControls");
-        controls.setSelected(true);
-        controls.setTooltip(new Tooltip("Show or hide the settings panel"));
+        controls.setSelected(false);
+        controls.setTooltip(new Tooltip("Show or hide the settings: cell, task, initialisation, training, seed (S)"));
         controls.setOnAction(e -> commands.toggleControls());
 
         speedTitle.setMinWidth(Region.USE_PREF_SIZE);

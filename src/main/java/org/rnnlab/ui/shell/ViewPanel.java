@@ -8,13 +8,17 @@ import javafx.scene.shape.Rectangle;
 
 /** A view in the window's grid: a title bar and the view, clipped to its cell. */
 final class ViewPanel extends BorderPane {
+    private final String title;
+    private final Label titleLabel;
+
     ViewPanel(String id, String title, Node view) {
+        this.title = title;
         setId("panel-" + id);
         getStyleClass().add("view-panel");
-        Label l = new Label(title);
-        l.getStyleClass().add("view-title");
-        l.setMaxWidth(Double.MAX_VALUE);
-        setTop(l);
+        titleLabel = new Label(title);
+        titleLabel.getStyleClass().add("view-title");
+        titleLabel.setMaxWidth(Double.MAX_VALUE);
+        setTop(titleLabel);
         setCenter(view);
         setMinSize(0, 0);
         if (view instanceof Region r) {
@@ -24,5 +28,14 @@ final class ViewPanel extends BorderPane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
+    }
+
+    String title() {
+        return title;
+    }
+
+    /** Shows or hides the title bar (hidden on short screens, where every row of pixels counts). */
+    void setTitleShown(boolean on) {
+        setTop(on ? titleLabel : null);
     }
 }

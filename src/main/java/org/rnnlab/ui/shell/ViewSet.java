@@ -3,8 +3,15 @@ package org.rnnlab.ui.shell;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnnlab.training.IterationRecord;
+import org.rnnlab.ui.view.CellDiagramView;
+import org.rnnlab.ui.view.EquationsView;
+import org.rnnlab.ui.view.GateHeatmapView;
+import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.view.SequenceView;
 import org.rnnlab.ui.view.SnapshotView;
+import org.rnnlab.ui.view.TrainingCurvesView;
 import org.rnnlab.ui.view.UnitSelection;
+import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * The six views of the window, each with the id its screenshot and its panel carry. The one place
@@ -12,23 +19,25 @@ import org.rnnlab.ui.view.UnitSelection;
  *
  * @param views        in display order: cell diagram, gate heatmaps, equations, gradient flow, sequence, curves
  * @param curvesAppend where the iteration records go
+ * @param style        the palette, font size and easing every view shares
  */
-public record ViewSet(List<Entry> views, Consumer<List<IterationRecord>> curvesAppend) {
+public record ViewSet(List<Entry> views, Consumer<List<IterationRecord>> curvesAppend, ViewStyle style) {
 
     /** A view with its id ("cell-diagram") and title ("Cell diagram"). */
     public record Entry(String id, String title, SnapshotView view) {
     }
 
     public static ViewSet create(UnitSelection selection) {
-        PlaceholderView curves = new PlaceholderView("Training curves");
+        ViewStyle style = new ViewStyle();
+        TrainingCurvesView curves = new TrainingCurvesView(selection, style);
         return new ViewSet(List.of(
-                new Entry("cell-diagram", "Cell diagram", new PlaceholderView("Cell diagram")),
-                new Entry("gate-heatmaps", "Gates and states over time", new PlaceholderView("Gate heatmaps")),
-                new Entry("equations", "Equations, live", new PlaceholderView("Equations")),
-                new Entry("gradient-flow", "Gradient flow ‖∂L/∂h_t‖", new PlaceholderView("Gradient flow")),
-                new Entry("sequence", "Input, target, prediction", new PlaceholderView("Sequence")),
+                new Entry("cell-diagram", "Cell diagram", new CellDiagramView(selection, style)),
+                new Entry("gate-heatmaps", "Gates and states, units × time", new GateHeatmapView(selection, style)),
+                new Entry("equations", "Equations, live", new EquationsView(selection, style)),
+                new Entry("gradient-flow", "Gradient flow back through time", new GradientFlowView(selection, style)),
+                new Entry("sequence", "Input, target, prediction", new SequenceView(selection, style)),
                 new Entry("training-curves", "Training curves", curves)),
-                curves::append);
+                curves::append, style);
     }
 
     public SnapshotView view(String id) {

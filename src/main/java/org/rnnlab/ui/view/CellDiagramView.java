@@ -572,6 +572,12 @@ public final class CellDiagramView implements SnapshotView {
                 continue;
             }
             TextAlignment align = term.right ? TextAlignment.LEFT : TextAlignment.RIGHT;
+            if (!term.right && value != null) {
+                // right-aligned at the wire's start: keep the whole number (its sign) inside the canvas
+                x = Math.max(x, Painter.width(value, valueFont) + 4);
+            } else if (term.right && value != null) {
+                x = Math.min(x, width - Painter.width(value, valueFont) - 4);
+            }
             painter.math(label, x, y - 8, labelFont, pal.foreground(), pal.background(), align);
             if (value != null) {
                 painter.text(value, x, y + 6, valueFont, pal.foreground(), align, VPos.TOP);
@@ -579,9 +585,11 @@ public final class CellDiagramView implements SnapshotView {
             if (back != null && term.right) {
                 double g = term.value.equals("c") ? (back.dc() == null ? Double.NaN : back.dc()[unit]) : back.dh()[unit];
                 if (!Double.isNaN(g) || term.value.equals("h")) {
+                    // ∂L/∂c above c_t's label (below it is the tanh on the way to h_t), ∂L/∂h below h_t's value
+                    double gy = term.value.equals("c") ? y - 8 - labelFont.getSize() * 1.5
+                            : y + 8 + valueFont.getSize() * 2.2;
                     painter.math("∂L/∂" + term.label + " = " + ViewNumbers.format(g), width - 8,
-                            y + 8 + valueFont.getSize() * 2.2, labelFont, pal.series(1), pal.background(),
-                            TextAlignment.RIGHT);
+                            gy, labelFont, pal.series(1), pal.background(), TextAlignment.RIGHT);
                 }
             }
         }

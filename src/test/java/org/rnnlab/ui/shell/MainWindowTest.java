@@ -208,6 +208,7 @@ class MainWindowTest {
     @Test
     void invalidHiddenSizesAreRefusedBesideTheFieldAndTheModelIsUnchanged(FxRobot robot) {
         frame(robot);
+        robot.clickOn("#toggleControls");
         robot.clickOn("#stepForward");
         frame(robot);
         Snapshot before = window.frameLoop().shown();
@@ -242,6 +243,7 @@ class MainWindowTest {
     @Test
     void escapePutsBackTheValueInForce(FxRobot robot) {
         frame(robot);
+        robot.clickOn("#toggleControls");
         TextField field = robot.lookup("#hiddenSize").queryAs(TextField.class);
         robot.interact(() -> field.setText(""));
         robot.clickOn(field).write("abc").type(KeyCode.ENTER).type(KeyCode.ESCAPE);
@@ -256,6 +258,10 @@ class MainWindowTest {
     @Test
     void choosingAnotherCellRebuildsTheModelFromTheSeed(FxRobot robot) {
         frame(robot);
+        assertThat(window.controlsShown()).isFalse();
+        robot.clickOn("#phase").type(KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.controlsShown()).isTrue();
         robot.clickOn("#cell-GRU");
         frame(robot);
         assertThat(window.frameLoop().shown().cell().label()).isEqualTo("GRU");
@@ -273,6 +279,7 @@ class MainWindowTest {
     @Test
     void anEngineRefusalIsShownAtTheControlAndTheRunStays(FxRobot robot) {
         frame(robot);
+        robot.clickOn("#toggleControls");
         TextField field = robot.lookup("#sequenceLength").queryAs(TextField.class);
         robot.interact(() -> field.setText(""));
         robot.clickOn(field).write("1").type(KeyCode.ENTER);
@@ -305,6 +312,7 @@ class MainWindowTest {
         assertThat(text(robot, "#trainProgressLabel")).endsWith("/ 100000");
         assertThat(robot.lookup("#stepForward").queryButton().isDisabled()).isTrue();
         robot.clickOn("#cancelTrain");
+        frame(robot);
         while (runner.isTraining()) {
             Thread.sleep(5);
         }
@@ -315,14 +323,15 @@ class MainWindowTest {
         assertThat(last.progress()).isNull();
         assertThat(last.phaseText()).isEqualTo("Update");
         assertThat(window.recordsReceived()).isEqualTo(last.iteration()).isPositive();
-        assertThat(((PlaceholderView) window.views().view("training-curves")).records()).isEqualTo(last.iteration());
+        assertThat(((org.rnnlab.ui.view.TrainingCurvesView) window.views().view("training-curves")).recordsSeen())
+                .isEqualTo(last.iteration());
         assertThat(robot.lookup("#stepForward").queryButton().isDisabled()).isFalse();
 
         // a short run to the end: exactly N more records
         long before = window.recordsReceived();
         robot.interact(() -> count.setText("25"));
         robot.clickOn("#train");
-        Thread.sleep(50);
+        frame(robot); // the train command has run: training is on or already done
         while (runner.isTraining()) {
             Thread.sleep(5);
         }
@@ -348,6 +357,8 @@ class MainWindowTest {
     @Test
     void everyControlHasATooltipAndCanTakeTheFocus(FxRobot robot) {
         frame(robot);
+        robot.clickOn("#toggleControls");
+        WaitForAsyncUtils.waitForFxEvents();
         var controls = robot.lookup(n -> n instanceof javafx.scene.control.Control c && c.isVisible()
                 && (n instanceof javafx.scene.control.ButtonBase || n instanceof TextField
                 || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Slider
