@@ -69,20 +69,45 @@ public class RnnLabApp extends Application {
         }
     }
 
+    /** CPU time of the busiest threads over the whole run, as a share of one core. */
+    private static void printThreadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return;
+        }
+        double wall = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        StringBuilder sb = new StringBuilder("CPU per thread over " + Math.round(wall) + " s:");
+        java.util.List<java.lang.management.ThreadInfo> infos = new java.util.ArrayList<>();
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti != null) {
+                infos.add(ti);
+            }
+        }
+        infos.sort(java.util.Comparator.comparingLong(ti -> -mx.getThreadCpuTime(ti.getThreadId())));
+        for (int i = 0; i < Math.min(5, infos.size()); i++) {
+            long ns = mx.getThreadCpuTime(infos.get(i).getThreadId());
+            sb.append(String.format(java.util.Locale.ROOT, " %s %.0f%%", infos.get(i).getThreadName(), ns / 1e9 / wall * 100));
+        }
+        System.out.println(sb);
+    }
+
     @Override
     public void stop() {
         if (window != null) {
             window.stop();
         }
-        if (runner != null) {
-            runner.close();
-        }
         if (options != null && options.frameStats() && window != null) {
             FrameStats.Summary s = window.frameLoop().stats().summary();
             System.out.println(s.line());
+            System.out.println("frame loop work on the FX thread " + window.frameLoop().work().summary().percentiles());
+            System.out.println("time in the views (show + animate, whole run): " + window.viewTimes());
+            printThreadCpu();
             System.out.println("first frame with the scenario " + window.frameLoop().firstFrameUptimeMillis()
                     + " ms after the JVM started");
             System.out.flush();
+        }
+        if (runner != null) {
+            runner.close();
         }
     }
 }

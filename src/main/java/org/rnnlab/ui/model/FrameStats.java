@@ -26,6 +26,13 @@ public final class FrameStats {
         last = nanos;
     }
 
+    /** Records a duration directly (for the time spent inside a frame rather than between frames). */
+    public void addInterval(long nanos) {
+        if (count < CAPACITY) {
+            intervals[count++] = nanos;
+        }
+    }
+
     /** Frame intervals recorded. */
     public int count() {
         return count;
@@ -58,6 +65,11 @@ public final class FrameStats {
      * @param fps   frames per second over the whole measurement
      */
     public record Summary(int count, double p50, double p90, double p99, double max, double fps) {
+        /** One line of percentiles only: "p50 1.20 ms, p90 2.31 ms, p99 5.02 ms, max 9.80 ms". */
+        public String percentiles() {
+            return String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", p50, p90, p99, max);
+        }
+
         /** One line: "frame time p50 16.67 ms, p90 16.81 ms, p99 17.95 ms, max 33.40 ms, 1800 frames, 59.9 fps". */
         public String line() {
             return String.format(Locale.ROOT, "frame time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, %d frames, %.1f fps",

@@ -22,6 +22,7 @@ public final class FrameLoop {
     private final FrameTarget target;
     private final FrameClock clock;
     private final FrameStats stats = new FrameStats();
+    private final FrameStats work = new FrameStats();
     private long warmupNanos;
     private long firstFrame = Long.MIN_VALUE;
     private long lastFrame = Long.MIN_VALUE;
@@ -57,9 +58,11 @@ public final class FrameLoop {
         if (firstFrameUptimeMillis < 0 && runner.latest() != null) {
             firstFrameUptimeMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         }
-        if (now - firstFrame >= warmupNanos) {
+        boolean measured = now - firstFrame >= warmupNanos;
+        if (measured) {
             stats.frame(now);
         }
+        long started = System.nanoTime();
         double dt = lastFrame == Long.MIN_VALUE ? 0 : (now - lastFrame) / 1e9;
         lastFrame = now;
         frames++;
@@ -80,6 +83,14 @@ public final class FrameLoop {
             target.showEngineError(error);
         }
         target.showPlaying(runner.isPlaying(), runner.isTraining());
+        if (measured) {
+            work.addInterval(System.nanoTime() - started);
+        }
+    }
+
+    /** Time spent in the frame loop per frame (showing, animating, records) on the FX thread. */
+    public FrameStats work() {
+        return work;
     }
 
     /** The snapshot on screen, or null before the first. */

@@ -52,6 +52,8 @@ public final class MainWindow implements FrameTarget {
     private final Label error = new Label();
     private final List<ViewPanel> panels = new ArrayList<>();
     private final ViewGrid grid;
+    private final ViewRefresher refresher;
+    private boolean easing = true;
     private Snapshot shown;
     private long recordsReceived;
     private IterationRecord lastRecord;
@@ -80,6 +82,9 @@ public final class MainWindow implements FrameTarget {
             panels.add(new ViewPanel(e.id(), e.title(), e.view().node()));
         }
         grid = new ViewGrid(panels);
+        List<SnapshotView> all = views.views().stream().map(ViewSet.Entry::view).toList();
+        refresher = new ViewRefresher(all, views.views().indexOf(views.views().stream()
+                .filter(e -> e.id().equals("training-curves")).findFirst().orElseThrow()), views.curvesAppend());
 
         status.setId("status");
         status.getStyleClass().add("status-line");
@@ -230,9 +235,7 @@ public final class MainWindow implements FrameTarget {
         }
         transport.show(s);
         trainBar.show(s);
-        for (ViewSet.Entry e : views.views()) {
-            e.view().show(s);
-        }
+        refresher.offer(s);
         status.setText(statusText(s));
     }
 
@@ -255,16 +258,19 @@ public final class MainWindow implements FrameTarget {
 
     @Override
     public void animate(double elapsedSeconds) {
-        for (ViewSet.Entry e : views.views()) {
-            e.view().animate(elapsedSeconds);
-        }
+        refresher.frame(elapsedSeconds);
+    }
+
+    /** Where the frame loop's time went, per view (for --frame-stats). */
+    public String viewTimes() {
+        return refresher.times(views.views().stream().map(ViewSet.Entry::id).toList());
     }
 
     @Override
     public void appendRecords(List<IterationRecord> records) {
         recordsReceived += records.size();
         lastRecord = records.get(records.size() - 1);
-        views.curvesAppend().accept(records);
+        refresher.offerRecords(records);
         if (shown != null) {
             status.setText(statusText(shown));
         }
@@ -287,9 +293,26 @@ public final class MainWindow implements FrameTarget {
             notifyTrainingDone();
         }
         wasTraining = training;
+        boolean fast = training || playing && runner.speed() > FAST_TICKS_PER_SECOND;
+        if (fast != refresher.isStaggered()) {
+            refresher.setStaggered(fast);
+            views.style().setEasing(easing && !fast);
+        }
         commands.setTraining(training);
         transport.showPlaying(playing, training);
         trainBar.showTraining(training);
+    }
+
+    /**
+     * Above this speed (and while training) the views are refreshed one per frame in turn and do
+     * not ease: see {@link ViewRefresher}.
+     */
+    static final double FAST_TICKS_PER_SECOND = 12;
+
+    /** Whether the views ease toward new values when stepping (off for screenshots and tests of numbers). */
+    public void setEasing(boolean on) {
+        easing = on;
+        views.style().setEasing(on && !refresher.isStaggered());
     }
 
     /** Whether finished training runs pop up a notification (off for headless rendering). */

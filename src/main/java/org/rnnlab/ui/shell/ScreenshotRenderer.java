@@ -60,7 +60,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(runner, clock, settings);
                 w.setNotifications(false);
-                w.views().style().setEasing(false);
+                w.setEasing(false);
                 Scene scene = w.createScene(width, height);
                 stage[0] = new Stage();
                 stage[0].setScene(scene);

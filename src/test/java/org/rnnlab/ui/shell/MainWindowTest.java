@@ -155,6 +155,39 @@ class MainWindowTest {
     }
 
     @Test
+    void theViewsShowTheEnginesNumbersForTheTickOnScreen(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#phase").type(KeyCode.RIGHT, 3);
+        frame(robot);
+        robot.interact(clock::settle);
+        Snapshot engine = replay(SETTINGS, 2);
+        var heatmap = (org.rnnlab.ui.view.GateHeatmapView) window.views().view("gate-heatmaps");
+        int f = engine.cell().gateIndex("f");
+        for (int unit = 0; unit < 8; unit++) {
+            double v = engine.forward()[2].gates()[f][unit];
+            assertThat(heatmap.valueAt("f", unit, 2)).isEqualTo(v);
+            assertThat(heatmap.drawnArgb("f", unit, 2))
+                    .isEqualTo(window.views().style().palette().activationArgb(v));
+        }
+        assertThat(heatmap.filled(2)).isTrue();
+        assertThat(heatmap.filled(3)).isFalse();
+        var diagram = (org.rnnlab.ui.view.CellDiagramView) window.views().view("cell-diagram");
+        assertThat(diagram.shownValue(f)).isEqualTo(engine.forward()[2].gates()[f][0]);
+
+        robot.type(KeyCode.B).type(KeyCode.RIGHT, 3);
+        frame(robot);
+        robot.interact(clock::settle);
+        engine = replay(SETTINGS, 24);
+        assertThat(text(robot, "#phase")).isEqualTo(engine.phaseText()).isEqualTo("Backward t=17");
+        var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
+        for (int t = 16; t < 20; t++) {
+            assertThat(flow.barLog10(t, false)).as("bar of t=%d", t + 1)
+                    .isCloseTo(Math.log10(engine.backward()[t].dhNorm()), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        assertThat(flow.barLog10(15, false)).isNaN();
+    }
+
+    @Test
     void theKeyboardDrivesTheTransport(FxRobot robot) {
         frame(robot);
         robot.clickOn("#phase");
