@@ -46,7 +46,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the runs shown (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--train", defaultValue = "400", description = "iterations trained before the 'trained' state (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train", defaultValue = "1500", description = "iterations trained before the 'trained' state (default: ${DEFAULT-VALUE})")
     long iterations;
 
     @Spec

@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /**
  * Frame times measured from the timestamps the window's animation timer receives: the time
- * between consecutive frames. Keeps up to {@link #CAPACITY} frames (about 4.6 hours at 60 fps),
+ * between consecutive frames. Keeps up to {@link #CAPACITY} frames (about 72 minutes at 60 fps),
  * without allocating per frame.
  */
 public final class FrameStats {
-    public static final int CAPACITY = 1 << 20;
+    public static final int CAPACITY = 1 << 18;
 
     private final long[] intervals = new long[CAPACITY];
     private int count;

@@ -47,6 +47,8 @@ import org.rnnlab.ui.model.SettingsModel;
  * stay. Escape in a field puts back the value in force.
  */
 final class ControlsPanel {
+    /** Wide enough for the widest row (the radius switch, slider and value) at 16 px. */
+    static final double WIDTH = 390;
     private static final double RADIUS_MIN = 0.1;
     private static final double RADIUS_MAX = 3.0;
 
@@ -274,8 +276,9 @@ final class ControlsPanel {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add("controls-panel");
         root.setId("controls");
-        root.setPrefWidth(400);
-        root.setMinWidth(340);
+        root.setPrefWidth(WIDTH);
+        root.setMinWidth(WIDTH);
+        root.setMaxWidth(WIDTH);
 
         refresh(model.settings());
         model.settingsProperty().addListener((o, a, s) -> refresh(s));

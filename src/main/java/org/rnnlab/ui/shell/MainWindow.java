@@ -54,6 +54,8 @@ public final class MainWindow implements FrameTarget {
     private final ViewGrid grid;
     private final ViewRefresher refresher;
     private boolean easing = true;
+    private boolean chromeBehind;
+    private long chromeFrames;
     private Snapshot shown;
     private long recordsReceived;
     private IterationRecord lastRecord;
@@ -129,8 +131,7 @@ public final class MainWindow implements FrameTarget {
 
     private void fitWidth(double width) {
         transport.setCompact(width < TransportBar.COMPACT_WIDTH);
-        double panel = width < TransportBar.COMPACT_WIDTH ? 340 : 400;
-        ((Region) controls.node()).setPrefWidth(panel);
+        double panel = ControlsPanel.WIDTH;
         grid.setCompact(width - (controlsShown() ? panel : 0) < ViewGrid.WIDE_MIN);
     }
 
@@ -233,9 +234,19 @@ public final class MainWindow implements FrameTarget {
         if (selection.unit() >= s.cell().hiddenSize()) {
             selection.select(0);
         }
+        refresher.offer(s);
+        if (!refresher.isStaggered()) {
+            showChrome(s);
+        } else {
+            chromeBehind = true;
+        }
+    }
+
+    /** The toolbar's phase, loss and iteration, the timeline, the progress and the status line. */
+    private void showChrome(Snapshot s) {
+        chromeBehind = false;
         transport.show(s);
         trainBar.show(s);
-        refresher.offer(s);
         status.setText(statusText(s));
     }
 
@@ -258,6 +269,10 @@ public final class MainWindow implements FrameTarget {
 
     @Override
     public void animate(double elapsedSeconds) {
+        // running fast, the toolbar, timeline and status follow at a quarter of the frame rate
+        if (chromeBehind && (++chromeFrames % 4 == 0 || !refresher.isStaggered())) {
+            showChrome(shown);
+        }
         refresher.frame(elapsedSeconds);
     }
 
@@ -297,6 +312,9 @@ public final class MainWindow implements FrameTarget {
         if (fast != refresher.isStaggered()) {
             refresher.setStaggered(fast);
             views.style().setEasing(easing && !fast);
+            if (!fast && chromeBehind) {
+                showChrome(shown);
+            }
         }
         commands.setTraining(training);
         transport.showPlaying(playing, training);
