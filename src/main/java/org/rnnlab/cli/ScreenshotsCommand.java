@@ -33,8 +33,10 @@ public final class ScreenshotsCommand implements Callable<Integer> {
      * @param height     window height in pixels
      * @param seed       the seed of every run shown
      * @param iterations training iterations before the "trained" state
+     * @param task       the task id, or null for the window's default (adding)
+     * @param cell       rnn, lstm or gru, or null for the default (lstm)
      */
-    public record Request(Path out, int width, int height, long seed, long iterations) {
+    public record Request(Path out, int width, int height, long seed, long iterations, String task, String cell) {
     }
 
     @Option(names = "--out", defaultValue = "docs/screenshots", description = "output directory (default: ${DEFAULT-VALUE})")
@@ -48,6 +50,12 @@ public final class ScreenshotsCommand implements Callable<Integer> {
 
     @Option(names = "--train", defaultValue = "1500", description = "iterations trained before the 'trained' state (default: ${DEFAULT-VALUE})")
     long iterations;
+
+    @Option(names = "--task", description = "task id (default: the window's, adding)")
+    String task;
+
+    @Option(names = "--cell", description = "rnn, lstm or gru (default: lstm)")
+    String cell;
 
     @Spec
     CommandSpec spec;
@@ -75,7 +83,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
         Renderer renderer = ServiceLoader.load(Renderer.class).findFirst()
                 .orElseThrow(() -> new UserInputException("no screenshot renderer on the classpath (the UI is missing)"));
         PrintWriter log = spec.commandLine().getOut();
-        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations), log);
+        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations, task, cell), log);
         log.printf(Locale.ROOT, "%d screenshots in %s%n", files.size(), out);
         return 0;
     }

@@ -1,7 +1,6 @@
 package org.rnnlab.ui.model;
 
 import java.util.List;
-import org.rnnlab.task.IoPattern;
 import org.rnnlab.task.TaskInfo;
 import org.rnnlab.task.TaskOptions;
 import org.rnnlab.task.Tasks;
@@ -11,8 +10,7 @@ import org.rnnlab.training.TaskFactory;
 
 /**
  * The one place where the window gets its tasks: the factory the engine builds them with and the
- * tasks the chooser offers (those the tick-level simulation can step through: not the
- * encoder-decoder, which has its own view, and not the CSV task, which needs a file first).
+ * tasks the chooser offers (all but the CSV task, which needs a file first).
  */
 public final class AppTasks {
     private AppTasks() {}
@@ -25,7 +23,7 @@ public final class AppTasks {
     /** The tasks the chooser offers, in menu order, the default first. */
     public static List<TaskInfo> offered() {
         return Tasks.infos().stream()
-                .filter(i -> !i.needsFile() && i.pattern() != IoPattern.ENCODER_DECODER)
+                .filter(i -> !i.needsFile())
                 .toList();
     }
 

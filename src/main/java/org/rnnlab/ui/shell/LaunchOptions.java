@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.ui.model.AppTasks;
 
 /**
  * Options of the window (not of the headless commands), for demos and measurements:
@@ -60,6 +61,12 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
         int width = o.width;
         int height = o.height;
         boolean fullScreen = o.fullScreen;
+        CellKind cell = null;
+        Integer hidden = null;
+        Integer seq = null;
+        String task = null;
+        Integer batch = null;
+        Long seed = null;
         List<String> list = new ArrayList<>();
         for (String a : args) {
             int eq = a.indexOf('=');
@@ -97,12 +104,12 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                 case "--exit-after" -> exitAfter = positive(name, v);
                 case "--warmup" -> warmup = nonNegative(name, v);
                 case "--speed" -> speed = v.equalsIgnoreCase("full") ? Double.POSITIVE_INFINITY : positive(name, v);
-                case "--cell" -> s = s.withCell(CellKind.parse(v));
-                case "--hidden" -> s = s.withHiddenSize(integer(name, v));
-                case "--seq" -> s = s.withTask(s.taskId(), integer(name, v));
-                case "--task" -> s = s.withTask(v, s.sequenceLength());
-                case "--batch" -> s = s.withBatchSize(integer(name, v));
-                case "--seed" -> s = s.withSeed(longValue(name, v));
+                case "--cell" -> cell = CellKind.parse(v);
+                case "--hidden" -> hidden = integer(name, v);
+                case "--seq" -> seq = integer(name, v);
+                case "--task" -> task = v;
+                case "--batch" -> batch = integer(name, v);
+                case "--seed" -> seed = longValue(name, v);
                 case "--size" -> {
                     String[] wh = v.toLowerCase(Locale.ROOT).split("x");
                     if (wh.length != 2) {
@@ -116,6 +123,25 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                 }
                 default -> throw new IllegalStateException(name);
             }
+        }
+        // the task first, at its usual length, then what was asked for, in any order on the line
+        if (task != null) {
+            s = AppTasks.switchTask(s, task);
+        }
+        if (seq != null) {
+            s = s.withTask(s.taskId(), seq);
+        }
+        if (cell != null) {
+            s = s.withCell(cell);
+        }
+        if (hidden != null) {
+            s = s.withHiddenSize(hidden);
+        }
+        if (batch != null) {
+            s = s.withBatchSize(batch);
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
         }
         return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen);
     }

@@ -40,6 +40,12 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
         List<Path> written = new ArrayList<>();
         try {
             SimulationSettings base = SimulationSettings.defaults().withSeed(req.seed());
+            if (req.task() != null) {
+                base = AppTasks.switchTask(base, req.task());
+            }
+            if (req.cell() != null) {
+                base = base.withCell(org.rnnlab.engine.CellKind.parse(req.cell()));
+            }
             written.addAll(scenario(req, base, "", req.width(), req.height(), true, log));
             written.addAll(scenario(req, base, "small-", 1280, 720, false, log));
         } finally {
@@ -69,14 +75,19 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 return w;
             });
             try {
-                // mid-forward: t = 8 of 20
-                for (int i = 0; i < 8; i++) {
+                runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (runner.latest() == null) {
+                    throw new IllegalStateException("the engine could not build the run: " + runner.lastError());
+                }
+                int steps = runner.latest().steps();
+                // mid-forward: t = 8 of 20 (two fifths of the sequence)
+                for (int i = 0; i < Math.max(1, Math.round(0.4 * steps)); i++) {
                     runner.stepForward();
                 }
                 out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "forward", views, log));
-                // backward: the loss and seven backward ticks
+                // backward: the loss and seven of twenty backward ticks, the gradient flow filling from the right
                 runner.jumpToBackward();
-                for (int i = 0; i < 7; i++) {
+                for (int i = 0; i < Math.round(0.35 * steps); i++) {
                     runner.stepForward();
                 }
                 out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "backward", views, log));

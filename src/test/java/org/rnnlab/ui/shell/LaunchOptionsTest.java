@@ -36,6 +36,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aTaskStartsAtItsUsualLengthUnlessALengthIsGivenInAnyOrder() {
+        assertThat(LaunchOptions.parse(List.of("--task", "numbers")).settings().sequenceLength())
+                .isEqualTo(org.rnnlab.task.Tasks.info("numbers").defaultLength());
+        assertThat(LaunchOptions.parse(List.of("--seq", "50", "--task", "sine")).settings().sequenceLength()).isEqualTo(50);
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--task", "nonsense"))).hasMessageContaining("nonsense");
+    }
+
+    @Test
     void commandsAreLeftToTheCommandLine() {
         assertThat(LaunchOptions.claims(new String[] {"verify", "x.json"})).isFalse();
         assertThat(LaunchOptions.claims(new String[] {"--help"})).isFalse();
