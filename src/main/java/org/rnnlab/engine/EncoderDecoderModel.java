@@ -29,6 +29,7 @@ public final class EncoderDecoderModel implements SteppableModel {
     private double[] stateH;
     private double[] stateC;
     private double loss = Double.NaN;
+    private boolean lossComputed;
 
     /**
      * @param cell          cell kind and sizes; its input size is the embedding size
@@ -166,6 +167,7 @@ public final class EncoderDecoderModel implements SteppableModel {
         enc.setInitialState(null, null);
         dec.setInitialState(null, null);
         loss = Double.NaN;
+        lossComputed = false;
     }
 
     @Override
@@ -211,6 +213,7 @@ public final class EncoderDecoderModel implements SteppableModel {
         SequenceBatch tgt = batch.target();
         int rows = tgt.steps() * batch.batch();
         loss = LossKind.CROSS_ENTROPY.compute(rows, readout.outputSize(), y, null, tgt.classes(), tgt.lossMask(), dy, probs);
+        lossComputed = true;
         return loss;
     }
 
@@ -293,7 +296,7 @@ public final class EncoderDecoderModel implements SteppableModel {
         if (dec != null && dec.firstNonFiniteForwardTick() >= 0) {
             return new Divergence("forward (decoder)", dec.firstNonFiniteForwardTick(), "hidden state");
         }
-        if (batch != null && !Double.isFinite(loss)) {
+        if (lossComputed && !Double.isFinite(loss)) {
             return new Divergence("loss", -1, "loss");
         }
         if (dec != null && dec.firstNonFiniteBackwardTick() >= 0) {

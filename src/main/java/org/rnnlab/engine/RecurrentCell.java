@@ -30,6 +30,7 @@ public abstract class RecurrentCell extends ParamGroup {
     private final double[] weightIhT;
     private final double[] weightHhT;
     private long transposedVersion = -1;
+    private Unroll jacobianScratch;
 
     protected RecurrentCell(CellConfig config) {
         this.config = config;
@@ -217,11 +218,17 @@ public abstract class RecurrentCell extends ParamGroup {
     /**
      * The Jacobian J[j][k] = ∂h_t[j] / ∂h_{t−1}[k] of batch row {@code b} at tick t, holding
      * c_{t−1} fixed, computed by running this cell's own backward kernel once per unit with
-     * dL/dh_t = e_j. Allocates a scratch unroll; meant for the views, not the training loop.
+     * dL/dh_t = e_j, on a scratch unroll the cell keeps (so a cell is used by one thread at a time,
+     * as everything in the engine is). Meant for the views, not the training loop.
      */
     public double[][] jacobian(Unroll u, int t, int b) {
         int n = hidden;
-        Unroll s = newUnroll(1, n);
+        if (jacobianScratch == null) {
+            jacobianScratch = newUnroll(1, n);
+        }
+        Unroll s = jacobianScratch;
+        s.setInitialState(null, null);
+        s.beginBackward();
         for (int row = 0; row < n; row++) {
             copyTickRow(u, t, b, s, row);
             s.dh[(n + row) * n + row] = 1.0;

@@ -374,8 +374,24 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Records the test metric evaluated after the latest iteration: shown in snapshots and
+     * attached to that iteration's record for the curves.
+     */
     public void setLastMetric(double m) {
         lastMetric = m;
+        IterationRecord last = history.peekLast();
+        if (last == null) {
+            return;
+        }
+        IterationRecord with = new IterationRecord(last.iteration(), last.loss(), m, last.normBefore(), last.normAfter(),
+                last.clipThreshold(), last.gradientRatio(), last.diverged());
+        history.pollLast();
+        history.addLast(with);
+        if (pending.peekLast() == last) {
+            pending.pollLast();
+            pending.addLast(with);
+        }
     }
 
     private double[][] copyWeights() {

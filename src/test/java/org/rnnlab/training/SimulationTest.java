@@ -143,4 +143,29 @@ class SimulationTest {
                     .containsExactly(trained.model().params().get(i).value().data);
         }
     }
+
+    @Test
+    void anEvaluatedMetricReachesTheIterationRecord() {
+        Simulation sim = new Simulation(settings(CellKind.GRU), ToyTask.factory());
+        sim.trainIteration();
+        sim.trainIteration();
+        sim.setLastMetric(0.25);
+        List<IterationRecord> r = sim.drainRecords();
+        assertThat(r).hasSize(2);
+        assertThat(r.get(0).testMetric()).isNaN();
+        assertThat(r.get(1).testMetric()).isEqualTo(0.25);
+        assertThat(sim.snapshot(null, false).lastMetric()).isEqualTo(0.25);
+        assertThat(sim.capture().history().get(1).testMetric()).isEqualTo(0.25);
+    }
+
+    @Test
+    void anEncoderDecoderIsNotDivergedBeforeItsLoss() {
+        SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.GRU).withTask("numbers", 4).withBatchSize(2);
+        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.Tasks.create(id,
+                org.rnnlab.task.TaskOptions.defaults().withSeed(seed)));
+        sim.stepForward();
+        assertThat(sim.snapshot(null, true).divergence()).isNull();
+        sim.finishIteration();
+        assertThat(sim.snapshot(null, true).divergence()).isNull();
+    }
 }
