@@ -1,6 +1,5 @@
 package org.rnnlab.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,15 +9,13 @@ import java.util.List;
  * token under cross-entropy. Backpropagation runs through the decoder, then its dL/dh_0 (and
  * dL/dc_0) enters the encoder's last tick.
  */
-public final class EncoderDecoderModel implements SteppableModel {
+public final class EncoderDecoderModel extends ParamGroupModel implements SteppableModel {
     private final CellConfig cellConfig;
     private final Embedding sourceEmbedding;
     private final Embedding targetEmbedding;
     private final RecurrentCell encoder;
     private final RecurrentCell decoder;
     private final LinearReadout readout;
-    private final List<ParamGroup> groups;
-    private final List<Param> params;
 
     private Unroll enc;
     private Unroll dec;
@@ -37,18 +34,20 @@ public final class EncoderDecoderModel implements SteppableModel {
      * @param targetVocab   target vocabulary size (the readout's classes)
      */
     public EncoderDecoderModel(CellConfig cell, int sourceVocab, int targetVocab) {
+        this(cell, new Embedding(sourceVocab, cell.inputSize()), RecurrentCell.create(cell),
+                new Embedding(targetVocab, cell.inputSize()), RecurrentCell.create(cell),
+                new LinearReadout(cell.hiddenSize(), targetVocab));
+    }
+
+    private EncoderDecoderModel(CellConfig cell, Embedding source, RecurrentCell encoder, Embedding target,
+                                RecurrentCell decoder, LinearReadout readout) {
+        super(List.of(source, encoder, target, decoder, readout));
         this.cellConfig = cell;
-        this.sourceEmbedding = new Embedding(sourceVocab, cell.inputSize());
-        this.targetEmbedding = new Embedding(targetVocab, cell.inputSize());
-        this.encoder = RecurrentCell.create(cell);
-        this.decoder = RecurrentCell.create(cell);
-        this.readout = new LinearReadout(cell.hiddenSize(), targetVocab);
-        this.groups = List.of(sourceEmbedding, encoder, targetEmbedding, decoder, readout);
-        List<Param> p = new ArrayList<>();
-        for (ParamGroup g : groups) {
-            p.addAll(g.params());
-        }
-        this.params = List.copyOf(p);
+        this.sourceEmbedding = source;
+        this.encoder = encoder;
+        this.targetEmbedding = target;
+        this.decoder = decoder;
+        this.readout = readout;
     }
 
     public CellConfig cellConfig() {
@@ -78,39 +77,6 @@ public final class EncoderDecoderModel implements SteppableModel {
     /** The encoder's unroll from the last pass. */
     public Unroll encoderUnroll() {
         return enc;
-    }
-
-    @Override
-    public List<ParamGroup> groups() {
-        return groups;
-    }
-
-    @Override
-    public List<Param> params() {
-        return params;
-    }
-
-    @Override
-    public int parameterCount() {
-        int n = 0;
-        for (ParamGroup g : groups) {
-            n += g.parameterCount();
-        }
-        return n;
-    }
-
-    @Override
-    public void markChanged() {
-        for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).markChanged();
-        }
-    }
-
-    @Override
-    public void zeroGrad() {
-        for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).zeroGrad();
-        }
     }
 
     @Override

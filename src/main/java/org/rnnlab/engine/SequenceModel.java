@@ -1,6 +1,5 @@
 package org.rnnlab.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,14 +12,12 @@ import java.util.List;
  * t = T−1..0); then the caller clips and applies an optimiser to {@link #params()} and calls
  * {@link #markChanged()}.
  */
-public final class SequenceModel implements SteppableModel {
+public final class SequenceModel extends ParamGroupModel implements SteppableModel {
     private final ModelConfig config;
     private final Embedding embedding;
     private final RecurrentCell cell;
     private final LinearReadout readout;
 
-    private final List<ParamGroup> groups;
-    private final List<Param> params;
 
     private Unroll unroll;
     private SequenceBatch batch;
@@ -32,23 +29,16 @@ public final class SequenceModel implements SteppableModel {
     private int backwardNext = -1;
 
     public SequenceModel(ModelConfig config) {
+        this(config, config.vocabulary() > 0 ? new Embedding(config.vocabulary(), config.cell().inputSize()) : null,
+                RecurrentCell.create(config.cell()), new LinearReadout(config.cell().hiddenSize(), config.outputSize()));
+    }
+
+    private SequenceModel(ModelConfig config, Embedding embedding, RecurrentCell cell, LinearReadout readout) {
+        super(embedding == null ? List.of(cell, readout) : List.of(embedding, cell, readout));
         this.config = config;
-        CellConfig cc = config.cell();
-        this.embedding = config.vocabulary() > 0 ? new Embedding(config.vocabulary(), cc.inputSize()) : null;
-        this.cell = RecurrentCell.create(cc);
-        this.readout = new LinearReadout(cc.hiddenSize(), config.outputSize());
-        List<ParamGroup> g = new ArrayList<>();
-        if (embedding != null) {
-            g.add(embedding);
-        }
-        g.add(cell);
-        g.add(readout);
-        this.groups = List.copyOf(g);
-        List<Param> p = new ArrayList<>();
-        for (ParamGroup pg : groups) {
-            p.addAll(pg.params());
-        }
-        this.params = List.copyOf(p);
+        this.embedding = embedding;
+        this.cell = cell;
+        this.readout = readout;
     }
 
     public ModelConfig config() {
@@ -67,41 +57,6 @@ public final class SequenceModel implements SteppableModel {
     /** The embedding, or null for dense inputs. */
     public Embedding embedding() {
         return embedding;
-    }
-
-    /** Parameter groups in a fixed order: embedding (if any), cell, readout. */
-    @Override
-    public List<ParamGroup> groups() {
-        return groups;
-    }
-
-    @Override
-    public List<Param> params() {
-        return params;
-    }
-
-    @Override
-    public int parameterCount() {
-        int n = 0;
-        for (ParamGroup g : groups()) {
-            n += g.parameterCount();
-        }
-        return n;
-    }
-
-    /** Call after changing any parameter value (optimiser step, import, finite differences). */
-    @Override
-    public void markChanged() {
-        for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).markChanged();
-        }
-    }
-
-    @Override
-    public void zeroGrad() {
-        for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).zeroGrad();
-        }
     }
 
     // ---- a batch ----
