@@ -28,7 +28,7 @@ import org.rnnlab.engine.TaskBatch;
  * MSE of 0.01, an RMS error of 0.1, does not guarantee per sequence. The threshold is this
  * project's choice, stated, not a paper's.)
  */
-public final class AddingTask implements Task {
+public final class AddingTask extends GeneratedTask {
     public static final String ID = "adding";
     public static final int DEFAULT_LENGTH = 50;
     public static final int MIN_LENGTH = 2;
@@ -36,15 +36,13 @@ public final class AddingTask implements Task {
     public static final int TEST_SIZE = 1000;
     public static final double SOLVED_MSE = 0.01;
 
-    private final int steps;
-    private final long seed;
     private final double constantGuessMse;
     private final double oneMarkerMse;
 
     public AddingTask(TaskOptions options) {
-        this.steps = TaskSupport.checkRange("sequence length T for adding", options.lengthOr(DEFAULT_LENGTH),
-                MIN_LENGTH, MAX_LENGTH);
-        this.seed = options.seed();
+        super(TaskSupport.checkRange("sequence length T for adding", options.lengthOr(DEFAULT_LENGTH),
+                MIN_LENGTH, MAX_LENGTH),
+                options.seed(), TEST_SIZE);
         double c = 0;
         double one = 0;
         for (TaskBatch tb : testBatches(256)) {
@@ -102,38 +100,9 @@ public final class AddingTask implements Task {
         return LossKind.MSE;
     }
 
-    @Override
-    public int sequenceLength() {
-        return steps;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
-        TaskSupport.checkBatchSize(batchSize);
-        return generate(batchSize, rng);
-    }
-
-    @Override
-    public List<TaskBatch> testBatches(int batchSize) {
-        SplittableRandom rng = TaskSupport.testRandom(seed, ID);
-        List<TaskBatch> out = new ArrayList<>();
-        for (int[] r : TaskSupport.ranges(TEST_SIZE, batchSize)) {
-            out.add(generate(r[1] - r[0], rng));
-        }
-        return out;
-    }
-
-    @Override
-    public int testSize() {
-        return TEST_SIZE;
-    }
-
     /** Fills B sequences, each drawing T values then its two positions from {@code rng}. */
-    private SequenceBatch generate(int batch, SplittableRandom rng) {
+    @Override
+    protected SequenceBatch generate(int batch, SplittableRandom rng) {
         int tb = steps * batch;
         double[] x = new double[tb * 2];
         double[] y = new double[tb];

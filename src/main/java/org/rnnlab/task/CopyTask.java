@@ -1,7 +1,5 @@
 package org.rnnlab.task;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.LossPlacement;
@@ -24,7 +22,7 @@ import org.rnnlab.engine.TaskBatch;
  * 2.079), since the symbols are independent and uniform, nothing but memory beats it. Solved:
  * ≥ 99 % of recalled symbols right.
  */
-public final class CopyTask implements Task {
+public final class CopyTask extends GeneratedTask {
     public static final String ID = "copy";
     public static final int STRING_LENGTH = 5;
     public static final int ALPHABET = 8;
@@ -37,28 +35,31 @@ public final class CopyTask implements Task {
     private static final String[] SYMBOLS = {"a", "b", "c", "d", "e", "f", "g", "h", "-", ":"};
 
     private final int lag;
-    private final int steps;
-    private final long seed;
 
     public CopyTask(TaskOptions options) {
-        int overhead = 2 * STRING_LENGTH + 1;
-        int l;
+        super(lagFor(options) + OVERHEAD, options.seed(), TEST_SIZE);
+        this.lag = lagFor(options);
+    }
+
+    /** T − L: the string, its recall, and the delimiter. */
+    private static final int OVERHEAD = 2 * STRING_LENGTH + 1;
+
+    /** The lag L from the options: given directly, derived from T, or the default. */
+    private static int lagFor(TaskOptions options) {
         if (options.lag() > 0) {
-            l = TaskSupport.checkRange("lag for copy", options.lag(), 1, MAX_LAG);
-            if (options.length() > 0 && options.length() != l + overhead) {
+            int l = TaskSupport.checkRange("lag for copy", options.lag(), 1, MAX_LAG);
+            if (options.length() > 0 && options.length() != l + OVERHEAD) {
                 throw new IllegalArgumentException("sequence length " + options.length() + " and lag " + l
-                        + " disagree for copy: T = 2·" + STRING_LENGTH + " + lag + 1 = " + (l + overhead));
+                        + " disagree for copy: T = 2·" + STRING_LENGTH + " + lag + 1 = " + (l + OVERHEAD));
             }
-        } else if (options.length() > 0) {
-            int t = TaskSupport.checkRange("sequence length T for copy", options.length(), overhead + 1,
-                    overhead + MAX_LAG);
-            l = t - overhead;
-        } else {
-            l = DEFAULT_LAG;
+            return l;
         }
-        this.lag = l;
-        this.steps = l + overhead;
-        this.seed = options.seed();
+        if (options.length() > 0) {
+            int t = TaskSupport.checkRange("sequence length T for copy", options.length(), OVERHEAD + 1,
+                    OVERHEAD + MAX_LAG);
+            return t - OVERHEAD;
+        }
+        return DEFAULT_LAG;
     }
 
     public int lag() {
@@ -117,32 +118,7 @@ public final class CopyTask implements Task {
     }
 
     @Override
-    public int sequenceLength() {
-        return steps;
-    }
-
-    @Override
-    public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
-        TaskSupport.checkBatchSize(batchSize);
-        return generate(batchSize, rng);
-    }
-
-    @Override
-    public List<TaskBatch> testBatches(int batchSize) {
-        SplittableRandom rng = TaskSupport.testRandom(seed, ID);
-        List<TaskBatch> out = new ArrayList<>();
-        for (int[] r : TaskSupport.ranges(TEST_SIZE, batchSize)) {
-            out.add(generate(r[1] - r[0], rng));
-        }
-        return out;
-    }
-
-    @Override
-    public int testSize() {
-        return TEST_SIZE;
-    }
-
-    private SequenceBatch generate(int batch, SplittableRandom rng) {
+    protected SequenceBatch generate(int batch, SplittableRandom rng) {
         int x = SYMBOLS.length;
         double[] in = new double[steps * batch * x];
         int[] cls = new int[steps * batch];

@@ -1,6 +1,5 @@
 package org.rnnlab.task;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -26,7 +25,7 @@ import org.rnnlab.engine.TaskBatch;
  * The noise alone costs 0.0025 (σ²) for any predictor. Solved: MSE at most half the persistence
  * MSE, which needs the network to extrapolate the oscillation rather than echo its input.
  */
-public final class SineTask implements Task {
+public final class SineTask extends GeneratedTask {
     public static final String ID = "sine";
     public static final String MANY_TO_MANY = "many-to-many";
     public static final String MANY_TO_ONE = "many-to-one";
@@ -37,15 +36,13 @@ public final class SineTask implements Task {
     public static final int TEST_SIZE = 500;
     public static final double NOISE = 0.05;
 
-    private final int steps;
-    private final long seed;
     private final boolean manyToOne;
     private final double persistenceMse;
 
     public SineTask(TaskOptions options) {
-        this.steps = TaskSupport.checkRange("sequence length T for sine", options.lengthOr(DEFAULT_LENGTH),
-                MIN_LENGTH, MAX_LENGTH);
-        this.seed = options.seed();
+        super(TaskSupport.checkRange("sequence length T for sine", options.lengthOr(DEFAULT_LENGTH),
+                MIN_LENGTH, MAX_LENGTH),
+                options.seed(), TEST_SIZE);
         String v = options.variant() == null ? MANY_TO_MANY : options.variant().toLowerCase(Locale.ROOT);
         if (!VARIANTS.contains(v)) {
             throw new IllegalArgumentException("variant '" + options.variant() + "' for sine is not one of "
@@ -116,32 +113,7 @@ public final class SineTask implements Task {
     }
 
     @Override
-    public int sequenceLength() {
-        return steps;
-    }
-
-    @Override
-    public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
-        TaskSupport.checkBatchSize(batchSize);
-        return generate(batchSize, rng);
-    }
-
-    @Override
-    public List<TaskBatch> testBatches(int batchSize) {
-        SplittableRandom rng = TaskSupport.testRandom(seed, ID);
-        List<TaskBatch> out = new ArrayList<>();
-        for (int[] r : TaskSupport.ranges(TEST_SIZE, batchSize)) {
-            out.add(generate(r[1] - r[0], rng));
-        }
-        return out;
-    }
-
-    @Override
-    public int testSize() {
-        return TEST_SIZE;
-    }
-
-    private SequenceBatch generate(int batch, SplittableRandom rng) {
+    protected SequenceBatch generate(int batch, SplittableRandom rng) {
         double[] x = new double[steps * batch];
         double[] y = new double[steps * batch];
         double[] s = new double[steps + 1];

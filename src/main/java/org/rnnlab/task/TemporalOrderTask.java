@@ -1,7 +1,5 @@
 package org.rnnlab.task;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.LossPlacement;
@@ -26,7 +24,7 @@ import org.rnnlab.engine.TaskBatch;
  * training sequences were classified correctly, which is stricter; a network that has found
  * both markers classifies all but a handful, and one that has not stays near 25 % or 50 %.
  */
-public final class TemporalOrderTask implements Task {
+public final class TemporalOrderTask extends GeneratedTask {
     public static final String ID = "order";
     public static final int DEFAULT_LENGTH = 50;
     public static final int MIN_LENGTH = 8;
@@ -42,17 +40,15 @@ public final class TemporalOrderTask implements Task {
     private static final String[] SYMBOLS = {"a", "b", "c", "d", "X", "Y", "E", "B"};
     private static final String[] CLASSES = {"XX", "XY", "YX", "YY"};
 
-    private final int steps;
-    private final long seed;
     private final int lo1;
     private final int hi1;
     private final int lo2;
     private final int hi2;
 
     public TemporalOrderTask(TaskOptions options) {
-        this.steps = TaskSupport.checkRange("sequence length T for order", options.lengthOr(DEFAULT_LENGTH),
-                MIN_LENGTH, MAX_LENGTH);
-        this.seed = options.seed();
+        super(TaskSupport.checkRange("sequence length T for order", options.lengthOr(DEFAULT_LENGTH),
+                MIN_LENGTH, MAX_LENGTH),
+                options.seed(), TEST_SIZE);
         lo1 = Math.max(1, (int) Math.round(0.1 * steps));
         hi1 = Math.max(lo1, (int) Math.round(0.2 * steps));
         lo2 = Math.max(hi1 + 1, (int) Math.round(0.5 * steps));
@@ -111,32 +107,7 @@ public final class TemporalOrderTask implements Task {
     }
 
     @Override
-    public int sequenceLength() {
-        return steps;
-    }
-
-    @Override
-    public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
-        TaskSupport.checkBatchSize(batchSize);
-        return generate(batchSize, rng);
-    }
-
-    @Override
-    public List<TaskBatch> testBatches(int batchSize) {
-        SplittableRandom rng = TaskSupport.testRandom(seed, ID);
-        List<TaskBatch> out = new ArrayList<>();
-        for (int[] r : TaskSupport.ranges(TEST_SIZE, batchSize)) {
-            out.add(generate(r[1] - r[0], rng));
-        }
-        return out;
-    }
-
-    @Override
-    public int testSize() {
-        return TEST_SIZE;
-    }
-
-    private SequenceBatch generate(int batch, SplittableRandom rng) {
+    protected SequenceBatch generate(int batch, SplittableRandom rng) {
         int x = SYMBOLS.length;
         double[] in = new double[steps * batch * x];
         int[] cls = new int[steps * batch];
