@@ -22,37 +22,40 @@ final class GruCell extends RecurrentCell {
         int bsz = u.batch;
         int n = bsz * hidden;
         int hh = hidden;
-        if (!cho) {
-            projectHidden(u, t, 0, gh, u.h, t * n);
-        } else {
-            projectHidden(u, t, 0, 2 * hh, u.h, t * n);
-        }
+        projectHidden(u, t, 0, cho ? 2 * hh : gh, u.h, t * n);
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
-            int prev = (t * bsz + b) * hh;
-            for (int j = 0; j < hh; j++) {
-                double r = Activations.sigmoid(u.preI[row + j] + u.preH[row + j]);
-                double z = Activations.sigmoid(u.preI[row + hh + j] + u.preH[row + hh + j]);
-                u.act[row + j] = r;
-                u.act[row + hh + j] = z;
-                if (cho) {
-                    u.resetHidden[prev + j] = r * u.h[prev + j];
-                }
-            }
+            Activations.sigmoid(u.preI, row, u.preH, row, u.act, row, 2 * hh);
         }
         if (cho) {
+            for (int b = 0; b < bsz; b++) {
+                int row = (t * bsz + b) * gh;
+                int prev = (t * bsz + b) * hh;
+                for (int j = 0; j < hh; j++) {
+                    u.resetHidden[prev + j] = u.act[row + j] * u.h[prev + j];
+                }
+            }
             projectHidden(u, t, 2 * hh, hh, u.resetHidden, t * n);
+            for (int b = 0; b < bsz; b++) {
+                int row = (t * bsz + b) * gh + 2 * hh;
+                Activations.tanh(u.preI, row, u.preH, row, u.act, row, hh);
+            }
+        } else {
+            for (int b = 0; b < bsz; b++) {
+                int row = (t * bsz + b) * gh;
+                for (int j = 0; j < hh; j++) {
+                    u.act[row + 2 * hh + j] = u.preI[row + 2 * hh + j] + u.act[row + j] * u.preH[row + 2 * hh + j];
+                }
+                Activations.tanh(u.act, row + 2 * hh, null, 0, u.act, row + 2 * hh, hh);
+            }
         }
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hh;
             int next = ((t + 1) * bsz + b) * hh;
             for (int j = 0; j < hh; j++) {
-                double r = u.act[row + j];
                 double z = u.act[row + hh + j];
-                double hn = u.preH[row + 2 * hh + j];
-                double nn = Activations.tanh(u.preI[row + 2 * hh + j] + (cho ? hn : r * hn));
-                u.act[row + 2 * hh + j] = nn;
+                double nn = u.act[row + 2 * hh + j];
                 u.h[next + j] = (1.0 - z) * nn + z * u.h[prev + j];
             }
         }
@@ -113,17 +116,19 @@ final class GruCell extends RecurrentCell {
     }
 
     @Override
-    protected void hiddenWeightGradients(Unroll u, int t) {
+    protected void hiddenWeightGradients(Unroll u, int tHigh, int tLow) {
         if (!cho) {
-            super.hiddenWeightGradients(u, t);
+            super.hiddenWeightGradients(u, tHigh, tLow);
             return;
         }
         int b = u.batch;
         int hh = hidden;
+        int blocks = tHigh - tLow + 1;
         double[] gw = weightHh.grad().data;
-        MatOps.multTransAAdd(2 * hh, hh, b, u.dPreH, t * b * gh, gh, u.h, t * b * hh, hh, gw, 0, hh);
-        MatOps.multTransAAdd(hh, hh, b, u.dPreH, t * b * gh + 2 * hh, gh, u.resetHidden, t * b * hh, hh,
-                gw, 2 * hh * hh, hh);
+        MatOps.multTransAAddBlocks(2 * hh, hh, b, blocks, u.dPreH, tHigh * b * gh, -b * gh, gh,
+                u.h, tHigh * b * hh, -b * hh, hh, gw, 0, hh);
+        MatOps.multTransAAddBlocks(hh, hh, b, blocks, u.dPreH, tHigh * b * gh + 2 * hh, -b * gh, gh,
+                u.resetHidden, tHigh * b * hh, -b * hh, hh, gw, 2 * hh * hh, hh);
     }
 
     @Override

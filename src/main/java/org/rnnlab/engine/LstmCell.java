@@ -32,28 +32,31 @@ final class LstmCell extends RecurrentCell {
         int bsz = u.batch;
         int n = bsz * hidden;
         projectHidden(u, t, 0, gh, u.h, t * n);
+        int sigmoidFirst = forget ? 2 * hidden : hidden;
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            Activations.sigmoid(u.preI, row, u.preH, row, u.act, row, sigmoidFirst);
+            Activations.tanh(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
+            Activations.sigmoid(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
+        }
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
-            int tick = (t * bsz + b) * hidden;
+            double[] act = u.act;
+            double[] c = u.c;
             for (int j = 0; j < hidden; j++) {
-                double i = Activations.sigmoid(u.preI[row + oi + j] + u.preH[row + oi + j]);
-                double g = Activations.tanh(u.preI[row + og + j] + u.preH[row + og + j]);
-                double o = Activations.sigmoid(u.preI[row + oo + j] + u.preH[row + oo + j]);
-                double f = 1.0;
-                if (forget) {
-                    f = Activations.sigmoid(u.preI[row + of + j] + u.preH[row + of + j]);
-                    u.act[row + of + j] = f;
-                }
-                u.act[row + oi + j] = i;
-                u.act[row + og + j] = g;
-                u.act[row + oo + j] = o;
-                double cNew = f * u.c[prev + j] + i * g;
-                double tc = Activations.tanh(cNew);
-                u.c[next + j] = cNew;
-                u.tanhC[tick + j] = tc;
-                u.h[next + j] = o * tc;
+                double f = forget ? act[row + of + j] : 1.0;
+                c[next + j] = f * c[prev + j] + act[row + oi + j] * act[row + og + j];
+            }
+        }
+        Activations.tanh(u.c, (t + 1) * n, null, 0, u.tanhC, t * n, n);
+        for (int b = 0; b < bsz; b++) {
+            int row = (t * bsz + b) * gh;
+            int tick = (t * bsz + b) * hidden;
+            int next = ((t + 1) * bsz + b) * hidden;
+            for (int j = 0; j < hidden; j++) {
+                u.h[next + j] = u.act[row + oo + j] * u.tanhC[tick + j];
             }
         }
     }

@@ -6,8 +6,10 @@ package org.rnnlab.engine;
  * timestep of a sequence buffer can be used in place without copying.
  *
  * <p>Every method accumulates into its output ({@code C += ...}) and allocates nothing. For
- * each output element the products are added in increasing order of the shared index, so a
- * result does not depend on how a caller splits a row range across calls.
+ * each output element the products are added with fused multiply-adds ({@link Math#fma}) in
+ * increasing order of the shared index, so a result does not depend on how a caller splits a row
+ * range across calls, on the register tiling, or on whether the SIMD kernels ({@link Simd}) or
+ * the scalar ones ran.
  */
 public final class MatOps {
     private MatOps() {}
@@ -19,17 +21,7 @@ public final class MatOps {
                                double[] a, int aOff, int lda,
                                double[] b, int bOff, int ldb,
                                double[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            int ai = aOff + i * lda;
-            for (int p = 0; p < k; p++) {
-                double aip = a[ai + p];
-                int bp = bOff + p * ldb;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
-                }
-            }
-        }
+        gemm(true, m, n, 1, k, a, aOff, 0, lda, 1, b, bOff, 0, ldb, c, cOff, ldc);
     }
 
     /**
@@ -40,16 +32,58 @@ public final class MatOps {
                                      double[] a, int aOff, int lda,
                                      double[] b, int bOff, int ldb,
                                      double[] c, int cOff, int ldc) {
-        for (int p = 0; p < k; p++) {
-            int ap = aOff + p * lda;
-            int bp = bOff + p * ldb;
-            for (int i = 0; i < m; i++) {
-                double api = a[ap + i];
-                int ci = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
-                }
+        gemm(false, m, n, 1, k, a, aOff, 0, 1, lda, b, bOff, 0, ldb, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C[m×n] += Σ_q A_qᵀ · B_q} over {@code blocks} blocks of {@code rowsPerBlock} rows,
+     * block q starting at {@code aOff + q·aBlockStep} in A (rows of width ≥ m, stride lda) and at
+     * {@code bOff + q·bBlockStep} in B. With negative steps this sums the ticks of an unroll
+     * from the last to the first, in the order that tick-by-tick accumulation uses, so the
+     * result is the same bits as {@code blocks} calls of {@link #multTransAAdd} in that order.
+     */
+    public static void multTransAAddBlocks(int m, int n, int rowsPerBlock, int blocks,
+                                           double[] a, int aOff, int aBlockStep, int lda,
+                                           double[] b, int bOff, int bBlockStep, int ldb,
+                                           double[] c, int cOff, int ldc) {
+        int perChunk = Math.max(1, CHUNK_ROWS / Math.max(1, rowsPerBlock));
+        for (int q = 0; q < blocks; q += perChunk) {
+            int nb = Math.min(perChunk, blocks - q);
+            gemm(false, m, n, nb, rowsPerBlock, a, aOff + q * aBlockStep, aBlockStep, 1, lda,
+                    b, bOff + q * bBlockStep, bBlockStep, ldb, c, cOff, ldc);
+        }
+    }
+
+    /** Rows of A and B summed per pass over C in the blocked weight-gradient product (cache blocking). */
+    private static final int CHUNK_ROWS = 256;
+
+    /**
+     * The one product kernel: C[i][j] += Σ_q Σ_p A(i;q,p)·B(q,p;j), blocks q and rows p in order,
+     * A(i;q,p) = a[aOff + q·aBlockStep + p·aps + i·ais], B(q,p;j) = b[bOff + q·bBlockStep + p·ldb + j].
+     * {@code jOuter} chooses the traversal of output tiles (a cache choice only).
+     */
+    static void gemm(boolean jOuter, int m, int n, int kBlocks, int kPer,
+                     double[] a, int aOff, int aBlockStep, int ais, int aps,
+                     double[] b, int bOff, int bBlockStep, int ldb,
+                     double[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        int j0 = 0;
+        if (Simd.ENABLED) {
+            if (n == 1 && ais == 1 && ldc == 1) {
+                int i0 = SimdKernels.gemmColumn(m, kBlocks, kPer, a, aOff, aBlockStep, aps, b, bOff, bBlockStep, ldb,
+                        c, cOff);
+                ScalarKernels.gemm(0, m - i0, 1, kBlocks, kPer, a, aOff + i0, aBlockStep, 1, aps, b, bOff, bBlockStep,
+                        ldb, c, cOff + i0, 1);
+                return;
             }
+            j0 = SimdKernels.gemm(jOuter, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep,
+                    ldb, c, cOff, ldc);
+        }
+        if (j0 < n) {
+            ScalarKernels.gemm(j0, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep, ldb,
+                    c, cOff, ldc);
         }
     }
 
@@ -82,13 +116,23 @@ public final class MatOps {
         }
     }
 
-    /** {@code out[j] += Σ_i A[i][j]} over m rows of width n (bias gradients). */
+    /** {@code out[j] += Σ_i A[i][j]} over m rows of width n (bias gradients), rows in order. */
     public static void addColumnSums(int m, int n, double[] a, int aOff, int lda, double[] out, int outOff) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * lda;
-            for (int j = 0; j < n; j++) {
-                out[outOff + j] += a[ai + j];
-            }
+        addColumnSumsBlocks(m, 1, n, a, aOff, 0, lda, out, outOff);
+    }
+
+    /**
+     * {@code out[j] += Σ_q Σ_i A_q[i][j]} over {@code blocks} blocks of {@code rowsPerBlock} rows,
+     * block q at {@code aOff + q·aBlockStep}: the bias-gradient twin of {@link #multTransAAddBlocks}.
+     */
+    public static void addColumnSumsBlocks(int rowsPerBlock, int blocks, int n, double[] a, int aOff, int aBlockStep,
+                                           int lda, double[] out, int outOff) {
+        int j0 = 0;
+        if (Simd.ENABLED) {
+            j0 = SimdKernels.columnSums(blocks, rowsPerBlock, n, a, aOff, aBlockStep, lda, out, outOff);
+        }
+        if (j0 < n) {
+            ScalarKernels.columnSums(j0, blocks, rowsPerBlock, n, a, aOff, aBlockStep, lda, out, outOff);
         }
     }
 

@@ -153,11 +153,22 @@ public abstract class RecurrentCell extends ParamGroup {
         inputGradients(u, t);
     }
 
-    /** Backward ticks T−1..0 in a loop, after {@link Unroll#beginBackward} and the loss. */
+    /**
+     * Backward ticks T−1..0, after {@link Unroll#beginBackward} and the loss. The state part runs
+     * tick by tick; the weight gradients and dL/dx of all ticks are then formed in blocked
+     * products that add the ticks' contributions in the same order as the tick loop (T−1 first),
+     * so the result is the same bits as calling {@link #backwardTick} for t = T−1..0.
+     */
     public final void backwardSequence(Unroll u) {
-        for (int t = u.forwardTicks - 1; t >= 0; t--) {
-            backwardTick(u, t);
+        int last = u.forwardTicks - 1;
+        if (last < 0) {
+            return;
         }
+        for (int t = last; t >= 0; t--) {
+            backwardState(u, t);
+        }
+        accumulateWeightGradients(u, last, 0);
+        inputGradients(u, 0, last + 1);
     }
 
     /**
@@ -189,28 +200,42 @@ public abstract class RecurrentCell extends ParamGroup {
     protected abstract void backwardKernel(Unroll u, int t);
 
     /** Adds tick t's contribution to dW_ih, dW_hh, db_ih, db_hh. */
-    protected void accumulateWeightGradients(Unroll u, int t) {
-        int b = u.batch;
-        int rowOff = t * b * gh;
-        MatOps.multTransAAdd(gh, inputSize, b, u.dPreI, rowOff, gh, u.x, t * b * inputSize, inputSize,
-                weightIh.grad().data, 0, inputSize);
-        MatOps.addColumnSums(b, gh, u.dPreI, rowOff, gh, biasIh.grad().data, 0);
-        hiddenWeightGradients(u, t);
-        MatOps.addColumnSums(b, gh, u.dPreH, rowOff, gh, biasHh.grad().data, 0);
+    protected final void accumulateWeightGradients(Unroll u, int t) {
+        accumulateWeightGradients(u, t, t);
     }
 
-    /** dW_hh += dPreH_tᵀ · h_{t−1}; the Cho GRU overrides the n block. */
-    protected void hiddenWeightGradients(Unroll u, int t) {
+    /**
+     * Adds the contributions of ticks tHigh, tHigh − 1, …, tLow (in that order) to dW_ih, dW_hh,
+     * db_ih, db_hh: one blocked product per tensor instead of one rank-B update per tick.
+     */
+    protected void accumulateWeightGradients(Unroll u, int tHigh, int tLow) {
         int b = u.batch;
-        MatOps.multTransAAdd(gh, hidden, b, u.dPreH, t * b * gh, gh, u.h, t * b * hidden, hidden,
-                weightHh.grad().data, 0, hidden);
+        int blocks = tHigh - tLow + 1;
+        int rowOff = tHigh * b * gh;
+        MatOps.multTransAAddBlocks(gh, inputSize, b, blocks, u.dPreI, rowOff, -b * gh, gh,
+                u.x, tHigh * b * inputSize, -b * inputSize, inputSize, weightIh.grad().data, 0, inputSize);
+        MatOps.addColumnSumsBlocks(b, blocks, gh, u.dPreI, rowOff, -b * gh, gh, biasIh.grad().data, 0);
+        hiddenWeightGradients(u, tHigh, tLow);
+        MatOps.addColumnSumsBlocks(b, blocks, gh, u.dPreH, rowOff, -b * gh, gh, biasHh.grad().data, 0);
+    }
+
+    /** dW_hh += Σ_t dPreH_tᵀ · h_{t−1} for t = tHigh..tLow in that order; the Cho GRU overrides the n block. */
+    protected void hiddenWeightGradients(Unroll u, int tHigh, int tLow) {
+        int b = u.batch;
+        MatOps.multTransAAddBlocks(gh, hidden, b, tHigh - tLow + 1, u.dPreH, tHigh * b * gh, -b * gh, gh,
+                u.h, tHigh * b * hidden, -b * hidden, hidden, weightHh.grad().data, 0, hidden);
     }
 
     /** dL/dx_t = dPreI_t · W_ih. */
     protected final void inputGradients(Unroll u, int t) {
+        inputGradients(u, t, t + 1);
+    }
+
+    /** dL/dx_t = dPreI_t · W_ih for ticks [t0, t1), one product over their rows. */
+    protected final void inputGradients(Unroll u, int t0, int t1) {
         int b = u.batch;
-        MatOps.multAdd(b, inputSize, gh, u.dPreI, t * b * gh, gh, weightIh.value().data, 0, inputSize,
-                u.dx, t * b * inputSize, inputSize);
+        MatOps.multAdd((t1 - t0) * b, inputSize, gh, u.dPreI, t0 * b * gh, gh, weightIh.value().data, 0, inputSize,
+                u.dx, t0 * b * inputSize, inputSize);
     }
 
     // ---- the Jacobian ∂h_t/∂h_{t−1} ----

@@ -17,13 +17,12 @@ final class RnnCell extends RecurrentCell {
         int n = u.batch * hidden;
         projectHidden(u, t, 0, gh, u.h, t * n);
         int tick = t * n;
-        int next = (t + 1) * n;
-        for (int i = 0; i < n; i++) {
-            double a = u.preI[tick + i] + u.preH[tick + i];
-            double y = relu ? Activations.relu(a) : Activations.tanh(a);
-            u.act[tick + i] = y;
-            u.h[next + i] = y;
+        if (relu) {
+            Activations.relu(u.preI, tick, u.preH, tick, u.act, tick, n);
+        } else {
+            Activations.tanh(u.preI, tick, u.preH, tick, u.act, tick, n);
         }
+        System.arraycopy(u.act, tick, u.h, (t + 1) * n, n);
     }
 
     @Override

@@ -1,0 +1,328 @@
+package org.rnnlab.engine;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API twins of {@link ScalarKernels} and of the activations' array forms. Loaded
+ * only when {@link Simd#ENABLED}; every lane performs exactly the scalar path's operations.
+ *
+ * <p>Products use register tiles of 4 rows × 3 vectors: per step of the summed index, 3 vector
+ * loads of B, 4 broadcasts of A and 12 fused multiply-adds into accumulators that stay in
+ * registers for the whole sum, so each output element is {@code c = fma(a_p, b_p, c)} for
+ * p = 0, 1, … in order, as in the scalar loop.
+ */
+final class SimdKernels {
+    private SimdKernels() {}
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = S.length();
+    private static final int W3 = 3 * LANES;
+
+    // ---- products ----
+
+    /**
+     * The generic product of {@link ScalarKernels#gemm}: C[i][j] += Σ_q Σ_p A(i;q,p)·B(q,p;j),
+     * A(i;q,p) = a[aOff + q·aBlockStep + p·aps + i·ais], B(q,p;j) = b[bOff + q·bBlockStep + p·ldb + j],
+     * C[i][j] = c[cOff + i·ldc + j]. Columns that do not fill a vector are left to the caller:
+     * returns the number of columns done.
+     */
+    static int gemm(boolean jOuter, int m, int n, int kBlocks, int kPer,
+                    double[] a, int aOff, int aBlockStep, int ais, int aps,
+                    double[] b, int bOff, int bBlockStep, int ldb,
+                    double[] c, int cOff, int ldc) {
+        int n3 = n - n % W3;
+        int n1 = n - n % LANES;
+        int m4 = m - m % 4;
+        if (jOuter) {
+            for (int j = 0; j < n3; j += W3) {
+                for (int i = 0; i < m4; i += 4) {
+                    k4v3(kBlocks, kPer, a, aOff + i * ais, aBlockStep, ais, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j, ldc);
+                }
+                for (int i = m4; i < m; i++) {
+                    k1v3(kBlocks, kPer, a, aOff + i * ais, aBlockStep, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j);
+                }
+            }
+            for (int j = n3; j < n1; j += LANES) {
+                for (int i = 0; i < m4; i += 4) {
+                    k4v1(kBlocks, kPer, a, aOff + i * ais, aBlockStep, ais, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j, ldc);
+                }
+                for (int i = m4; i < m; i++) {
+                    k1v1(kBlocks, kPer, a, aOff + i * ais, aBlockStep, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j);
+                }
+            }
+        } else {
+            for (int i = 0; i < m4; i += 4) {
+                for (int j = 0; j < n3; j += W3) {
+                    k4v3(kBlocks, kPer, a, aOff + i * ais, aBlockStep, ais, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j, ldc);
+                }
+                for (int j = n3; j < n1; j += LANES) {
+                    k4v1(kBlocks, kPer, a, aOff + i * ais, aBlockStep, ais, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j, ldc);
+                }
+            }
+            for (int i = m4; i < m; i++) {
+                for (int j = 0; j < n3; j += W3) {
+                    k1v3(kBlocks, kPer, a, aOff + i * ais, aBlockStep, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j);
+                }
+                for (int j = n3; j < n1; j += LANES) {
+                    k1v1(kBlocks, kPer, a, aOff + i * ais, aBlockStep, aps, b, bOff + j, bBlockStep, ldb,
+                            c, cOff + i * ldc + j);
+                }
+            }
+        }
+        return n1;
+    }
+
+    private static void k4v3(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int ais, int aps,
+                             double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0, int ldc) {
+        final int l = LANES;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector x00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector x01 = DoubleVector.fromArray(S, c, c0 + l);
+        DoubleVector x02 = DoubleVector.fromArray(S, c, c0 + 2 * l);
+        DoubleVector x10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector x11 = DoubleVector.fromArray(S, c, c1 + l);
+        DoubleVector x12 = DoubleVector.fromArray(S, c, c1 + 2 * l);
+        DoubleVector x20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector x21 = DoubleVector.fromArray(S, c, c2 + l);
+        DoubleVector x22 = DoubleVector.fromArray(S, c, c2 + 2 * l);
+        DoubleVector x30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector x31 = DoubleVector.fromArray(S, c, c3 + l);
+        DoubleVector x32 = DoubleVector.fromArray(S, c, c3 + 2 * l);
+        for (int q = 0; q < kBlocks; q++) {
+            int ap = aOff + q * aBlockStep;
+            int bp = bOff + q * bBlockStep;
+            for (int p = 0; p < kPer; p++) {
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + l);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * l);
+                DoubleVector v = DoubleVector.broadcast(S, a[ap]);
+                x00 = v.fma(b0, x00);
+                x01 = v.fma(b1, x01);
+                x02 = v.fma(b2, x02);
+                v = DoubleVector.broadcast(S, a[ap + ais]);
+                x10 = v.fma(b0, x10);
+                x11 = v.fma(b1, x11);
+                x12 = v.fma(b2, x12);
+                v = DoubleVector.broadcast(S, a[ap + 2 * ais]);
+                x20 = v.fma(b0, x20);
+                x21 = v.fma(b1, x21);
+                x22 = v.fma(b2, x22);
+                v = DoubleVector.broadcast(S, a[ap + 3 * ais]);
+                x30 = v.fma(b0, x30);
+                x31 = v.fma(b1, x31);
+                x32 = v.fma(b2, x32);
+                ap += aps;
+                bp += ldb;
+            }
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + l);
+        x02.intoArray(c, c0 + 2 * l);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + l);
+        x12.intoArray(c, c1 + 2 * l);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + l);
+        x22.intoArray(c, c2 + 2 * l);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + l);
+        x32.intoArray(c, c3 + 2 * l);
+    }
+
+    private static void k1v3(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
+                             double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0) {
+        final int l = LANES;
+        DoubleVector x0 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector x1 = DoubleVector.fromArray(S, c, c0 + l);
+        DoubleVector x2 = DoubleVector.fromArray(S, c, c0 + 2 * l);
+        for (int q = 0; q < kBlocks; q++) {
+            int ap = aOff + q * aBlockStep;
+            int bp = bOff + q * bBlockStep;
+            for (int p = 0; p < kPer; p++) {
+                DoubleVector v = DoubleVector.broadcast(S, a[ap]);
+                x0 = v.fma(DoubleVector.fromArray(S, b, bp), x0);
+                x1 = v.fma(DoubleVector.fromArray(S, b, bp + l), x1);
+                x2 = v.fma(DoubleVector.fromArray(S, b, bp + 2 * l), x2);
+                ap += aps;
+                bp += ldb;
+            }
+        }
+        x0.intoArray(c, c0);
+        x1.intoArray(c, c0 + l);
+        x2.intoArray(c, c0 + 2 * l);
+    }
+
+    private static void k4v1(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int ais, int aps,
+                             double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector x0 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector x1 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector x2 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector x3 = DoubleVector.fromArray(S, c, c3);
+        for (int q = 0; q < kBlocks; q++) {
+            int ap = aOff + q * aBlockStep;
+            int bp = bOff + q * bBlockStep;
+            for (int p = 0; p < kPer; p++) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bp);
+                x0 = DoubleVector.broadcast(S, a[ap]).fma(bv, x0);
+                x1 = DoubleVector.broadcast(S, a[ap + ais]).fma(bv, x1);
+                x2 = DoubleVector.broadcast(S, a[ap + 2 * ais]).fma(bv, x2);
+                x3 = DoubleVector.broadcast(S, a[ap + 3 * ais]).fma(bv, x3);
+                ap += aps;
+                bp += ldb;
+            }
+        }
+        x0.intoArray(c, c0);
+        x1.intoArray(c, c1);
+        x2.intoArray(c, c2);
+        x3.intoArray(c, c3);
+    }
+
+    private static void k1v1(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
+                             double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0) {
+        DoubleVector x0 = DoubleVector.fromArray(S, c, c0);
+        for (int q = 0; q < kBlocks; q++) {
+            int ap = aOff + q * aBlockStep;
+            int bp = bOff + q * bBlockStep;
+            for (int p = 0; p < kPer; p++) {
+                x0 = DoubleVector.broadcast(S, a[ap]).fma(DoubleVector.fromArray(S, b, bp), x0);
+                ap += aps;
+                bp += ldb;
+            }
+        }
+        x0.intoArray(c, c0);
+    }
+
+    /**
+     * A single output column (n = 1) with contiguous C and contiguous A along i (ais = 1):
+     * vectorised along i. Returns the number of rows done.
+     */
+    static int gemmColumn(int m, int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
+                          double[] b, int bOff, int bBlockStep, int ldb, double[] c, int cOff) {
+        int m1 = m - m % LANES;
+        for (int i = 0; i < m1; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, c, cOff + i);
+            for (int q = 0; q < kBlocks; q++) {
+                int ap = aOff + q * aBlockStep + i;
+                int bp = bOff + q * bBlockStep;
+                for (int p = 0; p < kPer; p++) {
+                    x = DoubleVector.fromArray(S, a, ap).fma(DoubleVector.broadcast(S, b[bp]), x);
+                    ap += aps;
+                    bp += ldb;
+                }
+            }
+            x.intoArray(c, cOff + i);
+        }
+        return m1;
+    }
+
+    /** out[j] += Σ_q Σ_p A(q,p;j) in that order; returns the columns done. */
+    static int columnSums(int kBlocks, int kPer, int n, double[] a, int aOff, int aBlockStep, int lda,
+                          double[] out, int outOff) {
+        int n1 = n - n % LANES;
+        for (int j = 0; j < n1; j += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, out, outOff + j);
+            for (int q = 0; q < kBlocks; q++) {
+                int ap = aOff + q * aBlockStep + j;
+                for (int p = 0; p < kPer; p++) {
+                    x = x.add(DoubleVector.fromArray(S, a, ap));
+                    ap += lda;
+                }
+            }
+            x.intoArray(out, outOff + j);
+        }
+        return n1;
+    }
+
+    // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
+
+    private static DoubleVector load(double[] a, int ao, double[] b, int bo, int i) {
+        DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+        return b == null ? x : x.add(DoubleVector.fromArray(S, b, bo + i));
+    }
+
+    private static DoubleVector expm1Reduced(DoubleVector r) {
+        DoubleVector p = r.fma(Activations.C13, Activations.C12);
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C11));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C10));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C9));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C8));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C7));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C6));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C5));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C4));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C3));
+        p = p.fma(r, DoubleVector.broadcast(S, Activations.C2));
+        return r.mul(r).fma(p, r);
+    }
+
+    private static DoubleVector pow2(LongVector k) {
+        return k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    }
+
+    private static DoubleVector expNonPositive(DoubleVector x) {
+        x = x.max(Activations.EXP_MIN_ARG);
+        DoubleVector t = x.fma(Activations.INV_LN2, Activations.SHIFTER);
+        DoubleVector kd = t.sub(Activations.SHIFTER);
+        DoubleVector nk = kd.neg();
+        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_HI), x);
+        r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_LO), r);
+        DoubleVector q = expm1Reduced(r);
+        LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
+        LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        return q.add(1.0).mul(pow2(k1)).mul(pow2(k.sub(k1)));
+    }
+
+    private static DoubleVector expm1NonPositive(DoubleVector x) {
+        DoubleVector t = x.fma(Activations.INV_LN2, Activations.SHIFTER);
+        DoubleVector kd = t.sub(Activations.SHIFTER);
+        DoubleVector nk = kd.neg();
+        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_HI), x);
+        r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_LO), r);
+        DoubleVector q = expm1Reduced(r);
+        DoubleVector s = pow2(t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS));
+        return q.fma(s, s.sub(1.0));
+    }
+
+    private static final long SIGN = Long.MIN_VALUE;
+
+    /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
+    static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = load(a, ao, b, bo, i);
+            DoubleVector e = expNonPositive(x.abs().neg());
+            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
+            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
+        }
+        return n;
+    }
+
+    /** tanh of a (+ b) lane by lane; returns the count done. */
+    static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = load(a, ao, b, bo, i);
+            DoubleVector em = expm1NonPositive(x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG));
+            DoubleVector y = em.neg().div(em.add(2.0));
+            LongVector bits = y.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN));
+            bits.reinterpretAsDoubles().intoArray(out, oo + i);
+        }
+        return n;
+    }
+}
