@@ -125,9 +125,9 @@ final class GruCell extends RecurrentCell {
         int hh = hidden;
         int blocks = tHigh - tLow + 1;
         double[] gw = weightHh.grad().data;
-        MatOps.multTransAAddBlocks(2 * hh, hh, b, blocks, u.dPreH, tHigh * b * gh, -b * gh, gh,
+        MatOps.multTransAAddBlocks(workers(), 2 * hh, hh, b, blocks, u.dPreH, tHigh * b * gh, -b * gh, gh,
                 u.h, tHigh * b * hh, -b * hh, hh, gw, 0, hh);
-        MatOps.multTransAAddBlocks(hh, hh, b, blocks, u.dPreH, tHigh * b * gh + 2 * hh, -b * gh, gh,
+        MatOps.multTransAAddBlocks(workers(), hh, hh, b, blocks, u.dPreH, tHigh * b * gh + 2 * hh, -b * gh, gh,
                 u.resetHidden, tHigh * b * hh, -b * hh, hh, gw, 2 * hh * hh, hh);
     }
 

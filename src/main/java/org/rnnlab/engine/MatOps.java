@@ -21,7 +21,15 @@ public final class MatOps {
                                double[] a, int aOff, int lda,
                                double[] b, int bOff, int ldb,
                                double[] c, int cOff, int ldc) {
-        gemm(true, m, n, 1, k, a, aOff, 0, lda, 1, b, bOff, 0, ldb, c, cOff, ldc);
+        multAdd(null, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** {@link #multAdd} split by output columns across {@code w} (null: this thread). */
+    static void multAdd(Workers w, int m, int n, int k,
+                        double[] a, int aOff, int lda,
+                        double[] b, int bOff, int ldb,
+                        double[] c, int cOff, int ldc) {
+        run(w, true, m, n, 1, k, a, aOff, 0, lda, 1, b, bOff, 0, ldb, c, cOff, ldc);
     }
 
     /**
@@ -46,16 +54,36 @@ public final class MatOps {
                                            double[] a, int aOff, int aBlockStep, int lda,
                                            double[] b, int bOff, int bBlockStep, int ldb,
                                            double[] c, int cOff, int ldc) {
+        multTransAAddBlocks(null, m, n, rowsPerBlock, blocks, a, aOff, aBlockStep, lda, b, bOff, bBlockStep, ldb,
+                c, cOff, ldc);
+    }
+
+    /** {@link #multTransAAddBlocks} split by output rows across {@code w} (null: this thread). */
+    static void multTransAAddBlocks(Workers w, int m, int n, int rowsPerBlock, int blocks,
+                                    double[] a, int aOff, int aBlockStep, int lda,
+                                    double[] b, int bOff, int bBlockStep, int ldb,
+                                    double[] c, int cOff, int ldc) {
         int perChunk = Math.max(1, CHUNK_ROWS / Math.max(1, rowsPerBlock));
         for (int q = 0; q < blocks; q += perChunk) {
             int nb = Math.min(perChunk, blocks - q);
-            gemm(false, m, n, nb, rowsPerBlock, a, aOff + q * aBlockStep, aBlockStep, 1, lda,
+            run(w, false, m, n, nb, rowsPerBlock, a, aOff + q * aBlockStep, aBlockStep, 1, lda,
                     b, bOff + q * bBlockStep, bBlockStep, ldb, c, cOff, ldc);
         }
     }
 
     /** Rows of A and B summed per pass over C in the blocked weight-gradient product (cache blocking). */
     private static final int CHUNK_ROWS = 256;
+
+    private static void run(Workers w, boolean jOuter, int m, int n, int kBlocks, int kPer,
+                            double[] a, int aOff, int aBlockStep, int ais, int aps,
+                            double[] b, int bOff, int bBlockStep, int ldb,
+                            double[] c, int cOff, int ldc) {
+        if (w != null && (long) m * n * kBlocks * kPer >= Workers.MIN_PARALLEL_FMAS) {
+            w.gemm(jOuter, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep, ldb, c, cOff, ldc);
+        } else {
+            gemm(jOuter, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep, ldb, c, cOff, ldc);
+        }
+    }
 
     /**
      * The one product kernel: C[i][j] += Σ_q Σ_p A(i;q,p)·B(q,p;j), blocks q and rows p in order,

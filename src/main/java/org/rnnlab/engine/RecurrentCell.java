@@ -74,6 +74,39 @@ public abstract class RecurrentCell extends ParamGroup {
         return biasHh;
     }
 
+    private int threads = 1;
+    private Workers workers;
+
+    /**
+     * How many threads this cell's products may use (default 1). Work is split by output
+     * columns or rows only, so every value is the same bits whatever the count.
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (threads == this.threads) {
+            return;
+        }
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
+        this.threads = threads;
+        if (threads > 1) {
+            workers = new Workers(threads);
+        }
+    }
+
+    /** The team sharing this cell's products, or null for one thread. */
+    final Workers workers() {
+        return workers;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
     /** Buffers for a run of {@code steps} ticks over {@code batch} sequences. */
     public Unroll newUnroll(int steps, int batch) {
         return new Unroll(config, steps, batch);
@@ -101,7 +134,7 @@ public abstract class RecurrentCell extends ParamGroup {
         int rows = (t1 - t0) * u.batch;
         int off = t0 * u.batch * gh;
         MatOps.fillRows(rows, gh, biasIh.value().data, 0, u.preI, off, gh);
-        MatOps.multAdd(rows, gh, inputSize, u.x, t0 * u.batch * inputSize, inputSize,
+        MatOps.multAdd(workers, rows, gh, inputSize, u.x, t0 * u.batch * inputSize, inputSize,
                 weightIhT, 0, gh, u.preI, off, gh);
     }
 
@@ -133,7 +166,7 @@ public abstract class RecurrentCell extends ParamGroup {
     protected final void projectHidden(Unroll u, int t, int colStart, int cols, double[] hin, int hinOff) {
         int off = t * u.batch * gh + colStart;
         MatOps.fillRows(u.batch, cols, biasHh.value().data, colStart, u.preH, off, gh);
-        MatOps.multAdd(u.batch, cols, hidden, hin, hinOff, hidden, weightHhT, colStart, gh, u.preH, off, gh);
+        MatOps.multAdd(workers, u.batch, cols, hidden, hin, hinOff, hidden, weightHhT, colStart, gh, u.preH, off, gh);
     }
 
     /** Gates and new state of tick t from preI (already formed) and the previous state. */
@@ -188,7 +221,7 @@ public abstract class RecurrentCell extends ParamGroup {
 
     /** dL/dh_{t−1} += dPreH_t · W_hh over gate columns [colStart, colStart + cols). */
     protected final void hiddenGradient(Unroll u, int t, int colStart, int cols, double[] out, int outOff) {
-        MatOps.multAdd(u.batch, hidden, cols, u.dPreH, t * u.batch * gh + colStart, gh,
+        MatOps.multAdd(workers, u.batch, hidden, cols, u.dPreH, t * u.batch * gh + colStart, gh,
                 weightHh.value().data, colStart * hidden, hidden, out, outOff, hidden);
     }
 
@@ -212,7 +245,7 @@ public abstract class RecurrentCell extends ParamGroup {
         int b = u.batch;
         int blocks = tHigh - tLow + 1;
         int rowOff = tHigh * b * gh;
-        MatOps.multTransAAddBlocks(gh, inputSize, b, blocks, u.dPreI, rowOff, -b * gh, gh,
+        MatOps.multTransAAddBlocks(workers, gh, inputSize, b, blocks, u.dPreI, rowOff, -b * gh, gh,
                 u.x, tHigh * b * inputSize, -b * inputSize, inputSize, weightIh.grad().data, 0, inputSize);
         MatOps.addColumnSumsBlocks(b, blocks, gh, u.dPreI, rowOff, -b * gh, gh, biasIh.grad().data, 0);
         hiddenWeightGradients(u, tHigh, tLow);
@@ -222,7 +255,7 @@ public abstract class RecurrentCell extends ParamGroup {
     /** dW_hh += Σ_t dPreH_tᵀ · h_{t−1} for t = tHigh..tLow in that order; the Cho GRU overrides the n block. */
     protected void hiddenWeightGradients(Unroll u, int tHigh, int tLow) {
         int b = u.batch;
-        MatOps.multTransAAddBlocks(gh, hidden, b, tHigh - tLow + 1, u.dPreH, tHigh * b * gh, -b * gh, gh,
+        MatOps.multTransAAddBlocks(workers, gh, hidden, b, tHigh - tLow + 1, u.dPreH, tHigh * b * gh, -b * gh, gh,
                 u.h, tHigh * b * hidden, -b * hidden, hidden, weightHh.grad().data, 0, hidden);
     }
 
@@ -234,7 +267,7 @@ public abstract class RecurrentCell extends ParamGroup {
     /** dL/dx_t = dPreI_t · W_ih for ticks [t0, t1), one product over their rows. */
     protected final void inputGradients(Unroll u, int t0, int t1) {
         int b = u.batch;
-        MatOps.multAdd((t1 - t0) * b, inputSize, gh, u.dPreI, t0 * b * gh, gh, weightIh.value().data, 0, inputSize,
+        MatOps.multAdd(workers, (t1 - t0) * b, inputSize, gh, u.dPreI, t0 * b * gh, gh, weightIh.value().data, 0, inputSize,
                 u.dx, t0 * b * inputSize, inputSize);
     }
 

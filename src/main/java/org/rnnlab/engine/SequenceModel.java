@@ -239,11 +239,31 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         backward();
     }
 
-    /** Backward ticks T−1..0. */
+    /**
+     * Backward ticks T−1..0: the same bits as {@link #backwardTick} for t = T−1..0, with the
+     * readout's gradients added tick by tick first (they do not depend on the cell's backward)
+     * and the cell's whole-sequence pass ({@link RecurrentCell#backwardSequence}), which forms
+     * its weight gradients in blocked products.
+     */
     public void backward() {
-        for (int t = unroll.steps() - 1; t >= 0; t--) {
-            backwardTick(t);
+        if (backwardNext != unroll.steps() - 1) {
+            throw new IllegalStateException("backward pass must start at tick " + (unroll.steps() - 1)
+                    + ": next is " + backwardNext);
         }
+        int b = unroll.batch();
+        int hid = cell.config().hiddenSize();
+        int yk = config.outputSize();
+        for (int t = unroll.steps() - 1; t >= 0; t--) {
+            readout.backward(b, unroll.hiddenBuffer(), (t + 1) * b * hid, dy, t * b * yk,
+                    unroll.lossGradientBuffer(), t * b * hid);
+        }
+        cell.backwardSequence(unroll);
+        if (embedding != null) {
+            for (int t = unroll.steps() - 1; t >= 0; t--) {
+                embedding.backward(batch.tokens(), t * b, (t + 1) * b, unroll.inputGradientBuffer());
+            }
+        }
+        backwardNext = -1;
     }
 
     /** The first place the last forward/loss/backward went non-finite, or null. */

@@ -101,31 +101,38 @@ final class SimdKernels {
         DoubleVector x30 = DoubleVector.fromArray(S, c, c3);
         DoubleVector x31 = DoubleVector.fromArray(S, c, c3 + l);
         DoubleVector x32 = DoubleVector.fromArray(S, c, c3 + 2 * l);
-        for (int q = 0; q < kBlocks; q++) {
-            int ap = aOff + q * aBlockStep;
-            int bp = bOff + q * bBlockStep;
-            for (int p = 0; p < kPer; p++) {
-                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + l);
-                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * l);
-                DoubleVector v = DoubleVector.broadcast(S, a[ap]);
-                x00 = v.fma(b0, x00);
-                x01 = v.fma(b1, x01);
-                x02 = v.fma(b2, x02);
-                v = DoubleVector.broadcast(S, a[ap + ais]);
-                x10 = v.fma(b0, x10);
-                x11 = v.fma(b1, x11);
-                x12 = v.fma(b2, x12);
-                v = DoubleVector.broadcast(S, a[ap + 2 * ais]);
-                x20 = v.fma(b0, x20);
-                x21 = v.fma(b1, x21);
-                x22 = v.fma(b2, x22);
-                v = DoubleVector.broadcast(S, a[ap + 3 * ais]);
-                x30 = v.fma(b0, x30);
-                x31 = v.fma(b1, x31);
-                x32 = v.fma(b2, x32);
-                ap += aps;
-                bp += ldb;
+        // One flat loop over all rows (blocks one after another): C2 keeps loop-carried vectors in
+        // registers only through a single loop level; nested loops box them on every iteration.
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + l);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * l);
+            DoubleVector v = DoubleVector.broadcast(S, a[ap]);
+            x00 = v.fma(b0, x00);
+            x01 = v.fma(b1, x01);
+            x02 = v.fma(b2, x02);
+            v = DoubleVector.broadcast(S, a[ap + ais]);
+            x10 = v.fma(b0, x10);
+            x11 = v.fma(b1, x11);
+            x12 = v.fma(b2, x12);
+            v = DoubleVector.broadcast(S, a[ap + 2 * ais]);
+            x20 = v.fma(b0, x20);
+            x21 = v.fma(b1, x21);
+            x22 = v.fma(b2, x22);
+            v = DoubleVector.broadcast(S, a[ap + 3 * ais]);
+            x30 = v.fma(b0, x30);
+            x31 = v.fma(b1, x31);
+            x32 = v.fma(b2, x32);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
             }
         }
         x00.intoArray(c, c0);
@@ -148,16 +155,23 @@ final class SimdKernels {
         DoubleVector x0 = DoubleVector.fromArray(S, c, c0);
         DoubleVector x1 = DoubleVector.fromArray(S, c, c0 + l);
         DoubleVector x2 = DoubleVector.fromArray(S, c, c0 + 2 * l);
-        for (int q = 0; q < kBlocks; q++) {
-            int ap = aOff + q * aBlockStep;
-            int bp = bOff + q * bBlockStep;
-            for (int p = 0; p < kPer; p++) {
-                DoubleVector v = DoubleVector.broadcast(S, a[ap]);
-                x0 = v.fma(DoubleVector.fromArray(S, b, bp), x0);
-                x1 = v.fma(DoubleVector.fromArray(S, b, bp + l), x1);
-                x2 = v.fma(DoubleVector.fromArray(S, b, bp + 2 * l), x2);
-                ap += aps;
-                bp += ldb;
+        // One flat loop over all rows (blocks one after another): C2 keeps loop-carried vectors in
+        // registers only through a single loop level; nested loops box them on every iteration.
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            DoubleVector v = DoubleVector.broadcast(S, a[ap]);
+            x0 = v.fma(DoubleVector.fromArray(S, b, bp), x0);
+            x1 = v.fma(DoubleVector.fromArray(S, b, bp + l), x1);
+            x2 = v.fma(DoubleVector.fromArray(S, b, bp + 2 * l), x2);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
             }
         }
         x0.intoArray(c, c0);
@@ -174,17 +188,24 @@ final class SimdKernels {
         DoubleVector x1 = DoubleVector.fromArray(S, c, c1);
         DoubleVector x2 = DoubleVector.fromArray(S, c, c2);
         DoubleVector x3 = DoubleVector.fromArray(S, c, c3);
-        for (int q = 0; q < kBlocks; q++) {
-            int ap = aOff + q * aBlockStep;
-            int bp = bOff + q * bBlockStep;
-            for (int p = 0; p < kPer; p++) {
-                DoubleVector bv = DoubleVector.fromArray(S, b, bp);
-                x0 = DoubleVector.broadcast(S, a[ap]).fma(bv, x0);
-                x1 = DoubleVector.broadcast(S, a[ap + ais]).fma(bv, x1);
-                x2 = DoubleVector.broadcast(S, a[ap + 2 * ais]).fma(bv, x2);
-                x3 = DoubleVector.broadcast(S, a[ap + 3 * ais]).fma(bv, x3);
-                ap += aps;
-                bp += ldb;
+        // One flat loop over all rows (blocks one after another): C2 keeps loop-carried vectors in
+        // registers only through a single loop level; nested loops box them on every iteration.
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bp);
+            x0 = DoubleVector.broadcast(S, a[ap]).fma(bv, x0);
+            x1 = DoubleVector.broadcast(S, a[ap + ais]).fma(bv, x1);
+            x2 = DoubleVector.broadcast(S, a[ap + 2 * ais]).fma(bv, x2);
+            x3 = DoubleVector.broadcast(S, a[ap + 3 * ais]).fma(bv, x3);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
             }
         }
         x0.intoArray(c, c0);
@@ -196,13 +217,20 @@ final class SimdKernels {
     private static void k1v1(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
                              double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0) {
         DoubleVector x0 = DoubleVector.fromArray(S, c, c0);
-        for (int q = 0; q < kBlocks; q++) {
-            int ap = aOff + q * aBlockStep;
-            int bp = bOff + q * bBlockStep;
-            for (int p = 0; p < kPer; p++) {
-                x0 = DoubleVector.broadcast(S, a[ap]).fma(DoubleVector.fromArray(S, b, bp), x0);
-                ap += aps;
-                bp += ldb;
+        // One flat loop over all rows (blocks one after another): C2 keeps loop-carried vectors in
+        // registers only through a single loop level; nested loops box them on every iteration.
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            x0 = DoubleVector.broadcast(S, a[ap]).fma(DoubleVector.fromArray(S, b, bp), x0);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
             }
         }
         x0.intoArray(c, c0);
@@ -215,15 +243,20 @@ final class SimdKernels {
     static int gemmColumn(int m, int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
                           double[] b, int bOff, int bBlockStep, int ldb, double[] c, int cOff) {
         int m1 = m - m % LANES;
+        int total = kBlocks * kPer;
         for (int i = 0; i < m1; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(S, c, cOff + i);
-            for (int q = 0; q < kBlocks; q++) {
-                int ap = aOff + q * aBlockStep + i;
-                int bp = bOff + q * bBlockStep;
-                for (int p = 0; p < kPer; p++) {
-                    x = DoubleVector.fromArray(S, a, ap).fma(DoubleVector.broadcast(S, b[bp]), x);
-                    ap += aps;
-                    bp += ldb;
+            int ap = aOff + i;
+            int bp = bOff;
+            for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+                x = DoubleVector.fromArray(S, a, ap).fma(DoubleVector.broadcast(S, b[bp]), x);
+                ap += aps;
+                bp += ldb;
+                if (++p == kPer) {
+                    p = 0;
+                    q++;
+                    ap = aOff + q * aBlockStep + i;
+                    bp = bOff + q * bBlockStep;
                 }
             }
             x.intoArray(c, cOff + i);
@@ -235,13 +268,17 @@ final class SimdKernels {
     static int columnSums(int kBlocks, int kPer, int n, double[] a, int aOff, int aBlockStep, int lda,
                           double[] out, int outOff) {
         int n1 = n - n % LANES;
+        int total = kBlocks * kPer;
         for (int j = 0; j < n1; j += LANES) {
             DoubleVector x = DoubleVector.fromArray(S, out, outOff + j);
-            for (int q = 0; q < kBlocks; q++) {
-                int ap = aOff + q * aBlockStep + j;
-                for (int p = 0; p < kPer; p++) {
-                    x = x.add(DoubleVector.fromArray(S, a, ap));
-                    ap += lda;
+            int ap = aOff + j;
+            for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+                x = x.add(DoubleVector.fromArray(S, a, ap));
+                ap += lda;
+                if (++p == kPer) {
+                    p = 0;
+                    q++;
+                    ap = aOff + q * aBlockStep + j;
                 }
             }
             x.intoArray(out, outOff + j);
@@ -250,11 +287,6 @@ final class SimdKernels {
     }
 
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
-
-    private static DoubleVector load(double[] a, int ao, double[] b, int bo, int i) {
-        DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-        return b == null ? x : x.add(DoubleVector.fromArray(S, b, bo + i));
-    }
 
     private static DoubleVector expm1Reduced(DoubleVector r) {
         DoubleVector p = r.fma(Activations.C13, Activations.C12);
@@ -304,11 +336,16 @@ final class SimdKernels {
     /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
     static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        for (int i = 0; i < n; i += LANES) {
-            DoubleVector x = load(a, ao, b, bo, i);
-            DoubleVector e = expNonPositive(x.abs().neg());
-            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
-            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
+        // separate loops rather than a conditional vector: C2 boxes vectors merged at a branch
+        if (b == null) {
+            for (int i = 0; i < n; i += LANES) {
+                sigmoid(DoubleVector.fromArray(S, a, ao + i)).intoArray(out, oo + i);
+            }
+        } else {
+            for (int i = 0; i < n; i += LANES) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+                sigmoid(x).intoArray(out, oo + i);
+            }
         }
         return n;
     }
@@ -316,13 +353,29 @@ final class SimdKernels {
     /** tanh of a (+ b) lane by lane; returns the count done. */
     static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        for (int i = 0; i < n; i += LANES) {
-            DoubleVector x = load(a, ao, b, bo, i);
-            DoubleVector em = expm1NonPositive(x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG));
-            DoubleVector y = em.neg().div(em.add(2.0));
-            LongVector bits = y.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN));
-            bits.reinterpretAsDoubles().intoArray(out, oo + i);
+        if (b == null) {
+            for (int i = 0; i < n; i += LANES) {
+                tanh(DoubleVector.fromArray(S, a, ao + i)).intoArray(out, oo + i);
+            }
+        } else {
+            for (int i = 0; i < n; i += LANES) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+                tanh(x).intoArray(out, oo + i);
+            }
         }
         return n;
+    }
+
+    private static DoubleVector sigmoid(DoubleVector x) {
+        DoubleVector e = expNonPositive(x.abs().neg());
+        VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
+        return e.blend(1.0, pos).div(e.add(1.0));
+    }
+
+    private static DoubleVector tanh(DoubleVector x) {
+        DoubleVector em = expm1NonPositive(x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG));
+        DoubleVector y = em.neg().div(em.add(2.0));
+        LongVector bits = y.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN));
+        return bits.reinterpretAsDoubles();
     }
 }

@@ -1,0 +1,209 @@
+package org.rnnlab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnlab.engine.Simd;
+import org.rnnlab.training.BenchmarkStep;
+import org.rnnlab.training.BenchmarkStep.Shape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench [--threads N] [--dtype float64] [cell:X:H:T:B ...]}: times the training step of
+ * {@code shared/bench/README.md} (see {@link BenchmarkStep}) and prints, per shape, the line
+ * {@code cell X H T B threads median_ms}, the median of {@code --iters} steps after a JIT
+ * warm-up and {@code --warmup} untimed steps. Notes (which kernels ran) go to stderr.
+ *
+ * <p>The engine's SIMD kernels need {@code --add-modules jdk.incubator.vector}, which a jar's
+ * manifest cannot add: when the module is missing, the command runs itself again in a child
+ * JVM with that option (unless {@code --no-relaunch}), and says so on stderr.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time one training step (forward, MSE on the last tick, BPTT, SGD) per shape; "
+                + "prints 'cell X H T B threads median_ms'.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "cell:X:H:T:B", arity = "0..*",
+            description = "shapes (cell = rnn | lstm | gru); default: the 12 shapes of shared/bench/README.md")
+    List<String> shapes = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the products (default 1)")
+    int threads = 1;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "float64 (the only type the engine has)")
+    String dtype = "float64";
+
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed steps before timing (default 5)")
+    int warmup = 5;
+
+    @Option(names = "--iters", paramLabel = "N", description = "timed steps; the median is printed (default 30)")
+    int iters = 30;
+
+    @Option(names = "--jit-warmup-ms", paramLabel = "MS",
+            description = "before the warm-up steps, untimed steps for at least this long and until the step "
+                    + "time stops improving (at most 60 s), so the JIT has compiled the kernels (default 2000; 0: none)")
+    long jitWarmupMs = 2000;
+
+    @Option(names = "--seed", description = "seed of weights, inputs and targets (default 0)")
+    long seed = 0;
+
+    @Option(names = {"-v", "--verbose"}, description = "per shape on stderr: JIT warm-up steps, min/max, GFLOP/s")
+    boolean verbose;
+
+    @Option(names = "--no-relaunch", description = "do not restart the JVM with the Vector API module")
+    boolean noRelaunch;
+
+    @Spec
+    CommandSpec spec;
+
+    static final String CHILD_PROPERTY = "rnnlab.bench.child";
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"float64".equalsIgnoreCase(dtype.trim())) {
+            throw new IllegalArgumentException("dtype '" + dtype + "' is not supported: the engine computes in float64");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be 0 or more, was " + warmup);
+        }
+        if (iters < 1) {
+            throw new IllegalArgumentException("iters must be at least 1, was " + iters);
+        }
+        if (jitWarmupMs < 0) {
+            throw new IllegalArgumentException("jit-warmup-ms must be 0 or more, was " + jitWarmupMs);
+        }
+        List<Shape> parsed = new ArrayList<>();
+        for (String s : shapes.isEmpty() ? BenchmarkStep.DEFAULT_SHAPES : shapes) {
+            parsed.add(Shape.parse(s));
+        }
+        if (!Simd.ENABLED && !noRelaunch && Boolean.getBoolean(CHILD_PROPERTY) == false
+                && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"))) {
+            Integer code = relaunch(err);
+            if (code != null) {
+                return code;
+            }
+        }
+        err.println("# engine kernels: " + Simd.describe() + "; " + Runtime.version() + "; threads " + threads
+                + "; per shape: JIT warm-up ≥ " + jitWarmupMs + " ms until stable, " + warmup + " warm-up steps, median of " + iters);
+        err.flush();
+        for (Shape shape : parsed) {
+            BenchmarkStep step = new BenchmarkStep(shape, seed);
+            step.model().cell().setThreads(threads);
+            int jitSteps = jitWarmup(step);
+            for (int i = 0; i < warmup; i++) {
+                step.run();
+            }
+            double[] ms = new double[iters];
+            for (int i = 0; i < iters; i++) {
+                long t0 = System.nanoTime();
+                step.run();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            step.model().cell().setThreads(1);
+            out.printf(Locale.ROOT, "%s %d %d %d %d %d %.4f%n", shape.kind().id(), shape.x(), shape.h(), shape.steps(),
+                    shape.batch(), threads, median(ms));
+            out.flush();
+            if (verbose) {
+                err.printf(Locale.ROOT, "#   %s: %d JIT warm-up steps; min %.4f max %.4f ms; %.2f GFLOP/s at the median%n",
+                        shape.spec(), jitSteps, min(ms), max(ms), shape.flops() / median(ms) / 1e6);
+                err.flush();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Runs untimed steps until the JIT has settled: rounds of at least 5 steps and 100 ms, until
+     * {@code --jit-warmup-ms} has passed and the round median has not improved by 3 % for three
+     * rounds, or 60 s (or the minimum, if longer) have passed. Returns the steps run.
+     */
+    private int jitWarmup(BenchmarkStep step) {
+        if (jitWarmupMs == 0) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        long min = jitWarmupMs * 1_000_000L;
+        long max = Math.max(min, 60_000_000_000L);
+        double best = Double.POSITIVE_INFINITY;
+        int stable = 0;
+        int steps = 0;
+        double[] round = new double[64];
+        while (true) {
+            int n = 0;
+            long roundStart = System.nanoTime();
+            while (n < 5 || (System.nanoTime() - roundStart < 100_000_000L && n < round.length)) {
+                long t0 = System.nanoTime();
+                step.run();
+                round[n++] = System.nanoTime() - t0;
+            }
+            steps += n;
+            double med = median(Arrays.copyOf(round, n));
+            if (med < best * 0.97) {
+                best = med;
+                stable = 0;
+            } else {
+                stable++;
+            }
+            long elapsed = System.nanoTime() - start;
+            if ((elapsed >= min && stable >= 3) || elapsed >= max) {
+                return steps;
+            }
+        }
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /** Runs this command again with the Vector API module; null when that is not possible. */
+    private Integer relaunch(PrintWriter err) throws Exception {
+        String javaCmd = ProcessHandle.current().info().command().orElse(null);
+        String cp = System.getProperty("java.class.path");
+        if (javaCmd == null || cp == null || cp.isEmpty()) {
+            err.println("# cannot restart the JVM with jdk.incubator.vector: running the scalar kernels");
+            return null;
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaCmd, "--add-modules", "jdk.incubator.vector",
+                "-D" + CHILD_PROPERTY + "=true"));
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-agentlib:jdwp")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-cp", cp, "org.rnnlab.Main", "bench", "--threads", Integer.toString(threads),
+                "--dtype", dtype, "--warmup", Integer.toString(warmup), "--iters", Integer.toString(iters),
+                "--jit-warmup-ms", Long.toString(jitWarmupMs), "--seed", Long.toString(seed), "--no-relaunch"));
+        if (verbose) {
+            cmd.add("--verbose");
+        }
+        cmd.addAll(shapes);
+        err.println("# restarting the JVM with --add-modules jdk.incubator.vector for the SIMD kernels"
+                + " (--no-relaunch to time the scalar kernels)");
+        err.flush();
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        return p.waitFor();
+    }
+}
