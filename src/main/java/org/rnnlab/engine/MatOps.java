@@ -184,7 +184,15 @@ public final class MatOps {
 
     /** True when every value in {@code a[off..off+len)} is finite. */
     public static boolean allFinite(double[] a, int off, int len) {
-        for (int i = off; i < off + len; i++) {
+        int i0 = off;
+        if (Simd.ENABLED) {
+            int done = SimdKernels.allFinite(a, off, len);
+            if (done < 0) {
+                return false;
+            }
+            i0 = off + done;
+        }
+        for (int i = i0; i < off + len; i++) {
             if (!Double.isFinite(a[i])) {
                 return false;
             }

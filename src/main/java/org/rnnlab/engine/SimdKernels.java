@@ -286,6 +286,17 @@ final class SimdKernels {
         return n1;
     }
 
+    /** −1 if a value in the vector-sized prefix of a[off, off+len) is NaN or ±Inf, else the prefix length. */
+    static int allFinite(double[] a, int off, int len) {
+        int n = len - len % LANES;
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int i = 0; i < n; i += LANES) {
+            // x·0 is 0 for finite x and NaN for NaN or ±Inf
+            acc = acc.add(DoubleVector.fromArray(S, a, off + i).mul(0.0));
+        }
+        return acc.test(VectorOperators.IS_NAN).anyTrue() ? -1 : n;
+    }
+
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
 
     private static DoubleVector expm1Reduced(DoubleVector r) {

@@ -300,8 +300,12 @@ public final class Unroll {
         }
         int n = batch * hidden;
         int nx = batch * inputSize;
+        int ng = batch * gh;
+        // Pre-activations too: with fused multiply-adds a sum of finite products that overflows is
+        // ±Inf (not NaN), which saturates σ and tanh and would otherwise pass unreported.
         boolean ok = MatOps.allFinite(h, (t + 1) * n, n) && (c == null || MatOps.allFinite(c, (t + 1) * n, n))
-                && MatOps.allFinite(x, t * nx, nx);
+                && MatOps.allFinite(x, t * nx, nx)
+                && MatOps.allFinite(preI, t * ng, ng) && MatOps.allFinite(preH, t * ng, ng);
         if (!ok) {
             firstNonFiniteForward = t;
         }
