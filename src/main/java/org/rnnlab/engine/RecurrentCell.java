@@ -187,10 +187,11 @@ public abstract class RecurrentCell extends ParamGroup {
     }
 
     /**
-     * Backward ticks T−1..0, after {@link Unroll#beginBackward} and the loss. The state part runs
-     * tick by tick; the weight gradients and dL/dx of all ticks are then formed in blocked
-     * products that add the ticks' contributions in the same order as the tick loop (T−1 first),
-     * so the result is the same bits as calling {@link #backwardTick} for t = T−1..0.
+     * Backward ticks T−1..0, after {@link Unroll#beginBackward} and the loss. The state part and
+     * the bias gradients run tick by tick; the weight matrices' gradients and dL/dx of all ticks
+     * are then formed in blocked products that add the ticks' contributions in the same order as
+     * the tick loop (T−1 first), so the result is the same bits as calling {@link #backwardTick}
+     * for t = T−1..0.
      */
     public final void backwardSequence(Unroll u) {
         int last = u.forwardTicks - 1;
@@ -199,8 +200,9 @@ public abstract class RecurrentCell extends ParamGroup {
         }
         for (int t = last; t >= 0; t--) {
             backwardState(u, t);
+            biasGradients(u, t);
         }
-        accumulateWeightGradients(u, last, 0);
+        matrixGradients(u, last, 0);
         inputGradients(u, 0, last + 1);
     }
 
@@ -234,22 +236,27 @@ public abstract class RecurrentCell extends ParamGroup {
 
     /** Adds tick t's contribution to dW_ih, dW_hh, db_ih, db_hh. */
     protected final void accumulateWeightGradients(Unroll u, int t) {
-        accumulateWeightGradients(u, t, t);
+        biasGradients(u, t);
+        matrixGradients(u, t, t);
+    }
+
+    /** db_ih += Σ_b dPreI_t[b], db_hh += Σ_b dPreH_t[b] (rows in order), while tick t is in cache. */
+    private void biasGradients(Unroll u, int t) {
+        int b = u.batch;
+        MatOps.addColumnSums(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, 0);
+        MatOps.addColumnSums(b, gh, u.dPreH, t * b * gh, gh, biasHh.grad().data, 0);
     }
 
     /**
-     * Adds the contributions of ticks tHigh, tHigh − 1, …, tLow (in that order) to dW_ih, dW_hh,
-     * db_ih, db_hh: one blocked product per tensor instead of one rank-B update per tick.
+     * Adds the contributions of ticks tHigh, tHigh − 1, …, tLow (in that order) to dW_ih and
+     * dW_hh: one blocked product per matrix instead of one rank-B update per tick.
      */
-    protected void accumulateWeightGradients(Unroll u, int tHigh, int tLow) {
+    private void matrixGradients(Unroll u, int tHigh, int tLow) {
         int b = u.batch;
         int blocks = tHigh - tLow + 1;
-        int rowOff = tHigh * b * gh;
-        MatOps.multTransAAddBlocks(workers, gh, inputSize, b, blocks, u.dPreI, rowOff, -b * gh, gh,
+        MatOps.multTransAAddBlocks(workers, gh, inputSize, b, blocks, u.dPreI, tHigh * b * gh, -b * gh, gh,
                 u.x, tHigh * b * inputSize, -b * inputSize, inputSize, weightIh.grad().data, 0, inputSize);
-        MatOps.addColumnSumsBlocks(b, blocks, gh, u.dPreI, rowOff, -b * gh, gh, biasIh.grad().data, 0);
         hiddenWeightGradients(u, tHigh, tLow);
-        MatOps.addColumnSumsBlocks(b, blocks, gh, u.dPreH, rowOff, -b * gh, gh, biasHh.grad().data, 0);
     }
 
     /** dW_hh += Σ_t dPreH_tᵀ · h_{t−1} for t = tHigh..tLow in that order; the Cho GRU overrides the n block. */

@@ -26,24 +26,65 @@ final class ScalarKernels {
                         c, cOff + i * ldc + j, ldc);
             }
         }
-        // remaining rows and columns, element by element
-        for (int i = 0; i < m; i++) {
-            int jStart = i < m4 ? n4 : j0;
-            for (int j = jStart; j < n; j++) {
+        // remaining columns of the 4-row blocks: four independent sums at a time (hides FMA latency)
+        for (int i = 0; i < m4; i += 4) {
+            for (int j = n4; j < n; j++) {
+                column4(kBlocks, kPer, a, aOff + i * ais, aBlockStep, ais, aps, b, bOff + j, bBlockStep, ldb,
+                        c, cOff + i * ldc + j, ldc);
+            }
+        }
+        // remaining rows, element by element
+        for (int i = m4; i < m; i++) {
+            for (int j = j0; j < n; j++) {
                 int ci = cOff + i * ldc + j;
                 double s = c[ci];
-                for (int q = 0; q < kBlocks; q++) {
-                    int ap = aOff + q * aBlockStep + i * ais;
-                    int bp = bOff + q * bBlockStep + j;
-                    for (int p = 0; p < kPer; p++) {
-                        s = Math.fma(a[ap], b[bp], s);
-                        ap += aps;
-                        bp += ldb;
+                int total = kBlocks * kPer;
+                int ap = aOff + i * ais;
+                int bp = bOff + j;
+                for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+                    s = Math.fma(a[ap], b[bp], s);
+                    ap += aps;
+                    bp += ldb;
+                    if (++p == kPer) {
+                        p = 0;
+                        q++;
+                        ap = aOff + q * aBlockStep + i * ais;
+                        bp = bOff + q * bBlockStep + j;
                     }
                 }
                 c[ci] = s;
             }
         }
+    }
+
+    private static void column4(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int ais, int aps,
+                                double[] b, int bOff, int bBlockStep, int ldb, double[] c, int c0, int ldc) {
+        double x0 = c[c0];
+        double x1 = c[c0 + ldc];
+        double x2 = c[c0 + 2 * ldc];
+        double x3 = c[c0 + 3 * ldc];
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            double bv = b[bp];
+            x0 = Math.fma(a[ap], bv, x0);
+            x1 = Math.fma(a[ap + ais], bv, x1);
+            x2 = Math.fma(a[ap + 2 * ais], bv, x2);
+            x3 = Math.fma(a[ap + 3 * ais], bv, x3);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
+            }
+        }
+        c[c0] = x0;
+        c[c0 + ldc] = x1;
+        c[c0 + 2 * ldc] = x2;
+        c[c0 + 3 * ldc] = x3;
     }
 
     private static void tile4x4(int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int ais, int aps,
@@ -55,33 +96,38 @@ final class ScalarKernels {
         double x10 = c[c1], x11 = c[c1 + 1], x12 = c[c1 + 2], x13 = c[c1 + 3];
         double x20 = c[c2], x21 = c[c2 + 1], x22 = c[c2 + 2], x23 = c[c2 + 3];
         double x30 = c[c3], x31 = c[c3 + 1], x32 = c[c3 + 2], x33 = c[c3 + 3];
-        for (int q = 0; q < kBlocks; q++) {
-            int ap = aOff + q * aBlockStep;
-            int bp = bOff + q * bBlockStep;
-            for (int p = 0; p < kPer; p++) {
-                double b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
-                double v = a[ap];
-                x00 = Math.fma(v, b0, x00);
-                x01 = Math.fma(v, b1, x01);
-                x02 = Math.fma(v, b2, x02);
-                x03 = Math.fma(v, b3, x03);
-                v = a[ap + ais];
-                x10 = Math.fma(v, b0, x10);
-                x11 = Math.fma(v, b1, x11);
-                x12 = Math.fma(v, b2, x12);
-                x13 = Math.fma(v, b3, x13);
-                v = a[ap + 2 * ais];
-                x20 = Math.fma(v, b0, x20);
-                x21 = Math.fma(v, b1, x21);
-                x22 = Math.fma(v, b2, x22);
-                x23 = Math.fma(v, b3, x23);
-                v = a[ap + 3 * ais];
-                x30 = Math.fma(v, b0, x30);
-                x31 = Math.fma(v, b1, x31);
-                x32 = Math.fma(v, b2, x32);
-                x33 = Math.fma(v, b3, x33);
-                ap += aps;
-                bp += ldb;
+        int total = kBlocks * kPer;
+        int ap = aOff;
+        int bp = bOff;
+        for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
+            double b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
+            double v = a[ap];
+            x00 = Math.fma(v, b0, x00);
+            x01 = Math.fma(v, b1, x01);
+            x02 = Math.fma(v, b2, x02);
+            x03 = Math.fma(v, b3, x03);
+            v = a[ap + ais];
+            x10 = Math.fma(v, b0, x10);
+            x11 = Math.fma(v, b1, x11);
+            x12 = Math.fma(v, b2, x12);
+            x13 = Math.fma(v, b3, x13);
+            v = a[ap + 2 * ais];
+            x20 = Math.fma(v, b0, x20);
+            x21 = Math.fma(v, b1, x21);
+            x22 = Math.fma(v, b2, x22);
+            x23 = Math.fma(v, b3, x23);
+            v = a[ap + 3 * ais];
+            x30 = Math.fma(v, b0, x30);
+            x31 = Math.fma(v, b1, x31);
+            x32 = Math.fma(v, b2, x32);
+            x33 = Math.fma(v, b3, x33);
+            ap += aps;
+            bp += ldb;
+            if (++p == kPer) {
+                p = 0;
+                q++;
+                ap = aOff + q * aBlockStep;
+                bp = bOff + q * bBlockStep;
             }
         }
         c[c0] = x00; c[c0 + 1] = x01; c[c0 + 2] = x02; c[c0 + 3] = x03;

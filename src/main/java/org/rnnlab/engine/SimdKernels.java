@@ -298,65 +298,68 @@ final class SimdKernels {
     }
 
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
-
-    private static DoubleVector expm1Reduced(DoubleVector r) {
-        DoubleVector p = r.fma(Activations.C13, Activations.C12);
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C11));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C10));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C9));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C8));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C7));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C6));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C5));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C4));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C3));
-        p = p.fma(r, DoubleVector.broadcast(S, Activations.C2));
-        return r.mul(r).fma(p, r);
-    }
-
-    private static DoubleVector pow2(LongVector k) {
-        return k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-    }
-
-    private static DoubleVector expNonPositive(DoubleVector x) {
-        x = x.max(Activations.EXP_MIN_ARG);
-        DoubleVector t = x.fma(Activations.INV_LN2, Activations.SHIFTER);
-        DoubleVector kd = t.sub(Activations.SHIFTER);
-        DoubleVector nk = kd.neg();
-        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_HI), x);
-        r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_LO), r);
-        DoubleVector q = expm1Reduced(r);
-        LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
-        LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
-        return q.add(1.0).mul(pow2(k1)).mul(pow2(k.sub(k1)));
-    }
-
-    private static DoubleVector expm1NonPositive(DoubleVector x) {
-        DoubleVector t = x.fma(Activations.INV_LN2, Activations.SHIFTER);
-        DoubleVector kd = t.sub(Activations.SHIFTER);
-        DoubleVector nk = kd.neg();
-        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_HI), x);
-        r = nk.fma(DoubleVector.broadcast(S, Activations.LN2_LO), r);
-        DoubleVector q = expm1Reduced(r);
-        DoubleVector s = pow2(t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS));
-        return q.fma(s, s.sub(1.0));
-    }
+    //
+    // Each loop body is written out in full: C2 boxes a vector passed to or returned from a helper
+    // method that it decides not to inline, which costs an allocation per vector.
 
     private static final long SIGN = Long.MIN_VALUE;
+
+    /** out = a + b over the vector-sized prefix of len; returns that prefix length. */
+    private static int add(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+        }
+        return n;
+    }
 
     /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
     static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        // separate loops rather than a conditional vector: C2 boxes vectors merged at a branch
-        if (b == null) {
-            for (int i = 0; i < n; i += LANES) {
-                sigmoid(DoubleVector.fromArray(S, a, ao + i)).intoArray(out, oo + i);
-            }
-        } else {
-            for (int i = 0; i < n; i += LANES) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
-                sigmoid(x).intoArray(out, oo + i);
-            }
+        if (b != null) {
+            add(a, ao, b, bo, out, oo, len);
+            a = out;
+            ao = oo;
+        }
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            // e = exp(max(−|x|, −746)), as Activations.expNonPositive
+            DoubleVector y = x.abs().neg().max(Activations.EXP_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
+            LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+            DoubleVector s1 = k1.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s2 = k.sub(k1).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = q.add(1.0).mul(s1).mul(s2);
+            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
+            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
         }
         return n;
     }
@@ -364,29 +367,50 @@ final class SimdKernels {
     /** tanh of a (+ b) lane by lane; returns the count done. */
     static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        if (b == null) {
-            for (int i = 0; i < n; i += LANES) {
-                tanh(DoubleVector.fromArray(S, a, ao + i)).intoArray(out, oo + i);
-            }
-        } else {
-            for (int i = 0; i < n; i += LANES) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
-                tanh(x).intoArray(out, oo + i);
-            }
+        if (b != null) {
+            add(a, ao, b, bo, out, oo, len);
+            a = out;
+            ao = oo;
+        }
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            // em = expm1(max(−2|x|, −64)), as Activations.expm1NonPositive
+            DoubleVector y = x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            DoubleVector sc = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS).add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector em = q.fma(sc, sc.sub(1.0));
+            DoubleVector th = em.neg().div(em.add(2.0));
+            th.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+                    .intoArray(out, oo + i);
         }
         return n;
-    }
-
-    private static DoubleVector sigmoid(DoubleVector x) {
-        DoubleVector e = expNonPositive(x.abs().neg());
-        VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
-        return e.blend(1.0, pos).div(e.add(1.0));
-    }
-
-    private static DoubleVector tanh(DoubleVector x) {
-        DoubleVector em = expm1NonPositive(x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG));
-        DoubleVector y = em.neg().div(em.add(2.0));
-        LongVector bits = y.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN));
-        return bits.reinterpretAsDoubles();
     }
 }
