@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--jit-warmup-ms", paramLabel = "MS",
             description = "before the warm-up steps, untimed steps for at least this long and until the step "
-                    + "time stops improving (at most 60 s), so the JIT has compiled the kernels (default 2000; 0: none)")
+                    + "time has settled (at most 120 s), so the JIT has compiled the kernels (default 2000; 0: none)")
     long jitWarmupMs = 2000;
 
     @Option(names = "--seed", description = "seed of weights, inputs and targets (default 0)")
@@ -126,8 +126,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Runs untimed steps until the JIT has settled: rounds of at least 5 steps and 100 ms, until
-     * {@code --jit-warmup-ms} has passed and the round median has not improved by 3 % for three
-     * rounds, or 60 s (or the minimum, if longer) have passed. Returns the steps run.
+     * {@code --jit-warmup-ms} has passed and, for three rounds in a row, the steps allocated
+     * (almost) nothing (the Vector API allocates until C2 has compiled a kernel), the JIT
+     * compiled nothing, and the round median did not improve by 3 %; at most 120 s (or the
+     * minimum, if longer). Returns the steps run.
      */
     private int jitWarmup(BenchmarkStep step) {
         if (jitWarmupMs == 0) {
@@ -135,32 +137,44 @@ final class BenchCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         long min = jitWarmupMs * 1_000_000L;
-        long max = Math.max(min, 60_000_000_000L);
+        long max = Math.max(min, 120_000_000_000L);
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         double best = Double.POSITIVE_INFINITY;
-        int stable = 0;
+        int settled = 0;
         int steps = 0;
         double[] round = new double[64];
         while (true) {
             int n = 0;
             long roundStart = System.nanoTime();
+            long bytes0 = allocatedBytes();
+            long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
             while (n < 5 || (System.nanoTime() - roundStart < 100_000_000L && n < round.length)) {
                 long t0 = System.nanoTime();
                 step.run();
                 round[n++] = System.nanoTime() - t0;
             }
             steps += n;
+            long bytesPerStep = (allocatedBytes() - bytes0) / n;
+            boolean compiled = jitTimed && jit.getTotalCompilationTime() != jit0;
             double med = median(Arrays.copyOf(round, n));
-            if (med < best * 0.97) {
-                best = med;
-                stable = 0;
-            } else {
-                stable++;
-            }
+            boolean improved = med < best * 0.97;
+            best = Math.min(best, med);
+            settled = (!improved && !compiled && bytesPerStep < 1024) ? settled + 1 : 0;
             long elapsed = System.nanoTime() - start;
-            if ((elapsed >= min && stable >= 3) || elapsed >= max) {
+            if ((elapsed >= min && settled >= 3) || elapsed >= max) {
                 return steps;
             }
         }
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot), or 0 where that is not measurable. */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (t instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+            return sun.getCurrentThreadAllocatedBytes();
+        }
+        return 0;
     }
 
     private static double min(double[] v) {

@@ -70,7 +70,9 @@ final class GruCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hh;
             int next = ((t + 1) * bsz + b) * hh;
-            for (int j = 0; j < hh; j++) {
+            int j0 = !cho && Simd.pointwise ? SimdKernels.gruBackward(hh, u.act, u.preH, row, u.h, u.dh, prev, next,
+                    u.dPreI, u.dPreH) : 0;
+            for (int j = j0; j < hh; j++) {
                 double r = u.act[row + j];
                 double z = u.act[row + hh + j];
                 double nn = u.act[row + 2 * hh + j];

@@ -16,6 +16,12 @@ public final class Simd {
     /** True when the Vector API is in the boot layer and not disabled. */
     public static final boolean ENABLED = detect();
 
+    /**
+     * Whether the cells' backward pointwise loops use their SIMD twins; only tests turn it off,
+     * to compare both forms bit for bit in one JVM.
+     */
+    static volatile boolean pointwise = ENABLED;
+
     private static boolean detect() {
         if ("false".equalsIgnoreCase(System.getProperty("rnnlab.simd"))) {
             return false;

@@ -299,28 +299,25 @@ final class SimdKernels {
 
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
     //
-    // Each loop body is written out in full: C2 boxes a vector passed to or returned from a helper
-    // method that it decides not to inline, which costs an allocation per vector.
+    // Each loop body is written out in full (and once per input form): C2 boxes a vector passed
+    // to or returned from a helper it does not inline, or merged from two branches, which costs
+    // an allocation per vector.
 
     private static final long SIGN = Long.MIN_VALUE;
 
-    /** out = a + b over the vector-sized prefix of len; returns that prefix length. */
-    private static int add(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        int n = len - len % LANES;
-        for (int i = 0; i < n; i += LANES) {
-            DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
-        }
-        return n;
-    }
-
     /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
     static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        return b == null ? sigmoid1(a, ao, out, oo, len) : sigmoid2(a, ao, b, bo, out, oo, len);
+    }
+
+    /** tanh of a (+ b) lane by lane; returns the count done. */
+    static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        return b == null ? tanh1(a, ao, out, oo, len) : tanh2(a, ao, b, bo, out, oo, len);
+    }
+
+    /** σ(a). */
+    private static int sigmoid1(double[] a, int ao, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        if (b != null) {
-            add(a, ao, b, bo, out, oo, len);
-            a = out;
-            ao = oo;
-        }
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -364,14 +361,55 @@ final class SimdKernels {
         return n;
     }
 
-    /** tanh of a (+ b) lane by lane; returns the count done. */
-    static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+    /** σ(a + b). */
+    private static int sigmoid2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int n = len - len % LANES;
-        if (b != null) {
-            add(a, ao, b, bo, out, oo, len);
-            a = out;
-            ao = oo;
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+            // e = exp(max(−|x|, −746)), as Activations.expNonPositive
+            DoubleVector y = x.abs().neg().max(Activations.EXP_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
+            LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+            DoubleVector s1 = k1.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s2 = k.sub(k1).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = q.add(1.0).mul(s1).mul(s2);
+            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
+            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
         }
+        return n;
+    }
+
+    /** tanh(a). */
+    private static int tanh1(double[] a, int ao, double[] out, int oo, int len) {
+        int n = len - len % LANES;
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -410,6 +448,123 @@ final class SimdKernels {
             DoubleVector th = em.neg().div(em.add(2.0));
             th.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
                     .intoArray(out, oo + i);
+        }
+        return n;
+    }
+
+    /** tanh(a + b). */
+    private static int tanh2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+            // em = expm1(max(−2|x|, −64)), as Activations.expm1NonPositive
+            DoubleVector y = x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            DoubleVector sc = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS).add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector em = q.fma(sc, sc.sub(1.0));
+            DoubleVector th = em.neg().div(em.add(2.0));
+            th.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+                    .intoArray(out, oo + i);
+        }
+        return n;
+    }
+
+    // ---- backward pointwise kernels: the cells' scalar loops, lane by lane, same operation order ----
+
+    /**
+     * One batch row of {@link LstmCell}'s backward pointwise loop for units [0, n), n the
+     * vector-sized prefix of H; returns n. Offsets as in the cell (of &lt; 0: no forget gate).
+     */
+    static int lstmBackward(int hidden, double[] act, int row, int oi, int of, int og, int oo, double[] tanhC,
+                            int tick, double[] dh, double[] dc, int next, int prev, double[] c, double[] dPre) {
+        int n = hidden - hidden % LANES;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int j = 0; j < n; j += LANES) {
+            DoubleVector i = DoubleVector.fromArray(S, act, row + oi + j);
+            DoubleVector g = DoubleVector.fromArray(S, act, row + og + j);
+            DoubleVector o = DoubleVector.fromArray(S, act, row + oo + j);
+            DoubleVector tc = DoubleVector.fromArray(S, tanhC, tick + j);
+            DoubleVector dhT = DoubleVector.fromArray(S, dh, next + j);
+            DoubleVector dcT = DoubleVector.fromArray(S, dc, next + j)
+                    .add(dhT.mul(o).mul(one.sub(tc.mul(tc))));
+            dcT.intoArray(dc, next + j);
+            dcT.mul(g).mul(i.mul(one.sub(i))).intoArray(dPre, row + oi + j);
+            dcT.mul(i).mul(one.sub(g.mul(g))).intoArray(dPre, row + og + j);
+            dhT.mul(tc).mul(o.mul(one.sub(o))).intoArray(dPre, row + oo + j);
+            DoubleVector dcPrev = DoubleVector.fromArray(S, dc, prev + j);
+            if (of >= 0) {
+                DoubleVector f = DoubleVector.fromArray(S, act, row + of + j);
+                dcT.mul(DoubleVector.fromArray(S, c, prev + j)).mul(f.mul(one.sub(f)))
+                        .intoArray(dPre, row + of + j);
+                dcPrev.add(dcT.mul(f)).intoArray(dc, prev + j);
+            } else {
+                dcPrev.add(dcT).intoArray(dc, prev + j);
+            }
+        }
+        return n;
+    }
+
+    /** One batch row of {@link GruCell}'s backward pointwise loop (PyTorch variant); returns n. */
+    static int gruBackward(int hh, double[] act, double[] preH, int row, double[] h, double[] dh, int prev, int next,
+                           double[] dPreI, double[] dPreH) {
+        int n = hh - hh % LANES;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int j = 0; j < n; j += LANES) {
+            DoubleVector r = DoubleVector.fromArray(S, act, row + j);
+            DoubleVector z = DoubleVector.fromArray(S, act, row + hh + j);
+            DoubleVector nn = DoubleVector.fromArray(S, act, row + 2 * hh + j);
+            DoubleVector hPrev = DoubleVector.fromArray(S, h, prev + j);
+            DoubleVector dhT = DoubleVector.fromArray(S, dh, next + j);
+            DoubleVector dan = dhT.mul(one.sub(z)).mul(one.sub(nn.mul(nn)));
+            DoubleVector daz = dhT.mul(hPrev.sub(nn)).mul(z.mul(one.sub(z)));
+            daz.intoArray(dPreI, row + hh + j);
+            daz.intoArray(dPreH, row + hh + j);
+            dan.intoArray(dPreI, row + 2 * hh + j);
+            DoubleVector.fromArray(S, dh, prev + j).add(dhT.mul(z)).intoArray(dh, prev + j);
+            DoubleVector hn = DoubleVector.fromArray(S, preH, row + 2 * hh + j);
+            DoubleVector dar = dan.mul(hn).mul(r.mul(one.sub(r)));
+            dan.mul(r).intoArray(dPreH, row + 2 * hh + j);
+            dar.intoArray(dPreI, row + j);
+            dar.intoArray(dPreH, row + j);
+        }
+        return n;
+    }
+
+    /** {@link RnnCell}'s tanh backward: dPre = dh_next · (1 − y²) over len values; returns the count done. */
+    static int tanhBackward(double[] act, int tick, double[] dh, int next, double[] dPre, int len) {
+        int n = len - len % LANES;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector y = DoubleVector.fromArray(S, act, tick + i);
+            DoubleVector.fromArray(S, dh, next + i).mul(one.sub(y.mul(y))).intoArray(dPre, tick + i);
         }
         return n;
     }

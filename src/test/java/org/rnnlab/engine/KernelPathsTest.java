@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,22 @@ class KernelPathsTest {
         seq.assertBitIdentical(ticks);
         par.assertBitIdentical(ticks);
         parTicks.assertBitIdentical(ticks);
+    }
+
+    @ParameterizedTest(name = "{0} X={1} H={2} T={3} B={4}")
+    @MethodSource("cases")
+    void simdAndScalarPointwiseLoopsGiveTheSameBits(Variant v, int x, int h, int t, int b) {
+        assumeTrue(Simd.ENABLED, "SIMD kernels need --add-modules jdk.incubator.vector");
+        Problem p = GradientCheckTestSupport.randomProblem(v.config(x, h), t, b, 23L * v.ordinal() + t, 0.6);
+        Run simd = TickApiTest.bySequence(p.newCell(), p.newCell().newUnroll(t, b), p);
+        Run scalar;
+        Simd.pointwise = false;
+        try {
+            scalar = TickApiTest.bySequence(p.newCell(), p.newCell().newUnroll(t, b), p);
+        } finally {
+            Simd.pointwise = true;
+        }
+        simd.assertBitIdentical(scalar);
     }
 
     @ParameterizedTest(name = "{0} X={1} H={2} T={3} B={4}")
