@@ -139,6 +139,8 @@ final class BenchCommand implements Callable<Integer> {
         long min = jitWarmupMs * 1_000_000L;
         long max = Math.max(min, 120_000_000_000L);
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean debug = Boolean.getBoolean("rnnlab.bench.debug");
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         double best = Double.POSITIVE_INFINITY;
         int settled = 0;
@@ -147,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         while (true) {
             int n = 0;
             long roundStart = System.nanoTime();
-            long bytes0 = allocatedBytes();
+            long bytes0 = allocatedBytes(threadsBean);
             long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
             while (n < 5 || (System.nanoTime() - roundStart < 100_000_000L && n < round.length)) {
                 long t0 = System.nanoTime();
@@ -155,12 +157,16 @@ final class BenchCommand implements Callable<Integer> {
                 round[n++] = System.nanoTime() - t0;
             }
             steps += n;
-            long bytesPerStep = (allocatedBytes() - bytes0) / n;
+            long bytesPerStep = (allocatedBytes(threadsBean) - bytes0) / n;
             boolean compiled = jitTimed && jit.getTotalCompilationTime() != jit0;
             double med = median(Arrays.copyOf(round, n));
             boolean improved = med < best * 0.97;
             best = Math.min(best, med);
             settled = (!improved && !compiled && bytesPerStep < 1024) ? settled + 1 : 0;
+            if (debug) {
+                System.err.printf(Locale.ROOT, "#     round: %d steps, median %.4f ms, %d B/step, jit %s, settled %d%n",
+                        n, med / 1e6, bytesPerStep, compiled, settled);
+            }
             long elapsed = System.nanoTime() - start;
             if ((elapsed >= min && settled >= 3) || elapsed >= max) {
                 return steps;
@@ -169,8 +175,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Bytes this thread has allocated so far (HotSpot), or 0 where that is not measurable. */
-    private static long allocatedBytes() {
-        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static long allocatedBytes(java.lang.management.ThreadMXBean t) {
         if (t instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
             return sun.getCurrentThreadAllocatedBytes();
         }

@@ -299,25 +299,49 @@ final class SimdKernels {
 
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
     //
-    // Each loop body is written out in full (and once per input form): C2 boxes a vector passed
-    // to or returned from a helper it does not inline, or merged from two branches, which costs
-    // an allocation per vector.
+    // Each function runs as short passes over the output (sum, exponential core, finish) rather
+    // than one long loop body, and no vector crosses a method boundary or a branch: past C2's
+    // inlining budget, or when a helper is not inlined, vectors are boxed (an allocation each).
+    // The exponential pass stores its result with the argument's sign bit, which is all the
+    // finishing pass needs of the argument.
 
     private static final long SIGN = Long.MIN_VALUE;
 
+    /** out = a + b over the first n values. */
+    private static void add(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+        }
+    }
+
     /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
     static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        return b == null ? sigmoid1(a, ao, out, oo, len) : sigmoid2(a, ao, b, bo, out, oo, len);
+        int n = len - len % LANES;
+        if (b != null) {
+            add(a, ao, b, bo, out, oo, n);
+            a = out;
+            ao = oo;
+        }
+        expPass(a, ao, out, oo, n);
+        sigmoidFinish(out, oo, n);
+        return n;
     }
 
     /** tanh of a (+ b) lane by lane; returns the count done. */
     static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        return b == null ? tanh1(a, ao, out, oo, len) : tanh2(a, ao, b, bo, out, oo, len);
+        int n = len - len % LANES;
+        if (b != null) {
+            add(a, ao, b, bo, out, oo, n);
+            a = out;
+            ao = oo;
+        }
+        expm1Pass(a, ao, out, oo, n);
+        tanhFinish(out, oo, n);
+        return n;
     }
 
-    /** σ(a). */
-    private static int sigmoid1(double[] a, int ao, double[] out, int oo, int len) {
-        int n = len - len % LANES;
+    /** out = e^{max(−|x|, −746)} with the sign bit of x (Activations.expNonPositive). */
+    private static void expPass(double[] a, int ao, double[] out, int oo, int n) {
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -332,7 +356,6 @@ final class SimdKernels {
         DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
         for (int i = 0; i < n; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            // e = exp(max(−|x|, −746)), as Activations.expNonPositive
             DoubleVector y = x.abs().neg().max(Activations.EXP_MIN_ARG);
             DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
             DoubleVector nk = t.sub(Activations.SHIFTER).neg();
@@ -355,61 +378,23 @@ final class SimdKernels {
             DoubleVector s1 = k1.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector s2 = k.sub(k1).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector e = q.add(1.0).mul(s1).mul(s2);
-            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
-            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
+            e.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, oo + i);
         }
-        return n;
     }
 
-    /** σ(a + b). */
-    private static int sigmoid2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        int n = len - len % LANES;
-        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
-        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
-        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
-        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
-        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
-        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
-        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
-        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
-        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
-        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+    /** σ from the exponential pass: (x ≥ 0 ? 1 : e) / (1 + e), x ≥ 0 read as "sign bit clear" or e = 1. */
+    private static void sigmoidFinish(double[] out, int oo, int n) {
         for (int i = 0; i < n; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
-            // e = exp(max(−|x|, −746)), as Activations.expNonPositive
-            DoubleVector y = x.abs().neg().max(Activations.EXP_MIN_ARG);
-            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
-            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
-            DoubleVector r = nk.fma(ln2Hi, y);
-            r = nk.fma(ln2Lo, r);
-            DoubleVector p = r.fma(Activations.C13, Activations.C12);
-            p = p.fma(r, c11);
-            p = p.fma(r, c10);
-            p = p.fma(r, c9);
-            p = p.fma(r, c8);
-            p = p.fma(r, c7);
-            p = p.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            DoubleVector q = r.mul(r).fma(p, r);
-            LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
-            LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
-            DoubleVector s1 = k1.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = k.sub(k1).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = q.add(1.0).mul(s1).mul(s2);
-            VectorMask<Double> pos = x.compare(VectorOperators.GE, 0.0);
-            e.blend(1.0, pos).div(e.add(1.0)).intoArray(out, oo + i);
+            DoubleVector v = DoubleVector.fromArray(S, out, oo + i);
+            DoubleVector e = v.abs();
+            // the sign bit is set for x < 0 and for x = −0, where e = 1 and both forms agree
+            VectorMask<Double> neg = v.test(VectorOperators.IS_NEGATIVE);
+            DoubleVector.broadcast(S, 1.0).blend(e, neg).div(e.add(1.0)).intoArray(out, oo + i);
         }
-        return n;
     }
 
-    /** tanh(a). */
-    private static int tanh1(double[] a, int ao, double[] out, int oo, int len) {
-        int n = len - len % LANES;
+    /** out = e^{max(−2|x|, −64)} − 1 with the sign bit of x (Activations.expm1NonPositive). */
+    private static void expm1Pass(double[] a, int ao, double[] out, int oo, int n) {
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -424,7 +409,6 @@ final class SimdKernels {
         DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
         for (int i = 0; i < n; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            // em = expm1(max(−2|x|, −64)), as Activations.expm1NonPositive
             DoubleVector y = x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG);
             DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
             DoubleVector nk = t.sub(Activations.SHIFTER).neg();
@@ -445,56 +429,20 @@ final class SimdKernels {
             DoubleVector sc = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS).add(1023L)
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector em = q.fma(sc, sc.sub(1.0));
-            DoubleVector th = em.neg().div(em.add(2.0));
-            th.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+            em.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
                     .intoArray(out, oo + i);
         }
-        return n;
     }
 
-    /** tanh(a + b). */
-    private static int tanh2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        int n = len - len % LANES;
-        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
-        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
-        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
-        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
-        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
-        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
-        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
-        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
-        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
-        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
-        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
+    /** tanh from the expm1 pass: em = −|v| ≤ 0, copySign(−em / (2 + em), v). */
+    private static void tanhFinish(double[] out, int oo, int n) {
         for (int i = 0; i < n; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
-            // em = expm1(max(−2|x|, −64)), as Activations.expm1NonPositive
-            DoubleVector y = x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG);
-            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
-            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
-            DoubleVector r = nk.fma(ln2Hi, y);
-            r = nk.fma(ln2Lo, r);
-            DoubleVector p = r.fma(Activations.C13, Activations.C12);
-            p = p.fma(r, c11);
-            p = p.fma(r, c10);
-            p = p.fma(r, c9);
-            p = p.fma(r, c8);
-            p = p.fma(r, c7);
-            p = p.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            DoubleVector q = r.mul(r).fma(p, r);
-            DoubleVector sc = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS).add(1023L)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector em = q.fma(sc, sc.sub(1.0));
+            DoubleVector v = DoubleVector.fromArray(S, out, oo + i);
+            DoubleVector em = v.abs().neg();
             DoubleVector th = em.neg().div(em.add(2.0));
-            th.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+            th.reinterpretAsLongs().and(~SIGN).or(v.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
                     .intoArray(out, oo + i);
         }
-        return n;
     }
 
     // ---- backward pointwise kernels: the cells' scalar loops, lane by lane, same operation order ----
