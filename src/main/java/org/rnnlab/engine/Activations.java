@@ -10,7 +10,7 @@ package org.rnnlab.engine;
  * e^{−2|a|} − 1, which keeps full relative accuracy near 0:
  * <pre>
  *   tanh a = sign(a) · (−E) / (2 + E),   E = e^{−2|a|} − 1
- *   σ(a)   = 1 / (1 + e^{−|a|})  (a ≥ 0),   e^{−|a|} / (1 + e^{−|a|})  (a &lt; 0)
+ *   σ(a)   = 1 / (1 + e^{−|a|})  (a ≥ 0),   e^{−|a|} / (1 + e^{−|a|})  (a &lt; 0; 0 below a = −708)
  * </pre>
  * Both stay within a few units in the last place of the exact values (tested against
  * {@link Math#tanh} and {@link Math#exp}). The array forms run the identical sequence of IEEE
@@ -26,8 +26,8 @@ public final class Activations {
     /** 1.5·2⁵²: adding it rounds to an integer held in the low mantissa bits. */
     static final double SHIFTER = 6755399441055744.0;
     static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
-    /** Below this e^x is 0 in double (after rounding): the clamp keeps 2^k scalable. */
-    static final double EXP_MIN_ARG = -746.0;
+    /** e^−708 ≈ 3·10^−308 is the smallest e^x whose 2^k is a normal double; below, σ is taken as 0. */
+    static final double EXP_MIN_ARG = -708.0;
     /** e^{−64} is far below half an ulp of 1: tanh is ±1 beyond |a| = 32. */
     static final double TANH_MIN_ARG = -64.0;
 
@@ -65,43 +65,48 @@ public final class Activations {
         return Double.longBitsToDouble((k + 1023) << 52);
     }
 
-    /** e^x for x ≤ 0 (NaN stays NaN). */
-    static double expNonPositive(double x) {
-        x = Math.max(x, EXP_MIN_ARG);
-        double t = Math.fma(x, INV_LN2, SHIFTER);
+    /**
+     * e^y for y = max(x, −708) ≤ 0, via t = y/ln 2 + 1.5·2⁵² (k in t's low bits), r = y − k·ln 2,
+     * (1 + (e^r − 1))·2^k.
+     */
+    static double expClamped(double x) {
+        double y = Math.max(x, EXP_MIN_ARG);
+        double t = Math.fma(y, INV_LN2, SHIFTER);
         double kd = t - SHIFTER;
-        double r = Math.fma(-kd, LN2_HI, x);
+        double r = Math.fma(-kd, LN2_HI, y);
         r = Math.fma(-kd, LN2_LO, r);
-        double q = expm1Reduced(r);
-        long k = Double.doubleToRawLongBits(t) - SHIFTER_BITS;
-        long k1 = k >> 1;
-        return ((1.0 + q) * pow2(k1)) * pow2(k - k1);
+        return (1.0 + expm1Reduced(r)) * pow2(Double.doubleToRawLongBits(t) - SHIFTER_BITS);
     }
 
-    /** e^x − 1 for −64 ≤ x ≤ 0 (the caller clamps). */
-    static double expm1NonPositive(double x) {
-        double t = Math.fma(x, INV_LN2, SHIFTER);
+    /** e^y − 1 for y = max(x, −64) ≤ 0, as {@link #expClamped} but with 2^k·q + (2^k − 1) (one rounding). */
+    static double expm1Clamped(double x) {
+        double y = Math.max(x, TANH_MIN_ARG);
+        double t = Math.fma(y, INV_LN2, SHIFTER);
         double kd = t - SHIFTER;
-        double r = Math.fma(-kd, LN2_HI, x);
+        double r = Math.fma(-kd, LN2_HI, y);
         r = Math.fma(-kd, LN2_LO, r);
-        double q = expm1Reduced(r);
         double s = pow2(Double.doubleToRawLongBits(t) - SHIFTER_BITS);
-        return Math.fma(q, s, s - 1.0);
+        return Math.fma(expm1Reduced(r), s, s - 1.0);
     }
 
-    /** Logistic sigmoid σ(a) = 1 / (1 + e^−a), evaluated without overflow for large |a|. */
+    /**
+     * Logistic sigmoid σ(a) = 1 / (1 + e^−a), evaluated without overflow for large |a|. For
+     * a &lt; −708 (σ below 10^−307, where e^a would need a subnormal scale) it returns 0.
+     */
     public static double sigmoid(double a) {
-        double e = expNonPositive(-Math.abs(a));
+        double y = -Math.abs(a);
+        double e = y < EXP_MIN_ARG ? 0.0 : expClamped(y);
         return (a >= 0 ? 1.0 : e) / (1.0 + e);
     }
 
     /** Hyperbolic tangent, accurate to a few ulps (relative) including near 0. */
     public static double tanh(double a) {
-        double em = expm1NonPositive(Math.max(-2.0 * Math.abs(a), TANH_MIN_ARG));
-        return Math.copySign(-em / (2.0 + em), a);
+        double em = expm1Clamped(-2.0 * Math.abs(a));
+        double th = Math.abs(-em / (2.0 + em));
+        double signed = a < 0 ? -th : th;
+        return a == 0 ? a : signed;
     }
 
-    /** max(a, 0), keeping NaN as NaN (as PyTorch does) so a diverged run stays visible. */
     public static double relu(double a) {
         return a > 0 || a != a ? a : 0.0;
     }

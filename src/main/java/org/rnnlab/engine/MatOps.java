@@ -99,13 +99,6 @@ public final class MatOps {
         }
         int j0 = 0;
         if (Simd.ENABLED) {
-            if (n == 1 && ais == 1 && ldc == 1) {
-                int i0 = SimdKernels.gemmColumn(m, kBlocks, kPer, a, aOff, aBlockStep, aps, b, bOff, bBlockStep, ldb,
-                        c, cOff);
-                ScalarKernels.gemm(0, m - i0, 1, kBlocks, kPer, a, aOff + i0, aBlockStep, 1, aps, b, bOff, bBlockStep,
-                        ldb, c, cOff + i0, 1);
-                return;
-            }
             j0 = SimdKernels.gemm(jOuter, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep,
                     ldb, c, cOff, ldc);
         }

@@ -1,8 +1,6 @@
 package org.rnnlab.engine;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -21,6 +19,44 @@ final class SimdKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int LANES = S.length();
     private static final int W3 = 3 * LANES;
+
+    /** Whether {@link #keepKernelsOutOfLine()} installed its JIT directive. */
+    static final boolean KERNELS_OUT_OF_LINE = keepKernelsOutOfLine();
+
+    /**
+     * Asks HotSpot (through the DiagnosticCommand MBean, i.e. {@code jcmd Compiler.directives_add})
+     * never to inline this class's methods into other methods, so that each kernel is compiled as
+     * a unit of its own. Inlined into a large caller, a kernel can exceed C2's inlining budget;
+     * the Vector API calls past that point are then not intrinsified and every vector becomes a
+     * heap object (an allocation per vector, ten times slower). Speed only: if the directive
+     * cannot be installed the results are the same.
+     */
+    private static boolean keepKernelsOutOfLine() {
+        if ("false".equalsIgnoreCase(System.getProperty("rnnlab.simd.directive"))) {
+            return false;
+        }
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("rnnlab-jit", ".json");
+            java.nio.file.Files.writeString(file,
+                    "[{ match: \"*.*\", inline: \"-org/rnnlab/engine/SimdKernels.*\" }]");
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            Object reply = server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
+                    new String[] {String[].class.getName()});
+            return reply != null && reply.toString().contains("1 compiler directives added");
+        } catch (Exception | LinkageError e) {
+            return false;
+        } finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
 
     // ---- products ----
 
@@ -236,34 +272,6 @@ final class SimdKernels {
         x0.intoArray(c, c0);
     }
 
-    /**
-     * A single output column (n = 1) with contiguous C and contiguous A along i (ais = 1):
-     * vectorised along i. Returns the number of rows done.
-     */
-    static int gemmColumn(int m, int kBlocks, int kPer, double[] a, int aOff, int aBlockStep, int aps,
-                          double[] b, int bOff, int bBlockStep, int ldb, double[] c, int cOff) {
-        int m1 = m - m % LANES;
-        int total = kBlocks * kPer;
-        for (int i = 0; i < m1; i += LANES) {
-            DoubleVector x = DoubleVector.fromArray(S, c, cOff + i);
-            int ap = aOff + i;
-            int bp = bOff;
-            for (int kk = 0, p = 0, q = 0; kk < total; kk++) {
-                x = DoubleVector.fromArray(S, a, ap).fma(DoubleVector.broadcast(S, b[bp]), x);
-                ap += aps;
-                bp += ldb;
-                if (++p == kPer) {
-                    p = 0;
-                    q++;
-                    ap = aOff + q * aBlockStep + i;
-                    bp = bOff + q * bBlockStep;
-                }
-            }
-            x.intoArray(c, cOff + i);
-        }
-        return m1;
-    }
-
     /** out[j] += Σ_q Σ_p A(q,p;j) in that order; returns the columns done. */
     static int columnSums(int kBlocks, int kPer, int n, double[] a, int aOff, int aBlockStep, int lda,
                           double[] out, int outOff) {
@@ -294,54 +302,32 @@ final class SimdKernels {
             // x·0 is 0 for finite x and NaN for NaN or ±Inf
             acc = acc.add(DoubleVector.fromArray(S, a, off + i).mul(0.0));
         }
-        return acc.test(VectorOperators.IS_NAN).anyTrue() ? -1 : n;
+        return acc.compare(VectorOperators.NE, acc).anyTrue() ? -1 : n;
     }
 
     // ---- activations: the same operations as Activations' scalar forms, lane by lane ----
     //
-    // Each function runs as short passes over the output (sum, exponential core, finish) rather
-    // than one long loop body, and no vector crosses a method boundary or a branch: past C2's
-    // inlining budget, or when a helper is not inlined, vectors are boxed (an allocation each).
-    // The exponential pass stores its result with the argument's sign bit, which is all the
-    // finishing pass needs of the argument.
+    // One loop per function and input form, its body written out in full, and only one kind of
+    // bit manipulation (building 2^k): vectors passed through helpers C2 does not inline, merged
+    // at branches, or reinterpreted through shared library paths whose type profile has become
+    // polymorphic are boxed, an allocation per vector.
 
-    private static final long SIGN = Long.MIN_VALUE;
-
-    /** out = a + b over the first n values. */
-    private static void add(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-        for (int i = 0; i < n; i += LANES) {
-            DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
-        }
-    }
+    /** 1023 − bits(1.5·2⁵²): added to bits(t) it gives the biased exponent of 2^k. */
+    private static final long BIAS_MINUS_SHIFTER = 1023L - Activations.SHIFTER_BITS;
 
     /** σ of a (+ b) lane by lane; returns the count done (a multiple of the vector length). */
     static int sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        int n = len - len % LANES;
-        if (b != null) {
-            add(a, ao, b, bo, out, oo, n);
-            a = out;
-            ao = oo;
-        }
-        expPass(a, ao, out, oo, n);
-        sigmoidFinish(out, oo, n);
-        return n;
+        return b == null ? sigmoid1(a, ao, out, oo, len) : sigmoid2(a, ao, b, bo, out, oo, len);
     }
 
     /** tanh of a (+ b) lane by lane; returns the count done. */
     static int tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
-        int n = len - len % LANES;
-        if (b != null) {
-            add(a, ao, b, bo, out, oo, n);
-            a = out;
-            ao = oo;
-        }
-        expm1Pass(a, ao, out, oo, n);
-        tanhFinish(out, oo, n);
-        return n;
+        return b == null ? tanh1(a, ao, out, oo, len) : tanh2(a, ao, b, bo, out, oo, len);
     }
 
-    /** out = e^{max(−|x|, −746)} with the sign bit of x (Activations.expNonPositive). */
-    private static void expPass(double[] a, int ao, double[] out, int oo, int n) {
+    /** σ(a), as Activations.sigmoid. */
+    private static int sigmoid1(double[] a, int ao, double[] out, int oo, int len) {
+        int n = len - len % LANES;
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -356,7 +342,8 @@ final class SimdKernels {
         DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
         for (int i = 0; i < n; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            DoubleVector y = x.abs().neg().max(Activations.EXP_MIN_ARG);
+            DoubleVector y0 = x.abs().neg();
+            DoubleVector y = y0.max(Activations.EXP_MIN_ARG);
             DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
             DoubleVector nk = t.sub(Activations.SHIFTER).neg();
             DoubleVector r = nk.fma(ln2Hi, y);
@@ -373,28 +360,62 @@ final class SimdKernels {
             p = p.fma(r, c3);
             p = p.fma(r, c2);
             DoubleVector q = r.mul(r).fma(p, r);
-            LongVector k = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS);
-            LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
-            DoubleVector s1 = k1.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = k.sub(k1).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = q.add(1.0).mul(s1).mul(s2);
-            e.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, oo + i);
+            // 2^k: k sits in the low bits of t; the only bit manipulation in this class
+            DoubleVector s = t.reinterpretAsLongs().add(BIAS_MINUS_SHIFTER).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector e = q.add(1.0).mul(s).blend(0.0, y0.compare(VectorOperators.LT, Activations.EXP_MIN_ARG));
+            e.blend(1.0, x.compare(VectorOperators.GE, 0.0)).div(e.add(1.0)).intoArray(out, oo + i);
         }
+        return n;
     }
 
-    /** σ from the exponential pass: (x ≥ 0 ? 1 : e) / (1 + e), x ≥ 0 read as "sign bit clear" or e = 1. */
-    private static void sigmoidFinish(double[] out, int oo, int n) {
+    /** σ(a + b). */
+    private static int sigmoid2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
         for (int i = 0; i < n; i += LANES) {
-            DoubleVector v = DoubleVector.fromArray(S, out, oo + i);
-            DoubleVector e = v.abs();
-            // the sign bit is set for x < 0 and for x = −0, where e = 1 and both forms agree
-            VectorMask<Double> neg = v.test(VectorOperators.IS_NEGATIVE);
-            DoubleVector.broadcast(S, 1.0).blend(e, neg).div(e.add(1.0)).intoArray(out, oo + i);
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+            DoubleVector y0 = x.abs().neg();
+            DoubleVector y = y0.max(Activations.EXP_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            // 2^k: k sits in the low bits of t; the only bit manipulation in this class
+            DoubleVector s = t.reinterpretAsLongs().add(BIAS_MINUS_SHIFTER).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector e = q.add(1.0).mul(s).blend(0.0, y0.compare(VectorOperators.LT, Activations.EXP_MIN_ARG));
+            e.blend(1.0, x.compare(VectorOperators.GE, 0.0)).div(e.add(1.0)).intoArray(out, oo + i);
         }
+        return n;
     }
 
-    /** out = e^{max(−2|x|, −64)} − 1 with the sign bit of x (Activations.expm1NonPositive). */
-    private static void expm1Pass(double[] a, int ao, double[] out, int oo, int n) {
+    /** tanh(a), as Activations.tanh. */
+    private static int tanh1(double[] a, int ao, double[] out, int oo, int len) {
+        int n = len - len % LANES;
         DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
         DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
         DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
@@ -426,23 +447,60 @@ final class SimdKernels {
             p = p.fma(r, c3);
             p = p.fma(r, c2);
             DoubleVector q = r.mul(r).fma(p, r);
-            DoubleVector sc = t.reinterpretAsLongs().sub(Activations.SHIFTER_BITS).add(1023L)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector em = q.fma(sc, sc.sub(1.0));
-            em.reinterpretAsLongs().and(~SIGN).or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+            // 2^k: k sits in the low bits of t; the only bit manipulation in this class
+            DoubleVector s = t.reinterpretAsLongs().add(BIAS_MINUS_SHIFTER).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector em = q.fma(s, s.sub(1.0));
+            DoubleVector th = em.neg().div(em.add(2.0)).abs();
+            th.blend(th.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, x.compare(VectorOperators.EQ, 0.0))
                     .intoArray(out, oo + i);
         }
+        return n;
     }
 
-    /** tanh from the expm1 pass: em = −|v| ≤ 0, copySign(−em / (2 + em), v). */
-    private static void tanhFinish(double[] out, int oo, int n) {
+    /** tanh(a + b). */
+    private static int tanh2(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        DoubleVector c2 = DoubleVector.broadcast(S, Activations.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, Activations.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, Activations.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, Activations.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, Activations.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, Activations.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, Activations.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, Activations.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, Activations.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, Activations.C11);
+        DoubleVector ln2Hi = DoubleVector.broadcast(S, Activations.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(S, Activations.LN2_LO);
         for (int i = 0; i < n; i += LANES) {
-            DoubleVector v = DoubleVector.fromArray(S, out, oo + i);
-            DoubleVector em = v.abs().neg();
-            DoubleVector th = em.neg().div(em.add(2.0));
-            th.reinterpretAsLongs().and(~SIGN).or(v.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i));
+            DoubleVector y = x.abs().mul(-2.0).max(Activations.TANH_MIN_ARG);
+            DoubleVector t = y.fma(Activations.INV_LN2, Activations.SHIFTER);
+            DoubleVector nk = t.sub(Activations.SHIFTER).neg();
+            DoubleVector r = nk.fma(ln2Hi, y);
+            r = nk.fma(ln2Lo, r);
+            DoubleVector p = r.fma(Activations.C13, Activations.C12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            // 2^k: k sits in the low bits of t; the only bit manipulation in this class
+            DoubleVector s = t.reinterpretAsLongs().add(BIAS_MINUS_SHIFTER).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector em = q.fma(s, s.sub(1.0));
+            DoubleVector th = em.neg().div(em.add(2.0)).abs();
+            th.blend(th.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, x.compare(VectorOperators.EQ, 0.0))
                     .intoArray(out, oo + i);
         }
+        return n;
     }
 
     // ---- backward pointwise kernels: the cells' scalar loops, lane by lane, same operation order ----
