@@ -53,6 +53,15 @@ public final class EngineRunner implements AutoCloseable {
         }));
     }
 
+    /** The engine thread, for a runner that shares it ({@link SideBySideRunner#sharing}). */
+    ScheduledExecutorService executor() {
+        return exec;
+    }
+
+    TaskFactory tasks() {
+        return tasks;
+    }
+
     // ---- reading (any thread) ----
 
     /** The newest snapshot, or null before the first. */

@@ -61,6 +61,7 @@ public final class MainWindow implements FrameTarget {
     private IterationRecord lastRecord;
     private boolean wasTraining;
     private boolean notifications = true;
+    private final org.rnnlab.ui.compare.CompareMode compare;
 
     /**
      * Builds the window and sends the engine its first settings. FX thread.
@@ -110,6 +111,8 @@ public final class MainWindow implements FrameTarget {
         root.setId("mainWindow");
 
         commands.setWindowActions(this::toggleFullScreen, this::toggleControls);
+        compare = new org.rnnlab.ui.compare.CompareMode(runner, root, views.style());
+        commands.setCompareActions(() -> compare.openAll(settings.settings()), compare::isOpen);
     }
 
     /** The root node, for a Scene. */
@@ -274,6 +277,21 @@ public final class MainWindow implements FrameTarget {
             showChrome(shown);
         }
         refresher.frame(elapsedSeconds);
+        compare.frame(elapsedSeconds);
+    }
+
+    /**
+     * Opens compare mode (the lessons' hook, {@code EngineLessonHost.Window#compare}): the cells
+     * side by side on {@code settings}, stepping in lockstep, until Escape.
+     */
+    public void openCompare(java.util.List<org.rnnlab.engine.CellKind> cells, SimulationSettings settings,
+                            org.rnnlab.ui.lesson.CompareMatch match) {
+        compare.open(cells, settings, match);
+    }
+
+    /** Compare mode: open it, drive it, read what it shows. */
+    public org.rnnlab.ui.compare.CompareMode compareMode() {
+        return compare;
     }
 
     /** Where the frame loop's time went, per view (for --frame-stats). */

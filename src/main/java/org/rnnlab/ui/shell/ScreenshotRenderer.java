@@ -48,6 +48,8 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             }
             written.addAll(scenario(req, base, "", req.width(), req.height(), true, log));
             written.addAll(scenario(req, base, "small-", 1280, 720, false, log));
+            written.addAll(org.rnnlab.ui.compare.CompareScreenshots.render(req.out(), req.seed(), req.iterations(),
+                    req.width(), req.height(), log));
         } finally {
             if (startedHere) {
                 Platform.exit();

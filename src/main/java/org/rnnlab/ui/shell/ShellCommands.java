@@ -14,6 +14,8 @@ public final class ShellCommands {
     private final SettingsModel settings;
     private Runnable toggleFullScreen = () -> { };
     private Runnable toggleControls = () -> { };
+    private Runnable openCompare = () -> { };
+    private java.util.function.BooleanSupplier compareOpen = () -> false;
     private boolean training;
 
     ShellCommands(EngineRunner runner, SettingsModel settings) {
@@ -24,6 +26,23 @@ public final class ShellCommands {
     void setWindowActions(Runnable fullScreen, Runnable controls) {
         this.toggleFullScreen = fullScreen;
         this.toggleControls = controls;
+    }
+
+    void setCompareActions(Runnable open, java.util.function.BooleanSupplier isOpen) {
+        this.openCompare = open;
+        this.compareOpen = isOpen;
+    }
+
+    /** RNN, LSTM and GRU side by side on the current settings (C); Escape comes back. */
+    public void openCompare() {
+        if (!training) {
+            openCompare.run();
+        }
+    }
+
+    /** Whether compare mode has the window: its own keys apply then. */
+    public boolean compareOpen() {
+        return compareOpen.getAsBoolean();
     }
 
     /** Set by the window each frame: stepping is off while training runs. */

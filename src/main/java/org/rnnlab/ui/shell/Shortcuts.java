@@ -11,7 +11,8 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The keyboard: Space play/pause, → and ← step, Page Down / Page Up the same for a presenter
- * clicker, Home reset, B the backward phase, S the settings panel, F11 full screen. While a text field has the focus
+ * clicker, Home reset, B the backward phase, S the settings panel, C compare mode, F11 full screen.
+ * While compare mode is open only F11 is handled here; compare mode has its own keys. While a text field has the focus
  * the keys type into it (F11 still works; Escape leaves the field); on a slider the arrows and
  * Home move the slider. Enter presses the focused button, since Space is play/pause.
  */
@@ -38,6 +39,9 @@ final class Shortcuts implements EventHandler<KeyEvent> {
         boolean typing = focus instanceof TextInputControl;
         boolean slider = focus instanceof Slider;
         boolean combo = focus instanceof ComboBoxBase<?> c && c.isShowing();
+        if (commands.compareOpen() && e.getCode() != javafx.scene.input.KeyCode.F11) {
+            return;
+        }
         switch (e.getCode()) {
             case F11 -> run(e, commands::toggleFullScreen);
             case PAGE_DOWN -> {
@@ -73,6 +77,11 @@ final class Shortcuts implements EventHandler<KeyEvent> {
             case S -> {
                 if (!typing) {
                     run(e, commands::toggleControls);
+                }
+            }
+            case C -> {
+                if (!typing) {
+                    run(e, commands::openCompare);
                 }
             }
             case B -> {

@@ -41,6 +41,8 @@ final class TransportBar {
     private final Label loss = new Label("loss —");
     private final Label iteration = new Label("iteration 1");
     private final ToggleButton controls = new ToggleButton("Settings", Icons.panel());
+    private final Button compare = button("compare", "Compare", org.rnnlab.ui.compare.CompareIcons.compare(),
+            "RNN, LSTM and GRU side by side on these settings, stepping together (C)");
     private final Button fullScreen = button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
     private boolean playingShown;
     private Phase phaseShown = Phase.READY;
@@ -52,6 +54,7 @@ final class TransportBar {
         stepForward.setOnAction(e -> commands.stepForward());
         toBackward.setOnAction(e -> commands.jumpToBackward());
         fullScreen.setOnAction(e -> commands.toggleFullScreen());
+        compare.setOnAction(e -> commands.openCompare());
         fullScreen.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         playPause.getStyleClass().add("play-button");
 
@@ -92,7 +95,7 @@ final class TransportBar {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         root.getChildren().addAll(controls, sep(), reset, stepBack, playPause, stepForward, toBackward, sep(),
-                speedTitle, speed, speedLabel, sep(), phase, loss, grow, iteration, fullScreen);
+                speedTitle, speed, speedLabel, sep(), phase, loss, grow, iteration, compare, fullScreen);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
@@ -122,7 +125,7 @@ final class TransportBar {
     void setCompact(boolean compact) {
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {reset, stepBack, playPause,
-                stepForward, toBackward, controls}) {
+                stepForward, toBackward, controls, compare}) {
             b.setContentDisplay(d);
         }
         speedTitle.setVisible(!compact);
@@ -166,5 +169,6 @@ final class TransportBar {
         stepForward.setDisable(training);
         playPause.setDisable(training);
         toBackward.setDisable(training);
+        compare.setDisable(training);
     }
 }

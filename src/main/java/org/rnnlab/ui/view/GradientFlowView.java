@@ -55,6 +55,9 @@ public final class GradientFlowView implements SnapshotView {
     private int stickyLo = Integer.MAX_VALUE;
     private int stickyHi = Integer.MIN_VALUE;
     private SimulationSettings stickySettings;
+    private boolean shared;
+    private int sharedLo;
+    private int sharedHi;
     /** [T][2]: displayed and target log10 heights of the h and c bars (NaN: no bar). */
     private double[][] shown = new double[0][2];
     private double[][] target = new double[0][2];
@@ -166,6 +169,10 @@ public final class GradientFlowView implements SnapshotView {
             stickyLo = lo;
             stickyHi = hi;
         }
+        if (shared) {
+            lo = sharedLo;
+            hi = sharedHi;
+        }
         targetLo = lo;
         targetHi = hi;
         if (!style.easing()) {
@@ -208,6 +215,37 @@ public final class GradientFlowView implements SnapshotView {
         if (moving) {
             redraw();
         }
+    }
+
+    /**
+     * Fixes the axis to 1e{loDecade} … 1e{hiDecade} instead of choosing it from the values shown,
+     * so that several views (compare mode's columns) share one axis and their slopes can be
+     * compared at a glance. Values outside are marked as beyond the axis limits are.
+     *
+     * @throws IllegalArgumentException unless −{@value #AXIS_LIMIT} ≤ loDecade &lt; hiDecade ≤ {@value #AXIS_LIMIT}
+     */
+    public void setSharedRange(int loDecade, int hiDecade) {
+        if (loDecade < -AXIS_LIMIT || hiDecade > AXIS_LIMIT || hiDecade <= loDecade) {
+            throw new IllegalArgumentException("shared range must be decades within ±" + AXIS_LIMIT
+                    + " with lo < hi, was " + loDecade + ".." + hiDecade);
+        }
+        shared = true;
+        sharedLo = loDecade;
+        sharedHi = hiDecade;
+        if (targetLo != loDecade || targetHi != hiDecade) {
+            targetLo = loDecade;
+            targetHi = hiDecade;
+            if (!style.easing()) {
+                axisLo = loDecade;
+                axisHi = hiDecade;
+            }
+            redraw();
+        }
+    }
+
+    /** Lets the view choose its axis from the values again. */
+    public void clearSharedRange() {
+        shared = false;
     }
 
     // ---- for tests ----

@@ -25,7 +25,7 @@ class ScreenshotsCommandTest {
                 "screenshots", "--out", dir.toString(), "--size", "1600x900", "--train", "20");
         assertThat(err.toString()).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("25 screenshots in");
+        assertThat(out.toString()).contains("28 screenshots in");
         BufferedImage window = ImageIO.read(dir.resolve("window-backward.png").toFile());
         assertThat(window.getWidth()).isEqualTo(1600);
         assertThat(window.getHeight()).isEqualTo(900);
@@ -38,6 +38,11 @@ class ScreenshotsCommandTest {
             }
         }
         assertThat(Files.size(dir.resolve("window-small-forward.png"))).isGreaterThan(10_000);
+        for (String compare : new String[] {"compare-backward", "compare-parameters", "compare-race"}) {
+            BufferedImage png = ImageIO.read(dir.resolve(compare + ".png").toFile());
+            assertThat(png.getWidth()).as(compare).isEqualTo(1600);
+            assertThat(png.getHeight()).as(compare).isEqualTo(900);
+        }
     }
 
     @Test

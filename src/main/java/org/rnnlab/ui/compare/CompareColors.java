@@ -1,0 +1,21 @@
+package org.rnnlab.ui.compare;
+
+import javafx.scene.paint.Color;
+import org.rnnlab.ui.view.ColorScales;
+
+/**
+ * The colour of each compare lane, the same in its column header, the race chart and the race
+ * table: the palette's categorical series (Okabe–Ito, colour-blind safe) in column order.
+ */
+final class CompareColors {
+    private CompareColors() {}
+
+    static Color lane(ColorScales palette, int lane) {
+        return palette.series(lane);
+    }
+
+    static String web(Color c) {
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

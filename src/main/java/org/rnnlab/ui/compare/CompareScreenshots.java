@@ -1,0 +1,159 @@
+package org.rnnlab.ui.compare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.SideBySideMatch;
+import org.rnnlab.training.SideBySideRunner;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.ui.lesson.Lessons;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.shell.MainWindow;
+import org.rnnlab.ui.shell.ManualFrameClock;
+
+/**
+ * Compare mode for the {@code screenshots} command, on lesson 8's run (adding problem, T = 50,
+ * H = 16) at the requested seed, opened through the main window as a person opens it:
+ * <ul>
+ *   <li>{@code compare-backward.png}: matched H, the backward pass complete down to t = 1, the
+ *       three gradient flows on one axis (the RNN's vanishing slope beside the LSTM's and GRU's);</li>
+ *   <li>{@code compare-parameters.png}: matched parameter counts, the same moment;</li>
+ *   <li>{@code compare-race.png}: matched H after the race (the requested iterations, at most
+ *       lesson 8's 1000).</li>
+ * </ul>
+ * JavaFX must be running (the screenshot renderer starts it headless).
+ */
+public final class CompareScreenshots {
+    private static final long TIMEOUT_SECONDS = 600;
+    /** Lesson 8's race length. */
+    static final long RACE_ITERATIONS = 1000;
+
+    private CompareScreenshots() {}
+
+    /** Lesson 8's settings with another seed. */
+    public static SimulationSettings lessonSettings(long seed) {
+        return Lessons.all().find("rnn-lstm-gru").orElseThrow().settings().withSeed(seed);
+    }
+
+    public static List<Path> render(Path dir, long seed, long iterations, int width, int height, PrintWriter log)
+            throws Exception {
+        SimulationSettings settings = lessonSettings(seed);
+        List<Path> out = new ArrayList<>();
+        ManualFrameClock clock = new ManualFrameClock();
+        try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
+            Stage[] stage = new Stage[1];
+            MainWindow window = onFx(() -> {
+                MainWindow w = new MainWindow(runner, clock, settings);
+                w.setNotifications(false);
+                w.setEasing(false);
+                stage[0] = new Stage();
+                stage[0].setScene(w.createScene(width, height));
+                stage[0].show();
+                w.start();
+                w.openCompare(CompareMode.ALL_CELLS, settings, org.rnnlab.ui.lesson.CompareMatch.HIDDEN_SIZE);
+                return w;
+            });
+            try {
+                CompareMode mode = window.compareMode();
+                SideBySideRunner compare = mode.runner();
+                int steps = settings.sequenceLength();
+                compare.jumpToBackward();
+                for (int i = 0; i < steps - 1; i++) {
+                    compare.stepForward();
+                }
+                out.add(capture(compare, clock, stage[0], dir.resolve("compare-backward.png"), log));
+
+                onFx(() -> {
+                    mode.setMatch(SideBySideMatch.PARAMETER_COUNT);
+                    return null;
+                });
+                compare.jumpToBackward();
+                for (int i = 0; i < steps - 1; i++) {
+                    compare.stepForward();
+                }
+                out.add(capture(compare, clock, stage[0], dir.resolve("compare-parameters.png"), log));
+
+                onFx(() -> {
+                    mode.setMatch(SideBySideMatch.HIDDEN_SIZE);
+                    return null;
+                });
+                compare.train(Math.min(iterations, RACE_ITERATIONS));
+                awaitTraining(compare);
+                out.add(capture(compare, clock, stage[0], dir.resolve("compare-race.png"), log));
+            } finally {
+                onFx(() -> {
+                    window.stop();
+                    stage[0].hide();
+                    return null;
+                });
+            }
+        }
+        return out;
+    }
+
+    private static Path capture(SideBySideRunner compare, ManualFrameClock clock, Stage stage, Path file,
+                                PrintWriter log) throws Exception {
+        compare.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (compare.lastError() != null) {
+            throw new IllegalStateException("compare mode failed while rendering " + file.getFileName() + ": "
+                    + compare.lastError());
+        }
+        return onFx(() -> {
+            clock.settle();
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            clock.settle();
+            WritableImage image = stage.getScene().snapshot(null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            log.printf("%s (%d x %d)%n", file, (int) image.getWidth(), (int) image.getHeight());
+            return file;
+        });
+    }
+
+    private static void awaitTraining(SideBySideRunner r) throws InterruptedException {
+        r.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (r.isTraining()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the race did not finish");
+            }
+            Thread.sleep(20);
+        }
+        r.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
+    }
+}

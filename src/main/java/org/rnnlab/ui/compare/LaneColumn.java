@@ -1,0 +1,146 @@
+package org.rnnlab.ui.compare;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.training.BackwardColumn;
+import org.rnnlab.training.SideBySideLane;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.view.ColorScales;
+import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.view.UnitSelection;
+import org.rnnlab.ui.view.ViewNumbers;
+import org.rnnlab.ui.view.ViewStyle;
+
+/**
+ * One cell's column in compare mode: the cell's name in its lane colour, its H and parameter
+ * count; how much of the last tick's gradient reaches t = 1 and the loss of the iteration shown;
+ * and its gradient-flow panel (on the axis every column shares, see {@link SharedDecades}).
+ * FX thread.
+ */
+final class LaneColumn extends VBox {
+    private final CellKind cell;
+    private final Label title = new Label();
+    private final Rectangle swatch = new Rectangle(18, 18);
+    private final Label detail = new Label();
+    private final Label loss = new Label("loss —");
+    private final Label reach = new Label(" ");
+    private final GradientFlowView flow;
+
+    LaneColumn(CellKind cell, ViewStyle style) {
+        this.cell = cell;
+        String id = cell.id();
+        this.flow = new GradientFlowView(new UnitSelection(), style);
+        title.setText(cell.name());
+        title.setId("lane-" + id + "-title");
+        title.getStyleClass().add("lane-title");
+        detail.setId("lane-" + id + "-detail");
+        detail.getStyleClass().add("lane-detail");
+        loss.setId("lane-" + id + "-loss");
+        loss.getStyleClass().add("lane-loss");
+        reach.setId("lane-" + id + "-reach");
+        reach.getStyleClass().add("lane-reach");
+        HBox head = new HBox(10, swatch, title, detail);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        head.getStyleClass().add("lane-head");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox numbers = new HBox(12, reach, grow, loss);
+        numbers.setAlignment(Pos.BASELINE_LEFT);
+        numbers.setMinWidth(0);
+        swatch.setTranslateY(2);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        detail.setMinWidth(0);
+        loss.setMinWidth(0);
+        reach.setMinWidth(0);
+        head.setMinWidth(0);
+        flow.node().setId("lane-" + id + "-flow");
+        VBox.setVgrow(flow.node(), Priority.ALWAYS);
+        getChildren().addAll(head, numbers, flow.node());
+        getStyleClass().addAll("view-panel", "lane-column");
+        setPadding(new Insets(6, 8, 8, 8));
+        setSpacing(2);
+        setId("lane-" + id);
+        setMinWidth(0);
+    }
+
+    CellKind cell() {
+        return cell;
+    }
+
+    GradientFlowView flow() {
+        return flow;
+    }
+
+    void setColor(ColorScales palette, int lane) {
+        javafx.scene.paint.Color c = CompareColors.lane(palette, lane);
+        swatch.setFill(c);
+        title.setStyle("-fx-text-fill: " + CompareColors.web(c) + ";");
+    }
+
+    /** Shows the lane's snapshot on the shared axis {@code lo}…{@code hi} (decades). */
+    void show(SideBySideLane lane, int lo, int hi) {
+        Snapshot s = lane.snapshot();
+        set(detail, "H=" + lane.hiddenSize() + "  ·  " + RaceTable.count(lane.parameterCount()) + " parameters");
+        set(loss, s.cursor() < s.steps() ? "loss —" : "loss " + ViewNumbers.format(s.loss()));
+        set(reach, reachText(s));
+        flow.setSharedRange(lo, hi);
+        flow.show(s);
+    }
+
+    void animate(double dt) {
+        flow.animate(dt);
+    }
+
+    /**
+     * "‖∂L/∂h₁‖ / ‖∂L/∂h₅₀‖ = 3.21e−13" once the backward pass has reached t = 1: how much of the
+     * gradient at the last tick survives to the first, as the lesson asks.
+     */
+    static String reachText(Snapshot s) {
+        BackwardColumn first = s.backward()[0];
+        BackwardColumn last = s.backward()[s.steps() - 1];
+        if (first == null || last == null || s.steps() < 2) {
+            return " ";
+        }
+        return "‖∂L/∂h" + sub(1) + "‖ / ‖∂L/∂h" + sub(s.steps()) + "‖ = "
+                + ViewNumbers.format(first.dhNorm() / last.dhNorm());
+    }
+
+    private static String sub(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : Integer.toString(n).toCharArray()) {
+            sb.append((char) ('₀' + (ch - '0')));
+        }
+        return sb.toString();
+    }
+
+    private static void set(Label l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+    }
+
+    // ---- for tests ----
+
+    String titleText() {
+        return title.getText();
+    }
+
+    String detailText() {
+        return detail.getText();
+    }
+
+    String lossText() {
+        return loss.getText();
+    }
+
+    String reachText() {
+        return reach.getText();
+    }
+}

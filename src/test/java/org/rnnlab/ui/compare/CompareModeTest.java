@@ -1,0 +1,343 @@
+package org.rnnlab.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.training.BackwardColumn;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.SideBySideLane;
+import org.rnnlab.training.SideBySideMatch;
+import org.rnnlab.training.SideBySidePlan;
+import org.rnnlab.training.SideBySideSnapshot;
+import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.lesson.CompareMatch;
+import org.rnnlab.ui.lesson.EngineLessonHost;
+import org.rnnlab.ui.lesson.LessonPlayer;
+import org.rnnlab.ui.lesson.LessonView;
+import org.rnnlab.ui.lesson.Lessons;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.view.ViewNumbers;
+import org.rnnlab.ui.shell.MainWindow;
+import org.rnnlab.ui.shell.ManualFrameClock;
+import org.rnnlab.ui.view.GradientFlowView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Compare mode in the real window, headless: opened with the toolbar button and the C key, left
+ * with Escape, driven with its own buttons and keys. What each column shows is compared with a
+ * simulation of that cell built alone from the same settings.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareModeTest {
+    private static final SimulationSettings SETTINGS = SimulationSettings.defaults(); // adding, T = 20, H = 8
+    private static final List<CellKind> ALL = CompareMode.ALL_CELLS;
+
+    private EngineRunner runner;
+    private ManualFrameClock clock;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        runner = EngineRunner.start(AppTasks.factory());
+        clock = new ManualFrameClock();
+        window = new MainWindow(runner, clock, SETTINGS);
+        window.setEasing(false);
+        window.setNotifications(false);
+        stage.setScene(window.createScene(1600, 1000));
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runner.close();
+    }
+
+    /** Waits for the engine thread (shared by the window and compare mode), then fires two frames. */
+    private void frame(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            runner.awaitIdle(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        robot.interact(() -> {
+            clock.fire(16_666_667L);
+            clock.fire(16_666_667L);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void awaitRace(FxRobot robot) throws InterruptedException {
+        frame(robot);
+        while (mode().runner().isTraining()) {
+            Thread.sleep(10);
+        }
+        frame(robot);
+    }
+
+    private CompareMode mode() {
+        return window.compareMode();
+    }
+
+    private ComparePane pane() {
+        return mode().pane();
+    }
+
+    private void open(FxRobot robot, List<CellKind> cells, SimulationSettings s, CompareMatch match) {
+        robot.interact(() -> window.openCompare(cells, s, match));
+        frame(robot);
+    }
+
+    /** A cell's run built alone from the lane's settings, stepped through {@code positions} positions. */
+    private static Snapshot alone(SimulationSettings laneSettings, int positions) {
+        Simulation sim = new Simulation(laneSettings, AppTasks.factory());
+        for (int i = 0; i < positions; i++) {
+            sim.stepForward();
+        }
+        return sim.snapshot(null, true);
+    }
+
+    private static int parse(String grouped) {
+        return Integer.parseInt(grouped.replace(",", ""));
+    }
+
+    @Test
+    void theToolbarButtonOpensCompareModeAndEscapeGivesTheWindowBack(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#compare");
+        frame(robot);
+        assertThat(mode().isOpen()).isTrue();
+        assertThat(robot.lookup("#comparePane").tryQuery()).isPresent();
+        assertThat(robot.lookup("#phase").tryQuery()).as("the window's toolbar makes way").isEmpty();
+        for (CellKind k : ALL) {
+            assertThat(robot.lookup("#lane-" + k.id() + "-title").queryLabeled().getText()).isEqualTo(k.name());
+        }
+        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Ready");
+
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=1/20");
+        assertThat(window.frameLoop().shown().phaseText()).as("the window's own run did not move").isEqualTo("Ready");
+
+        robot.type(KeyCode.ESCAPE);
+        frame(robot);
+        assertThat(mode().isOpen()).isFalse();
+        assertThat(robot.lookup("#comparePane").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#phase").queryLabeled().getText()).isEqualTo("Ready");
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(robot.lookup("#phase").queryLabeled().getText()).as("the keys are the window's again")
+                .isEqualTo("Forward t=1/20");
+
+        robot.type(KeyCode.C);
+        frame(robot);
+        assertThat(mode().isOpen()).as("C opens it too").isTrue();
+        robot.clickOn("#compare-close");
+        frame(robot);
+        assertThat(mode().isOpen()).isFalse();
+    }
+
+    @Test
+    void theTransportStepsEveryCellInLockstepAndEachColumnShowsThatCellsEngineValues(FxRobot robot) {
+        open(robot, ALL, SETTINGS, CompareMatch.HIDDEN_SIZE);
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#compare-stepForward");
+        }
+        frame(robot);
+        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
+        robot.clickOn("#compare-stepBack");
+        frame(robot);
+        assertPhaseEverywhere("Forward t=2/20");
+
+        robot.clickOn("#compare-jumpBackward");
+        robot.type(KeyCode.RIGHT, 4);
+        frame(robot);
+        assertPhaseEverywhere("Backward t=16");
+        int positions = SETTINGS.sequenceLength() + 2 + 4; // 20 forward ticks, the loss, 5 backward ticks
+        SideBySideSnapshot shown = mode().shown();
+        for (int i = 0; i < 3; i++) {
+            CellKind k = ALL.get(i);
+            Snapshot engine = alone(SETTINGS.withCell(k), positions);
+            assertThat(engine.phaseText()).isEqualTo("Backward t=16");
+            assertThat(robot.lookup("#lane-" + k.id() + "-loss").queryLabeled().getText())
+                    .isEqualTo("loss " + ViewNumbers.format(engine.loss()));
+            assertThat(shown.lane(i).snapshot().loss()).isEqualTo(engine.loss());
+            GradientFlowView flow = pane().flow(i);
+            for (int t = 0; t < 20; t++) {
+                BackwardColumn b = engine.backward()[t];
+                if (b == null) {
+                    assertThat(flow.barLog10(t, false)).as("%s t=%d not reached yet", k, t + 1).isNaN();
+                } else {
+                    assertThat(flow.barLog10(t, false)).as("%s bar at t=%d", k, t + 1).isEqualTo(Math.log10(b.dhNorm()));
+                }
+            }
+        }
+        robot.type(KeyCode.HOME);
+        frame(robot);
+        assertPhaseEverywhere("Ready");
+    }
+
+    private void assertPhaseEverywhere(String phase) {
+        assertThat(pane().phaseText()).isEqualTo(phase);
+        for (SideBySideLane lane : mode().shown().lanes()) {
+            assertThat(lane.snapshot().phaseText()).as(lane.cell().name()).isEqualTo(phase);
+        }
+    }
+
+    @Test
+    void theThreeGradientPanelsShareOneLogAxisThatHoldsEveryColumnsNorms(FxRobot robot) {
+        SimulationSettings lesson = CompareScreenshots.lessonSettings(42);
+        open(robot, ALL, lesson, CompareMatch.HIDDEN_SIZE);
+        robot.clickOn("#compare-jumpBackward");
+        robot.type(KeyCode.RIGHT, 49);
+        frame(robot);
+        assertPhaseEverywhere("Backward t=1");
+        int[] axis = pane().flow(0).axisDecades();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = 0; i < 3; i++) {
+            assertThat(pane().flow(i).axisDecades()).as("column %d", i).containsExactly(axis[0], axis[1]);
+            for (BackwardColumn b : mode().shown().lane(i).snapshot().backward()) {
+                min = Math.min(min, Math.min(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
+                max = Math.max(max, Math.max(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
+            }
+        }
+        assertThat(axis[0]).isEqualTo((int) Math.floor(Math.log10(min)));
+        assertThat(axis[1]).isEqualTo((int) Math.ceil(Math.log10(max)));
+        // the same value sits at the same height in every column
+        double y = pane().flow(0).yForLog10(-6);
+        for (int i = 1; i < 3; i++) {
+            assertThat(pane().flow(i).yForLog10(-6)).isEqualTo(y);
+        }
+        // lesson 8's claim, as the class reads it in the column headers
+        assertThat(robot.lookup("#lane-rnn-reach").queryLabeled().getText()).matches(".* = \\d\\.\\d\\de−13");
+        assertThat(robot.lookup("#lane-lstm-reach").queryLabeled().getText()).matches(".* = \\d\\.\\d\\de−6");
+        assertThat(robot.lookup("#lane-gru-reach").queryLabeled().getText()).matches(".* = \\d\\.\\d\\de−11");
+    }
+
+    @Test
+    void matchedParametersPickTheNearestCountAndTheTableShowsTheModelsCounts(FxRobot robot) {
+        SimulationSettings lesson = CompareScreenshots.lessonSettings(42);
+        open(robot, ALL, lesson, CompareMatch.HIDDEN_SIZE);
+        assertTableMatchesModels(16, 16, 16);
+        robot.clickOn("#compare-sameParams");
+        frame(robot);
+        assertThat(mode().match()).isEqualTo(SideBySideMatch.PARAMETER_COUNT);
+        SideBySidePlan plan = mode().shown().plan();
+        assertThat(plan.reference()).isEqualTo(CellKind.LSTM);
+        int ref = plan.referenceCount();
+        org.rnnlab.task.Task task = AppTasks.factory().create(lesson);
+        for (int i = 0; i < 3; i++) {
+            SimulationSettings lane = plan.lanes().get(i);
+            long off = Math.abs((long) plan.parameterCounts().get(i) - ref);
+            assertThat(off).as(ALL.get(i) + " within 5 % of the LSTM's " + ref).isLessThanOrEqualTo(Math.round(0.05 * ref));
+            for (int h : new int[] {lane.hiddenSize() - 1, lane.hiddenSize() + 1}) {
+                assertThat(off).as(ALL.get(i) + ": H=" + h + " is not nearer")
+                        .isLessThanOrEqualTo(Math.abs((long) SideBySidePlan.parameterCount(lane.withHiddenSize(h), task) - ref));
+            }
+        }
+        assertTableMatchesModels(34, 16, 19);
+        assertThat(pane().table().matchNote()).contains("the LSTM keeps H=16").contains(RaceTable.count(ref));
+        robot.clickOn("#compare-sameH");
+        frame(robot);
+        assertTableMatchesModels(16, 16, 16);
+    }
+
+    /** Each row's H and parameter count equal the model the lane's settings build alone. */
+    private void assertTableMatchesModels(int... hidden) {
+        SideBySideSnapshot s = mode().shown();
+        for (int i = 0; i < 3; i++) {
+            SimulationSettings lane = s.plan().lanes().get(i);
+            int modelCount = new Simulation(lane, AppTasks.factory()).model().parameterCount();
+            assertThat(lane.hiddenSize()).isEqualTo(hidden[i]);
+            assertThat(pane().table().text(i, 1)).isEqualTo(Integer.toString(hidden[i]));
+            assertThat(parse(pane().table().text(i, 2))).as(ALL.get(i) + " parameters").isEqualTo(modelCount);
+            assertThat(pane().column(i).detailText()).isEqualTo("H=" + hidden[i] + "  ·  " + RaceTable.count(modelCount)
+                    + " parameters");
+        }
+    }
+
+    @Test
+    void trainingNIterationsFillsTheThreeLossCurvesAndTheRaceTable(FxRobot robot) throws InterruptedException {
+        open(robot, ALL, SETTINGS, CompareMatch.HIDDEN_SIZE);
+        robot.doubleClickOn("#compare-trainCount").eraseText(6).write("60");
+        robot.clickOn("#compare-train");
+        awaitRace(robot);
+        SideBySideSnapshot s = mode().shown();
+        for (int i = 0; i < 3; i++) {
+            SideBySideLane lane = s.lane(i);
+            assertThat(pane().chart().received(i)).as("loss points of " + lane.cell()).isEqualTo(60);
+            assertThat(pane().chart().points(i)).isEqualTo(60);
+            assertThat(pane().chart().lastLoss(i)).isEqualTo(lane.lastLoss());
+            assertThat(lane.iterations()).isEqualTo(60);
+            assertThat(pane().table().text(i, 3)).isEqualTo(RaceTable.time(lane.nanosPerIteration())).endsWith(" ms");
+            assertThat(pane().table().text(i, 4)).isEqualTo(ViewNumbers.format(lane.lastLoss()));
+            assertThat(pane().table().text(i, 5)).isEqualTo(ViewNumbers.format(lane.testMetric()));
+            assertThat(pane().table().text(i, 6)).isEqualTo(lane.solved() ? "✓" : "✗");
+            // the run equals that cell trained alone
+            Simulation sim = new Simulation(SETTINGS.withCell(ALL.get(i)), AppTasks.factory());
+            IterationCheck.assertSameLosses(sim, 60, lane.lastLoss());
+        }
+        assertThat(robot.lookup("#compare-progress").query().isVisible()).isFalse();
+        assertThat(pane().chart().drawnTexts()).anyMatch(t -> t.startsWith("GRU "));
+
+        robot.clickOn("#compare-reset");
+        frame(robot);
+        assertThat(pane().chart().received(0)).as("reset starts a new race").isZero();
+        assertPhaseEverywhere("Ready");
+    }
+
+    /** Trains a lone simulation and compares the last loss bit for bit. */
+    private static final class IterationCheck {
+        static void assertSameLosses(Simulation sim, int n, double lastLoss) {
+            double loss = Double.NaN;
+            for (int k = 0; k < n; k++) {
+                loss = sim.trainIteration().loss();
+            }
+            assertThat(Double.doubleToRawLongBits(lastLoss)).isEqualTo(Double.doubleToRawLongBits(loss));
+        }
+    }
+
+    @Test
+    void lessonEightOpensCompareModeThroughTheLessonHostAndStepsAllThreeCells(FxRobot robot) {
+        frame(robot);
+        CompareLessonHost host = new CompareLessonHost(new EngineLessonHost(runner, new EngineLessonHost.Window() {
+            @Override public void focusView(LessonView view) { }
+            @Override public void selectUnit(int unit) { }
+            @Override public void compare(List<CellKind> cells, SimulationSettings s, CompareMatch m) {
+                window.openCompare(cells, s, m);
+            }
+        }), mode());
+        LessonPlayer p = new LessonPlayer(Lessons.all().find("rnn-lstm-gru").orElseThrow(), host);
+        robot.interact(p::start);
+        frame(robot);
+        assertThat(mode().isOpen()).isTrue();
+        assertThat(mode().shown().plan().cells()).containsExactly(CellKind.RNN, CellKind.LSTM, CellKind.GRU);
+        for (SideBySideLane lane : mode().shown().lanes()) {
+            assertThat(lane.hiddenSize()).isEqualTo(16);
+            assertThat(lane.snapshot().steps()).isEqualTo(50);
+        }
+        robot.interact(() -> {
+            p.next();
+            p.next();
+        });
+        assertThat(p.isAwaitingReveal()).isTrue();
+        robot.interact(p::reveal);
+        frame(robot);
+        assertPhaseEverywhere("Backward t=1");
+        assertThat(window.frameLoop().shown().phaseText()).as("the window's run stays where it was").isEqualTo("Ready");
+    }
+}
