@@ -62,14 +62,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = common.config(kind, hidden, task.sequenceLength());
         config = config.withSettings(config.settings().withTask(task.id(), task.sequenceLength()));
         Trainer trainer = new Trainer(config, task).keepRecords(false);
-        Metric metric = task.metric();
-        stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, hidden,
-                trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
-        stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
-                CommonTrainingOptions.fmt(metric.solvedAt()));
-        stderr.flush();
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
+            Metric metric = task.metric();
+            stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, hidden,
+                    trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
+            stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
+                    CommonTrainingOptions.fmt(metric.solvedAt()));
+            stderr.flush();
             TrainingListener progress = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
             TrainingListener listener = csv == null ? progress : new TrainingListener() {
                 @Override
@@ -78,10 +78,6 @@ final class TrainCommand implements Callable<Integer> {
                     progress.iteration(r);
                 }
 
-                @Override
-                public void evaluated(long iteration, double m) {
-                    progress.evaluated(iteration, m);
-                }
             };
             result = trainer.run(listener);
             if (csv != null) {
@@ -113,17 +109,23 @@ final class TrainCommand implements Callable<Integer> {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
     }
 
-    /** Prints a line at the first evaluation and then at most every {@link #EVERY_NANOS}. */
+    /**
+     * Prints a progress line at the first evaluation and then at most every {@link #EVERY_NANOS}:
+     * iteration, mean training loss since the last line, the latest test metric, the gradient
+     * norm and ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖ of the latest iteration, elapsed time.
+     */
     static final class Progress implements TrainingListener {
         static final long EVERY_NANOS = 3_000_000_000L;
         private final PrintWriter err;
         private final long total;
         private final Metric metric;
         private final long start = System.nanoTime();
-        private long lastPrint = Long.MIN_VALUE;
+        private long lastPrint = start;
+        private boolean printedEvaluation;
         private double lossSum;
         private long lossCount;
-        private IterationRecord last;
+        private double testMetric = Double.NaN;
+        private long testIteration;
 
         Progress(PrintWriter err, long total, Metric metric) {
             this.err = err;
@@ -137,20 +139,26 @@ final class TrainCommand implements Callable<Integer> {
                 lossSum += r.loss();
                 lossCount++;
             }
-            last = r;
+            if (!Double.isNaN(r.testMetric())) {
+                testMetric = r.testMetric();
+                testIteration = r.iteration();
+            }
+            long now = System.nanoTime();
+            boolean firstEvaluation = !printedEvaluation && testIteration == r.iteration();
+            if (firstEvaluation || now - lastPrint >= EVERY_NANOS) {
+                print(r, now);
+                printedEvaluation |= testIteration > 0;
+            }
         }
 
-        @Override
-        public void evaluated(long iteration, double m) {
-            long now = System.nanoTime();
-            if (lastPrint != Long.MIN_VALUE && now - lastPrint < EVERY_NANOS && iteration != total) {
-                return;
-            }
+        private void print(IterationRecord r, long now) {
             lastPrint = now;
-            err.printf(Locale.ROOT, "  iter %d/%d  loss %.4g  test %s %.4g%s  |grad| %.3g  dh0/dhT %.2e  %.1f s%n",
-                    iteration, total, lossCount == 0 ? Double.NaN : lossSum / lossCount, metric.name(), m,
-                    metric.solved(m) ? " (solved)" : "", last.normBefore(), last.gradientRatio(),
-                    (now - start) / 1e9);
+            String test = testIteration == 0 ? "not yet evaluated"
+                    : String.format(Locale.ROOT, "%.4g%s%s", testMetric, metric.solved(testMetric) ? " (solved)" : "",
+                    testIteration == r.iteration() ? "" : " at iter " + testIteration);
+            err.printf(Locale.ROOT, "  iter %d/%d  loss %.4g  test %s %s  |grad| %.3g  dh0/dhT %.2e  %.1f s%n",
+                    r.iteration(), total, lossCount == 0 ? Double.NaN : lossSum / lossCount, metric.name(), test,
+                    r.normBefore(), r.gradientRatio(), (now - start) / 1e9);
             err.flush();
             lossSum = 0;
             lossCount = 0;

@@ -76,8 +76,9 @@ public final class Trainer {
             if (divergence == null) {
                 return "";
             }
-            String where = (divergence.tick() >= 0 ? "tick " + divergence.tick() + ", " : "") + divergence.phase()
-                    + ": " + divergence.quantity() + " not finite";
+            String what = divergence.quantity().equals(divergence.phase()) ? divergence.quantity() + " not finite"
+                    : divergence.phase() + ": " + divergence.quantity() + " not finite";
+            String where = (divergence.tick() >= 0 ? "tick " + divergence.tick() + ", " : "") + what;
             return "diverged at iteration " + divergedAt + " (" + where + ")";
         }
 

@@ -258,7 +258,7 @@ class TrainerTest {
     }
 
     /** A task with another solved threshold. */
-    private record Thresholded(Task inner, double threshold) implements Task {
+    record Thresholded(Task inner, double threshold) implements Task {
         @Override public String id() { return inner.id(); }
         @Override public String title() { return inner.title(); }
         @Override public String description() { return inner.description(); }
