@@ -1,5 +1,6 @@
 package org.rnnlab.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
 import org.rnnlab.task.Task;
+import org.rnnlab.task.TaskOptions;
+import org.rnnlab.task.Tasks;
+import org.rnnlab.training.DefaultTasks;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;
 import org.rnnlab.training.TrainerConfig;
@@ -22,13 +26,26 @@ import picocli.CommandLine.Option;
  */
 final class CommonTrainingOptions {
 
-    /** Where tasks come from; tests may swap in their own (and must put it back). */
-    static volatile TaskFactory tasks = (id, length, seed) -> {
-        throw new IllegalArgumentException("task '" + id + "' is not available: no tasks are registered yet");
-    };
+    /** Where every run's task comes from: the registry, with the options below in the settings. */
+    static final TaskFactory TASKS = DefaultTasks.factory();
 
-    @Option(names = "--task", required = true, paramLabel = "NAME", description = "the task, e.g. adding, order")
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "the task: ${COMPLETION-CANDIDATES}",
+            completionCandidates = TaskNames.class)
     String task;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "task variant (sine: many-to-many | many-to-one; "
+            + "sentiment: both | real | grammar)")
+    String variant;
+
+    @Option(names = "--lag", paramLabel = "L", description = "copy: blanks between the string and the recall signal "
+            + "(default: from --seq)")
+    int lag;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "csv: the series to forecast")
+    Path file;
+
+    @Option(names = "--column", paramLabel = "NAME|INDEX", description = "csv: the column (default: the last)")
+    String column;
 
     @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
     long steps = TrainerConfig.DEFAULT_ITERATIONS;
@@ -70,11 +87,25 @@ final class CommonTrainingOptions {
         return Double.toString(v);
     }
 
-    /** The settings these options describe, for one cell, hidden size and length. */
-    TrainerConfig config(CellKind cell, int hidden, int length) {
+    /**
+     * The settings these options describe for one cell and hidden size on {@code task} (built by
+     * {@link #buildTask}), whose id and length they take.
+     */
+    TrainerConfig config(CellKind cell, int hidden, Task task) {
+        checkRanges(hidden);
+        return config(cell, hidden, task.id(), task.sequenceLength());
+    }
+
+    /** Checks every option that needs no task, so that mistakes show before a task is built. */
+    void checkRanges(int hidden) {
+        config(CellKind.LSTM, hidden, task.strip(), 1);
+    }
+
+    private TrainerConfig config(CellKind cell, int hidden, String taskId, int length) {
         range("--steps", steps, 1, TrainerConfig.MAX_ITERATIONS);
         range("--hidden", hidden, 1, 1024);
         range("--seq", length, 1, 10000);
+        range("--lag", lag, 0, 100_000);
         range("--batch", batch, 1, 4096);
         range("--eval-every", evalEvery, 1, TrainerConfig.MAX_ITERATIONS);
         if (!(lr > 0 && lr <= 1000)) {
@@ -97,17 +128,31 @@ final class CommonTrainingOptions {
         if (!Double.isNaN(fb) && !(fb >= -10 && fb <= 10)) {
             throw new IllegalArgumentException("--forget-bias must be in [-10, 10] or drawn, was " + forgetBias);
         }
-        SimulationSettings s = new SimulationSettings(cell, act, true, GruVariant.PYTORCH, hidden, task.strip(), length,
-                batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, Double.NaN, fb, lr, opt, clipOn, threshold, seed);
+        SimulationSettings s = new SimulationSettings(cell, act, true, GruVariant.PYTORCH, hidden, taskId, length,
+                batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, Double.NaN, fb, lr, opt, clipOn, threshold, seed,
+                taskOptions(0));
         return new TrainerConfig(s, steps, Math.min(evalEvery, steps), !noEarlyStop, TrainerConfig.DEFAULT_EVAL_BATCH);
     }
 
     /**
-     * Builds the task once, which checks its name and length: an unknown name is an error that
-     * lists the valid ones. {@code length} 0 asks for the task's default length.
+     * Builds the task once, which checks its name, length and options: an unknown name is an error
+     * that lists the valid ones. {@code length} 0 asks for the task's default length.
      */
-    Task buildTask(TaskFactory tasks, int length) {
-        return tasks.create(task.strip(), length, seed);
+    Task buildTask(int length) {
+        range("--lag", lag, 0, 100_000);
+        return Tasks.create(task.strip(), taskOptions(length));
+    }
+
+    private TaskOptions taskOptions(int length) {
+        return new TaskOptions(length, seed, variant, lag, file, column);
+    }
+
+    /** The task ids, for the help text. */
+    static final class TaskNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Tasks.ids().iterator();
+        }
     }
 
     /** A one-line summary of the training settings, for the header of a run. */

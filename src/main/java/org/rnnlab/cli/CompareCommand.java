@@ -53,16 +53,15 @@ final class CompareCommand implements Callable<Integer> {
         if (seq != null) {
             CommonTrainingOptions.range("--seq", seq, 1, 10000);
         }
-        common.config(kinds.get(0), hidden, seq == null ? 1 : seq);
-        Task task = common.buildTask(CommonTrainingOptions.tasks, seq == null ? 0 : seq);
+        common.checkRanges(hidden);
+        Task task = common.buildTask(seq == null ? 0 : seq);
         int length = task.sequenceLength();
-        TrainerConfig base = common.config(kinds.get(0), hidden, length);
-        base = base.withSettings(base.settings().withTask(task.id(), length));
+        TrainerConfig base = common.config(kinds.get(0), hidden, task);
         Metric metric = task.metric();
         err.printf(Locale.ROOT, "compare %s on %s, T=%d, H=%d: %s%n", cells, task.id(), length, hidden,
                 CommonTrainingOptions.describe(base));
         err.flush();
-        List<ComparisonRow> rows = Comparison.run(base, CommonTrainingOptions.tasks, kinds, threads, (c, r) -> {
+        List<ComparisonRow> rows = Comparison.run(base, CommonTrainingOptions.TASKS, kinds, threads, (c, r) -> {
             synchronized (err) {
                 err.printf(Locale.ROOT, "  %s: %s after %d iterations, test %s %s, %.1f s%n", c,
                         TrainCommand.describe(r.status()), r.iterations(), metric.name(),

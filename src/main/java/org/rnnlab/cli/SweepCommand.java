@@ -67,14 +67,15 @@ final class SweepCommand implements Callable<Integer> {
         CommonTrainingOptions.range("--seeds", seeds, 1, 1000);
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
         CommonTrainingOptions.range("--threads", n, 1, 64);
-        TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), lengths.get(0));
-        Task probe = null;
+        common.checkRanges(hiddens.get(0));
+        Task first = null;
         for (int t : lengths) {
-            probe = common.buildTask(CommonTrainingOptions.tasks, t);
+            Task probe = common.buildTask(t);
+            first = first == null ? probe : first;
         }
-        Metric metric = probe.metric();
-        String taskId = probe.id();
-        base = base.withSettings(base.settings().withTask(taskId, lengths.get(0)));
+        Metric metric = first.metric();
+        String taskId = first.id();
+        TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), first);
         SweepPlan plan;
         try {
             plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds));
@@ -89,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
                 n == 1 ? "" : "s", CommonTrainingOptions.describe(base).replaceAll(", seed -?\\d+$", ""));
         err.flush();
         long start = System.nanoTime();
-        SweepResult result = Sweep.run(plan, CommonTrainingOptions.tasks, n, (run, done, total) -> {
+        SweepResult result = Sweep.run(plan, CommonTrainingOptions.TASKS, n, (run, done, total) -> {
             synchronized (err) {
                 err.printf(Locale.ROOT, "  [%d/%d] %s H=%d T=%d seed %d: %s after %d iterations, test %s %s, %.1f s%n",
                         done, total, run.cell(), run.hidden(), run.length(), run.seed(),

@@ -57,10 +57,9 @@ final class TrainCommand implements Callable<Integer> {
         if (seq != null) {
             CommonTrainingOptions.range("--seq", seq, 1, 10000);
         }
-        common.config(kind, hidden, seq == null ? 1 : seq);
-        Task task = common.buildTask(CommonTrainingOptions.tasks, seq == null ? 0 : seq);
-        TrainerConfig config = common.config(kind, hidden, task.sequenceLength());
-        config = config.withSettings(config.settings().withTask(task.id(), task.sequenceLength()));
+        common.checkRanges(hidden);
+        Task task = common.buildTask(seq == null ? 0 : seq);
+        TrainerConfig config = common.config(kind, hidden, task);
         Trainer trainer = new Trainer(config, task).keepRecords(false);
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {

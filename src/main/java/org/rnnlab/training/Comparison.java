@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rnnlab.engine.CellKind;
-import org.rnnlab.task.Task;
 
 /**
  * RNN, LSTM and GRU (or any list of cells) trained on the same task, data and seed with the same
@@ -67,9 +66,7 @@ public final class Comparison {
                                        IndexedListener listener) {
         List<Trainer> trainers = new ArrayList<>();
         for (TrainerConfig c : configs) {
-            SimulationSettings s = c.settings();
-            Task task = tasks.create(s.taskId(), s.sequenceLength(), s.seed());
-            trainers.add(new Trainer(c, task).keepRecords(false));
+            trainers.add(new Trainer(c, tasks).keepRecords(false));
         }
         if (threads == 1) {
             List<Trainer.Result> out = new ArrayList<>();

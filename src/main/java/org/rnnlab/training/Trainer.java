@@ -2,7 +2,6 @@ package org.rnnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -24,10 +23,11 @@ import org.rnnlab.task.Task;
  * gradient norm before and after clipping, ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖), streamed to a
  * {@link TrainingListener} and kept in the {@link Result}.
  *
- * <p><b>Determinism.</b> The task, the initial weights and the batch stream all derive from the
- * settings' seed exactly as in {@link Simulation}, so the same config gives bit-identical
- * records, whichever thread runs it and whatever else runs beside it; and a trainer's iterations
- * are the simulator's iterations for the same settings.
+ * <p><b>Determinism.</b> The task, the initial weights and the batches ({@link BatchStream}: batch
+ * i is a function of the seed and i) derive from the settings' seed exactly as in
+ * {@link Simulation}, so the same config gives bit-identical records, whichever thread runs it
+ * and whatever else runs beside it; and a trainer's iterations are the simulator's iterations
+ * for the same settings.
  *
  * <p><b>Divergence.</b> An iteration whose loss, state or gradient is NaN or infinite ends the
  * run in {@link Status#DIVERGED} with "diverged at iteration i (tick t, phase)"; no update is
@@ -92,7 +92,7 @@ public final class Trainer {
     private final Model model;
     private final Optimizer optimizer;
     private final GradientClipper clipper;
-    private final SplittableRandom batchRng;
+    private final BatchStream batches;
     private final Evaluator evaluator;
     private final Metric metric;
 
@@ -103,15 +103,14 @@ public final class Trainer {
     private boolean ran;
 
     /**
-     * Builds the task (from the factory, with the settings' task, length and seed), the model
+     * Builds the task (from the factory, with the settings' task, length, seed and options), the model
      * ({@link ModelFactory#model}: an encoder-decoder for encoder-decoder tasks), the optimiser,
      * the clipper and an evaluator with its own copy of the model.
      *
      * @throws IllegalArgumentException if the factory rejects the task or its length
      */
     public Trainer(TrainerConfig config, TaskFactory tasks) {
-        this(config, tasks.create(config.settings().taskId(), config.settings().sequenceLength(),
-                config.settings().seed()));
+        this(config, tasks.create(config.settings()));
     }
 
     /** As {@link #Trainer(TrainerConfig, TaskFactory)} with a task already built from the settings. */
@@ -128,7 +127,7 @@ public final class Trainer {
         this.model = ModelFactory.model(s, task);
         this.optimizer = s.optimizer().create(s.learningRate());
         this.clipper = s.clip() ? GradientClipper.byNorm(s.clipThreshold()) : GradientClipper.none();
-        this.batchRng = new SplittableRandom(ModelFactory.batchSeed(s.seed()));
+        this.batches = new BatchStream(task, s.batchSize(), s.seed());
         this.evaluator = new Evaluator(task, ModelFactory.model(s, task), config.evalBatch());
         this.metric = task.metric();
     }
@@ -222,7 +221,7 @@ public final class Trainer {
                 break;
             }
             i++;
-            TaskBatch batch = task.trainBatch(config.settings().batchSize(), batchRng);
+            TaskBatch batch = batches.batch(i);
             StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
             double m = Double.NaN;
             if (r.diverged()) {
