@@ -178,10 +178,23 @@ final class TrainCommand implements Callable<Integer> {
         private final java.io.BufferedWriter w;
         private boolean committed;
 
+        /** Removes the temporary file if the JVM is stopped (Ctrl-C) before the run ends. */
+        private final Thread cleanup;
+
         private MetricsCsv(Path target, Path temp, java.io.BufferedWriter w) {
             this.target = target;
             this.temp = temp;
             this.w = w;
+            this.cleanup = new Thread(() -> temp.toFile().delete(), "rnnlab-csv-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
+
+        private void forgetCleanup() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
         }
 
         /** Opens the temporary file; a missing directory or unwritable place is a one-line user error. */
@@ -239,11 +252,13 @@ final class TrainCommand implements Callable<Integer> {
                 java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            forgetCleanup();
         }
 
         @Override
         public void close() throws IOException {
             if (!committed) {
+                forgetCleanup();
                 w.close();
                 java.nio.file.Files.deleteIfExists(temp);
             }

@@ -25,7 +25,7 @@ public record TrainerConfig(SimulationSettings settings, long iterations, long e
     public static final org.rnnlab.engine.OptimizerKind DEFAULT_OPTIMIZER = org.rnnlab.engine.OptimizerKind.ADAM;
     public static final double DEFAULT_CLIP = 1.0;
     public static final org.rnnlab.engine.InitScheme DEFAULT_INIT = org.rnnlab.engine.InitScheme.PYTORCH_DEFAULT;
-    public static final double DEFAULT_FORGET_BIAS = 1.0;
+    public static final double DEFAULT_FORGET_BIAS = 3.0;
     public static final long DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_EVAL_EVERY = 100;
     public static final int DEFAULT_EMBEDDING = 16;
