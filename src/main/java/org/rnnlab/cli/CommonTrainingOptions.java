@@ -34,7 +34,7 @@ final class CommonTrainingOptions {
     String task;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "task variant (sine: many-to-many | many-to-one; "
-            + "sentiment: both | real | grammar)")
+            + "sentiment: both | real | grammar; speech: logmel | mfcc)")
     String variant;
 
     @Option(names = "--lag", paramLabel = "L", description = "copy: blanks between the string and the recall signal "

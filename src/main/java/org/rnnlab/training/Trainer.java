@@ -110,7 +110,17 @@ public final class Trainer {
      * @throws IllegalArgumentException if the factory rejects the task or its length
      */
     public Trainer(TrainerConfig config, TaskFactory tasks) {
-        this(config, tasks.create(config.settings()));
+        this(config, buildTask(config, tasks));
+    }
+
+    private static Task buildTask(TrainerConfig config, TaskFactory tasks) {
+        if (config == null) {
+            throw new IllegalArgumentException("trainer config must be given, was null");
+        }
+        if (tasks == null) {
+            throw new IllegalArgumentException("task factory must be given, was null");
+        }
+        return tasks.create(config.settings());
     }
 
     /** As {@link #Trainer(TrainerConfig, TaskFactory)} with a task already built from the settings. */
