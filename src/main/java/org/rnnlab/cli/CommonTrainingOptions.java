@@ -87,6 +87,15 @@ final class CommonTrainingOptions {
         return Double.toString(v);
     }
 
+    /** The solved threshold for people: "0.01", "0.99", "0.01257" (4 significant digits). */
+    static String threshold(org.rnnlab.task.Metric metric) {
+        double v = metric.solvedAt();
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /**
      * The settings these options describe for one cell and hidden size on {@code task} (built by
      * {@link #buildTask}), whose id and length they take.

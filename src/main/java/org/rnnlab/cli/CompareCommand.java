@@ -71,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "%s, T=%d, H=%d, seed %d; solved when test %s %s %s%n", task.id(), length, hidden,
                 base.settings().seed(), metric.name(), metric.higherIsBetter() ? "≥" : "≤",
-                CommonTrainingOptions.fmt(metric.solvedAt()));
+                CommonTrainingOptions.threshold(metric));
         String metricHeader = "test " + metric.name();
         int mw = Math.max(12, metricHeader.length());
         out.printf(Locale.ROOT, "%-5s %10s %9s %10s %" + mw + "s  %s%n", "cell", "parameters", "time", "iterations",

@@ -114,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan p = r.plan();
         o.printf(Locale.ROOT, "%s: runs solved out of %d seeds (%d..%d); solved when test %s %s %s within %d iterations%n",
                 taskId, p.seeds().size(), p.seeds().get(0), p.seeds().get(p.seeds().size() - 1), metric.name(),
-                metric.higherIsBetter() ? "≥" : "≤", CommonTrainingOptions.fmt(metric.solvedAt()), p.base().iterations());
+                metric.higherIsBetter() ? "≥" : "≤", CommonTrainingOptions.threshold(metric), p.base().iterations());
         table(o, r, false);
         o.println("median iterations to solve (solved runs only)");
         table(o, r, true);

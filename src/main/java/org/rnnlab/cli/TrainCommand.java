@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
             stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, hidden,
                     trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
-                    CommonTrainingOptions.fmt(metric.solvedAt()));
+                    CommonTrainingOptions.threshold(metric));
             stderr.flush();
             TrainingListener progress = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
             TrainingListener listener = csv == null ? progress : new TrainingListener() {
