@@ -1,0 +1,257 @@
+package org.rnnlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GruVariant;
+import org.rnnlab.engine.InitScheme;
+import org.rnnlab.engine.Nonlinearity;
+import org.rnnlab.engine.OptimizerKind;
+import org.rnnlab.task.Task;
+import org.rnnlab.task.TaskOptions;
+import org.rnnlab.task.Tasks;
+import org.rnnlab.training.DefaultTasks;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.TaskFactory;
+import org.rnnlab.training.TrainerConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code train}, {@code compare} and {@code sweep} share (a picocli mixin): the task,
+ * the optimiser and its learning rate, clipping, batch size, budget, initialisation and seed.
+ * Defaults are {@link TrainerConfig}'s. Every value is checked here, so a bad one ends the
+ * command with one line naming the option, its value and the valid range (exit code 2).
+ */
+final class CommonTrainingOptions {
+
+    /** Where every run's task comes from: the registry, with the options below in the settings. */
+    static final TaskFactory TASKS = DefaultTasks.factory();
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "the task: ${COMPLETION-CANDIDATES}",
+            completionCandidates = TaskNames.class)
+    String task;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "task variant (sine: many-to-many | many-to-one; "
+            + "sentiment: both | real | grammar; speech: logmel | mfcc)")
+    String variant;
+
+    @Option(names = "--lag", paramLabel = "L", description = "copy: blanks between the string and the recall signal "
+            + "(default: from --seq)")
+    int lag;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "csv: the series to forecast")
+    Path file;
+
+    @Option(names = "--column", paramLabel = "NAME|INDEX", description = "csv: the column (default: the last)")
+    String column;
+
+    @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
+    long steps = TrainerConfig.DEFAULT_ITERATIONS;
+
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default ${DEFAULT-VALUE})")
+    double lr = TrainerConfig.DEFAULT_LEARNING_RATE;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, rmsprop or adam (default ${DEFAULT-VALUE})")
+    String optimizer = TrainerConfig.DEFAULT_OPTIMIZER.cliName();
+
+    @Option(names = "--clip", paramLabel = "X|off", description = "clip the global gradient norm to X, or off (default ${DEFAULT-VALUE})")
+    String clip = fmt(TrainerConfig.DEFAULT_CLIP);
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the test set, weights and batches (default ${DEFAULT-VALUE})")
+    long seed = TrainerConfig.DEFAULT_SEED;
+
+    @Option(names = "--batch", paramLabel = "B", description = "sequences per mini-batch (default ${DEFAULT-VALUE})")
+    int batch = TrainerConfig.DEFAULT_BATCH;
+
+    @Option(names = "--init", paramLabel = "NAME", description = "pytorch, glorot, orthogonal or identity (default ${DEFAULT-VALUE})")
+    String init = TrainerConfig.DEFAULT_INIT.cliName();
+
+    @Option(names = "--forget-bias", paramLabel = "X", description = "LSTM forget-gate bias at initialisation, or 'drawn' (default ${DEFAULT-VALUE})")
+    String forgetBias = fmt(TrainerConfig.DEFAULT_FORGET_BIAS);
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "RNN nonlinearity: tanh or relu (default ${DEFAULT-VALUE})")
+    String activation = "tanh";
+
+    @Option(names = "--eval-every", paramLabel = "K", description = "evaluate on the test set every K iterations (default ${DEFAULT-VALUE})")
+    long evalEvery = TrainerConfig.DEFAULT_EVAL_EVERY;
+
+    @Option(names = "--no-early-stop", description = "train the whole budget even once solved")
+    boolean noEarlyStop;
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** The solved threshold for people: "0.01", "0.99", "0.01257" (4 significant digits). */
+    static String threshold(org.rnnlab.task.Metric metric) {
+        double v = metric.solvedAt();
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The settings these options describe for one cell and hidden size on {@code task} (built by
+     * {@link #buildTask}), whose id and length they take.
+     */
+    TrainerConfig config(CellKind cell, int hidden, Task task) {
+        checkRanges(hidden);
+        return config(cell, hidden, task.id(), task.sequenceLength());
+    }
+
+    /** Checks every option that needs no task, so that mistakes show before a task is built. */
+    void checkRanges(int hidden) {
+        config(CellKind.LSTM, hidden, task.strip(), 1);
+    }
+
+    private TrainerConfig config(CellKind cell, int hidden, String taskId, int length) {
+        range("--steps", steps, 1, TrainerConfig.MAX_ITERATIONS);
+        range("--hidden", hidden, 1, 1024);
+        range("--seq", length, 1, 10000);
+        range("--lag", lag, 0, 100_000);
+        range("--batch", batch, 1, 4096);
+        range("--eval-every", evalEvery, 1, TrainerConfig.MAX_ITERATIONS);
+        if (!(lr > 0 && lr <= 1000)) {
+            throw new IllegalArgumentException("--lr must be in (0, 1000], was " + lr);
+        }
+        OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
+        InitScheme scheme = parse("--init", () -> InitScheme.parse(init));
+        Nonlinearity act = switch (activation.strip().toLowerCase(Locale.ROOT)) {
+            case "tanh" -> Nonlinearity.TANH;
+            case "relu" -> Nonlinearity.RELU;
+            default -> throw new IllegalArgumentException("--activation must be one of tanh, relu, was '" + activation + "'");
+        };
+        boolean clipOn = !isOff(clip);
+        double threshold = clipOn ? number("--clip", clip, "a number in (0, 1e6] or off") : 1.0;
+        if (clipOn && !(threshold > 0 && threshold <= 1e6)) {
+            throw new IllegalArgumentException("--clip must be in (0, 1e6] or off, was " + clip);
+        }
+        double fb = isOff(forgetBias) || forgetBias.strip().equalsIgnoreCase("drawn") ? Double.NaN
+                : number("--forget-bias", forgetBias, "a number in [-10, 10] or drawn");
+        if (!Double.isNaN(fb) && !(fb >= -10 && fb <= 10)) {
+            throw new IllegalArgumentException("--forget-bias must be in [-10, 10] or drawn, was " + forgetBias);
+        }
+        SimulationSettings s = new SimulationSettings(cell, act, true, GruVariant.PYTORCH, hidden, taskId, length,
+                batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, Double.NaN, fb, lr, opt, clipOn, threshold, seed,
+                taskOptions(0));
+        return new TrainerConfig(s, steps, Math.min(evalEvery, steps), !noEarlyStop, TrainerConfig.DEFAULT_EVAL_BATCH);
+    }
+
+    /**
+     * Builds the task once, which checks its name, length and options: an unknown name is an error
+     * that lists the valid ones. {@code length} 0 asks for the task's default length.
+     */
+    Task buildTask(int length) {
+        range("--lag", lag, 0, 100_000);
+        return Tasks.create(task.strip(), taskOptions(length));
+    }
+
+    private TaskOptions taskOptions(int length) {
+        return new TaskOptions(length, seed, variant, lag, file, column);
+    }
+
+    /** The task ids, for the help text. */
+    static final class TaskNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Tasks.ids().iterator();
+        }
+    }
+
+    /** A one-line summary of the training settings, for the header of a run. */
+    static String describe(TrainerConfig c) {
+        SimulationSettings s = c.settings();
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.optimizer().title()).append(" lr ").append(fmt(s.learningRate()))
+                .append(", batch ").append(s.batchSize())
+                .append(", clip ").append(s.clip() ? fmt(s.clipThreshold()) : "off")
+                .append(", init ").append(s.init().cliName());
+        if (!Double.isNaN(s.forgetBias())) {
+            sb.append(" (LSTM forget bias ").append(fmt(s.forgetBias())).append(')');
+        }
+        sb.append(", up to ").append(c.iterations()).append(" iterations, test every ").append(c.evalEvery())
+                .append(c.earlyStop() ? ", stop when solved" : "").append(", seed ").append(s.seed());
+        return sb.toString();
+    }
+
+    static CellKind cell(String name) {
+        return parse("--cell", () -> CellKind.parse(name));
+    }
+
+    /** "rnn,lstm,gru" → the cells, each checked. */
+    static List<CellKind> cells(String option, String list) {
+        List<CellKind> out = new ArrayList<>();
+        for (String p : split(option, list)) {
+            out.add(parse(option, () -> CellKind.parse(p)));
+        }
+        return out;
+    }
+
+    /** "10,25,50" → the integers, each in lo..hi. */
+    static List<Integer> ints(String option, String list, int lo, int hi) {
+        List<Integer> out = new ArrayList<>();
+        for (String p : split(option, list)) {
+            int v;
+            try {
+                v = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must list whole numbers in " + lo + ".." + hi
+                        + ", was '" + p + "'");
+            }
+            range(option, v, lo, hi);
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static List<String> split(String option, String list) {
+        List<String> out = new ArrayList<>();
+        for (String p : list.split(",", -1)) {
+            String q = p.strip();
+            if (q.isEmpty()) {
+                throw new IllegalArgumentException(option + " must be a comma-separated list without empty items, was '"
+                        + list + "'");
+            }
+            out.add(q);
+        }
+        return out;
+    }
+
+    static void range(String option, long v, long lo, long hi) {
+        if (v < lo || v > hi) {
+            throw new IllegalArgumentException(option + " must be in " + lo + ".." + hi + ", was " + v);
+        }
+    }
+
+    private static boolean isOff(String v) {
+        String s = v.strip().toLowerCase(Locale.ROOT);
+        return s.equals("off") || s.equals("none");
+    }
+
+    private static double number(String option, String v, String what) {
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be " + what + ", was '" + v + "'");
+    }
+
+    /** Runs a parser whose message names the valid values, prefixing the option. */
+    private static <T> T parse(String option, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.rnnlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.task.Metric;
+import org.rnnlab.task.Task;
+import org.rnnlab.training.IterationRecord;
+import org.rnnlab.training.Trainer;
+import org.rnnlab.training.TrainerConfig;
+import org.rnnlab.training.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train --task NAME --cell rnn|lstm|gru --hidden N --seq T ...}: one training run.
+ * Progress goes to stderr every few seconds; stdout ends with exactly one line
+ * {@code final test_metric=<value> solved=<true|false>} (preceded by the divergence, if any).
+ * {@code --out FILE} writes one CSV row per iteration, atomically.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one cell on a task; print progress and the final test metric.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonTrainingOptions common;
+
+    @Option(names = "--cell", paramLabel = "rnn|lstm|gru", description = "the cell (default ${DEFAULT-VALUE})")
+    String cell = "lstm";
+
+    @Option(names = "--hidden", paramLabel = "N", description = "hidden units (default ${DEFAULT-VALUE})")
+    int hidden = TrainerConfig.DEFAULT_HIDDEN;
+
+    @Option(names = "--seq", paramLabel = "T", description = "sequence length (default: the task's)")
+    Integer seq;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "write per-iteration metrics as CSV")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        CellKind kind = CommonTrainingOptions.cell(cell);
+        if (seq != null) {
+            CommonTrainingOptions.range("--seq", seq, 1, 10000);
+        }
+        common.checkRanges(hidden);
+        Task task = common.buildTask(seq == null ? 0 : seq);
+        TrainerConfig config = common.config(kind, hidden, task);
+        Trainer trainer = new Trainer(config, task).keepRecords(false);
+        Trainer.Result result;
+        try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
+            Metric metric = task.metric();
+            stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, hidden,
+                    trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
+            stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
+                    CommonTrainingOptions.threshold(metric));
+            stderr.flush();
+            TrainingListener progress = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
+            TrainingListener listener = csv == null ? progress : new TrainingListener() {
+                @Override
+                public void iteration(IterationRecord r) {
+                    csv.write(r);
+                    progress.iteration(r);
+                }
+
+            };
+            result = trainer.run(listener);
+            if (csv != null) {
+                csv.commit();
+            }
+        }
+        stderr.printf(Locale.ROOT, "%s after %d iterations in %.1f s%n", describe(result.status()), result.iterations(),
+                result.elapsedSeconds());
+        stderr.flush();
+        if (result.divergence() != null) {
+            stdout.println(result.divergenceMessage());
+        }
+        stdout.printf(Locale.ROOT, "final test_metric=%s solved=%s%n", metricValue(result.finalMetric()), result.solved());
+        stdout.flush();
+        return 0;
+    }
+
+    static String describe(Trainer.Status s) {
+        return switch (s) {
+            case SOLVED -> "solved";
+            case COMPLETED -> "budget used";
+            case CANCELLED -> "cancelled";
+            case DIVERGED -> "diverged";
+        };
+    }
+
+    /** The metric as the final line prints it: enough digits to compare runs, NaN spelled so. */
+    static String metricValue(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+    }
+
+    /**
+     * Prints a progress line at the first evaluation and then at most every {@link #EVERY_NANOS}:
+     * iteration, mean training loss since the last line, the latest test metric, the gradient
+     * norm and ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖ of the latest iteration, elapsed time.
+     */
+    static final class Progress implements TrainingListener {
+        static final long EVERY_NANOS = 3_000_000_000L;
+        private final PrintWriter err;
+        private final long total;
+        private final Metric metric;
+        private final long start = System.nanoTime();
+        private long lastPrint = start;
+        private boolean printedEvaluation;
+        private double lossSum;
+        private long lossCount;
+        private double testMetric = Double.NaN;
+        private long testIteration;
+
+        Progress(PrintWriter err, long total, Metric metric) {
+            this.err = err;
+            this.total = total;
+            this.metric = metric;
+        }
+
+        @Override
+        public void iteration(IterationRecord r) {
+            if (Double.isFinite(r.loss())) {
+                lossSum += r.loss();
+                lossCount++;
+            }
+            if (!Double.isNaN(r.testMetric())) {
+                testMetric = r.testMetric();
+                testIteration = r.iteration();
+            }
+            long now = System.nanoTime();
+            boolean firstEvaluation = !printedEvaluation && testIteration == r.iteration();
+            if (firstEvaluation || now - lastPrint >= EVERY_NANOS) {
+                print(r, now);
+                printedEvaluation |= testIteration > 0;
+            }
+        }
+
+        private void print(IterationRecord r, long now) {
+            lastPrint = now;
+            String test = testIteration == 0 ? "not yet evaluated"
+                    : String.format(Locale.ROOT, "%.4g%s%s", testMetric, metric.solved(testMetric) ? " (solved)" : "",
+                    testIteration == r.iteration() ? "" : " at iter " + testIteration);
+            err.printf(Locale.ROOT, "  iter %d/%d  loss %.4g  test %s %s  |grad| %.3g  dh0/dhT %.2e  %.1f s%n",
+                    r.iteration(), total, lossCount == 0 ? Double.NaN : lossSum / lossCount, metric.name(), test,
+                    r.normBefore(), r.gradientRatio(), (now - start) / 1e9);
+            err.flush();
+            lossSum = 0;
+            lossCount = 0;
+        }
+    }
+
+    /**
+     * The per-iteration CSV: {@code iteration,loss,test_metric,norm_before,norm_after,clip_threshold,
+     * grad_ratio,diverged}, numbers as Java prints doubles (exact, "NaN" when not evaluated,
+     * "Infinity" for no clipping). Written to a temporary file beside the target and renamed
+     * onto it by {@link #commit()}; closing without committing deletes the temporary file, so the
+     * target is either the whole run or untouched.
+     */
+    static final class MetricsCsv implements AutoCloseable {
+        static final String HEADER = "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged";
+        private final Path target;
+        private final Path temp;
+        private final java.io.BufferedWriter w;
+        private boolean committed;
+
+        /** Removes the temporary file if the JVM is stopped (Ctrl-C) before the run ends. */
+        private final Thread cleanup;
+
+        private MetricsCsv(Path target, Path temp, java.io.BufferedWriter w) {
+            this.target = target;
+            this.temp = temp;
+            this.w = w;
+            this.cleanup = new Thread(() -> temp.toFile().delete(), "rnnlab-csv-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
+
+        private void forgetCleanup() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+
+        /** Opens the temporary file; a missing directory or unwritable place is a one-line user error. */
+        static MetricsCsv open(Path target) {
+            return create(target, HEADER);
+        }
+
+        private static MetricsCsv create(Path target, String header) {
+            Path abs = target.toAbsolutePath();
+            Path dir = abs.getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                throw new UserInputException("--out: directory " + dir + " does not exist");
+            }
+            if (java.nio.file.Files.isDirectory(abs)) {
+                throw new UserInputException("--out: " + abs + " is a directory");
+            }
+            try {
+                Path temp = java.nio.file.Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+                java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8);
+                if (header != null) {
+                    w.write(header);
+                    w.newLine();
+                }
+                return new MetricsCsv(abs, temp, w);
+            } catch (IOException e) {
+                throw new UserInputException("--out: cannot write in " + dir + " (" + e.getMessage() + ")");
+            }
+        }
+
+        /** Writes {@code text} to {@code target} through a temporary file and a rename. */
+        static void writeAtomically(Path target, String text) throws IOException {
+            try (MetricsCsv f = create(target, null)) {
+                f.w.write(text);
+                f.commit();
+            }
+        }
+
+        void write(IterationRecord r) {
+            try {
+                w.write(r.iteration() + "," + r.loss() + "," + r.testMetric() + "," + r.normBefore() + ","
+                        + r.normAfter() + "," + r.clipThreshold() + "," + r.gradientRatio() + "," + r.diverged());
+                w.newLine();
+            } catch (IOException e) {
+                throw new UserInputException("--out: cannot write " + temp + " (" + e.getMessage() + ")");
+            }
+        }
+
+        /** Flushes and renames the temporary file onto the target. */
+        void commit() throws IOException {
+            w.close();
+            try {
+                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+            forgetCleanup();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                forgetCleanup();
+                w.close();
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.rnnlab.training;
+
+import java.util.List;
+import org.rnnlab.engine.CellKind;
+
+/**
+ * What a {@link Sweep} runs: every cell × hidden size × sequence length × seed, each a
+ * {@link Trainer} run of {@code base} with those four replaced.
+ *
+ * @param base    everything else (task, optimiser, budget, ...)
+ * @param cells   at least one, no repeats
+ * @param hiddens hidden sizes, at least one, each 1..1024
+ * @param lengths sequence lengths T, at least one, each 1..10000
+ * @param seeds   at least one, no repeats
+ */
+public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> hiddens, List<Integer> lengths,
+                        List<Long> seeds) {
+
+    public SweepPlan {
+        if (base == null) {
+            throw new IllegalArgumentException("base config must be given, was null");
+        }
+        cells = nonEmptyDistinct("cells", cells);
+        hiddens = nonEmptyDistinct("hidden sizes", hiddens);
+        lengths = nonEmptyDistinct("sequence lengths", lengths);
+        seeds = nonEmptyDistinct("seeds", seeds);
+    }
+
+    private static <T> List<T> nonEmptyDistinct(String name, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(name + " must list at least one value, was " + values);
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new IllegalArgumentException(name + " must not repeat a value, was " + values);
+        }
+        return List.copyOf(values);
+    }
+
+    /** Seeds first, first, first + 1, ..., first + count − 1. */
+    public static List<Long> seeds(long first, int count) {
+        if (count < 1 || count > 1000) {
+            throw new IllegalArgumentException("number of seeds must be in 1..1000, was " + count);
+        }
+        Long[] s = new Long[count];
+        for (int i = 0; i < count; i++) {
+            s[i] = first + i;
+        }
+        return List.of(s);
+    }
+
+    /** Runs in the plan. */
+    public int size() {
+        return cells.size() * hiddens.size() * lengths.size() * seeds.size();
+    }
+
+    /** The config of one run. */
+    public TrainerConfig config(CellKind cell, int hidden, int length, long seed) {
+        SimulationSettings s = base.settings().withCell(cell).withHiddenSize(hidden)
+                .withTask(base.settings().taskId(), length).withSeed(seed);
+        return base.withSettings(s);
+    }
+}

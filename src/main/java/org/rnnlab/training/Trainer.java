@@ -1,0 +1,273 @@
+package org.rnnlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import org.rnnlab.engine.Divergence;
+import org.rnnlab.engine.GradientClipper;
+import org.rnnlab.engine.Model;
+import org.rnnlab.engine.Optimizer;
+import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.task.Metric;
+import org.rnnlab.task.Task;
+
+/**
+ * Full-speed training: mini-batches drawn from the task with the run's seed, one
+ * {@link TrainingStep#run} per iteration (the simulator's own step: forward, loss, backward
+ * through time, clip, update), the test metric every {@link TrainerConfig#evalEvery()}
+ * iterations, and an early stop when it reaches the task's solved threshold.
+ *
+ * <p>Every iteration yields an {@link IterationRecord} (loss, metric when evaluated, global
+ * gradient norm before and after clipping, ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖), streamed to a
+ * {@link TrainingListener} and kept in the {@link Result}.
+ *
+ * <p><b>Determinism.</b> The task, the initial weights and the batches ({@link BatchStream}: batch
+ * i is a function of the seed and i) derive from the settings' seed exactly as in
+ * {@link Simulation}, so the same config gives bit-identical records, whichever thread runs it
+ * and whatever else runs beside it; and a trainer's iterations are the simulator's iterations
+ * for the same settings.
+ *
+ * <p><b>Divergence.</b> An iteration whose loss, state or gradient is NaN or infinite ends the
+ * run in {@link Status#DIVERGED} with "diverged at iteration i (tick t, phase)"; no update is
+ * applied and no exception is thrown.
+ *
+ * <p><b>Threads.</b> {@link #run(TrainingListener)} trains on the caller's thread;
+ * {@link #start(ExecutorService, TrainingListener)} and {@link #startThread(TrainingListener)} on
+ * another. {@link #cancel()} (or cancelling the future, or interrupting the thread) stops the run
+ * after the iteration in progress. A trainer runs once.
+ */
+public final class Trainer {
+
+    /** How a run ended. */
+    public enum Status {
+        /** An evaluation reached the solved threshold and early stopping was on. */
+        SOLVED,
+        /** The iteration budget was used up. */
+        COMPLETED,
+        /** {@link #cancel()}, a cancelled future or an interrupt stopped it. */
+        CANCELLED,
+        /** An iteration produced NaN or Inf. */
+        DIVERGED
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param status          how it ended
+     * @param iterations      iterations completed (a diverged iteration counts)
+     * @param finalMetric     the test metric of the last evaluation (after the last iteration for
+     *                        solved and completed runs); NaN if none, or if the run diverged
+     * @param solved          whether {@code finalMetric} meets the task's threshold
+     * @param metric          the task's metric and threshold
+     * @param divergence      where it went non-finite, or null
+     * @param divergedAt      the iteration that diverged, or 0
+     * @param parameterCount  trainable parameters of the model
+     * @param elapsedNanos    wall time of the run (the only value that differs between equal runs)
+     * @param records         one per iteration, in order (empty if records were not kept)
+     */
+    public record Result(Status status, long iterations, double finalMetric, boolean solved, Metric metric,
+                         Divergence divergence, long divergedAt, int parameterCount, long elapsedNanos,
+                         List<IterationRecord> records) {
+
+        /** "diverged at iteration 12 (tick 3, forward: hidden state not finite)", or "" when it did not. */
+        public String divergenceMessage() {
+            if (divergence == null) {
+                return "";
+            }
+            String what = divergence.quantity().equals(divergence.phase()) ? divergence.quantity() + " not finite"
+                    : divergence.phase() + ": " + divergence.quantity() + " not finite";
+            String where = (divergence.tick() >= 0 ? "tick " + divergence.tick() + ", " : "") + what;
+            return "diverged at iteration " + divergedAt + " (" + where + ")";
+        }
+
+        public double elapsedSeconds() {
+            return elapsedNanos / 1e9;
+        }
+    }
+
+    private final TrainerConfig config;
+    private final Task task;
+    private final Model model;
+    private final Optimizer optimizer;
+    private final GradientClipper clipper;
+    private final BatchStream batches;
+    private final Evaluator evaluator;
+    private final Metric metric;
+
+    private volatile boolean cancelled;
+    private volatile long done;
+    private volatile double lastMetric = Double.NaN;
+    private boolean keepRecords = true;
+    private boolean ran;
+
+    /**
+     * Builds the task (from the factory, with the settings' task, length, seed and options), the model
+     * ({@link ModelFactory#model}: an encoder-decoder for encoder-decoder tasks), the optimiser,
+     * the clipper and an evaluator with its own copy of the model.
+     *
+     * @throws IllegalArgumentException if the factory rejects the task or its length
+     */
+    public Trainer(TrainerConfig config, TaskFactory tasks) {
+        this(config, buildTask(config, tasks));
+    }
+
+    private static Task buildTask(TrainerConfig config, TaskFactory tasks) {
+        if (config == null) {
+            throw new IllegalArgumentException("trainer config must be given, was null");
+        }
+        if (tasks == null) {
+            throw new IllegalArgumentException("task factory must be given, was null");
+        }
+        return tasks.create(config.settings());
+    }
+
+    /** As {@link #Trainer(TrainerConfig, TaskFactory)} with a task already built from the settings. */
+    public Trainer(TrainerConfig config, Task task) {
+        if (config == null) {
+            throw new IllegalArgumentException("trainer config must be given, was null");
+        }
+        if (task == null) {
+            throw new IllegalArgumentException("task must be given, was null");
+        }
+        SimulationSettings s = config.settings();
+        this.config = config;
+        this.task = task;
+        this.model = ModelFactory.model(s, task);
+        this.optimizer = s.optimizer().create(s.learningRate());
+        this.clipper = s.clip() ? GradientClipper.byNorm(s.clipThreshold()) : GradientClipper.none();
+        this.batches = new BatchStream(task, s.batchSize(), s.seed());
+        this.evaluator = new Evaluator(task, ModelFactory.model(s, task), config.evalBatch());
+        this.metric = task.metric();
+    }
+
+    public TrainerConfig config() {
+        return config;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** The model being trained. Owned by the training thread while a run is going. */
+    public Model model() {
+        return model;
+    }
+
+    /** Iterations completed so far (any thread). */
+    public long iterationsDone() {
+        return done;
+    }
+
+    /** The latest evaluated test metric, NaN before the first (any thread). */
+    public double lastMetric() {
+        return lastMetric;
+    }
+
+    /** Whether to keep every record in the {@link Result} (default true); call before running. */
+    public Trainer keepRecords(boolean keep) {
+        this.keepRecords = keep;
+        return this;
+    }
+
+    /** Asks the run to stop after the iteration in progress (any thread). */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Trains on {@code exec}; cancelling the future (with or without interrupt) stops the run. */
+    public Future<Result> start(ExecutorService exec, TrainingListener listener) {
+        FutureTask<Result> f = cancellingTask(listener);
+        exec.execute(f);
+        return f;
+    }
+
+    /** Trains on a new daemon thread named "rnnlab-trainer". */
+    public Future<Result> startThread(TrainingListener listener) {
+        FutureTask<Result> f = cancellingTask(listener);
+        Thread t = new Thread(f, "rnnlab-trainer");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private FutureTask<Result> cancellingTask(TrainingListener listener) {
+        return new FutureTask<>(() -> run(listener)) {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                Trainer.this.cancel();
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+    }
+
+    /** Trains on the calling thread until solved, out of budget, cancelled or diverged. */
+    public Result run(TrainingListener listener) {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("a trainer runs once; build a new one for another run");
+            }
+            ran = true;
+        }
+        TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+        long start = System.nanoTime();
+        List<IterationRecord> records = new ArrayList<>();
+        l.started(this);
+        long n = config.iterations();
+        long every = config.evalEvery();
+        double finalMetric = Double.NaN;
+        Status status = Status.COMPLETED;
+        Divergence divergence = null;
+        long divergedAt = 0;
+        long i = 0;
+        while (i < n) {
+            if (cancelled || Thread.currentThread().isInterrupted()) {
+                status = Status.CANCELLED;
+                break;
+            }
+            i++;
+            TaskBatch batch = batches.batch(i);
+            StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
+            double m = Double.NaN;
+            if (r.diverged()) {
+                status = Status.DIVERGED;
+                divergence = r.divergence();
+                divergedAt = i;
+            } else if (i % every == 0 || i == n) {
+                m = evaluator.evaluate(model);
+                finalMetric = m;
+                lastMetric = m;
+            }
+            IterationRecord rec = new IterationRecord(i, r.loss(), m, r.clip().normBefore(), r.clip().normAfter(),
+                    r.clip().threshold(), r.gradientRatio(), r.diverged());
+            if (keepRecords) {
+                records.add(rec);
+            }
+            done = i;
+            l.iteration(rec);
+            if (!Double.isNaN(m)) {
+                l.evaluated(i, m);
+                if (config.earlyStop() && metric.solved(m)) {
+                    status = Status.SOLVED;
+                    break;
+                }
+            }
+            if (status == Status.DIVERGED) {
+                break;
+            }
+        }
+        if (status == Status.DIVERGED) {
+            finalMetric = Double.NaN;
+        }
+        boolean solved = status != Status.DIVERGED && metric.solved(finalMetric);
+        Result result = new Result(status, i, finalMetric, solved, metric, divergence, divergedAt,
+                model.parameterCount(), System.nanoTime() - start, List.copyOf(records));
+        l.finished(result);
+        return result;
+    }
+}

@@ -1,0 +1,29 @@
+package org.rnnlab.training;
+
+/**
+ * Follows a {@link Trainer} run. Every method is called on the thread that runs the trainer, in
+ * order, and must return quickly: a view hands the values to its own thread (a queue for the
+ * records, which must not be dropped), the CLI prints now and then. An exception thrown here
+ * propagates out of {@link Trainer#run}. All methods default to doing nothing.
+ */
+public interface TrainingListener {
+    /** Nothing to follow. */
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    /** Before the first iteration, with the model built and its parameter count known. */
+    default void started(Trainer trainer) {
+    }
+
+    /** After every iteration; {@link IterationRecord#testMetric()} is NaN unless it was evaluated. */
+    default void iteration(IterationRecord record) {
+    }
+
+    /** After each evaluation of the test set (also reported in that iteration's record). */
+    default void evaluated(long iteration, double testMetric) {
+    }
+
+    /** Once, when the run has ended for any reason. */
+    default void finished(Trainer.Result result) {
+    }
+}
