@@ -141,4 +141,27 @@ class ViewTextLayoutTest {
         problems.forEach(System.out::println);
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void aShortGradientFlowPanelDrawsItsCompactFormAndATinyOneAsksForRoom(FxRobot robot) {
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 20, 8));
+        Snapshot s = ViewTestKit.step(sim, 20 + 1 + 20);
+        ViewStyle style = new ViewStyle();
+        style.setEasing(false);
+        GradientFlowView view = new GradientFlowView(new UnitSelection(), style);
+        problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s, new Size(640, 480, 16));
+        assertThat(view.isCompact()).isFalse();
+        assertThat(view.drawnTexts()).contains("σ_{max}", "NaN", "Inf");
+        // 200 px (a 720p window's short panel): bars, axis and ticks, without the σ_max strip
+        List<String> problems = problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s,
+                new Size(640, 200, 14));
+        assertThat(problems).isEmpty();
+        assertThat(view.isCompact()).isTrue();
+        assertThat(view.drawnTexts()).contains("NaN ∞", "0", "20").doesNotContain("σ_{max}");
+        double top = view.barTopY(0, false);
+        assertThat(top).isLessThan(view.axisFloorY());
+        // too small for bars: a message instead of nothing
+        problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s, new Size(640, 110, 14));
+        assertThat(view.drawnTexts()).containsExactly("Enlarge this view to see the gradient flow");
+    }
 }
