@@ -431,6 +431,16 @@ public final class MainWindow implements FrameTarget {
         return lessons;
     }
 
+    /**
+     * Opens a built-in lesson at its first step (the run is reset to the lesson's settings).
+     *
+     * @throws IllegalArgumentException if no lesson has this id
+     */
+    public void openLesson(String id) {
+        lessons.open(lessons.catalog().find(id).orElseThrow(() -> new IllegalArgumentException(
+                "lesson id must be one of " + lessons.catalog().ids() + ", was '" + id + "'")));
+    }
+
     /** Offers another lesson catalog in the Lessons menu (tests). */
     void setLessonCatalog(LessonCatalog catalog) {
         lessons.setCatalog(catalog);
