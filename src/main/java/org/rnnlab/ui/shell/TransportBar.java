@@ -72,6 +72,8 @@ final class TransportBar {
         keys.setOnAction(e -> commands.toggleHelp());
         view.getItems().addAll(dark, present, full, new javafx.scene.control.SeparatorMenuItem(), keys);
         view.setId("viewMenu");
+        // icon only, so that the toolbar keeps its words at 1920 px (the tooltip and the items name it)
+        view.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         view.getStyleClass().add("transport-button");
         view.setMinWidth(Region.USE_PREF_SIZE);
         view.setTooltip(new Tooltip("Theme, presenter mode, full screen, keyboard help"));
@@ -107,6 +109,7 @@ final class TransportBar {
         iteration.setMinWidth(Region.USE_PREF_SIZE);
 
         controls.setId("toggleControls");
+        controls.setMinWidth(Region.USE_PREF_SIZE);
         controls.setSelected(false);
         controls.setTooltip(new Tooltip("Show or hide the settings: cell, task, initialisation, training, seed (S)"));
         controls.setOnAction(e -> commands.toggleControls());
@@ -161,9 +164,9 @@ final class TransportBar {
 
     /**
      * Below this window width the transport buttons and menus show their icons only (tooltips name
-     * them): the full toolbar needs about 1830 px at 16 px type, the icons-only one about 1360.
+     * them): the full toolbar needs about 1890 px at 16 px type, the icons-only one about 1420.
      */
-    static final double COMPACT_WIDTH = 1850;
+    static final double COMPACT_WIDTH = 1900;
 
     /** Icons only, for narrow windows. */
     void setCompact(boolean compact) {

@@ -374,7 +374,9 @@ public final class TrainingCurvesView implements SnapshotView {
             return new Panel(left, right, top, bottom, Math.max(-30, l), Math.min(30, h), true, xLo, xHi);
         }
         double pad = hi - lo < 1e-12 ? 1 : (hi - lo) * 0.08;
-        return new Panel(left, right, top, bottom, lo - pad, hi + pad, false, xLo, xHi);
+        // a loss or metric that is never negative gets no negative axis
+        double floor = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+        return new Panel(left, right, top, bottom, floor, hi + pad, false, xLo, xHi);
     }
 
     private void frame(GraphicsContext gc, Panel p, ColorScales pal, Font labelFont) {
