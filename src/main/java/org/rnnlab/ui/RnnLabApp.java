@@ -26,6 +26,7 @@ public class RnnLabApp extends Application {
     private EngineRunner runner;
     private MainWindow window;
     private LaunchOptions options;
+    private org.rnnlab.ui.model.UsageMonitor usage;
 
     /** Opens the window; refuses bad window options with one line and exit code 2. */
     public static void launchApp(String[] args) {
@@ -45,6 +46,16 @@ public class RnnLabApp extends Application {
         runner = EngineRunner.start(AppTasks.factory());
         window = new MainWindow(runner, new AnimationTimerClock(), options.settings());
         window.frameLoop().setWarmup(options.warmupSeconds());
+        if (options.usageStats()) {
+            MainWindow w = window;
+            usage = new org.rnnlab.ui.model.UsageMonitor(System.out,
+                    () -> w.frameLoop().shown() == null ? 0 : w.frameLoop().shown().iteration());
+            usage.start();
+            window.frameLoop().setFrameObserver(usage::frame);
+        }
+        if (options.dark()) {
+            window.setTheme(org.rnnlab.ui.shell.Theme.DARK);
+        }
         var bounds = Screen.getPrimary().getVisualBounds();
         double w = Math.min(options.width(), bounds.getWidth());
         double h = Math.min(options.height(), bounds.getHeight());
@@ -56,6 +67,12 @@ public class RnnLabApp extends Application {
         stage.setFullScreen(options.fullScreen());
         stage.show();
         window.start();
+        if (options.presenter()) {
+            window.setPresenterMode(true);
+        }
+        if (options.lesson() != null) {
+            window.openLesson(options.lesson());
+        }
         // drawn after the first frame: the window appears 0.1 s sooner
         Platform.runLater(() -> stage.getIcons().addAll(AppIcon.images()));
         runner.setSpeed(options.speed());
@@ -106,6 +123,9 @@ public class RnnLabApp extends Application {
             System.out.println("first frame with the scenario " + window.frameLoop().firstFrameUptimeMillis()
                     + " ms after the JVM started");
             System.out.flush();
+        }
+        if (usage != null) {
+            usage.stop();
         }
         if (runner != null) {
             runner.close();

@@ -30,11 +30,17 @@ public final class FrameLoop {
     private String shownError;
     private long frames;
     private long firstFrameUptimeMillis = -1;
+    private java.util.function.LongConsumer observer;
 
     public FrameLoop(EngineRunner runner, FrameTarget target, FrameClock clock) {
         this.runner = Objects.requireNonNull(runner);
         this.target = Objects.requireNonNull(target);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Also tells {@code observer} the time of every frame (a {@code UsageMonitor}); null for none. */
+    public void setFrameObserver(java.util.function.LongConsumer observer) {
+        this.observer = observer;
     }
 
     /** Leaves the first {@code seconds} of frames out of {@link #stats()}. */
@@ -59,6 +65,9 @@ public final class FrameLoop {
             firstFrameUptimeMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         }
         boolean measured = now - firstFrame >= warmupNanos;
+        if (observer != null && measured) {
+            observer.accept(now);
+        }
         if (measured) {
             stats.frame(now);
         }

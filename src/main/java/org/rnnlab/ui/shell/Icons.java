@@ -40,6 +40,19 @@ final class Icons {
                 + "M14.5 11 H17 V17 H11 V14.5 H14.5 Z");
     }
 
+    /** A half-filled circle: light / dark. */
+    static Node theme() {
+        Node n = path("M9 1 A8 8 0 1 0 9 17 A8 8 0 1 0 9 1 Z M9 3 A6 6 0 1 0 9 15 A6 6 0 1 0 9 3 Z "
+                + "M9 3 A6 6 0 0 1 9 15 Z");
+        ((SVGPath) n).setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+        return n;
+    }
+
+    /** An open book. */
+    static Node lesson() {
+        return path("M1 3 C4 2 7 2.5 8.5 4 V16 C7 14.8 4 14.5 1 15.5 Z M17 3 C14 2 11 2.5 9.5 4 V16 C11 14.8 14 14.5 17 15.5 Z");
+    }
+
     private static Node path(String d) {
         SVGPath p = new SVGPath();
         p.setContent(d);

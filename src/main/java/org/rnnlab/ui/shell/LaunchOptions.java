@@ -19,19 +19,26 @@ import org.rnnlab.ui.model.AppTasks;
  *   --cell rnn|lstm|gru  --hidden H  --seq T  --task ID  --batch B  --seed S
  *   --size WxH            window size (default 1920x1080, shrunk to fit the screen; works down to 1280x720)
  *   --full-screen
+ *   --presenter           start in presenter mode;  --dark  with the dark theme
+ *   --lesson ID           open a built-in lesson at its first step
+ *   --usage-stats         print, every minute, the frame times and the heap used after garbage collection
+ *                         (for long runs: see docs/PERFORMANCE.md, "Long use")
  * </pre>
  * Plain Java: {@code Main} asks {@link #claims(String[])} before any JavaFX class is loaded.
  */
 public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double warmupSeconds, boolean play,
-                            double speed, SimulationSettings settings, int width, int height, boolean fullScreen) {
+                            double speed, SimulationSettings settings, int width, int height, boolean fullScreen,
+                            boolean usageStats, boolean presenter, boolean dark, String lesson) {
 
-    private static final Set<String> FLAGS = Set.of("--frame-stats", "--play", "--play-full-speed", "--full-screen");
+    private static final Set<String> FLAGS = Set.of("--frame-stats", "--play", "--play-full-speed", "--full-screen",
+            "--usage-stats", "--presenter", "--dark");
     private static final Set<String> VALUED = Set.of("--exit-after", "--warmup", "--speed", "--cell", "--hidden",
-            "--seq", "--task", "--batch", "--seed", "--size");
+            "--seq", "--task", "--batch", "--seed", "--size", "--lesson");
 
     /** The window's defaults: the ready scenario of {@link SimulationSettings#defaults()}. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(false, Double.NaN, 0, false, 4, SimulationSettings.defaults(), 1920, 1080, false);
+        return new LaunchOptions(false, Double.NaN, 0, false, 4, SimulationSettings.defaults(), 1920, 1080, false,
+                false, false, false, null);
     }
 
     /** True when the arguments are for the window (none, or a window option first), not a command. */
@@ -61,6 +68,10 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
         int width = o.width;
         int height = o.height;
         boolean fullScreen = o.fullScreen;
+        boolean usageStats = o.usageStats;
+        boolean presenter = o.presenter;
+        boolean dark = o.dark;
+        String lesson = o.lesson;
         CellKind cell = null;
         Integer hidden = null;
         Integer seq = null;
@@ -88,6 +99,9 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                         speed = Double.POSITIVE_INFINITY;
                     }
                     case "--full-screen" -> fullScreen = true;
+                    case "--usage-stats" -> usageStats = true;
+                    case "--presenter" -> presenter = true;
+                    case "--dark" -> dark = true;
                     default -> throw new IllegalStateException(name);
                 }
                 continue;
@@ -110,6 +124,14 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                 case "--task" -> task = v;
                 case "--batch" -> batch = integer(name, v);
                 case "--seed" -> seed = longValue(name, v);
+                case "--lesson" -> {
+                    lesson = v.strip();
+                    var ids = org.rnnlab.ui.lesson.Lessons.all().ids();
+                    if (!ids.contains(lesson)) {
+                        throw new IllegalArgumentException("--lesson must be one of " + String.join(", ", ids)
+                                + ", was '" + v + "'");
+                    }
+                }
                 case "--size" -> {
                     String[] wh = v.toLowerCase(Locale.ROOT).split("x");
                     if (wh.length != 2) {
@@ -143,7 +165,8 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
         if (seed != null) {
             s = s.withSeed(seed);
         }
-        return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen);
+        return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen, usageStats,
+                presenter, dark, lesson);
     }
 
     private static double positive(String name, String v) {

@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -23,12 +24,22 @@ import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SettingsModel;
+import org.rnnlab.ui.model.SpeedScale;
+import org.rnnlab.ui.lesson.CompareMatch;
+import org.rnnlab.ui.lesson.EngineLessonHost;
+import org.rnnlab.ui.lesson.LessonCatalog;
+import org.rnnlab.ui.lesson.LessonView;
+import org.rnnlab.ui.lesson.Lessons;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
+import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * The simulator window: the transport bar on top, the settings on the left (collapsible), the six
- * views in a 3 × 2 grid, the timeline scrubber and "train N" at the bottom, a status line.
+ * views in a 3 × 2 grid, the timeline scrubber and "train N" at the bottom, a status line; a
+ * guided lesson docks on the right. Light or dark {@link Theme} (T); presenter mode (P) hides the
+ * toolbar, settings and status behind a strip with the phase indicator, in large type; the
+ * keyboard help (F1) lists every key ({@link Shortcuts}).
  *
  * <p>Threading (DESIGN.md): the {@link EngineRunner} owns the model on its own thread and
  * receives every action as a command; this window's {@link FrameLoop} reads the runner's newest
@@ -48,6 +59,20 @@ public final class MainWindow implements FrameTarget {
     private final ControlsPanel controls;
     private final FrameLoop loop;
     private final BorderPane root = new BorderPane();
+    /** The layout (center) with the lesson dock (right). */
+    private final BorderPane outer = new BorderPane();
+    private boolean compareWasOpen;
+    /** The scene's root: the window's layout with the keyboard help over it. */
+    private final StackPane stack = new StackPane();
+    private final PresenterStrip presenterStrip = new PresenterStrip();
+    private final KeyboardHelp help = new KeyboardHelp();
+    private final LessonDock lessons;
+    private final HBox statusBar;
+    private final VBox bottom;
+    private Theme theme = Theme.LIGHT;
+    private boolean presenter;
+    private double sceneWidth = Double.NaN;
+    private double sceneHeight = Double.NaN;
     private final Label status = new Label();
     private final Label error = new Label();
     private final List<ViewPanel> panels = new ArrayList<>();
@@ -100,31 +125,45 @@ public final class MainWindow implements FrameTarget {
         error.setWrapText(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox statusBar = new HBox(16, status, grow, error);
+        statusBar = new HBox(16, status, grow, error);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 12, 6, 12));
 
         root.setTop(transport.node());
         root.setCenter(grid);
-        root.setBottom(new VBox(trainBar.node(), statusBar));
-        root.getStyleClass().add("rnnlab-root");
+        bottom = new VBox(trainBar.node(), statusBar);
+        root.setBottom(bottom);
         root.setId("mainWindow");
+        root.setMinSize(0, 0);
+        // the lesson docks beside the window's layout, so it stays while compare mode takes the layout over
+        outer.setCenter(root);
+        outer.setMinSize(0, 0);
+        stack.getChildren().addAll(outer, help);
+        stack.getStyleClass().add("rnnlab-root");
+        stack.setId("windowRoot");
 
         commands.setWindowActions(this::toggleFullScreen, this::toggleControls);
         compare = new org.rnnlab.ui.compare.CompareMode(runner, root, views.style());
         commands.setCompareActions(() -> compare.openAll(settings.settings()), compare::isOpen);
+        lessons = new LessonDock(Lessons.all(), new org.rnnlab.ui.compare.CompareLessonHost(
+                new EngineLessonHost(runner, new LessonWindow()), compare), this::placeLesson);
+        transport.addTools(lessons.menu());
+        commands.setLookActions(() -> setTheme(theme.toggled()), () -> setPresenterMode(!presenter),
+                () -> setHelpShown(!help.isVisible()));
+        applyLook();
     }
 
-    /** The root node, for a Scene. */
+    /** The root node, for a Scene: the layout with the keyboard help over it. */
     public Parent root() {
-        return root;
+        return stack;
     }
 
     /** A scene of the given size with the window's stylesheet and keyboard shortcuts. */
     public Scene createScene(double width, double height) {
-        Scene scene = new Scene(root, width, height);
+        Scene scene = new Scene(stack, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
-        Shortcuts.install(scene, commands);
+        Shortcuts.install(scene, focus -> Shortcuts.context(focus, lessons.isOpen(), lessons.choicesWaiting(),
+                help.isVisible(), compare.isOpen()), this::perform);
         scene.widthProperty().addListener((o, a, w) -> fitWidth(w.doubleValue()));
         scene.heightProperty().addListener((o, a, h) -> fitHeight(h.doubleValue()));
         fitWidth(width);
@@ -133,23 +172,41 @@ public final class MainWindow implements FrameTarget {
     }
 
     private void fitWidth(double width) {
+        sceneWidth = width;
         transport.setCompact(width < TransportBar.COMPACT_WIDTH);
         double panel = ControlsPanel.WIDTH;
-        grid.setCompact(width - (controlsShown() ? panel : 0) < ViewGrid.WIDE_MIN);
+        double views = width - (controlsShown() ? panel : 0) - (lessons.isOpen() ? LessonDock.WIDTH : 0);
+        grid.setCompact(views < ViewGrid.WIDE_MIN);
     }
 
     /** Below this window height (720p) the views lose their title bars and draw at 14 px, the smallest size. */
     static final double SHORT_HEIGHT = 800;
 
     private void fitHeight(double height) {
+        sceneHeight = height;
         boolean small = height < SHORT_HEIGHT;
         for (ViewPanel p : panels) {
             p.setTitleShown(!small);
         }
-        double font = small ? org.rnnlab.ui.view.ViewStyle.MIN_FONT : org.rnnlab.ui.view.ViewStyle.DEFAULT_FONT;
+        double font = viewFont(height, presenter);
         if (views.style().fontSize() != font) {
             views.style().setFontSize(font);
         }
+    }
+
+    /** The views' presenter base size at 1080p: the smallest text drawn (0.9 of it) is 18 px. */
+    static final double PRESENTER_FONT = 20;
+
+    /**
+     * The views' base font size: 16 px, 14 px below 800 px of height; in presenter mode 20 px at
+     * 1080p and above, 18 px from 800 px, 16 px below.
+     */
+    static double viewFont(double height, boolean presenter) {
+        boolean small = height < SHORT_HEIGHT;
+        if (presenter) {
+            return height >= 1000 ? PRESENTER_FONT : small ? ViewStyle.DEFAULT_FONT : 18;
+        }
+        return small ? ViewStyle.MIN_FONT : ViewStyle.DEFAULT_FONT;
     }
 
     /** Whether the views are in two columns with tabs (narrow window or settings open). */
@@ -213,13 +270,246 @@ public final class MainWindow implements FrameTarget {
     }
 
     public void toggleControls() {
+        if (presenter) {
+            // the settings come back with the rest of the controls
+            setPresenterMode(false);
+            if (controlsShown()) {
+                return;
+            }
+        }
         Node c = controls.node();
         boolean on = root.getLeft() == null;
         root.setLeft(on ? c : null);
         transport.controlsToggle().setSelected(on);
-        if (root.getScene() != null) {
-            fitWidth(root.getScene().getWidth());
+        refit();
+    }
+
+    private void refit() {
+        if (!Double.isNaN(sceneWidth)) {
+            fitWidth(sceneWidth);
         }
+    }
+
+    // ---- theme, presenter mode, keyboard help ----
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Light or dark: the views' palette and, through style classes, the whole window. */
+    public void setTheme(Theme t) {
+        theme = Objects.requireNonNull(t);
+        applyLook();
+    }
+
+    public boolean presenterMode() {
+        return presenter;
+    }
+
+    /**
+     * Presenter mode: the high-contrast form of the theme in large type; the toolbar, settings,
+     * "train N" and status line hidden, the phase indicator, loss and a key hint in a strip on top,
+     * the timeline kept. Every action stays on the keyboard (F1 lists them).
+     */
+    public void setPresenterMode(boolean on) {
+        if (on == presenter) {
+            return;
+        }
+        presenter = on;
+        if (on) {
+            transport.controlsToggle().setSelected(false);
+            if (shown != null) {
+                presenterStrip.show(shown);
+            }
+        }
+        applyChrome();
+        trainBar.setMinimal(on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        applyLook();
+        refit();
+        if (!Double.isNaN(sceneHeight)) {
+            fitHeight(sceneHeight);
+        }
+    }
+
+    /**
+     * The toolbar or the presenter strip on top, the settings hidden in presenter mode. Compare
+     * mode holds the layout while open and gives back what it took when it closes; the chrome is
+     * set again then ({@link #animate}).
+     */
+    private void applyChrome() {
+        if (compare.isOpen()) {
+            return;
+        }
+        if (presenter) {
+            root.setLeft(null);
+            root.setTop(presenterStrip);
+        } else {
+            root.setTop(transport.node());
+        }
+    }
+
+    private void applyLook() {
+        stack.getStyleClass().removeAll(Theme.LIGHT.styleClass(), Theme.DARK.styleClass(), "presenter");
+        stack.getStyleClass().add(theme.styleClass());
+        if (presenter) {
+            stack.getStyleClass().add("presenter");
+        }
+        views.style().setPalette(theme.palette(presenter));
+        trainBar.scrubber().setLook(theme == Theme.DARK, presenter);
+        transport.showLook(theme, presenter);
+    }
+
+    /** Shows or hides the keyboard help. */
+    public void setHelpShown(boolean on) {
+        help.setVisible(on);
+        if (on) {
+            help.toFront();
+        }
+    }
+
+    public boolean helpShown() {
+        return help.isVisible();
+    }
+
+    /** Runs a keyboard action; false if it did nothing (the key then goes to the focused control). */
+    boolean perform(KeyAction a) {
+        switch (a) {
+            case PLAY_PAUSE -> commands.togglePlay();
+            case STEP_FORWARD -> commands.stepForward();
+            case STEP_BACK -> commands.stepBack();
+            case RESET -> commands.reset();
+            case JUMP_BACKWARD -> commands.jumpToBackward();
+            case UNIT_PREVIOUS, UNIT_NEXT -> {
+                int h = shown == null ? 1 : shown.cell().hiddenSize();
+                int u = selection.unit() + (a == KeyAction.UNIT_NEXT ? 1 : -1);
+                selection.select(Math.floorMod(u, h));
+            }
+            case SLOWER, FASTER -> {
+                javafx.scene.control.Slider sl = transport.speedSlider();
+                double step = SpeedScale.MAX / 20;
+                sl.setValue(Math.max(0, Math.min(SpeedScale.MAX, sl.getValue() + (a == KeyAction.FASTER ? step : -step))));
+            }
+            case TOGGLE_SETTINGS -> commands.toggleControls();
+            case FULL_SCREEN -> commands.toggleFullScreen();
+            case TOGGLE_PRESENTER -> setPresenterMode(!presenter);
+            case PRESENTER_ON -> setPresenterMode(true);
+            case TOGGLE_THEME -> setTheme(theme.toggled());
+            case TOGGLE_HELP -> setHelpShown(!help.isVisible());
+            case ESCAPE -> {
+                if (help.isVisible()) {
+                    setHelpShown(false);
+                } else if (presenter) {
+                    setPresenterMode(false);
+                } else {
+                    return false;
+                }
+            }
+            case COMPARE -> commands.openCompare();
+            case LESSON_MENU -> lessons.showMenu(presenter ? presenterStrip : transport.node());
+            case LESSON_ADVANCE -> lessons.advance();
+            case LESSON_BACK -> lessons.back();
+            case CHOOSE_A, CHOOSE_B, CHOOSE_C, CHOOSE_D -> lessons.choose(a.ordinal() - KeyAction.CHOOSE_A.ordinal());
+            case PRESS_FOCUSED -> {
+                Node focus = stack.getScene() == null ? null : stack.getScene().getFocusOwner();
+                if (focus instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
+                    b.fire();
+                } else {
+                    return false;
+                }
+            }
+            default -> throw new IllegalStateException("no action for " + a);
+        }
+        return true;
+    }
+
+    // ---- lessons ----
+
+    /** The lesson position, for session files: read it when saving, restore it when opening. */
+    public LessonSession lessons() {
+        return lessons;
+    }
+
+    /**
+     * Opens a built-in lesson at its first step (the run is reset to the lesson's settings).
+     *
+     * @throws IllegalArgumentException if no lesson has this id
+     */
+    public void openLesson(String id) {
+        lessons.open(lessons.catalog().find(id).orElseThrow(() -> new IllegalArgumentException(
+                "lesson id must be one of " + lessons.catalog().ids() + ", was '" + id + "'")));
+    }
+
+    /** Offers another lesson catalog in the Lessons menu (tests). */
+    void setLessonCatalog(LessonCatalog catalog) {
+        lessons.setCatalog(catalog);
+    }
+
+    LessonDock lessonDock() {
+        return lessons;
+    }
+
+    private void placeLesson(Node dock) {
+        outer.setRight(dock);
+        if (dock == null) {
+            grid.clearFocus();
+        }
+        refit();
+    }
+
+    /** What only the window can do for a lesson: bring a view forward, follow a unit, compare. */
+    private final class LessonWindow implements EngineLessonHost.Window {
+        @Override
+        public void focusView(LessonView view) {
+            grid.focus(viewId(view));
+        }
+
+        @Override
+        public void selectUnit(int unit) {
+            if (unit < 0) {
+                throw new IllegalArgumentException("unit must be ≥ 0, was " + unit);
+            }
+            selection.select(unit);
+        }
+
+        @Override
+        public void compare(List<org.rnnlab.engine.CellKind> cells, SimulationSettings settings, CompareMatch match) {
+            openCompare(cells, settings, match);
+        }
+    }
+
+    /** The window's view id of a lesson's view name. */
+    static String viewId(LessonView v) {
+        return switch (v) {
+            case DIAGRAM -> "cell-diagram";
+            case HEATMAPS -> "gate-heatmaps";
+            case GRADIENT_FLOW -> "gradient-flow";
+            case SEQUENCE -> "sequence";
+            case CURVES -> "training-curves";
+            case EQUATIONS -> "equations";
+        };
+    }
+
+    /** The view a lesson last brought forward, or null. */
+    String focusedView() {
+        return grid.focusedView();
+    }
+
+    ViewGrid grid() {
+        return grid;
+    }
+
+    KeyboardHelp keyboardHelp() {
+        return help;
+    }
+
+    PresenterStrip presenterStrip() {
+        return presenterStrip;
+    }
+
+    HBox statusBar() {
+        return statusBar;
     }
 
     public void toggleFullScreen() {
@@ -248,6 +538,9 @@ public final class MainWindow implements FrameTarget {
     /** The toolbar's phase, loss and iteration, the timeline, the progress and the status line. */
     private void showChrome(Snapshot s) {
         chromeBehind = false;
+        if (presenter) {
+            presenterStrip.show(s);
+        }
         transport.show(s);
         trainBar.show(s);
         status.setText(statusText(s));
@@ -278,6 +571,11 @@ public final class MainWindow implements FrameTarget {
         }
         refresher.frame(elapsedSeconds);
         compare.frame(elapsedSeconds);
+        if (compareWasOpen && !compare.isOpen()) {
+            applyChrome();
+            refit();
+        }
+        compareWasOpen = compare.isOpen();
     }
 
     /**

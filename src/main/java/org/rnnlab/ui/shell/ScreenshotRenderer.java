@@ -50,6 +50,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             written.addAll(scenario(req, base, "small-", 1280, 720, false, log));
             written.addAll(org.rnnlab.ui.compare.CompareScreenshots.render(req.out(), req.seed(), req.iterations(),
                     req.width(), req.height(), log));
+            written.addAll(presenter(req, base, log));
         } finally {
             if (startedHere) {
                 Platform.exit();
@@ -118,6 +119,70 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
         return out;
     }
 
+    /**
+     * Presenter mode, light and dark, in the backward phase; then a lesson (vanishing gradients)
+     * at its predict-then-reveal question and after the reveal, in presenter mode.
+     */
+    private List<Path> presenter(ScreenshotsCommand.Request req, SimulationSettings settings, PrintWriter log) throws Exception {
+        List<Path> out = new ArrayList<>();
+        ManualFrameClock clock = new ManualFrameClock();
+        try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
+            Stage[] stage = new Stage[1];
+            MainWindow window = onFx(() -> {
+                MainWindow w = new MainWindow(runner, clock, settings);
+                w.setNotifications(false);
+                w.setEasing(false);
+                stage[0] = new Stage();
+                stage[0].setScene(w.createScene(req.width(), req.height()));
+                stage[0].show();
+                w.start();
+                w.setPresenterMode(true);
+                return w;
+            });
+            try {
+                runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                runner.jumpToBackward();
+                for (int i = 0; i < Math.round(0.35 * runner.latest().steps()); i++) {
+                    runner.stepForward();
+                }
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), "presenter-light", false, log));
+                onFx(() -> {
+                    window.setTheme(Theme.DARK);
+                    return null;
+                });
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), "presenter-dark", false, log));
+                onFx(() -> {
+                    window.setTheme(Theme.LIGHT);
+                    LessonDock lessons = window.lessonDock();
+                    var lesson = lessons.catalog().find(LESSON).orElseThrow(
+                            () -> new IllegalStateException("the lesson '" + LESSON + "' did not load"));
+                    lessons.open(lesson);
+                    while (!lessons.player().isAwaitingReveal() && lessons.player().canNext()) {
+                        lessons.advance();
+                    }
+                    return null;
+                });
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), "lesson-question", false, log));
+                onFx(() -> {
+                    window.lessonDock().player().choose(window.lessonDock().player().prediction().orElseThrow().answer());
+                    window.lessonDock().advance();
+                    return null;
+                });
+                out.addAll(capture(runner, clock, window, stage[0], req.out(), "lesson-revealed", false, log));
+            } finally {
+                onFx(() -> {
+                    window.stop();
+                    stage[0].hide();
+                    return null;
+                });
+            }
+        }
+        return out;
+    }
+
+    /** The lesson shown in lesson-*.png: its third step asks a question before the backward pass runs. */
+    static final String LESSON = "vanishing-gradients";
+
     private List<Path> capture(EngineRunner runner, ManualFrameClock clock, MainWindow window, Stage stage, Path dir,
                                String state, boolean views, PrintWriter log) throws Exception {
         runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -130,7 +195,8 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             clock.settle();
-            out.add(write(stage.getScene().snapshot(null), dir.resolve("window-" + state + ".png"), log));
+            String name = state.startsWith("presenter-") || state.startsWith("lesson-") ? state : "window-" + state;
+            out.add(write(stage.getScene().snapshot(null), dir.resolve(name + ".png"), log));
             if (views) {
                 for (ViewSet.Entry e : window.views().views()) {
                     Node panel = window.panel(e.id());

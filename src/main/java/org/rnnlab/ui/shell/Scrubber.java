@@ -27,6 +27,8 @@ public final class Scrubber extends Region {
     private int frontier;
     private int cursor = -1;
     private int lastSeek = Integer.MIN_VALUE;
+    private boolean dark;
+    private double fontSize = 15;
 
     /** @param seek called with the position to show, −1 .. frontier−1 */
     public Scrubber(IntConsumer seek) {
@@ -51,6 +53,17 @@ public final class Scrubber extends Region {
         this.steps = steps;
         this.frontier = frontier;
         this.cursor = cursor;
+        draw();
+    }
+
+    /** Dark theme (a light cursor and label backgrounds) and presenter type (larger labels, taller bar). */
+    public void setLook(boolean dark, boolean presenter) {
+        this.dark = dark;
+        this.fontSize = presenter ? 19 : 15;
+        double h = presenter ? 52 : HEIGHT;
+        setMinHeight(h);
+        setPrefHeight(h);
+        setMaxHeight(h);
         draw();
     }
 
@@ -144,7 +157,7 @@ public final class Scrubber extends Region {
             }
         }
         // phase names where they fit
-        g.setFont(Font.font("System", FontWeight.BOLD, 15));
+        g.setFont(Font.font("System", FontWeight.BOLD, fontSize));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         label(g, Phase.FORWARD, "forward  t = 1 → " + steps, 0, steps - 1, sw, barTop + barH / 2, "forward");
@@ -153,7 +166,7 @@ public final class Scrubber extends Region {
         label(g, Phase.UPDATE, "update", 2 * steps + 1, 2 * steps + 1, sw, barTop + barH / 2, "U");
         // cursor
         double cx = (cursor + 1) * sw;
-        g.setStroke(Color.web("#111111"));
+        g.setStroke(dark ? Color.web("#f5f5f5") : Color.web("#111111"));
         g.setLineWidth(3);
         g.strokeRect(cx + 1.5, 1.5, Math.max(sw - 3, 3), h - 3);
     }
@@ -162,16 +175,18 @@ public final class Scrubber extends Region {
         double x0 = (from + 1) * sw;
         double x1 = (to + 2) * sw;
         double width = x1 - x0;
-        double full = text.length() * 9.0;
-        double brief = shortText.length() * 9.0 + 4;
+        double perChar = fontSize * 0.6;
+        double full = text.length() * perChar;
+        double brief = shortText.length() * perChar + 4;
         String t = width >= full ? text : width >= brief ? shortText : null;
         if (t == null) {
             return;
         }
-        double tw = t.length() * 9.0 + 10;
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect((x0 + x1 - tw) / 2, y - 11, tw, 22, 8, 8);
-        g.setFill(PhaseColors.of(p).darker());
+        double tw = t.length() * perChar + 10;
+        double th = fontSize * 1.45;
+        g.setFill(dark ? Color.rgb(0, 0, 0, 0.8) : Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect((x0 + x1 - tw) / 2, y - th / 2, tw, th, 8, 8);
+        g.setFill(dark ? PhaseColors.of(p).interpolate(Color.WHITE, 0.45) : PhaseColors.of(p).darker());
         g.fillText(t, (x0 + x1) / 2, y);
     }
 }

@@ -16,6 +16,9 @@ public final class ShellCommands {
     private Runnable toggleControls = () -> { };
     private Runnable openCompare = () -> { };
     private java.util.function.BooleanSupplier compareOpen = () -> false;
+    private Runnable toggleTheme = () -> { };
+    private Runnable togglePresenter = () -> { };
+    private Runnable toggleHelp = () -> { };
     private boolean training;
 
     ShellCommands(EngineRunner runner, SettingsModel settings) {
@@ -43,6 +46,12 @@ public final class ShellCommands {
     /** Whether compare mode has the window: its own keys apply then. */
     public boolean compareOpen() {
         return compareOpen.getAsBoolean();
+    }
+
+    void setLookActions(Runnable theme, Runnable presenter, Runnable help) {
+        this.toggleTheme = theme;
+        this.togglePresenter = presenter;
+        this.toggleHelp = help;
     }
 
     /** Set by the window each frame: stepping is off while training runs. */
@@ -108,5 +117,20 @@ public final class ShellCommands {
 
     public void toggleControls() {
         toggleControls.run();
+    }
+
+    /** Light / dark. */
+    public void toggleTheme() {
+        toggleTheme.run();
+    }
+
+    /** Presenter mode on / off. */
+    public void togglePresenter() {
+        togglePresenter.run();
+    }
+
+    /** The keyboard help on / off. */
+    public void toggleHelp() {
+        toggleHelp.run();
     }
 }

@@ -28,6 +28,7 @@ final class TrainBar {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressLabel = new Label();
     private final Button cancel = new Button("Cancel");
+    private final Label iterations = new Label("iterations");
 
     TrainBar(ShellCommands commands) {
         scrubber = new Scrubber(commands::seek);
@@ -60,7 +61,6 @@ final class TrainBar {
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         showProgress(null);
 
-        Label iterations = new Label("iterations");
         iterations.setMinWidth(Region.USE_PREF_SIZE);
         root.getChildren().addAll(scrubber, train, count, iterations, countError, progress, progressLabel, cancel);
         root.setAlignment(Pos.CENTER_LEFT);
@@ -99,6 +99,21 @@ final class TrainBar {
 
     Node node() {
         return root;
+    }
+
+    /**
+     * Presenter mode: the timeline only ("train N" and its field hidden; the progress still shows
+     * while training runs).
+     */
+    void setMinimal(boolean on) {
+        for (Node n : new Node[] {train, count, iterations}) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        if (on) {
+            countError.setVisible(false);
+            countError.setManaged(false);
+        }
     }
 
     Scrubber scrubber() {

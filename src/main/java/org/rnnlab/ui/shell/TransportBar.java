@@ -44,6 +44,11 @@ final class TransportBar {
     private final Button compare = button("compare", "Compare", org.rnnlab.ui.compare.CompareIcons.compare(),
             "RNN, LSTM and GRU side by side on these settings, stepping together (C)");
     private final Button fullScreen = button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
+    private final javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View", Icons.theme());
+    private final javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("Dark theme  (T)");
+    private final javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem(
+            "Presenter mode: large type, controls hidden  (P)");
+    private final Region grow = new Region();
     private boolean playingShown;
     private Phase phaseShown = Phase.READY;
 
@@ -55,6 +60,23 @@ final class TransportBar {
         toBackward.setOnAction(e -> commands.jumpToBackward());
         fullScreen.setOnAction(e -> commands.toggleFullScreen());
         compare.setOnAction(e -> commands.openCompare());
+        dark.setId("menu-dark");
+        dark.setOnAction(e -> commands.toggleTheme());
+        present.setId("menu-presenter");
+        present.setOnAction(e -> commands.togglePresenter());
+        javafx.scene.control.MenuItem full = new javafx.scene.control.MenuItem("Full screen  (F11)");
+        full.setId("menu-fullscreen");
+        full.setOnAction(e -> commands.toggleFullScreen());
+        javafx.scene.control.MenuItem keys = new javafx.scene.control.MenuItem("Keyboard and clicker help  (F1)");
+        keys.setId("menu-help");
+        keys.setOnAction(e -> commands.toggleHelp());
+        view.getItems().addAll(dark, present, full, new javafx.scene.control.SeparatorMenuItem(), keys);
+        view.setId("viewMenu");
+        // icon only, so that the toolbar keeps its words at 1920 px (the tooltip and the items name it)
+        view.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        view.getStyleClass().add("transport-button");
+        view.setMinWidth(Region.USE_PREF_SIZE);
+        view.setTooltip(new Tooltip("Theme, presenter mode, full screen, keyboard help"));
         fullScreen.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         playPause.getStyleClass().add("play-button");
 
@@ -87,15 +109,15 @@ final class TransportBar {
         iteration.setMinWidth(Region.USE_PREF_SIZE);
 
         controls.setId("toggleControls");
+        controls.setMinWidth(Region.USE_PREF_SIZE);
         controls.setSelected(false);
         controls.setTooltip(new Tooltip("Show or hide the settings: cell, task, initialisation, training, seed (S)"));
         controls.setOnAction(e -> commands.toggleControls());
 
         speedTitle.setMinWidth(Region.USE_PREF_SIZE);
-        Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         root.getChildren().addAll(controls, sep(), reset, stepBack, playPause, stepForward, toBackward, sep(),
-                speedTitle, speed, speedLabel, sep(), phase, loss, grow, iteration, compare, fullScreen);
+                speedTitle, speed, speedLabel, sep(), phase, loss, grow, compare, iteration, view, fullScreen);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
@@ -118,14 +140,42 @@ final class TransportBar {
         return root;
     }
 
-    /** Below this window width the transport buttons show their icons only (tooltips name them). */
-    static final double COMPACT_WIDTH = 1500;
+    /** Adds controls (lessons, compare) on the right of the toolbar, before the iteration. */
+    void addTools(Node... tools) {
+        root.getChildren().addAll(root.getChildren().indexOf(grow) + 1, java.util.List.of(tools));
+        for (Node n : tools) {
+            if (n instanceof javafx.scene.control.ButtonBase b) {
+                this.tools.add(b);
+            }
+        }
+    }
+
+    private final java.util.List<javafx.scene.control.ButtonBase> tools = new java.util.ArrayList<>();
+
+    /** The View menu's check marks follow the window. */
+    void showLook(Theme t, boolean presenter) {
+        dark.setSelected(t == Theme.DARK);
+        present.setSelected(presenter);
+    }
+
+    javafx.scene.control.MenuButton viewMenu() {
+        return view;
+    }
+
+    /**
+     * Below this window width the transport buttons and menus show their icons only (tooltips name
+     * them): the full toolbar needs about 1890 px at 16 px type, the icons-only one about 1420.
+     */
+    static final double COMPACT_WIDTH = 1900;
 
     /** Icons only, for narrow windows. */
     void setCompact(boolean compact) {
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {reset, stepBack, playPause,
                 stepForward, toBackward, controls, compare}) {
+            b.setContentDisplay(d);
+        }
+        for (javafx.scene.control.ButtonBase b : tools) {
             b.setContentDisplay(d);
         }
         speedTitle.setVisible(!compact);

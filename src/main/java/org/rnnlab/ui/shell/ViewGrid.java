@@ -23,6 +23,7 @@ final class ViewGrid extends GridPane {
     private final List<ViewPanel> panels;
     private final TabPane tabs = new TabPane();
     private Boolean compact;
+    private String focused;
 
     /** @param panels in the order of {@link ViewSet#views()} */
     ViewGrid(List<ViewPanel> panels) {
@@ -84,5 +85,59 @@ final class ViewGrid extends GridPane {
             tabs.getTabs().add(t);
         }
         add(tabs, 1, 1);
+        if (focused != null) {
+            focus(focused);
+        }
+    }
+
+    /**
+     * Brings a view to the class's attention: in the two-column layout its tab is selected if it
+     * is one of the tabbed views, and its panel is outlined (style class "focused-view") until
+     * another view is focused or {@link #clearFocus()}.
+     *
+     * @param id a view id of {@link ViewSet}, e.g. "gradient-flow"
+     */
+    void focus(String id) {
+        ViewPanel target = null;
+        for (ViewPanel p : panels) {
+            boolean on = p.getId().equals("panel-" + id);
+            p.getStyleClass().remove("focused-view");
+            if (on) {
+                p.getStyleClass().add("focused-view");
+                target = p;
+            }
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("view must be one of the window's view ids, was '" + id + "'");
+        }
+        focused = id;
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() == target) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+    }
+
+    /** No view outlined. */
+    void clearFocus() {
+        focused = null;
+        for (ViewPanel p : panels) {
+            p.getStyleClass().remove("focused-view");
+        }
+    }
+
+    /** The view last focused, or null. */
+    String focusedView() {
+        return focused;
+    }
+
+    /** Whether a view's panel is on screen: always in three columns; in two, unless in a tab not selected. */
+    boolean isShowing(String id) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() != null && t.getContent().getId().equals("panel-" + id)) {
+                return t.isSelected();
+            }
+        }
+        return true;
     }
 }

@@ -39,11 +39,11 @@ import org.rnnlab.training.Snapshot;
  * values; the numbers are always exact.
  */
 public final class CellDiagramView implements SnapshotView {
-    private static final double VW = 1100;
-    private static final double VH = 640;
     private static final double BOX_W = 124;
     private static final double BOX_H = 84;
     private static final double OP_R = 22;
+    /** Below this scale (about 240 px for the whole cell) the diagram is not drawn: it asks for more room. */
+    private static final double MIN_SCALE = 0.24;
 
     private final UnitSelection selection;
     private final ViewStyle style;
@@ -66,7 +66,7 @@ public final class CellDiagramView implements SnapshotView {
     public record DrawnGate(String name, String label, String symbol, String title, double value) {
     }
 
-    // ---- layout primitives, in a virtual VW × VH space ----
+    // ---- layout primitives, in a virtual space about 1100 × 640 ----
 
     private record Wire(double[] xs, double[] ys, boolean state, boolean arrow) {
     }
@@ -91,10 +91,15 @@ public final class CellDiagramView implements SnapshotView {
         final List<Terminal> terminals = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
         final List<String> caption = new ArrayList<>();
-        /** The part of the virtual space the diagram occupies. */
-        double y0 = 40;
-        double w = VW;
-        double h = VH - 40;
+        /**
+         * The drawing's extent in the virtual space: the terminals' x (their labels and values go
+         * outside, in screen px) and the topmost and bottommost lines (labels above the top line
+         * and under the bottom terminal, in screen px).
+         */
+        double xL = 100;
+        double xR = 970;
+        double top = 90;
+        double bottom = 585;
 
         void wire(boolean state, boolean arrow, double... xy) {
             double[] xs = new double[xy.length / 2];
@@ -195,6 +200,11 @@ public final class CellDiagramView implements SnapshotView {
         return painter.drawn();
     }
 
+    /** Every string drawn in the last frame with the box it covers (for layout tests). */
+    List<Painter.Drawn> drawnBoxes() {
+        return painter.boxes();
+    }
+
     /** The fill level currently drawn for gate g (eased; equals the value when easing is off). */
     public double shownValue(int gate) {
         return shownValue[gate];
@@ -234,9 +244,9 @@ public final class CellDiagramView implements SnapshotView {
     private static void rnn(Layout l, CellConfig cell) {
         double y = 330;
         double xb = 430;
-        l.y0 = 220;
-        l.w = 880;
-        l.h = 360;
+        l.xR = 750;
+        l.top = y - BOX_H / 2;
+        l.bottom = 545;
         l.terminals.add(new Terminal("h_{t−1}", "h_prev", 100, y, false, false));
         l.wire(true, true, 110, y, xb - BOX_W / 2, y);
         l.wire(false, false, 250, 520, 250, y);
@@ -320,6 +330,7 @@ public final class CellDiagramView implements SnapshotView {
         double y1 = 200;
         l.terminals.add(new Terminal("h_{t−1}", "h_prev", 100, hy, false, false));
         l.terminals.add(new Terminal("x_t", "x", 200, 590, false, true));
+        l.bottom = 590;
         l.terminals.add(new Terminal("h_t", "h", 970, hy, true, false));
         // state line: z ⊙ h_{t−1} + (1 − z) ⊙ n
         l.wire(true, true, 110, hy, xz - OP_R, hy);
@@ -415,28 +426,58 @@ public final class CellDiagramView implements SnapshotView {
 
         // header and caption in screen px; the diagram scales into the space between
         Font headFont = Painter.font(base * 1.1, true);
-        String head = s.cell().label() + " · " + Cursor.unitLabel(unit)
-                + (col == null ? " · step forward to see values" : " · t=" + (t + 1) + " · " + s.phase().label());
+        String head = header(s, unit, t, col, headFont, width - 16);
         painter.text(head, 10, 6, headFont, pal.foreground(), TextAlignment.LEFT, VPos.TOP);
         double headH = headFont.getSize() * 1.5;
         Font capFont = Painter.font(base, false);
+        List<String> caption = captionLines(layout.caption, capFont, width - 20);
         double capLine = capFont.getSize() * 1.55;
-        double capH = layout.caption.size() * capLine + 6;
-        for (int i = 0; i < layout.caption.size(); i++) {
-            painter.math(layout.caption.get(i), 12, height - capH + (i + 0.8) * capLine, capFont, pal.muted(), null,
+        double capH = caption.size() * capLine + 6;
+        for (int i = 0; i < caption.size(); i++) {
+            painter.math(caption.get(i), 12, height - capH + (i + 0.8) * capLine, capFont, pal.muted(), null,
                     TextAlignment.LEFT);
         }
-        double areaTop = headH;
-        double areaH = height - headH - capH;
-        double scale = Math.min(width / layout.w, areaH / layout.h);
-        double ox = (width - layout.w * scale) / 2;
-        double oy = areaTop + (areaH - layout.h * scale) / 2 - layout.y0 * scale;
-        Mapper m = new Mapper(ox, oy, scale);
-        double fontPx = Math.max(base, Math.min(base * 1.5, 20 * scale));
-        Font valueFont = Painter.font(fontPx, true);
-        Font labelFont = Painter.font(fontPx, false);
-        Font symbolFont = Painter.font(fontPx * 1.25, false);
-        Font titleFont = Painter.font(fontPx * 0.85, false);
+
+        List<String[]> gradients = new ArrayList<>();
+        if (back != null) {
+            for (Terminal term : layout.terminals) {
+                if (!term.right) {
+                    continue;
+                }
+                double g = term.value.equals("c") ? (back.dc() == null ? Double.NaN : back.dc()[unit]) : back.dh()[unit];
+                if (!Double.isNaN(g) || term.value.equals("h")) {
+                    gradients.add(new String[] {term.value, "∂L/∂" + term.label + " = " + ViewNumbers.format(g)});
+                }
+            }
+        }
+        Geometry geo = geometry(width, height, base, headH, capH, 0);
+        // ∂L/∂h_t and ∂L/∂c_t by their outputs when there is room, else on a line under the header;
+        // decided for the widest numbers in every phase, so the diagram does not move when the backward pass starts
+        List<String[]> widest = new ArrayList<>();
+        for (Terminal term : layout.terminals) {
+            if (term.right && (term.value.equals("h") || s.cell().hasCellState())) {
+                widest.add(new String[] {term.value, "∂L/∂" + term.label + " = −9.99e−10"});
+            }
+        }
+        boolean gradientsInHeader = !gradientsFit(geo, widest, width, headH);
+        if (gradientsInHeader) {
+            geo = geometry(width, height, base, headH, capH, geo.labelFont.getSize() * 1.4);
+            double x = 10;
+            for (String[] g : gradients) {
+                x += painter.math(g[1], x, headH + geo.labelFont.getSize() * 0.95, geo.labelFont, pal.series(1),
+                        pal.background(), TextAlignment.LEFT) + 24;
+            }
+        }
+        Mapper m = geo.m;
+        double scale = m.scale();
+        if (scale < MIN_SCALE) {
+            painter.message("Enlarge this view to see the cell diagram", width / 2, (headH + height - capH) / 2,
+                    width - 16, Painter.font(base, false), pal.muted(), pal.background());
+            return;
+        }
+        Font valueFont = geo.valueFont;
+        Font labelFont = geo.labelFont;
+        Font titleFont = geo.titleFont;
 
         // wires
         for (Wire w : layout.wires) {
@@ -462,49 +503,61 @@ public final class CellDiagramView implements SnapshotView {
             gc.setStroke(pal.foreground());
             gc.setLineWidth(Math.max(1.5, 2.5 * scale));
             if (op.ellipse) {
-                gc.fillOval(m.x(op.x) - 1.7 * r, m.y(op.y) - 0.95 * r, 3.4 * r, 1.9 * r);
-                gc.strokeOval(m.x(op.x) - 1.7 * r, m.y(op.y) - 0.95 * r, 3.4 * r, 1.9 * r);
+                // wide enough for its word at the label size, however small the diagram
+                Font f = Painter.font(labelFont.getSize() * 0.9, false);
+                double rx = Math.max(1.7 * r, Painter.width(op.symbol, f) / 2 + 5);
+                double ry = Math.max(0.95 * r, f.getSize() * 0.75);
+                gc.fillOval(m.x(op.x) - rx, m.y(op.y) - ry, 2 * rx, 2 * ry);
+                gc.strokeOval(m.x(op.x) - rx, m.y(op.y) - ry, 2 * rx, 2 * ry);
+                painter.text(op.symbol, m.x(op.x), m.y(op.y), f, pal.foreground(), TextAlignment.CENTER, VPos.CENTER);
             } else {
                 gc.fillOval(m.x(op.x) - r, m.y(op.y) - r, 2 * r, 2 * r);
                 gc.strokeOval(m.x(op.x) - r, m.y(op.y) - r, 2 * r, 2 * r);
-            }
-            if (op.symbol.equals("⊙")) {
-                // the circle is drawn already: the glyph's dot, large enough to see from the back
-                double d = Math.max(5, r * 0.5);
-                gc.setFill(pal.foreground());
-                gc.fillOval(m.x(op.x) - d / 2, m.y(op.y) - d / 2, d, d);
-                painter.record(op.symbol);
-            } else {
-                painter.text(op.symbol, m.x(op.x), m.y(op.y), op.ellipse ? labelFont : valueFont, pal.foreground(),
-                        TextAlignment.CENTER, VPos.CENTER);
+                if (op.symbol.equals("⊙")) {
+                    // the circle is drawn already: the glyph's dot, large enough to see from the back
+                    double d = Math.max(5, r * 0.5);
+                    gc.setFill(pal.foreground());
+                    gc.fillOval(m.x(op.x) - d / 2, m.y(op.y) - d / 2, d, d);
+                    painter.record(op.symbol);
+                } else {
+                    Font f = valueFont;
+                    while (Painter.width(op.symbol, f) > 2 * r + 6 && f.getSize() > ViewStyle.MIN_FONT) {
+                        f = Painter.font(f.getSize() - 1, true);
+                    }
+                    painter.text(op.symbol, m.x(op.x), m.y(op.y), f, pal.foreground(), TextAlignment.CENTER, VPos.CENTER);
+                }
             }
             operations.add(op.symbol + " " + op.role);
         }
-        // notes (what the reset gate multiplies)
-        for (Note n : layout.notes) {
-            double w = Painter.mathWidth(n.text, titleFont) + 14;
-            double h = titleFont.getSize() * 1.7;
-            if (n.boxed) {
-                gc.setFill(pal.panel());
-                gc.fillRect(m.x(n.x) - w / 2, m.y(n.y) - h / 2, w, h);
-                gc.setStroke(pal.muted());
-                gc.setLineWidth(1.5);
-                gc.strokeRect(m.x(n.x) - w / 2, m.y(n.y) - h / 2, w, h);
-                painter.math(n.text, m.x(n.x), m.y(n.y) + titleFont.getSize() * 0.35, titleFont, pal.foreground(), null,
-                        TextAlignment.CENTER);
-            } else {
-                painter.math(n.text, m.x(n.x) + 8, m.y(n.y) + titleFont.getSize() * 0.35, titleFont, pal.foreground(),
-                        pal.background(), TextAlignment.LEFT);
+        // gate boxes: the symbol and value inside when the box is tall enough, else the value under it
+        List<GateSpec> gates = s.gates();
+        double bw = BOX_W * scale;
+        double bh = BOX_H * scale;
+        // values written under short boxes: as large as fits between the boxes (the exact number, else two
+        // significant digits), alternating between two lines when even that is wider than the gap
+        Font underFont = valueFont;
+        boolean exact = true;
+        if (col != null) {
+            for (Box b : layout.boxes) {
+                underFont = fitFont(ViewNumbers.format(col.gates()[b.gate][unit]), underFont, geo.slot - 6, true);
+            }
+            for (Box b : layout.boxes) {
+                exact &= Painter.width(ViewNumbers.format(col.gates()[b.gate][unit]), underFont) <= geo.slot - 6;
             }
         }
-        // gate boxes
-        List<GateSpec> gates = s.gates();
+        boolean stagger = false;
+        for (Box b : layout.boxes) {
+            if (col != null) {
+                double v = col.gates()[b.gate][unit];
+                String text = exact ? ViewNumbers.format(v) : ViewNumbers.shortFormat(v);
+                stagger |= Painter.width(text, underFont) > geo.slot - 6;
+            }
+        }
+        int boxIndex = 0;
         for (Box b : layout.boxes) {
             GateSpec g = gates.get(b.gate);
             double x0 = m.x(b.x - BOX_W / 2);
             double y0 = m.y(b.y - BOX_H / 2);
-            double bw = BOX_W * scale;
-            double bh = BOX_H * scale;
             gc.setFill(pal.panel());
             gc.fillRoundRect(x0, y0, bw, bh, 10 * scale, 10 * scale);
             double shown = shownValue[b.gate];
@@ -530,25 +583,62 @@ public final class CellDiagramView implements SnapshotView {
             String symbol = g.nonlinearity().symbol();
             double value = col == null ? Double.NaN : col.gates()[b.gate][unit];
             double cx = x0 + bw / 2;
-            painter.haloText(symbol, cx, y0 + bh * (col == null ? 0.5 : 0.32), symbolFont, pal.foreground(),
-                    pal.panel(), TextAlignment.CENTER, VPos.CENTER);
-            if (col != null) {
-                String v = ViewNumbers.format(value);
-                Font vf = valueFont;
-                while (Painter.width(v, vf) > bw - 6 && vf.getSize() > ViewStyle.MIN_FONT) {
-                    vf = Painter.font(vf.getSize() - 1, true);
-                }
-                painter.haloText(v, cx, y0 + bh * 0.72, vf, pal.foreground(), pal.panel(), TextAlignment.CENTER,
-                        VPos.CENTER);
+            Font symbolFont = fitFont(symbol, geo.symbolFont, bw - 6, false);
+            String v = col == null ? null : ViewNumbers.format(value);
+            Font vf = v == null ? valueFont : fitFont(v, valueFont, bw - 6, true);
+            boolean inside = v != null && symbolFont.getSize() + vf.getSize() + 8 <= bh && Painter.width(v, vf) <= bw - 4;
+            if (v == null || !inside) {
+                painter.haloText(symbol, cx, y0 + bh * 0.5, symbolFont, pal.foreground(), pal.panel(),
+                        TextAlignment.CENTER, VPos.CENTER);
+            } else {
+                double gap = (bh - symbolFont.getSize() - vf.getSize()) / 3;
+                painter.haloText(symbol, cx, y0 + gap, symbolFont, pal.foreground(), pal.panel(), TextAlignment.CENTER,
+                        VPos.TOP);
+                painter.haloText(v, cx, y0 + bh - gap, vf, pal.foreground(), pal.panel(), TextAlignment.CENTER,
+                        VPos.BOTTOM);
             }
             String label = g.name() + "_t";
             painter.math(label, cx + 8, y0 - 8, labelFont, pal.foreground(), pal.background(), TextAlignment.LEFT);
-            List<String> titleLines = wrap(g.title(), titleFont, 146 * scale);
+            double below = y0 + bh + 4;
+            if (v != null && !inside) {
+                String shortV = exact ? v : ViewNumbers.shortFormat(value);
+                double lineH = underFont.getSize() * 1.2;
+                painter.haloText(shortV, cx, below + (stagger && boxIndex % 2 == 1 ? lineH : 0), underFont,
+                        pal.foreground(), pal.background(), TextAlignment.CENTER, VPos.TOP);
+                below += lineH * (stagger ? 2 : 1);
+            }
+            boxIndex++;
+            List<String> titleLines = geo.titles ? wrap(g.title(), titleFont, Math.max(146 * scale, geo.slot - 8))
+                    : List.of();
             for (int k = 0; k < titleLines.size(); k++) {
-                painter.haloText(titleLines.get(k), cx, y0 + bh + 4 + k * titleFont.getSize() * 1.15, titleFont,
+                painter.haloText(titleLines.get(k), cx, below + k * titleFont.getSize() * 1.15, titleFont,
                         pal.muted(), pal.background(), TextAlignment.CENTER, VPos.TOP);
             }
             drawnGates.add(new DrawnGate(g.name(), label, symbol, String.join(" ", titleLines), value));
+        }
+        // notes (what the reset gate multiplies), where they fit between the boxes' texts
+        for (Note n : layout.notes) {
+            double w = Painter.mathWidth(n.text, titleFont) + 14;
+            double h = titleFont.getSize() * 1.7;
+            double nx = m.x(n.x);
+            double ny = m.y(n.y);
+            Painter.Drawn box = new Painter.Drawn(n.text, n.boxed ? nx - w / 2 : nx + 8, ny - h / 2,
+                    n.boxed ? nx + w / 2 : nx + 8 + w, ny + h / 2);
+            if (painter.boxes().stream().anyMatch(d -> d.overlaps(box, 0))) {
+                continue;
+            }
+            if (n.boxed) {
+                gc.setFill(pal.panel());
+                gc.fillRect(nx - w / 2, ny - h / 2, w, h);
+                gc.setStroke(pal.muted());
+                gc.setLineWidth(1.5);
+                gc.strokeRect(nx - w / 2, ny - h / 2, w, h);
+                painter.math(n.text, nx, ny + titleFont.getSize() * 0.35, titleFont, pal.foreground(), null,
+                        TextAlignment.CENTER);
+            } else {
+                painter.math(n.text, nx + 8, ny + titleFont.getSize() * 0.35, titleFont, pal.foreground(),
+                        pal.background(), TextAlignment.LEFT);
+            }
         }
         drawnGates.sort(java.util.Comparator.comparingInt(d -> s.cell().gateIndex(d.name())));
         for (DrawnGate d : drawnGates) {
@@ -567,7 +657,10 @@ public final class CellDiagramView implements SnapshotView {
             double y = m.y(term.y);
             if (term.bottom) {
                 String text = value == null ? label : label + " = " + value;
-                painter.math(text, x, y + labelFont.getSize() * 0.9, labelFont, pal.foreground(), pal.background(),
+                // right of the left terminals' values, inside the canvas
+                double half = Painter.mathWidth(text, labelFont) / 2;
+                double bx = Math.max(m.x(layout.xL) + 6 + half, Math.min(width - half - 4, x));
+                painter.math(text, bx, y + labelFont.getSize() * 0.9, labelFont, pal.foreground(), pal.background(),
                         TextAlignment.CENTER);
                 continue;
             }
@@ -582,17 +675,183 @@ public final class CellDiagramView implements SnapshotView {
             if (value != null) {
                 painter.text(value, x, y + 6, valueFont, pal.foreground(), align, VPos.TOP);
             }
-            if (back != null && term.right) {
-                double g = term.value.equals("c") ? (back.dc() == null ? Double.NaN : back.dc()[unit]) : back.dh()[unit];
-                if (!Double.isNaN(g) || term.value.equals("h")) {
-                    // ∂L/∂c above c_t's label (below it is the tanh on the way to h_t), ∂L/∂h below h_t's value
-                    double gy = term.value.equals("c") ? y - 8 - labelFont.getSize() * 1.5
-                            : y + 8 + valueFont.getSize() * 2.2;
-                    painter.math("∂L/∂" + term.label + " = " + ViewNumbers.format(g), width - 8,
-                            gy, labelFont, pal.series(1), pal.background(), TextAlignment.RIGHT);
+        }
+        if (!gradientsInHeader) {
+            for (String[] g : gradients) {
+                double[] at = gradientAt(geo, g[0], width);
+                painter.math(g[1], width - 8, at[1], labelFont, pal.series(1), pal.background(), TextAlignment.RIGHT);
+            }
+        }
+    }
+
+    /** The diagram's mapping and the sizes of its text for one canvas size. */
+    private record Geometry(Mapper m, Font valueFont, Font labelFont, Font symbolFont, Font titleFont, double slot,
+                            boolean titles) {
+    }
+
+    /**
+     * Fits the layout into the canvas under the header (and {@code extraTop} px more): the
+     * terminals' labels and values get their room in screen px at the sides, the labels above the
+     * top line and under the bottom terminal theirs at the top and bottom.
+     */
+    private Geometry geometry(double width, double height, double base, double headH, double capH, double extraTop) {
+        double provisional = Math.max(base, Math.min(base * 1.5, 20 * Math.min(width / 1100, 1.0)));
+        Font valueFont = Painter.font(provisional, true);
+        Font labelFont = Painter.font(provisional, false);
+        double side = Painter.width("−0.0000", valueFont) + 8;
+        double top = headH + extraTop + labelFont.getSize() * 1.3 + 10;
+        double bottom = height - capH - labelFont.getSize() * 1.4 - 4;
+        double scale = Math.min((width - 2 * side) / (layout.xR - layout.xL), (bottom - top) / (layout.bottom - layout.top));
+        scale = Math.max(0.05, scale);
+        double ox = (width - (layout.xR - layout.xL) * scale) / 2 - layout.xL * scale;
+        double oy = (top + bottom - (layout.bottom - layout.top) * scale) / 2 - layout.top * scale;
+        double fontPx = Math.max(base, Math.min(base * 1.5, 20 * scale));
+        valueFont = Painter.font(fontPx, true);
+        labelFont = Painter.font(fontPx, false);
+        Font symbolFont = Painter.font(fontPx * 1.25, false);
+        Font titleFont = Painter.font(fontPx * 0.85, false);
+        // the distance between neighbouring gate boxes' centres, for what is written under them
+        double slot = Double.POSITIVE_INFINITY;
+        for (Box a : layout.boxes) {
+            for (Box b : layout.boxes) {
+                if (a != b && Math.abs(a.y - b.y) < 1) {
+                    slot = Math.min(slot, Math.abs(a.x - b.x) * scale);
                 }
             }
         }
+        if (!Double.isFinite(slot)) {
+            slot = width / 2;
+        }
+        // titles under the boxes when every line of them fits between the neighbours
+        boolean titles = true;
+        for (Box b : layout.boxes) {
+            for (String line : wrap(snapshot.gates().get(b.gate).title(), titleFont, Math.max(146 * scale, slot - 8))) {
+                titles &= Painter.width(line, titleFont) <= slot - 8;
+            }
+        }
+        return new Geometry(new Mapper(ox, oy, scale), valueFont, labelFont, symbolFont, titleFont, slot, titles);
+    }
+
+    /** Where the ∂L/∂ label of a right terminal goes (baseline at [1]) next to its output. */
+    private double[] gradientAt(Geometry geo, String which, double width) {
+        for (Terminal term : layout.terminals) {
+            if (term.right && term.value.equals(which)) {
+                double y = geo.m.y(term.y);
+                double gy = which.equals("c") ? y - 8 - geo.labelFont.getSize() * 1.5
+                        : y + 8 + geo.valueFont.getSize() * 2.2;
+                return new double[] {width - 8, gy};
+            }
+        }
+        return new double[] {width - 8, 0};
+    }
+
+    /**
+     * Whether the ∂L/∂ labels fit by their outputs: clear of the header, of the gate boxes (with
+     * what is written under them), of the operations and of each other.
+     */
+    private boolean gradientsFit(Geometry geo, List<String[]> gradients, double width, double headH) {
+        Mapper m = geo.m;
+        List<double[]> obstacles = new ArrayList<>();
+        double under = geo.titleFont.getSize() * 2.4 + ViewStyle.MIN_FONT * 1.3;
+        for (Box b : layout.boxes) {
+            obstacles.add(new double[] {m.x(b.x - BOX_W / 2) - 4, m.y(b.y - BOX_H / 2) - geo.labelFont.getSize() - 10,
+                m.x(b.x + BOX_W / 2) + 4, m.y(b.y + BOX_H / 2) + under});
+        }
+        for (Op op : layout.ops) {
+            double r = OP_R * m.scale() * (op.ellipse ? 1.8 : 1) + 4;
+            obstacles.add(new double[] {m.x(op.x) - r, m.y(op.y) - r, m.x(op.x) + r, m.y(op.y) + r});
+        }
+        obstacles.add(new double[] {0, 0, width, headH});
+        for (Terminal term : layout.terminals) {
+            if (term.right) {
+                // the terminal's own label and value
+                double y = m.y(term.y);
+                obstacles.add(new double[] {m.x(term.x) - 4, y - 8 - geo.labelFont.getSize() * 1.2, width,
+                    y + 6 + geo.valueFont.getSize() * 1.2});
+            }
+        }
+        for (String[] g : gradients) {
+            double[] at = gradientAt(geo, g[0], width);
+            double w = Painter.mathWidth(g[1], geo.labelFont);
+            double size = geo.labelFont.getSize();
+            double[] r = {at[0] - w, at[1] - size * 1.1, at[0], at[1] + size * 0.5};
+            if (r[0] < 0) {
+                return false;
+            }
+            for (double[] o : obstacles) {
+                if (r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]) {
+                    return false;
+                }
+            }
+            obstacles.add(r);
+        }
+        return true;
+    }
+
+    /** The header, as long as fits: cell, unit, tick and phase; else without the unit; else the cell alone. */
+    private static String header(Snapshot s, int unit, int t, ForwardColumn col, Font f, double max) {
+        String where = col == null ? " · step forward to see values" : " · t=" + (t + 1) + " · " + s.phase().label();
+        for (String h : new String[] {s.cell().label() + " · " + Cursor.unitLabel(unit) + where, s.cell().label() + where,
+                s.cell().label() + (col == null ? "" : " · t=" + (t + 1))}) {
+            if (Painter.width(h, f) <= max) {
+                return h;
+            }
+        }
+        return s.cell().kind().name();
+    }
+
+    /**
+     * The caption's equations, one per line if they do not fit side by side, and a long one broken
+     * after a " + " that fits (the rest indented).
+     */
+    static List<String> captionLines(List<String> caption, Font f, double max) {
+        List<String> out = new ArrayList<>();
+        for (String line : caption) {
+            if (Painter.mathWidth(line, f) <= max) {
+                out.add(line);
+                continue;
+            }
+            for (String part : line.split(" {6}")) {
+                String rest = part;
+                while (Painter.mathWidth(rest, f) > max) {
+                    int cut = -1;
+                    for (int i = rest.indexOf(" + "); i > 0; i = rest.indexOf(" + ", i + 1)) {
+                        if (Painter.mathWidth(rest.substring(0, i + 2), f) <= max && balanced(rest.substring(0, i))) {
+                            cut = i;
+                        }
+                    }
+                    if (cut < 0) {
+                        break;
+                    }
+                    out.add(rest.substring(0, cut + 2));
+                    rest = "    " + rest.substring(cut + 3);
+                }
+                out.add(rest);
+            }
+        }
+        return out;
+    }
+
+    /** No sub- or superscript brace left open. */
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '{') {
+                depth++;
+            } else if (s.charAt(i) == '}') {
+                depth--;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** {@code f} or smaller (never under the minimum) so that {@code text} fits in {@code max} px. */
+    private static Font fitFont(String text, Font f, double max, boolean bold) {
+        Font out = f;
+        while (Painter.width(text, out) > max && out.getSize() > ViewStyle.MIN_FONT) {
+            out = Painter.font(out.getSize() - 1, bold);
+        }
+        return out;
     }
 
     /** One line if it fits in {@code max} px, else two, split at the space nearest the middle. */

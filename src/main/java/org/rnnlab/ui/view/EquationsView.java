@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.training.BackwardColumn;
@@ -32,20 +33,56 @@ import org.rnnlab.training.Snapshot;
  * tick and h, c of the tick before); nothing is recomputed, so the left and right of each line
  * agree exactly when the engine is right. The initial state h_0 (c_0) is not in the snapshot,
  * so at the first tick it stays a symbol.
+ *
+ * <p>The text nodes are built once per cell and updated in place at each snapshot (only a line
+ * whose sub- and superscripts change shape is rebuilt), so following a run costs a few text
+ * changes per frame. The type is as large as lets every line fit the panel: 1.3 × the base size,
+ * down to the base size; the gates' titles are written beside their equations where they fit on
+ * the same line.
  */
 public final class EquationsView implements SnapshotView {
     private static final Pattern SYMBOL = Pattern.compile("(?<![A-Za-z])([A-Za-z])_(\\{t−1\\}|t)(?![A-Za-z0-9{])");
+    /**
+     * Type sizes tried, as multiples of the base size, largest first (below 1 only as far as the
+     * smallest size allowed, {@link ViewStyle#MIN_FONT}: in presenter type, 0.8 × 20 px is still 16 px).
+     */
+    private static final double[] SCALES = {1.3, 1.2, 1.1, 1.0, 0.9, 0.8};
 
     private final UnitSelection selection;
     private final ViewStyle style;
     private final Label heading = new Label();
     private final Label note = new Label();
     private final VBox body = new VBox();
+    private final ScrollPane scroll;
     private final VBox root;
     private final List<String> lines = new ArrayList<>();
+    /** One per equation: its symbolic line (with the gate's title), its numeric line. */
+    private final List<Block> blocks = new ArrayList<>();
+    private final TextFlow gradientH = new TextFlow();
+    private final TextFlow gradientC = new TextFlow();
     private Snapshot snapshot;
-    /** What the lines were built from; rebuilt only when it changes (not at every frame of play). */
+    /** The cell and style the nodes were built for. */
+    private Object builtFor;
+    /** What the numbers were last written from; rewritten only when it changes. */
     private Object shownKey;
+    private double scale = SCALES[0];
+    private boolean fitting;
+
+    /** An equation's nodes. */
+    private static final class Block {
+        final VBox box = new VBox(2);
+        final TextFlow symbolic;
+        final Text title;
+        final TextFlow numeric = new TextFlow();
+        final String equation;
+
+        Block(String equation, TextFlow symbolic, Text title) {
+            this.equation = equation;
+            this.symbolic = symbolic;
+            this.title = title;
+            box.getChildren().addAll(symbolic, numeric);
+        }
+    }
 
     public EquationsView(UnitSelection selection) {
         this(selection, new ViewStyle());
@@ -58,19 +95,31 @@ public final class EquationsView implements SnapshotView {
         heading.setWrapText(true);
         note.getStyleClass().add("rnn-equation-note");
         note.setWrapText(true);
-        body.setSpacing(12);
-        ScrollPane scroll = new ScrollPane(body);
+        note.setManaged(false);
+        note.setVisible(false);
+        body.setSpacing(10);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        root = new VBox(8, heading, note, scroll);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root = new VBox(6, heading, note, scroll);
         root.getStyleClass().addAll("rnn-view", "rnn-equations");
         root.getStylesheets().add(ViewStyles.STYLESHEET);
         root.setPrefSize(640, 480);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        selection.unitProperty().addListener((o, a, b) -> rebuild());
+        for (TextFlow g : List.of(gradientH, gradientC)) {
+            g.setManaged(false);
+            g.setVisible(false);
+        }
+        selection.unitProperty().addListener((o, a, b) -> refresh());
         style.onChange(() -> {
             ViewStyles.apply(root, style);
-            rebuild();
+            builtFor = null;
+            refresh();
+        });
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+                fit();
+            }
         });
         ViewStyles.apply(root, style);
     }
@@ -90,7 +139,7 @@ public final class EquationsView implements SnapshotView {
             return;
         }
         snapshot = s;
-        rebuild();
+        refresh();
     }
 
     /** The lines shown, in order, in the equation notation (e.g. "f_t = σ(…)", "= σ(0.4123) = 0.6016"). */
@@ -107,40 +156,64 @@ public final class EquationsView implements SnapshotView {
         return heading.getText();
     }
 
-    private void rebuild() {
-        Snapshot s = snapshot;
-        if (s != null) {
-            int t0 = Cursor.tick(s);
-            Object key = java.util.Arrays.asList(s.cell(), s.phase(), Cursor.unit(s, selection), t0,
-                    t0 >= 0 ? s.forward()[t0] : null, t0 > 0 ? s.forward()[t0 - 1] : null,
-                    t0 >= 0 ? s.backward()[t0] : null, style.palette(), style.fontSize());
-            if (key.equals(shownKey)) {
-                return;
-            }
-            shownKey = key;
+    /** The type size of the equations now, in px (1.3 × the base size when everything fits). */
+    public double equationFontSize() {
+        return style.fontSize() * scale;
+    }
+
+    /** Whether every line is in view without scrolling. */
+    public boolean allLinesFit() {
+        double vh = scroll.getViewportBounds().getHeight();
+        return vh <= 0 || body.prefHeight(scroll.getViewportBounds().getWidth()) <= vh + 0.5;
+    }
+
+    /** The text nodes of the body, for tests that check updates are made in place. */
+    List<Node> textNodes() {
+        List<Node> out = new ArrayList<>();
+        for (Block b : blocks) {
+            out.addAll(b.symbolic.getChildren());
+            out.addAll(b.numeric.getChildren());
         }
-        body.getChildren().clear();
-        lines.clear();
+        out.addAll(gradientH.getChildren());
+        out.addAll(gradientC.getChildren());
+        return out;
+    }
+
+    private void refresh() {
+        Snapshot s = snapshot;
         if (s == null) {
             heading.setText("Equations");
             note.setText("");
             return;
         }
-        double size = style.fontSize() * 1.3;
-        Font font = Font.font(Font.getDefault().getFamily(), size);
-        int unit = Cursor.unit(s, selection);
         int t = Cursor.tick(s);
+        int unit = Cursor.unit(s, selection);
         ForwardColumn col = t >= 0 ? s.forward()[t] : null;
         ForwardColumn prev = t > 0 ? s.forward()[t - 1] : null;
         BackwardColumn back = t >= 0 && s.phase() == Phase.BACKWARD ? s.backward()[t] : null;
-
+        Object built = java.util.Arrays.asList(s.cell(), style.palette(), style.fontSize());
+        boolean rebuilt = false;
+        if (!built.equals(builtFor)) {
+            build(s);
+            builtFor = built;
+            shownKey = null;
+            rebuilt = true;
+        }
+        Object key = java.util.Arrays.asList(s.phase(), unit, t, col, prev, back);
+        if (key.equals(shownKey)) {
+            return;
+        }
+        shownKey = key;
         heading.setText(s.cell().label() + " · " + Cursor.unitLabel(unit)
                 + (col != null ? " · t=" + (t + 1) + " · " + s.phase().label() : ""));
-        note.setText(col == null ? "Step forward to fill in this tick's numbers for the followed unit."
+        String n = col == null ? "Step forward to fill in this tick's numbers for the followed unit."
                 : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.cell().hasCellState() ? ", c_0" : "") + "."
-                : "");
-        note.setManaged(!note.getText().isEmpty());
-        note.setVisible(!note.getText().isEmpty());
+                : "";
+        if (!n.equals(note.getText())) {
+            note.setText(n);
+            note.setManaged(!n.isEmpty());
+            note.setVisible(!n.isEmpty());
+        }
 
         Map<String, Double> values = new HashMap<>();
         List<GateSpec> gates = s.gates();
@@ -159,28 +232,175 @@ public final class EquationsView implements SnapshotView {
                 }
             }
         }
-
-        for (int gi = 0; gi < gates.size(); gi++) {
-            GateSpec g = gates.get(gi);
-            String numeric = col == null ? null
-                    : "= " + g.nonlinearity().symbol() + "(" + ViewNumbers.format(col.preacts()[gi][unit]) + ") = "
-                    + ViewNumbers.format(col.gates()[gi][unit]);
-            addBlock(g.equation(), g.title(), numeric, font);
-        }
-        for (String eq : s.cell().stateEquations()) {
+        lines.clear();
+        Font font = numericFont();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
             String numeric = null;
-            if (col != null) {
-                String[] sides = eq.split(" = ", 2);
+            if (col != null && i < gates.size()) {
+                GateSpec g = gates.get(i);
+                numeric = "= " + g.nonlinearity().symbol() + "(" + ViewNumbers.format(col.preacts()[i][unit]) + ") = "
+                        + ViewNumbers.format(col.gates()[i][unit]);
+            } else if (col != null) {
+                String[] sides = b.equation.split(" = ", 2);
                 String rhs = substitute(sides[1], values, t == 0);
                 Double lhs = values.get(sides[0].trim());
                 numeric = "= " + rhs + (lhs == null ? "" : " = " + ViewNumbers.format(lhs));
             }
-            addBlock(eq, null, numeric, font);
+            lines.add(b.equation);
+            show(b.numeric, numeric, font, "rnn-equation-numeric");
+            if (numeric != null) {
+                lines.add(numeric);
+            }
         }
-        if (back != null) {
-            addGradient("∂L/∂h_t = " + ViewNumbers.format(back.dh()[unit]), font);
-            if (back.dc() != null) {
-                addGradient("∂L/∂c_t = " + ViewNumbers.format(back.dc()[unit]), font);
+        String dh = back == null ? null : "∂L/∂h_t = " + ViewNumbers.format(back.dh()[unit]);
+        String dc = back == null || back.dc() == null ? null : "∂L/∂c_t = " + ViewNumbers.format(back.dc()[unit]);
+        boolean linesChanged = show(gradientH, dh, font, "rnn-equation-gradient")
+                | show(gradientC, dc, font, "rnn-equation-gradient");
+        if (dh != null) {
+            lines.add(dh);
+        }
+        if (dc != null) {
+            lines.add(dc);
+        }
+        if (rebuilt || linesChanged) {
+            fit();
+        }
+    }
+
+    /** The nodes for a cell's equations, at the current scale. */
+    private void build(Snapshot s) {
+        blocks.clear();
+        body.getChildren().clear();
+        Font font = symbolicFont();
+        for (GateSpec g : s.gates()) {
+            Text title = new Text("    " + g.title());
+            title.getStyleClass().add("rnn-equation-title");
+            title.setFont(Font.font(font.getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize())));
+            TextFlow sym = MathText.flow(g.equation(), font, "rnn-equation-symbolic");
+            sym.getChildren().add(title);
+            blocks.add(new Block(g.equation(), sym, title));
+        }
+        for (String eq : s.cell().stateEquations()) {
+            blocks.add(new Block(eq, MathText.flow(eq, font, "rnn-equation-symbolic"), null));
+        }
+        for (Block b : blocks) {
+            b.numeric.setPadding(new Insets(0, 0, 0, font.getSize() * 1.5));
+            body.getChildren().add(b.box);
+        }
+        body.getChildren().addAll(gradientH, gradientC);
+    }
+
+    private Font symbolicFont() {
+        return Font.font(Font.getDefault().getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize() * scale));
+    }
+
+    private Font numericFont() {
+        return Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD,
+                Math.max(ViewStyle.MIN_FONT, style.fontSize() * scale));
+    }
+
+    /**
+     * Writes notation into a flow, changing the text of its nodes in place when the runs keep
+     * their shape; hides the flow for null. Returns whether the flow appeared or disappeared.
+     */
+    private static boolean show(TextFlow flow, String src, Font font, String styleClass) {
+        boolean visible = src != null;
+        boolean changed = flow.isVisible() != visible;
+        flow.setVisible(visible);
+        flow.setManaged(visible);
+        if (!visible) {
+            return changed;
+        }
+        List<MathText.Run> runs = MathText.parse(src);
+        List<Node> kids = flow.getChildren();
+        boolean same = kids.size() == runs.size();
+        for (int i = 0; same && i < runs.size(); i++) {
+            same = kids.get(i) instanceof Text tx && Integer.valueOf(runs.get(i).shift()).equals(tx.getUserData())
+                    && tx.getFont().getSize() == (runs.get(i).shift() == MathText.Run.NORMAL ? font.getSize()
+                    : MathText.scriptSize(font.getSize()));
+        }
+        if (same) {
+            for (int i = 0; i < runs.size(); i++) {
+                Text tx = (Text) kids.get(i);
+                if (!tx.getText().equals(runs.get(i).text())) {
+                    tx.setText(runs.get(i).text());
+                }
+            }
+        } else {
+            MathText.fill(flow, src, font, styleClass);
+            for (int i = 0; i < runs.size(); i++) {
+                kids.get(i).setUserData(runs.get(i).shift());
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The largest type at which every line fits the panel's height (down to the base size, after
+     * which the panel scrolls), with the gates' titles only where they fit beside the equation.
+     */
+    private void fit() {
+        if (fitting || blocks.isEmpty()) {
+            return;
+        }
+        double vw = scroll.getViewportBounds().getWidth();
+        double vh = scroll.getViewportBounds().getHeight();
+        if (vw <= 0 || vh <= 0) {
+            return;
+        }
+        fitting = true;
+        try {
+            for (int k = 0; k < SCALES.length; k++) {
+                boolean last = k == SCALES.length - 1 || style.fontSize() * SCALES[k + 1] < ViewStyle.MIN_FONT;
+                applyScale(SCALES[k], vw);
+                if (last || body.prefHeight(vw) <= vh) {
+                    break;
+                }
+            }
+        } finally {
+            fitting = false;
+        }
+    }
+
+    private void applyScale(double sc, double width) {
+        scale = sc;
+        Font sym = symbolicFont();
+        Font num = numericFont();
+        for (Block b : blocks) {
+            setFonts(b.symbolic, sym, b.title);
+            setFonts(b.numeric, num, null);
+            b.numeric.setPadding(new Insets(0, 0, 0, sym.getSize() * 1.5));
+            if (b.title != null) {
+                // beside the equation only if both fit on one line
+                b.title.setManaged(false);
+                b.title.setVisible(false);
+                double eq = b.symbolic.prefWidth(-1);
+                double titleW = b.title.getLayoutBounds().getWidth();
+                boolean fits = eq + titleW <= width - 4;
+                b.title.setManaged(fits);
+                b.title.setVisible(fits);
+            }
+        }
+        setFonts(gradientH, num, null);
+        setFonts(gradientC, num, null);
+    }
+
+    private static void setFonts(TextFlow flow, Font base, Text skip) {
+        Font script = Font.font(base.getFamily(), MathText.scriptSize(base.getSize()));
+        for (Node n : flow.getChildren()) {
+            if (n == skip || !(n instanceof Text tx)) {
+                continue;
+            }
+            boolean normal = !(tx.getUserData() instanceof Integer shift) || shift == MathText.Run.NORMAL;
+            Font f = normal ? Font.font(base.getFamily(), base.getStyle().toLowerCase().contains("bold")
+                    ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, base.getSize()) : script;
+            if (!f.equals(tx.getFont())) {
+                tx.setFont(f);
+                if (!normal) {
+                    int shift = (Integer) tx.getUserData();
+                    tx.setTranslateY(shift * base.getSize() * (shift > 0 ? 0.28 : 0.38));
+                }
             }
         }
     }
@@ -209,33 +429,5 @@ public final class EquationsView implements SnapshotView {
         }
         m.appendTail(out);
         return out.toString().replace("⊙", "·");
-    }
-
-    private void addBlock(String symbolic, String title, String numeric, Font font) {
-        VBox block = new VBox(2);
-        TextFlow sym = MathText.flow(symbolic, font, "rnn-equation-symbolic");
-        if (title != null) {
-            javafx.scene.text.Text tt = new javafx.scene.text.Text("    " + title);
-            tt.setFont(Font.font(font.getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize())));
-            tt.getStyleClass().add("rnn-equation-title");
-            sym.getChildren().add(tt);
-        }
-        block.getChildren().add(sym);
-        lines.add(symbolic);
-        if (numeric != null) {
-            TextFlow num = MathText.flow(numeric, Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD,
-                    font.getSize()), "rnn-equation-numeric");
-            num.setPadding(new Insets(0, 0, 0, font.getSize() * 1.5));
-            block.getChildren().add(num);
-            lines.add(numeric);
-        }
-        body.getChildren().add(block);
-    }
-
-    private void addGradient(String line, Font font) {
-        TextFlow f = MathText.flow(line, Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()),
-                "rnn-equation-gradient");
-        body.getChildren().add(f);
-        lines.add(line);
     }
 }

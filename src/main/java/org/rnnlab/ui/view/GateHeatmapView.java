@@ -193,6 +193,11 @@ public final class GateHeatmapView implements SnapshotView {
         return painter.drawn();
     }
 
+    /** Every string drawn in the last frame with the box it covers (for layout tests). */
+    List<Painter.Drawn> drawnBoxes() {
+        return painter.boxes();
+    }
+
     /** Clicks at (x, y) as a person would: selects the unit of the row under the point. */
     public void clickAt(double x, double y) {
         Hit hit = hit(x, y);
@@ -345,8 +350,10 @@ public final class GateHeatmapView implements SnapshotView {
         Font boldLabel = Painter.font(font * 0.9, true);
         gc.setImageSmoothing(false);
         for (Panel p : panels) {
-            painter.math(p.title, p.x, p.y - font * 0.45, titleFont, pal.foreground(), null,
-                    TextAlignment.LEFT);
+            String title = fitTitle(p.title, titleFont, p.w + GAP - 6);
+            if (title != null) {
+                painter.math(title, p.x, p.y - font * 0.45, titleFont, pal.foreground(), null, TextAlignment.LEFT);
+            }
             gc.drawImage(p.image, 0, 0, steps, hidden, p.x, p.y, p.w, p.h);
             gc.setStroke(pal.grid());
             gc.setLineWidth(1);
@@ -425,7 +432,7 @@ public final class GateHeatmapView implements SnapshotView {
     }
 
     private void drawLegend(GraphicsContext gc, ColorScales pal, double width, double height, double font, Font labelFont) {
-        double y = height - font * 1.9;
+        double y = height - font * 2.1;
         double x = panels.get(0).x;
         double w = Math.min(240, width / 4);
         double h = font * 0.8;
@@ -441,8 +448,41 @@ public final class GateHeatmapView implements SnapshotView {
         painter.text("0", sx + w / 2, y + h + 2, labelFont, pal.muted(), TextAlignment.CENTER, VPos.TOP);
         painter.text("+1", sx + w + 6, y + h / 2, labelFont, pal.muted(), TextAlignment.LEFT, VPos.CENTER);
         double nx = sx + w + 12 + Painter.width("+1", labelFont) + 16;
-        painter.text("σ gates use 0…1 · beyond ±1 saturates · hover for values", nx, y + h / 2, labelFont, pal.muted(),
-                TextAlignment.LEFT, VPos.CENTER);
+        String note = legendNote(labelFont, width - nx - 6);
+        if (!note.isEmpty()) {
+            painter.text(note, nx, y + h / 2, labelFont, pal.muted(), TextAlignment.LEFT, VPos.CENTER);
+        }
+    }
+
+    /** The legend's note, as many of its parts as fit in {@code max} px, in order of importance. */
+    static String legendNote(Font f, double max) {
+        String[] parts = {"σ gates use 0…1", "beyond ±1 saturates", "hover for values"};
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            String next = out.length() == 0 ? part : out + " · " + part;
+            if (Painter.width(next, f) > max) {
+                break;
+            }
+            out.setLength(0);
+            out.append(next);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The panel's title as wide as fits: "f forget gate (σ)", else "f (σ)", else "f"; null if not
+     * even the name fits.
+     */
+    static String fitTitle(String title, Font f, double max) {
+        String name = title.split(" ", 2)[0];
+        int paren = title.lastIndexOf(" (");
+        List<String> forms = paren > 0 ? List.of(title, name + title.substring(paren), name) : List.of(title, name);
+        for (String form : forms) {
+            if (Painter.mathWidth(form, f) <= max) {
+                return form;
+            }
+        }
+        return null;
     }
 
     private static int labelStride(double px, double need) {

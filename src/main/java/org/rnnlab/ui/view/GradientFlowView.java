@@ -73,6 +73,7 @@ public final class GradientFlowView implements SnapshotView {
     private double bandH;
     private double jacTop;
     private double jacBottom;
+    private boolean compact;
 
     public GradientFlowView(UnitSelection selection) {
         this(selection, new ViewStyle());
@@ -250,6 +251,11 @@ public final class GradientFlowView implements SnapshotView {
 
     // ---- for tests ----
 
+    /** Whether the last frame was drawn in the compact form of a short panel (no σ_max strip, one NaN/Inf band). */
+    public boolean isCompact() {
+        return compact;
+    }
+
     /** The axis in whole decades: {lo, hi} meaning 1e{lo} … 1e{hi}. */
     public int[] axisDecades() {
         return new int[] {targetLo, targetHi};
@@ -339,6 +345,11 @@ public final class GradientFlowView implements SnapshotView {
         return painter.drawn();
     }
 
+    /** Every string drawn in the last frame with the box it covers (for layout tests). */
+    List<Painter.Drawn> drawnBoxes() {
+        return painter.boxes();
+    }
+
     // ---- drawing ----
 
     private static double barLevel(double v) {
@@ -370,32 +381,47 @@ public final class GradientFlowView implements SnapshotView {
         boolean lstm = snapshot.cell().hasCellState();
         int steps = snapshot.steps();
 
-        double legendH = font * 2.0;
         plotLeft = Painter.mathWidth("10^{−30}", labelFont) + 18;
         plotRight = width - 12;
         bandH = Math.round(font * 1.5);
         double tickLabelH = font * 1.6;
         double jacH = Math.max(font * 3.2, height * 0.16);
+        // full: legend, NaN and Inf bands, bars, the 0 band, the σ_max strip, tick labels;
+        // compact (a short panel): one band for NaN and Inf, no legend, no σ_max strip
+        double fullFixed = font * 2.0 + 3 * bandH + 6 + 10 + 4 + jacH + tickLabelH;
+        compact = height - fullFixed < Math.max(60, font * 4);
+        double legendH = compact ? Math.round(font * 0.9) : font * 2.0;
         nanY = legendH;
-        infY = nanY + bandH;
-        plotTop = infY + bandH + 6;
+        infY = compact ? nanY : nanY + bandH;
+        plotTop = infY + bandH + Math.max(6, labelFont.getSize() * 0.7);
         jacBottom = height - tickLabelH;
-        jacTop = jacBottom - jacH;
-        zeroY = jacTop - bandH - 10;
+        jacTop = compact ? jacBottom : jacBottom - jacH;
+        zeroY = jacTop - bandH - (compact ? 4 : 10);
         plotBottom = zeroY - 4;
-        if (plotBottom - plotTop < 30) {
+        if (plotBottom - plotTop < Math.max(24, font * 1.6)) {
+            painter.message("Enlarge this view to see the gradient flow", width / 2, height / 2, width - 16, legendFont,
+                    pal.muted(), pal.background());
             return;
         }
         double slot = (plotRight - plotLeft) / steps;
 
-        drawLegend(pal, legendFont, lstm);
+        if (!compact) {
+            drawLegend(pal, legendFont, lstm, width);
+        }
         // bands
         gc.setFill(pal.panel());
         gc.fillRect(plotLeft, nanY, plotRight - plotLeft, bandH);
         gc.fillRect(plotLeft, infY, plotRight - plotLeft, bandH);
         gc.fillRect(plotLeft, zeroY, plotRight - plotLeft, bandH);
-        painter.text("NaN", plotLeft - 8, nanY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT, VPos.CENTER);
-        painter.text("Inf", plotLeft - 8, infY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT, VPos.CENTER);
+        if (compact) {
+            painter.text("NaN ∞", plotLeft - 8, nanY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT,
+                    VPos.CENTER);
+        } else {
+            painter.text("NaN", plotLeft - 8, nanY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT,
+                    VPos.CENTER);
+            painter.text("Inf", plotLeft - 8, infY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT,
+                    VPos.CENTER);
+        }
         painter.text("0", plotLeft - 8, zeroY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT, VPos.CENTER);
 
         // current backward tick
@@ -497,25 +523,34 @@ public final class GradientFlowView implements SnapshotView {
         gc.setLineWidth(1.5);
         gc.strokeLine(plotLeft, plotBottom + 0.5, plotRight, plotBottom + 0.5);
 
-        drawJacobians(gc, pal, labelFont, slot, steps);
-        drawTickLabels(pal, labelFont, boldFont, slot, steps);
+        if (!compact) {
+            drawJacobians(gc, pal, labelFont, slot, steps);
+        }
+        drawTickLabels(pal, labelFont, boldFont, slot, steps, width);
 
         boolean any = false;
         for (BackwardColumn b : snapshot.backward()) {
             any |= b != null;
         }
         if (!any) {
-            painter.haloText("Gradients appear here in the backward pass, right to left",
-                    (plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2, legendFont, pal.muted(), pal.background(),
-                    TextAlignment.CENTER, VPos.CENTER);
+            painter.message("Gradients appear here in the backward pass, right to left", (plotLeft + plotRight) / 2,
+                    (plotTop + plotBottom) / 2, plotRight - plotLeft - 16, legendFont, pal.muted(), pal.background());
         }
     }
 
-    private void drawLegend(ColorScales pal, Font f, boolean lstm) {
+    /** The key over the bars: as many of its entries as fit, in order of importance ("log scale" goes first). */
+    private void drawLegend(ColorScales pal, Font f, boolean lstm, double width) {
         GraphicsContext gc = painter.gc();
         double y = style.fontSize() * 1.1;
-        double x = plotLeft;
         double sw = f.getSize() * 1.1;
+        double dh = sw + 6 + Painter.mathWidth("‖∂L/∂h_t‖", f) + 24;
+        double dc = lstm ? sw + 6 + Painter.mathWidth("‖∂L/∂c_t‖", f) + 24 : 0;
+        double loss = 20 + Painter.mathWidth("loss enters", f) + 24;
+        double log = Painter.mathWidth("log scale", f);
+        double room = width - 4 - plotLeft;
+        boolean showLoss = dh + dc + loss - 24 <= room;
+        boolean showLog = showLoss && dh + dc + loss + log <= room;
+        double x = plotLeft;
         gc.setFill(pal.magnitude(0.6));
         gc.fillRect(x, y - sw * 0.8, sw, sw);
         x += sw + 6;
@@ -527,11 +562,15 @@ public final class GradientFlowView implements SnapshotView {
             x += sw + 6;
             x += painter.math("‖∂L/∂c_t‖", x, y, f, pal.foreground(), null, TextAlignment.LEFT) + 24;
         }
-        gc.setFill(pal.series(1));
-        gc.fillPolygon(new double[] {x, x + 14, x + 7}, new double[] {y - sw * 0.7, y - sw * 0.7, y}, 3);
-        x += 20;
-        x += painter.math("loss enters", x, y, f, pal.foreground(), null, TextAlignment.LEFT) + 24;
-        painter.math("log scale", x, y, f, pal.muted(), null, TextAlignment.LEFT);
+        if (showLoss) {
+            gc.setFill(pal.series(1));
+            gc.fillPolygon(new double[] {x, x + 14, x + 7}, new double[] {y - sw * 0.7, y - sw * 0.7, y}, 3);
+            x += 20;
+            x += painter.math("loss enters", x, y, f, pal.foreground(), null, TextAlignment.LEFT) + 24;
+        }
+        if (showLog) {
+            painter.math("log scale", x, y, f, pal.muted(), null, TextAlignment.LEFT);
+        }
     }
 
     private void drawJacobians(GraphicsContext gc, ColorScales pal, Font labelFont, double slot, int steps) {
@@ -542,9 +581,10 @@ public final class GradientFlowView implements SnapshotView {
         gc.setStroke(pal.muted());
         gc.setLineWidth(1);
         gc.strokeLine(plotLeft, Math.round(mid) + 0.5, plotRight, Math.round(mid) + 0.5);
-        painter.math("σ_{max}", plotLeft - 8, jacTop + labelFont.getSize() * 1.0, labelFont, pal.foreground(), null,
-                TextAlignment.RIGHT);
-        painter.text("1", plotLeft - 8, mid, labelFont, pal.muted(), TextAlignment.RIGHT, VPos.CENTER);
+        // "σ_max" at the margin's left edge, the axis value 1 at its right: side by side, never over each other
+        painter.math("σ_{max}", 4, mid + labelFont.getSize() * 0.3, labelFont, pal.foreground(), null,
+                TextAlignment.LEFT);
+        painter.text("1", plotLeft - 6, mid, labelFont, pal.muted(), TextAlignment.RIGHT, VPos.CENTER);
         for (int t = 0; t < steps; t++) {
             double j = jacobianAt(t);
             if (Double.isNaN(j)) {
@@ -566,7 +606,7 @@ public final class GradientFlowView implements SnapshotView {
         }
     }
 
-    private void drawTickLabels(ColorScales pal, Font labelFont, Font boldFont, double slot, int steps) {
+    private void drawTickLabels(ColorScales pal, Font labelFont, Font boldFont, double slot, int steps, double width) {
         int stride = Axes.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + style.fontSize());
         int cur = snapshot.phase() == Phase.BACKWARD ? snapshot.tick() : -1;
         for (int t = 0; t < steps; t++) {
@@ -577,8 +617,12 @@ public final class GradientFlowView implements SnapshotView {
             if (!current && cur >= 0 && Math.abs(t - cur) * slot < Painter.width("100", labelFont)) {
                 continue;
             }
-            painter.text(Integer.toString(t + 1), plotLeft + (t + 0.5) * slot, jacBottom + 4,
-                    current ? boldFont : labelFont, current ? pal.foreground() : pal.muted(), TextAlignment.CENTER, VPos.TOP);
+            String label = Integer.toString(t + 1);
+            Font f = current ? boldFont : labelFont;
+            double half = Painter.width(label, f) / 2;
+            double cx = Math.min(width - 2 - half, plotLeft + (t + 0.5) * slot);
+            painter.text(label, cx, jacBottom + 4, f, current ? pal.foreground() : pal.muted(), TextAlignment.CENTER,
+                    VPos.TOP);
         }
     }
 

@@ -87,7 +87,10 @@ final class MathText {
         return Math.max(ViewStyle.MIN_FONT, base * SCRIPT_SCALE);
     }
 
-    /** A TextFlow of Text nodes, each carrying {@code styleClass}; scripts are shifted and smaller. */
+    /**
+     * A TextFlow of Text nodes, each carrying {@code styleClass} and, as its user data, its run's
+     * shift ({@link Run#NORMAL}, {@link Run#SUB}, {@link Run#SUPER}); scripts are shifted and smaller.
+     */
     static TextFlow flow(String src, Font base, String... styleClasses) {
         TextFlow flow = new TextFlow();
         fill(flow, src, base, styleClasses);
@@ -98,6 +101,7 @@ final class MathText {
         flow.getChildren().clear();
         for (Run r : parse(src)) {
             Text t = new Text(r.text());
+            t.setUserData(r.shift());
             t.getStyleClass().addAll(styleClasses);
             if (r.shift() == Run.NORMAL) {
                 t.setFont(base);

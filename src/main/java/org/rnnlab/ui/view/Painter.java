@@ -14,10 +14,22 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws text on a canvas and remembers every string drawn since {@link #begin}, so a test can
- * read exactly what a view shows. Sizes are clamped to {@link ViewStyle#MIN_FONT}.
+ * Draws text on a canvas and remembers every string drawn since {@link #begin}, with the box it
+ * covers, so a test can read exactly what a view shows and check that nothing is cut at the
+ * canvas's edges or drawn over other text. Sizes are clamped to {@link ViewStyle#MIN_FONT}.
  */
 final class Painter {
+    /** A string as drawn and the rectangle it covers (approximately: advance width × line box). */
+    record Drawn(String text, double minX, double minY, double maxX, double maxY) {
+        boolean overlaps(Drawn o, double slack) {
+            return minX + slack < o.maxX && o.minX + slack < maxX && minY + slack < o.maxY && o.minY + slack < maxY;
+        }
+
+        double width() {
+            return maxX - minX;
+        }
+    }
+
     private static final Map<String, Double> WIDTHS = new LinkedHashMap<>(512, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Double> e) {
@@ -28,10 +40,36 @@ final class Painter {
 
     private GraphicsContext gc;
     private final List<String> drawn = new ArrayList<>();
+    private final List<Drawn> boxes = new ArrayList<>();
 
     void begin(GraphicsContext g) {
         this.gc = g;
         drawn.clear();
+        boxes.clear();
+    }
+
+    /** Every string drawn since the last {@link #begin}, with where it was drawn. */
+    List<Drawn> boxes() {
+        return Collections.unmodifiableList(new ArrayList<>(boxes));
+    }
+
+    private void box(String s, double w, double x, double y, Font f, TextAlignment align, VPos vpos, double up,
+                     double down) {
+        double left = switch (align == null ? TextAlignment.LEFT : align) {
+            case CENTER -> x - w / 2;
+            case RIGHT -> x - w;
+            default -> x;
+        };
+        double size = f.getSize();
+        double ascent = size * 0.85;
+        double descent = size * 0.22;
+        double top = switch (vpos == null ? VPos.BASELINE : vpos) {
+            case TOP -> y;
+            case CENTER -> y - (ascent + descent) / 2;
+            case BOTTOM -> y - ascent - descent;
+            default -> y - ascent;
+        };
+        boxes.add(new Drawn(s, left, top - up, left + w, top + ascent + descent + down));
     }
 
     GraphicsContext gc() {
@@ -74,6 +112,7 @@ final class Painter {
         gc.setTextBaseline(vpos);
         gc.fillText(s, x, y);
         drawn.add(s);
+        box(s, width(s, f), x, y, f, align, vpos, 0, 0);
     }
 
     /** Left-aligned text with its bottom at y; returns its width, for writing runs side by side. */
@@ -94,6 +133,42 @@ final class Painter {
         gc.setFill(c);
         gc.fillText(s, x, y);
         drawn.add(s);
+        box(s, width(s, f), x, y, f, align, vpos, 0, 0);
+    }
+
+    /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
+    static List<String> wrap(String text, Font f, double max) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && width(next, f) > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(next);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /**
+     * A short message centred on (x, y), wrapped to {@code max} px per line, with a halo; returns
+     * the lines drawn.
+     */
+    List<String> message(String text, double x, double y, double max, Font f, Color c, Color halo) {
+        List<String> lines = wrap(text, f, max);
+        double lineH = f.getSize() * 1.3;
+        double top = y - lineH * lines.size() / 2 + lineH / 2;
+        for (int i = 0; i < lines.size(); i++) {
+            haloText(lines.get(i), x, top + i * lineH, f, c, halo, TextAlignment.CENTER, VPos.CENTER);
+        }
+        return lines;
     }
 
     /** Width of notation {@code src} drawn at base font {@code f}. */
@@ -120,6 +195,13 @@ final class Painter {
         Font script = font(MathText.scriptSize(f.getSize()), f.getStyle().toLowerCase().contains("bold"));
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.BASELINE);
+        boolean sub = false;
+        boolean sup = false;
+        for (MathText.Run r : MathText.parse(src)) {
+            sub |= r.shift() == MathText.Run.SUB;
+            sup |= r.shift() == MathText.Run.SUPER;
+        }
+        box(src, w, x, y, f, align, VPos.BASELINE, sup ? f.getSize() * 0.3 : 0, sub ? f.getSize() * 0.3 : 0);
         for (MathText.Run r : MathText.parse(src)) {
             Font rf = r.shift() == MathText.Run.NORMAL ? f : script;
             double dy = r.shift() == MathText.Run.SUB ? f.getSize() * 0.28

@@ -145,6 +145,11 @@ public final class SequenceView implements SnapshotView {
         return painter.drawn();
     }
 
+    /** Every string drawn in the last frame with the box it covers (for layout tests). */
+    List<Painter.Drawn> drawnBoxes() {
+        return painter.boxes();
+    }
+
     // ---- drawing ----
 
     private Track track(String name) {
@@ -202,6 +207,9 @@ public final class SequenceView implements SnapshotView {
         int inputs = s.inputs().length > 0 ? s.inputs()[0].length : 0;
 
         String header = s.pattern().label() + " · loss at " + lossText();
+        if (Painter.width(header, boldFont) > width - 12) {
+            header = s.pattern().label();
+        }
         painter.text(header, 8, font * 0.3, boldFont, pal.foreground(), TextAlignment.LEFT, VPos.TOP);
 
         plotLeft = Math.max(Painter.mathWidth("prediction", labelFont), Painter.mathWidth("h_t unit 88", labelFont)) + 18;
@@ -370,8 +378,10 @@ public final class SequenceView implements SnapshotView {
             if (!current && s.tick() >= 0 && Math.abs(t - s.tick()) * slot < Painter.width("100", labelFont)) {
                 continue;
             }
-            painter.text(Integer.toString(t + 1), x(t), ty, current ? bold : labelFont,
-                    current ? pal.foreground() : pal.muted(), TextAlignment.CENTER, VPos.TOP);
+            String label = Integer.toString(t + 1);
+            Font f = current ? bold : labelFont;
+            double cx = Math.min(width - 2 - Painter.width(label, f) / 2, x(t));
+            painter.text(label, cx, ty, f, current ? pal.foreground() : pal.muted(), TextAlignment.CENTER, VPos.TOP);
         }
     }
 
@@ -409,21 +419,62 @@ public final class SequenceView implements SnapshotView {
                 }
             }
         }
-        // numbers at the loss ticks when there are few of them
+        // numbers at the loss ticks when there are few of them, where the curve is not
         List<Integer> loss = lossTicks();
         if (!loss.isEmpty() && loss.size() <= 3 && outputs == 1) {
             for (int t : loss) {
-                String txt = "target " + ViewNumbers.format(s.targets()[t][0]);
+                List<String> lines = new ArrayList<>();
+                lines.add("target " + ViewNumbers.format(s.targets()[t][0]));
                 double pv = predictionAt(t, 0);
                 if (!Double.isNaN(pv)) {
-                    txt += "   prediction " + ViewNumbers.format(pv);
+                    lines.add("prediction " + ViewNumbers.format(pv));
                 }
-                double w = Painter.width(txt, textFont);
-                double tx = Math.max(plotLeft + 6, Math.min(x(t) - 14 - w, plotRight - w - 6));
-                painter.haloText(txt, tx, ot.top + 4, textFont, pal.foreground(), pal.background(), TextAlignment.LEFT,
-                        VPos.TOP);
+                String one = String.join("   ", lines);
+                double room = plotRight - plotLeft - 12;
+                if (Painter.width(one, textFont) <= room) {
+                    lines = List.of(one);
+                }
+                double w = 0;
+                for (String line : lines) {
+                    w = Math.max(w, Painter.width(line, textFont));
+                }
+                double lineH = textFont.getSize() * 1.25;
+                double h = lineH * lines.size();
+                // left of the loss tick's marker, else right-aligned in the track
+                double tx = Math.max(plotLeft + 6, Math.min(x(t) - POINT_R - 10 - w, plotRight - w - 6));
+                double ty = labelTop(ot, tx, tx + w, h, outputs);
+                for (int i = 0; i < lines.size(); i++) {
+                    painter.haloText(lines.get(i), tx, ty + i * lineH, textFont, pal.foreground(), pal.background(),
+                            TextAlignment.LEFT, VPos.TOP);
+                }
             }
         }
+    }
+
+    /**
+     * Where a label {@code h} px tall spanning x0..x1 goes in the output track: at the top or at
+     * the bottom, whichever keeps it clear of the drawn points and target circles under it (the
+     * top when both are clear).
+     */
+    private double labelTop(Track ot, double x0, double x1, double h, int outputs) {
+        double topY = ot.top + 4;
+        double bottomY = ot.bottom - 4 - h;
+        double pad = POINT_R + 6;
+        boolean topClear = true;
+        boolean bottomClear = true;
+        int shown = Math.min(outputs, MAX_INPUT_LINES);
+        for (int t = 0; t < snapshot.steps(); t++) {
+            for (int k = 0; k < shown; k++) {
+                for (Point2D p : new Point2D[] {predictionPoint(t, k), targetPoint(t, k)}) {
+                    if (p == null || p.getX() < x0 - pad || p.getX() > x1 + pad) {
+                        continue;
+                    }
+                    topClear &= p.getY() - pad > topY + h || p.getY() + pad < topY;
+                    bottomClear &= p.getY() - pad > bottomY + h || p.getY() + pad < bottomY;
+                }
+            }
+        }
+        return topClear || !bottomClear ? topY : bottomY;
     }
 
     private void drawClasses(GraphicsContext gc, Track ot, ColorScales pal, Font labelFont, Font boldFont, double slot) {
@@ -436,6 +487,9 @@ public final class SequenceView implements SnapshotView {
                 VPos.CENTER);
         gc.setStroke(pal.grid());
         gc.strokeLine(plotLeft, Math.round(mid) + 0.5, plotRight, Math.round(mid) + 0.5);
+        double markH = labelFont.getSize() * 1.15;
+        boolean room = ot.bottom - mid >= boldFont.getSize() * 1.1 + markH + 4;
+        double predY = room ? mid + (ot.bottom - mid - markH) / 2 : (mid + ot.bottom) / 2;
         for (int t = 0; t < steps; t++) {
             String target = targetClass(t);
             String pred = predictedClass(t);
@@ -447,7 +501,8 @@ public final class SequenceView implements SnapshotView {
                 gc.fillRect(x0 + 1, mid + 1, slot - 2, ot.bottom - mid - 2);
                 gc.setGlobalAlpha(1);
                 String mark = ok ? "✓" : "✗";
-                if (Painter.width(mark, labelFont) <= slot) {
+                // under the predicted class when the half is tall enough for both
+                if (room && Painter.width(mark, labelFont) <= slot) {
                     painter.text(mark, x0 + slot / 2, ot.bottom - 2, labelFont, ok ? pal.series(0) : pal.series(1),
                             TextAlignment.CENTER, VPos.BOTTOM);
                 }
@@ -457,15 +512,14 @@ public final class SequenceView implements SnapshotView {
                         VPos.CENTER);
             }
             if (pred != null && Painter.width(pred, boldFont) <= slot + 2) {
-                painter.text(pred, x0 + slot / 2, (mid + ot.bottom) / 2 - style.fontSize() * 0.3, boldFont,
-                        pal.foreground(), TextAlignment.CENTER, VPos.CENTER);
+                painter.text(pred, x0 + slot / 2, predY, boldFont, pal.foreground(), TextAlignment.CENTER, VPos.CENTER);
             }
         }
     }
 
     /** The track's range, written in the margin at its top and bottom edges when there is room. */
     private void axisLabels(Track tr, Font f, ColorScales pal) {
-        if (tr.bottom - tr.top < f.getSize() * 3.6) {
+        if (tr.bottom - tr.top < f.getSize() * 4.8) {
             return;
         }
         painter.text(ViewNumbers.shortFormat(tr.hi), plotLeft - 8, tr.top, f, pal.muted(), TextAlignment.RIGHT,

@@ -194,6 +194,11 @@ public final class TrainingCurvesView implements SnapshotView {
         return painter.drawn();
     }
 
+    /** Every string drawn in the last frame with the box it covers (for layout tests). */
+    List<Painter.Drawn> drawnBoxes() {
+        return painter.boxes();
+    }
+
     // ---- drawing ----
 
     private void redraw() {
@@ -215,12 +220,13 @@ public final class TrainingCurvesView implements SnapshotView {
         Font titleFont = Painter.font(font, true);
         Font textFont = Painter.font(font, false);
         if (latest == null) {
-            painter.text("Loss and gradient norm appear here after the first update", width / 2, height / 2, textFont,
-                    pal.muted(), TextAlignment.CENTER, VPos.CENTER);
+            painter.message("Loss and gradient norm appear here after the first update", width / 2, height / 2,
+                    width - 24, textFont, pal.muted(), pal.background());
             return;
         }
         double left = Painter.mathWidth("10^{−30}", labelFont) + 16;
-        double right = width - 14;
+        // room for half the last iteration's number under the axis's right end
+        double right = width - Math.max(14, Painter.width(Long.toString(lastIteration), labelFont) / 2 + 4);
         double titleH = font * 1.7;
         double xAxisH = font * 1.7;
         boolean showMetric = metric.points() > 0;
@@ -272,30 +278,47 @@ public final class TrainingCurvesView implements SnapshotView {
             }
         }
 
-        // gradient norm
-        double tx = left;
-        tx += painter.textRun("gradient norm  ", tx, normPanel.top - 6, titleFont, pal.foreground());
-        tx += painter.textRun("before " + ViewNumbers.format(latest.normBefore()) + "  ", tx, normPanel.top - 6, titleFont,
-                pal.series(1));
-        tx += painter.textRun("after " + ViewNumbers.format(latest.normAfter()) + "  ", tx, normPanel.top - 6, titleFont,
-                pal.series(0));
-        frame(gc, normPanel, pal, labelFont);
+        // gradient norm: the title as long as fits; the threshold named on its dashed line
+        double room = right - left;
+        String b = "before " + ViewNumbers.format(latest.normBefore());
+        String a = "after " + ViewNumbers.format(latest.normAfter());
         boolean clipping = Double.isFinite(threshold) && threshold > 0;
+        String[] heads = {"gradient norm  ", "norm  ", ""};
+        String head = "";
+        for (String h : heads) {
+            head = h;
+            if (Painter.width(h + b + "  " + a, titleFont) <= room) {
+                break;
+            }
+        }
+        boolean both = Painter.width(head + b + "  " + a, titleFont) <= room;
+        double tx = left;
+        tx += painter.textRun(head, tx, normPanel.top - 6, titleFont, pal.foreground());
+        tx += painter.textRun(b + "  ", tx, normPanel.top - 6, titleFont, pal.series(1));
+        if (both) {
+            tx += painter.textRun(a + "  ", tx, normPanel.top - 6, titleFont, pal.series(0));
+        }
+        frame(gc, normPanel, pal, labelFont);
         if (clipping) {
             double ty = normPanel.y(threshold);
             gc.setStroke(pal.foreground());
             gc.setLineWidth(2);
             gc.setLineDashes(10, 6);
             gc.strokeLine(normPanel.left, ty, normPanel.right, ty);
-            gc.setLineDashes(6, 4);
-            gc.strokeLine(tx, normPanel.top - 6 - font * 0.45, tx + 26, normPanel.top - 6 - font * 0.45);
             gc.setLineDashes((double[]) null);
-            tx += 32;
+        } else if (Painter.width("clipping off", textFont) <= right - tx) {
+            painter.textRun("clipping off", tx, normPanel.top - 6, textFont, pal.foreground());
         }
-        painter.textRun(clipping ? "threshold " + ViewNumbers.shortFormat(threshold) : "clipping off", tx,
-                normPanel.top - 6, textFont, pal.foreground());
         curve(gc, normPanel, before, pal.series(1), 3.5);
         curve(gc, normPanel, after, pal.series(0), 2.5);
+        if (clipping) {
+            // over the curves, with a halo: above the line, or under it when the line is near the top
+            double ty = normPanel.y(threshold);
+            String label = "threshold " + ViewNumbers.shortFormat(threshold);
+            boolean above = ty - labelFont.getSize() * 1.2 >= normPanel.top;
+            painter.haloText(label, normPanel.right - 6, above ? ty - 3 : ty + 3, labelFont, pal.foreground(),
+                    pal.background(), TextAlignment.RIGHT, above ? VPos.BOTTOM : VPos.TOP);
+        }
 
         // iteration axis under the last panel
         Panel last = normPanel;
@@ -351,7 +374,9 @@ public final class TrainingCurvesView implements SnapshotView {
             return new Panel(left, right, top, bottom, Math.max(-30, l), Math.min(30, h), true, xLo, xHi);
         }
         double pad = hi - lo < 1e-12 ? 1 : (hi - lo) * 0.08;
-        return new Panel(left, right, top, bottom, lo - pad, hi + pad, false, xLo, xHi);
+        // a loss or metric that is never negative gets no negative axis
+        double floor = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+        return new Panel(left, right, top, bottom, floor, hi + pad, false, xLo, xHi);
     }
 
     private void frame(GraphicsContext gc, Panel p, ColorScales pal, Font labelFont) {

@@ -62,4 +62,16 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--frobnicate"))).hasMessageContaining("--frobnicate");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--seq"))).hasMessageContaining("--seq needs a value");
     }
+
+    @Test
+    void presenterThemeLessonAndUsageOptions() {
+        LaunchOptions o = LaunchOptions.parse(List.of("--presenter", "--dark", "--lesson", "lstm-gates", "--usage-stats"));
+        assertThat(o.presenter()).isTrue();
+        assertThat(o.dark()).isTrue();
+        assertThat(o.lesson()).isEqualTo("lstm-gates");
+        assertThat(o.usageStats()).isTrue();
+        assertThat(LaunchOptions.claims(new String[] {"--presenter"})).isTrue();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lesson", "nope")))
+                .hasMessageStartingWith("--lesson must be one of sequential-data, ").hasMessageEndingWith(", was 'nope'");
+    }
 }

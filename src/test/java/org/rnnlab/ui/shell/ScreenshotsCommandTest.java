@@ -25,7 +25,7 @@ class ScreenshotsCommandTest {
                 "screenshots", "--out", dir.toString(), "--size", "1600x900", "--train", "20");
         assertThat(err.toString()).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("28 screenshots in");
+        assertThat(out.toString()).contains("32 screenshots in");
         BufferedImage window = ImageIO.read(dir.resolve("window-backward.png").toFile());
         assertThat(window.getWidth()).isEqualTo(1600);
         assertThat(window.getHeight()).isEqualTo(900);
@@ -43,6 +43,16 @@ class ScreenshotsCommandTest {
             assertThat(png.getWidth()).as(compare).isEqualTo(1600);
             assertThat(png.getHeight()).as(compare).isEqualTo(900);
         }
+        // presenter mode, light and dark, and a lesson at its predict-then-reveal question and after the reveal
+        for (String name : new String[] {"presenter-light", "presenter-dark", "lesson-question", "lesson-revealed"}) {
+            BufferedImage img = ImageIO.read(dir.resolve(name + ".png").toFile());
+            assertThat(img.getWidth()).as(name).isEqualTo(1600);
+        }
+        BufferedImage light = ImageIO.read(dir.resolve("presenter-light.png").toFile());
+        BufferedImage dark = ImageIO.read(dir.resolve("presenter-dark.png").toFile());
+        // the window's background follows the theme: white in light, black in dark presenter mode
+        assertThat(light.getRGB(1598, 450) & 0xffffff).isEqualTo(0xffffff);
+        assertThat(dark.getRGB(1598, 450) & 0xffffff).isEqualTo(0x000000);
     }
 
     @Test

@@ -1,0 +1,525 @@
+package org.rnnlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.lesson.Lesson;
+import org.rnnlab.ui.lesson.LessonAction;
+import org.rnnlab.ui.lesson.LessonCatalog;
+import org.rnnlab.ui.lesson.LessonPlayer;
+import org.rnnlab.ui.lesson.Lessons;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.view.GateHeatmapView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window in front of a class: the light/dark theme and presenter mode change what is on
+ * screen, the keyboard help lists every key, and a lesson is played with the presenter clicker
+ * against the real window and engine thread, its texts compared with the lesson file and the
+ * engine's numbers with an independent simulation.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterAndLessonsTest {
+    private static final String LESSON = "vanishing-gradients";
+
+    private EngineRunner runner;
+    private ManualFrameClock clock;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        runner = EngineRunner.start(AppTasks.factory());
+        clock = new ManualFrameClock();
+        window = new MainWindow(runner, clock, SimulationSettings.defaults());
+        window.setNotifications(false);
+        window.setEasing(false);
+        // the headless screen is 1600 px wide; 1080 px high gives the views their 1080p type
+        stage.setScene(window.createScene(1600, 1080));
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runner.close();
+    }
+
+    /** Waits for every command sent to the engine, then lets a frame show the result. */
+    private void frame(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            runner.awaitIdle(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        robot.interact(() -> clock.fire(16_666_667L));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    /** Visible, with every parent visible, and in the scene. */
+    private static boolean onScreen(Node n) {
+        if (n == null || n.getScene() == null) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@code action} threw on the FX thread, or null. */
+    private static Throwable refusal(Runnable action) {
+        java.util.concurrent.CompletableFuture<Throwable> f = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                action.run();
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.complete(e);
+            }
+        });
+        return f.join();
+    }
+
+    private static Color background(Region r) {
+        List<BackgroundFill> fills = r.getBackground().getFills();
+        return (Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    private static JsonNode lessonFile(String id) throws IOException {
+        try (InputStream in = PresenterAndLessonsTest.class.getClassLoader()
+                .getResourceAsStream("org/rnnlab/lessons/" + id + ".json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    // ---- theme and presenter mode ----
+
+    @Test
+    void theThemeKeyTurnsTheWholeWindowDarkAndBack(FxRobot robot) {
+        frame(robot);
+        Region bar = (Region) window.transport().node();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertThat(window.root().getStyleClass()).contains("theme-light").doesNotContain("theme-dark");
+        assertThat(background(bar)).isEqualTo(Color.WHITE);
+        double lightText = ((Color) status.getTextFill()).getBrightness();
+        GateHeatmapView heatmap = (GateHeatmapView) window.views().view("gate-heatmaps");
+
+        robot.clickOn("#phase").type(KeyCode.T);
+        robot.interact(() -> window.root().applyCss());
+        assertThat(window.theme()).isEqualTo(Theme.DARK);
+        assertThat(window.root().getStyleClass()).contains("theme-dark").doesNotContain("theme-light");
+        // the toolbar, the status line and the views' palette all follow
+        assertThat(background(bar)).isEqualTo(Color.web("#1d2025"));
+        assertThat(((Color) status.getTextFill()).getBrightness()).isGreaterThan(0.75).isGreaterThan(lightText);
+        assertThat(heatmap.style().palette().name()).isEqualTo("dark");
+        assertThat(heatmap.style().palette().isDark()).isTrue();
+        assertThat(window.transport().viewMenu().getItems().get(0)).isInstanceOfSatisfying(
+                javafx.scene.control.CheckMenuItem.class, c -> assertThat(c.isSelected()).isTrue());
+
+        robot.type(KeyCode.T);
+        robot.interact(() -> window.root().applyCss());
+        assertThat(window.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(background(bar)).isEqualTo(Color.WHITE);
+        assertThat(heatmap.style().palette().name()).isEqualTo("light");
+
+        // the View menu's item does the same as the key
+        robot.interact(() -> window.transport().viewMenu().getItems().get(0).fire());
+        assertThat(window.theme()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void presenterModeHidesTheControlsAndKeepsThePhaseInLargeType(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#stepForward").clickOn("#stepForward");
+        robot.clickOn("#toggleControls");
+        frame(robot);
+        assertThat(window.controlsShown()).isTrue();
+        Node toolbar = window.transport().node();
+
+        robot.type(KeyCode.P);
+        frame(robot);
+        robot.interact(() -> {
+            window.root().applyCss();
+            window.root().layout();
+        });
+        assertThat(window.presenterMode()).isTrue();
+        assertThat(window.root().getStyleClass()).contains("presenter");
+        // the chrome is gone: toolbar, settings, train N, status
+        assertThat(onScreen(toolbar)).isFalse();
+        assertThat(window.controlsShown()).isFalse();
+        assertThat(onScreen(robot.lookup("#toggleControls").tryQuery().orElse(null))).isFalse();
+        assertThat(onScreen(robot.lookup("#train").query())).isFalse();
+        assertThat(onScreen(robot.lookup("#trainCount").query())).isFalse();
+        assertThat(onScreen(robot.lookup("#status").query())).isFalse();
+        // the phase indicator and the timeline stay, with a hint of the keys
+        assertThat(onScreen(robot.lookup("#presenterPhase").query())).isTrue();
+        assertThat(text(robot, "#presenterPhase")).isEqualTo(window.frameLoop().shown().phaseText())
+                .isEqualTo("Forward t=2/20");
+        assertThat(onScreen(robot.lookup("#scrubber").query())).isTrue();
+        assertThat(text(robot, "#presenterHint")).contains("Space", "PgDn", "F1");
+        // high-contrast palette and large type in the views, nothing on screen under 14 px
+        assertThat(window.views().style().palette().name()).isEqualTo("presenter-light");
+        assertThat(window.views().style().fontSize()).isEqualTo(MainWindow.PRESENTER_FONT);
+        List<String> small = new ArrayList<>();
+        collectSmallText(window.root(), small);
+        assertThat(small).isEmpty();
+
+        // the keys still drive the run; the strip follows
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(text(robot, "#presenterPhase")).isEqualTo("Forward t=3/20");
+
+        // dark presenter: pure black behind the views
+        robot.type(KeyCode.T);
+        robot.interact(() -> window.root().applyCss());
+        assertThat(window.views().style().palette().name()).isEqualTo("presenter-dark");
+        assertThat(background(window.presenterStrip())).isEqualTo(Color.BLACK);
+
+        // Escape brings the controls back
+        robot.type(KeyCode.ESCAPE);
+        frame(robot);
+        assertThat(window.presenterMode()).isFalse();
+        assertThat(onScreen(toolbar)).isTrue();
+        assertThat(onScreen(robot.lookup("#status").query())).isTrue();
+        assertThat(onScreen(robot.lookup("#train").query())).isTrue();
+        assertThat(window.views().style().palette().name()).isEqualTo("dark");
+        assertThat(window.views().style().fontSize()).isEqualTo(16.0);
+    }
+
+    /** Every text on screen under 14 px, as "text (size)". */
+    private static void collectSmallText(Node n, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Text t && !t.getText().isBlank() && t.getFont().getSize() < 14 - 1e-9) {
+            out.add(t.getText() + " (" + t.getFont().getSize() + ")");
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collectSmallText(c, out);
+            }
+        }
+    }
+
+    // ---- keyboard help ----
+
+    @Test
+    void theKeyboardHelpListsEveryBindingAndEveryKeyDoesWhatItSays(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#phase").type(KeyCode.F1);
+        KeyboardHelp help = window.keyboardHelp();
+        assertThat(onScreen(help)).isTrue();
+        assertThat(help.keysShown()).containsExactlyElementsOf(Shortcuts.BINDINGS.stream().map(Shortcuts.KeyBinding::keys).toList());
+        assertThat(help.descriptionsShown())
+                .containsExactlyElementsOf(Shortcuts.BINDINGS.stream().map(Shortcuts.KeyBinding::description).toList());
+        assertThat(text(robot, "#help-keys-0")).isEqualTo("Space");
+
+        // every action is listed in the help, and every key that does something does a listed action
+        Set<KeyAction> listed = EnumSet.noneOf(KeyAction.class);
+        Shortcuts.BINDINGS.forEach(b -> listed.addAll(b.actions()));
+        assertThat(listed).containsExactlyInAnyOrder(KeyAction.values());
+        Set<KeyAction> reached = EnumSet.noneOf(KeyAction.class);
+        List<Shortcuts.Context> contexts = List.of(Shortcuts.Context.IDLE,
+                new Shortcuts.Context(false, false, false, true, 4, false, false),
+                new Shortcuts.Context(true, false, false, true, 4, true, false),
+                new Shortcuts.Context(false, true, false, false, 0, false, false),
+                new Shortcuts.Context(false, false, true, false, 0, false, false),
+                new Shortcuts.Context(false, false, false, true, 3, true, true));
+        for (Shortcuts.Context c : contexts) {
+            for (KeyCode code : KeyCode.values()) {
+                for (boolean shift : new boolean[] {false, true}) {
+                    KeyAction a = Shortcuts.resolve(code, shift, "", c);
+                    if (a != null) {
+                        reached.add(a);
+                        assertThat(listed).as(code + " in " + c).contains(a);
+                        boolean documented = Shortcuts.BINDINGS.stream().anyMatch(b -> b.actions().contains(a)
+                                && (b.keys().contains(code.getName()) || b.keys().contains(symbol(code))));
+                        assertThat(documented).as("the help names the key " + code + " for " + a).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(reached).containsExactlyInAnyOrder(KeyAction.values());
+        // typing in a field leaves the keys to the field, except the help, full screen and the clicker
+        Shortcuts.Context typing = new Shortcuts.Context(true, false, false, false, 0, false, false);
+        assertThat(Shortcuts.resolve(KeyCode.SPACE, false, " ", typing)).isNull();
+        assertThat(Shortcuts.resolve(KeyCode.T, false, "t", typing)).isNull();
+        assertThat(Shortcuts.resolve(KeyCode.PAGE_DOWN, false, "", typing)).isEqualTo(KeyAction.STEP_FORWARD);
+        assertThat(Shortcuts.resolve(KeyCode.F1, false, "", typing)).isEqualTo(KeyAction.TOGGLE_HELP);
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(onScreen(help)).isFalse();
+        robot.type(KeyCode.SLASH); // without Shift: nothing
+        assertThat(onScreen(help)).isFalse();
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT); // '?'
+        assertThat(onScreen(help)).isTrue();
+        robot.type(KeyCode.F1);
+        assertThat(onScreen(help)).isFalse();
+    }
+
+    /** How the help writes keys whose names are symbols. */
+    private static String symbol(KeyCode code) {
+        return switch (code) {
+            case RIGHT -> "→";
+            case LEFT -> "←";
+            case UP, DOWN -> "↑  ↓";
+            case MINUS, SUBTRACT -> "−";
+            case PLUS, ADD, EQUALS -> "+";
+            case ESCAPE -> "Esc";
+            case SLASH -> "?";
+            case HELP -> "F1";
+            case A, DIGIT1, NUMPAD1, B, DIGIT2, NUMPAD2, C, DIGIT3, NUMPAD3, D, DIGIT4, NUMPAD4 -> "A–D  or  1–4";
+            default -> "\u0000";
+        };
+    }
+
+    // ---- lessons ----
+
+    @Test
+    void pageDownPlaysALessonThroughAPredictThenRevealPause(FxRobot robot) throws IOException {
+        JsonNode file = lessonFile(LESSON);
+        frame(robot);
+        // chosen from the Lessons menu, listed by title
+        MenuItem item = window.lessonDock().menu().getItems().stream().filter(i -> ("lesson-" + LESSON).equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertThat(((javafx.scene.control.CustomMenuItem) item).getContent()).isInstanceOfSatisfying(Label.class,
+                l -> assertThat(l.getText()).endsWith(file.get("title").asText()));
+        robot.interact(item::fire);
+        frame(robot);
+        assertThat(onScreen(robot.lookup("#lesson-panel").query())).isTrue();
+        assertThat(text(robot, "#lesson-title")).isEqualTo(file.get("title").asText());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(0).get("text").asText());
+        assertThat(window.frameLoop().shown().cell().label()).startsWith("RNN");
+        // step 1 focuses the equations: in the two-column layout beside the lesson they are a tab, now selected
+        assertThat(window.compactLayout()).isTrue();
+        assertThat(window.focusedView()).isEqualTo("equations");
+        TabPane tabs = robot.lookup("#viewTabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-equations");
+        assertThat(window.panel("equations").getStyleClass()).contains("focused-view");
+
+        robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(1).get("text").asText());
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
+        assertThat(window.panel("gradient-flow").getStyleClass()).contains("focused-view");
+        assertThat(window.panel("equations").getStyleClass()).doesNotContain("focused-view");
+
+        // the question: asked, and the engine waits
+        robot.type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        JsonNode predict = file.get("steps").get(2).get("predict");
+        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(2).get("text").asText());
+        assertThat(text(robot, "#lesson-question")).isEqualTo(predict.get("question").asText());
+        for (int i = 0; i < predict.get("choices").size(); i++) {
+            assertThat(robot.lookup("#lesson-choice-" + i).queryAs(ToggleButton.class).getText())
+                    .endsWith(predict.get("choices").get(i).asText());
+        }
+        assertThat(onScreen(robot.lookup("#lesson-explanation").query())).isFalse();
+        frame(robot);
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
+        assertThat(window.frameLoop().shown().backward()[0]).isNull();
+
+        // the class answers with a key; B chooses B here instead of jumping to the backward phase
+        robot.type(KeyCode.B);
+        frame(robot);
+        assertThat(window.lessonDock().player().guess()).isEqualTo(1);
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
+        robot.type(KeyCode.D);
+        assertThat(window.lessonDock().player().guess()).isEqualTo(3);
+
+        // Page Down reveals: the explanation appears, and only now does the engine run the step
+        robot.type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(onScreen(robot.lookup("#lesson-explanation").query())).isTrue();
+        assertThat(text(robot, "#lesson-explanation")).isEqualTo(predict.get("explanation").asText());
+        assertThat(text(robot, "#lesson-answer")).contains("D");
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=1");
+        assertThat(window.frameLoop().shown().backward()[0]).isNotNull();
+
+        // Page Up goes back to the question, asked again, and the engine is rebuilt to where it was then
+        robot.type(KeyCode.PAGE_UP);
+        frame(robot);
+        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(1).get("text").asText());
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
+    }
+
+    @Test
+    void aLessonPlayedFromStartToEndAgainstTheWindowLeavesTheEngineWhereItsStepsSay(FxRobot robot) throws IOException {
+        Lesson lesson = Lessons.all().find(LESSON).orElseThrow();
+        JsonNode file = lessonFile(LESSON);
+        frame(robot);
+        robot.interact(() -> window.lessonDock().open(lesson));
+        frame(robot);
+        robot.clickOn("#phase");
+        LessonPlayer player = window.lessonDock().player();
+        int step = 0;
+        int pauses = 0;
+        while (!player.isFinished()) {
+            boolean question = player.isAwaitingReveal();
+            robot.type(KeyCode.PAGE_DOWN);
+            frame(robot);
+            if (question) {
+                pauses++;
+                assertThat(player.index()).isEqualTo(step);
+                assertThat(player.isRevealed()).isTrue();
+            } else {
+                step++;
+                assertThat(player.index()).isEqualTo(step);
+            }
+            assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(step).get("text").asText());
+            assertThat(player.hostError()).isNull();
+            if (step == 4 && player.isRevealed()) {
+                // radius 0.9: the window shows exactly the run its settings give, 19 ticks into the backward pass
+                SimulationSettings s = ((LessonAction.Reset) lesson.step(4).actions().get(0)).settings();
+                assertThat(s.spectralRadius()).isEqualTo(0.9);
+                Simulation sim = new Simulation(s, AppTasks.factory());
+                sim.jumpToBackward();
+                for (int i = 0; i < 19; i++) {
+                    sim.stepForward();
+                }
+                Snapshot expected = sim.snapshot(null, true);
+                Snapshot shown = window.frameLoop().shown();
+                assertThat(shown.phaseText()).isEqualTo(expected.phaseText()).isEqualTo("Backward t=1");
+                for (int t = 0; t < 20; t++) {
+                    assertThat(shown.backward()[t].dhNorm()).as("||dL/dh|| at t=%d", t + 1)
+                            .isEqualTo(expected.backward()[t].dhNorm());
+                }
+                var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
+                robot.interact(clock::settle);
+                assertThat(flow.barLog10(0, false)).isCloseTo(Math.log10(expected.backward()[0].dhNorm()),
+                        org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+        assertThat(step).isEqualTo(lesson.stepCount() - 1);
+        assertThat(pauses).isEqualTo(2);
+        assertThat(robot.lookup("#lesson-next").queryButton().isDisabled()).isTrue();
+        // Page Down at the end does nothing; Page Up goes back one step
+        robot.type(KeyCode.PAGE_DOWN);
+        assertThat(player.index()).isEqualTo(step);
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(player.index()).isEqualTo(step - 1);
+        // closing keeps the run and gives the views their width back
+        robot.clickOn("#lesson-close");
+        frame(robot);
+        assertThat(window.lessonDock().isOpen()).isFalse();
+        assertThat(window.focusedView()).isNull();
+        robot.type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(window.lessonDock().player()).isNull();
+    }
+
+    @Test
+    void brokenLessonFilesAreReportedInTheMenuAndTheOthersStillOpen(FxRobot robot) {
+        frame(robot);
+        Lesson good = Lessons.all().find("lstm-gates").orElseThrow();
+        robot.interact(() -> window.setLessonCatalog(new LessonCatalog(List.of(good),
+                List.of("lesson broken.json: steps[2].predict.answer must be A to D, was 'E'"))));
+        List<MenuItem> items = window.lessonDock().menu().getItems();
+        MenuItem problems = items.stream().filter(i -> "lesson-problems".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(problems.getText()).isEqualTo("⚠ 1 lesson file could not be read…");
+        assertThat(items.stream().filter(i -> i.getId() != null && i.getId().startsWith("lesson-")
+                && !i.getId().equals("lesson-problems") && !i.getId().startsWith("lesson-restart")
+                && !i.getId().startsWith("lesson-close")).map(MenuItem::getId)).containsExactly("lesson-lstm-gates");
+        robot.interact(() -> items.get(0).fire());
+        frame(robot);
+        assertThat(text(robot, "#lesson-title")).isEqualTo(good.title());
+        // the built-in catalog loads every listed file
+        assertThat(Lessons.all().problems()).isEmpty();
+        assertThat(Lessons.all().lessons()).hasSize(8);
+    }
+
+    @Test
+    void theLessonPositionIsReadForSessionsAndRestoredWithoutResettingTheEngine(FxRobot robot) {
+        frame(robot);
+        LessonSession session = window.lessons();
+        assertThat(session.position()).isEmpty();
+        Lesson lesson = Lessons.all().find(LESSON).orElseThrow();
+        robot.interact(() -> window.lessonDock().open(lesson));
+        robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 1));
+
+        // a session restored the engine; the lesson comes back at its step without touching it
+        Snapshot engine = window.frameLoop().shown();
+        robot.interact(() -> session.restorePosition(LESSON, 2));
+        frame(robot);
+        assertThat(window.frameLoop().shown()).isSameAs(engine);
+        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 2));
+        assertThat(window.lessonDock().player().isAwaitingReveal()).isTrue();
+        assertThat(text(robot, "#lesson-text")).isEqualTo(lesson.step(2).text());
+        assertThat(window.focusedView()).isEqualTo("gradient-flow");
+
+        // unknown lessons and steps are refused, and nothing changes
+        assertThat(refusal(() -> session.restorePosition("no-such-lesson", 0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lesson id must be one of " + Lessons.all().ids() + ", was 'no-such-lesson'");
+        assertThat(refusal(() -> session.restorePosition(LESSON, 99))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lesson step must be in 0..6 for lesson '" + LESSON + "', was 99");
+        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 2));
+        robot.interact(() -> session.restorePosition(null, 0));
+        assertThat(session.position()).isEmpty();
+        assertThat(window.lessonDock().isOpen()).isFalse();
+    }
+
+    @Test
+    void aCompareStepOpensCompareModeBesideTheLessonAndTheClickerStillDrivesTheLesson(FxRobot robot) {
+        frame(robot);
+        Lesson lesson = Lessons.all().find("rnn-lstm-gru").orElseThrow();
+        robot.interact(() -> window.lessonDock().open(lesson));
+        frame(robot);
+        robot.clickOn("#lesson-title");
+        LessonPlayer player = window.lessonDock().player();
+        while (!window.compareMode().isOpen() && player.canNext()) {
+            robot.type(KeyCode.PAGE_DOWN);
+            frame(robot);
+        }
+        assertThat(window.compareMode().isOpen()).isTrue();
+        assertThat(player.hostError()).isNull();
+        // the lesson stays on screen beside compare mode, and Page Down still goes to the lesson
+        assertThat(onScreen(robot.lookup("#lesson-panel").query())).isTrue();
+        int at = player.index();
+        robot.type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(player.index() > at || player.isRevealed()).isTrue();
+        // the keyboard help lists compare mode's key
+        assertThat(window.keyboardHelp().keysShown()).contains("C");
+    }
+}
