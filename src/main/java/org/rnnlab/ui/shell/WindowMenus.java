@@ -70,6 +70,18 @@ final class WindowMenus {
         bar.getMenus().addAll(file, export);
         bar.setId("menuBar");
         bar.getStyleClass().add("window-menus");
+        // the menus' buttons exist once the bar has its skin: give them tooltips like every control
+        bar.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(this::tooltips));
+    }
+
+    private void tooltips() {
+        for (javafx.scene.Node n : bar.lookupAll(".menu")) {
+            if (n instanceof javafx.scene.control.MenuButton b && b.getTooltip() == null) {
+                b.setTooltip(new javafx.scene.control.Tooltip(b.getText().contains("File")
+                        ? "Sessions and weights: open, save, import, export (Alt+F; Ctrl+O, Ctrl+S, Ctrl+I)"
+                        : "The window or a view as PNG, an animated GIF of ticks, the per-tick CSV (Alt+E; Ctrl+E, Ctrl+G)"));
+            }
+        }
     }
 
     MenuBar node() {
