@@ -98,14 +98,19 @@ final class WindowMenus {
         return last;
     }
 
-    private static MenuItem item(String id, String text, String keys, Runnable action) {
+    private MenuItem item(String id, String text, String keys, Runnable action) {
         MenuItem m = new MenuItem(text);
         m.setId(id);
         m.setMnemonicParsing(true);
         if (keys != null) {
             m.setAccelerator(KeyCombination.keyCombination(keys));
         }
-        m.setOnAction(e -> action.run());
+        m.setOnAction(e -> {
+            // compare mode replaces the views (and hides these menus): its keys are its own
+            if (!window.compareMode().isOpen()) {
+                action.run();
+            }
+        });
         return m;
     }
 
