@@ -38,6 +38,9 @@ final class ShownNumbers {
         Snapshot s = window.frameLoop().shown();
         out.add("snapshot iteration=" + s.iteration() + " cursor=" + s.cursor() + " frontier=" + s.frontier()
                 + " loss=" + s.loss() + " metric=" + s.lastMetric() + " row=" + s.row());
+        Scrubber scrubber = robot.lookup("#scrubber").queryAs(Scrubber.class);
+        out.add("timeline positions=" + scrubber.positions() + " cursor=" + scrubber.cursor() + " computed to "
+                + scrubber.maxSeekable());
         var heat = (GateHeatmapView) window.views().view("gate-heatmaps");
         for (String series : heat.seriesNames()) {
             for (int unit = 0; unit < s.cell().hiddenSize(); unit++) {
