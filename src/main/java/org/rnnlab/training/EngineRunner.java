@@ -114,18 +114,64 @@ public final class EngineRunner implements AutoCloseable {
     }
 
     /**
-     * Replaces the simulation by one restored from a session. If the state does not fit, the
-     * current simulation stays and the reason is in {@link #lastError()}.
+     * Replaces the simulation by one restored from a session, paused where it was saved. The
+     * restored simulation is built completely before it replaces the current one: if the state
+     * does not fit (a tensor of the wrong size, an unknown task), the current simulation stays as
+     * it was (still playing if it was) and the returned future fails with the reason; nothing is
+     * written to {@link #lastError()}, since the caller reports it. The saved curves' history is
+     * in the state: it is not queued again as records, and records of the replaced run that were
+     * not drained yet are dropped.
+     *
+     * @return completes after the restored simulation's first snapshot is published
      */
-    public void restore(SessionState state) {
-        submit(() -> {
+    public java.util.concurrent.CompletableFuture<Void> restore(SessionState state) {
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        exec.execute(() -> {
+            Simulation next;
+            try {
+                next = Simulation.restore(state, tasks);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+                return;
+            }
             playing = false;
             cancelTraining = true;
-            Simulation next = Simulation.restore(state, tasks);
             sim = next;
+            sim.drainRecords();
+            records.clear();
             evaluator = null;
             lastError.set(null);
-        }, false);
+            publish();
+            f.complete(null);
+        });
+        return f;
+    }
+
+    /**
+     * Runs {@code action} on the engine thread with the current simulation, publishes a snapshot
+     * afterwards (as every command does), and completes with the action's result, or with its
+     * exception. Unlike {@link #run}, a failure is handed to the caller, not to {@link #lastError()}.
+     * For exports and imports: the action may read the model's buffers or change the simulation.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> call(java.util.function.Function<Simulation, T> action) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        exec.execute(() -> {
+            if (sim == null) {
+                f.completeExceptionally(new IllegalStateException("no simulation yet: choose settings first"));
+                return;
+            }
+            T result;
+            try {
+                result = action.apply(sim);
+            } catch (RuntimeException e) {
+                publish();
+                f.completeExceptionally(e);
+                return;
+            }
+            publish();
+            f.complete(result);
+        });
+        return f;
     }
 
     /** Captures the current simulation for saving, on the engine thread. */
@@ -138,6 +184,26 @@ public final class EngineRunner implements AutoCloseable {
                 } else {
                     f.complete(sim.capture());
                 }
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Reads from the simulation on the engine thread without changing it (no snapshot is
+     * published) and completes with the result or the exception: for saving and exporting.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> query(java.util.function.Function<Simulation, T> read) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        exec.execute(() -> {
+            if (sim == null) {
+                f.completeExceptionally(new IllegalStateException("no simulation yet: choose settings first"));
+                return;
+            }
+            try {
+                f.complete(read.apply(sim));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }

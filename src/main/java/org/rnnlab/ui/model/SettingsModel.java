@@ -108,4 +108,17 @@ public final class SettingsModel {
         settings.set(Objects.requireNonNull(next));
         onApply.accept(next);
     }
+
+    /**
+     * Shows settings the engine already runs (a session was restored from them, bit for bit):
+     * every control follows, refusals shown beside the controls are cleared, and the model is not
+     * rebuilt (a rebuild from the seed would lose the restored weights and position).
+     */
+    public void showRestored(SimulationSettings restored) {
+        for (ReadOnlyStringWrapper e : errors.values()) {
+            e.set(null);
+        }
+        lastChanged = null;
+        settings.set(Objects.requireNonNull(restored));
+    }
 }

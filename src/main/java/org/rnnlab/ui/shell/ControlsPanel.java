@@ -387,12 +387,12 @@ final class ControlsPanel {
     private void refresh(SimulationSettings s) {
         updating = true;
         try {
-            cellType.getToggleGroup().selectToggle(cellToggles[s.cell().ordinal()]);
-            rnnActivation.getToggleGroup().selectToggle(s.rnnActivation() == Nonlinearity.RELU ? relu : tanh);
+            select(cellType, cellToggles[s.cell().ordinal()]);
+            select(rnnActivation, s.rnnActivation() == Nonlinearity.RELU ? relu : tanh);
             forgetGate.setSelected(s.forgetGate());
             forgetBias.setValue(Double.isNaN(s.forgetBias()) ? Double.NaN : s.forgetBias() == 0 ? 0.0
                     : s.forgetBias() == 1 ? 1.0 : s.forgetBias());
-            gruVariant.getToggleGroup().selectToggle(s.gruVariant() == GruVariant.CHO_2014 ? gruCho : gruPytorch);
+            select(gruVariant, s.gruVariant() == GruVariant.CHO_2014 ? gruCho : gruPytorch);
             if (!task.getItems().contains(s.taskId())) {
                 task.getItems().add(s.taskId());
             }
@@ -419,6 +419,16 @@ final class ControlsPanel {
         } finally {
             updating = false;
         }
+    }
+
+    /**
+     * Selects a segment. Before the segmented button's skin exists its buttons are not in its
+     * toggle group yet, so the group alone cannot select one: the button is marked selected too,
+     * and the group takes it when the skin adds the buttons.
+     */
+    private static void select(SegmentedButton b, ToggleButton t) {
+        b.getToggleGroup().selectToggle(t);
+        t.setSelected(true);
     }
 
     private void show(SettingField field, boolean on) {

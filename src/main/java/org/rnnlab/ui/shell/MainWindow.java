@@ -87,6 +87,9 @@ public final class MainWindow implements FrameTarget {
     private boolean wasTraining;
     private boolean notifications = true;
     private final org.rnnlab.ui.compare.CompareMode compare;
+    private final FileActions files;
+    private final ExportActions exports;
+    private final WindowMenus menus;
 
     /**
      * Builds the window and sends the engine its first settings. FX thread.
@@ -129,7 +132,11 @@ public final class MainWindow implements FrameTarget {
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 12, 6, 12));
 
-        root.setTop(transport.node());
+        files = new FileActions(this, runner);
+        exports = new ExportActions(this, runner);
+        menus = new WindowMenus(this, files, exports,
+                new DialogPrompts(() -> root.getScene() == null ? null : root.getScene().getWindow()));
+        root.setTop(new VBox(menus.node(), transport.node()));
         root.setCenter(grid);
         bottom = new VBox(trainBar.node(), statusBar);
         root.setBottom(bottom);
@@ -242,6 +249,41 @@ public final class MainWindow implements FrameTarget {
 
     public ViewSet views() {
         return views;
+    }
+
+    /** Sessions and weights: save, open, import, export. */
+    public FileActions files() {
+        return files;
+    }
+
+    /** PNG, GIF and CSV export. */
+    public ExportActions exports() {
+        return exports;
+    }
+
+    /** The File and Export menus (see {@link WindowMenus} for their keys). */
+    WindowMenus menus() {
+        return menus;
+    }
+
+    /**
+     * A session was restored on the engine thread: show its settings in the controls without
+     * rebuilding the model, and its curves' history in place of the replaced run's. FX thread.
+     */
+    void sessionRestored(org.rnnlab.training.SessionState state) {
+        settings.showRestored(state.settings());
+        refresher.dropPendingRecords();
+        var curves = (org.rnnlab.ui.view.TrainingCurvesView) views.view("training-curves");
+        curves.clear();
+        List<IterationRecord> history = state.history();
+        if (!history.isEmpty()) {
+            curves.append(history);
+        }
+        recordsReceived = history.size();
+        lastRecord = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (shown != null) {
+            status.setText(statusText(shown));
+        }
     }
 
     /** The panel (title and view) of a view, by id. */

@@ -79,6 +79,11 @@ final class ViewRefresher {
         }
     }
 
+    /** Forgets records waiting for the curves' turn (they belong to a run that was replaced). */
+    void dropPendingRecords() {
+        pendingRecords.clear();
+    }
+
     boolean isStaggered() {
         return staggered;
     }

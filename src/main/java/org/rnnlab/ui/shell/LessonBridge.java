@@ -1,0 +1,35 @@
+package org.rnnlab.ui.shell;
+
+/**
+ * Where a session file meets the lesson being played. The window's file actions ask it for the
+ * lesson position when saving and hand it the saved position after a session was restored. The
+ * lesson panel in the window sets one with {@link FileActions#setLessonBridge}; until then
+ * {@link #NONE} saves no lesson and ignores a saved one. FX thread.
+ */
+public interface LessonBridge {
+    /** A lesson and the index of its step, as {@code SessionState.lessonId()} and {@code lessonStep()} hold them. */
+    record Position(String lessonId, int step) {
+    }
+
+    /** The lesson being played and its step, or null when no lesson is open. */
+    Position current();
+
+    /**
+     * A session that was saved during a lesson has been restored, bit for bit: open that lesson at
+     * that step without sending the engine any command (the lesson player's
+     * {@code Restore.VIEWS_ONLY}). Reports its own problems (an unknown lesson); must not throw.
+     */
+    void reopen(Position position);
+
+    /** No lesson: nothing saved, nothing reopened. */
+    LessonBridge NONE = new LessonBridge() {
+        @Override
+        public Position current() {
+            return null;
+        }
+
+        @Override
+        public void reopen(Position position) {
+        }
+    };
+}

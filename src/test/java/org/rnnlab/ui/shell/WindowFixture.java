@@ -1,0 +1,126 @@
+package org.rnnlab.ui.shell;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.TaskFactory;
+import org.rnnlab.ui.model.AppTasks;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window, headless, for the file and export tests: a real engine thread (counting the tasks
+ * it builds, so a rebuild shows), frames fired by hand, and scripted file prompts. Each test
+ * class has a {@code @Start} method that calls {@link #startWindow}.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowFixture {
+    static final SimulationSettings SETTINGS = SimulationSettings.defaults();
+    static final long TIMEOUT_SECONDS = 120;
+
+    final AtomicInteger tasksBuilt = new AtomicInteger();
+    EngineRunner runner;
+    ManualFrameClock clock;
+    MainWindow window;
+    Stage stage;
+    final ScriptedPrompts prompts = new ScriptedPrompts();
+
+    /** Called from each test class's {@code @Start} method (TestFX looks for it on the test class itself). */
+    void startWindow(Stage stage) {
+        this.stage = stage;
+        TaskFactory tasks = AppTasks.factory();
+        runner = EngineRunner.start(new TaskFactory() {
+            @Override
+            public org.rnnlab.task.Task create(String id, int t, long seed) {
+                tasksBuilt.incrementAndGet();
+                return tasks.create(id, t, seed);
+            }
+
+            @Override
+            public org.rnnlab.task.Task create(SimulationSettings s) {
+                tasksBuilt.incrementAndGet();
+                return tasks.create(s);
+            }
+        });
+        clock = new ManualFrameClock();
+        window = new MainWindow(runner, clock, SETTINGS);
+        window.setNotifications(false);
+        window.setEasing(false);
+        window.menus().setPrompts(prompts);
+        stage.setScene(window.createScene(1600, 900));
+        stage.setTitle("RNN Lab");
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        runner.close();
+    }
+
+    /** Waits for the engine to run every command sent so far, then lets one frame show the result. */
+    void frame(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        robot.interact(() -> clock.fire(16_666_667L));
+        robot.interact(clock::settle);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for the last menu action to finish and its outcome to be reported. */
+    void awaitAction(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            window.menus().lastAction().handle((v, t) -> null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        frame(robot);
+    }
+
+    /** Presses a key combination with Ctrl (and Shift) held, as a person would. */
+    void press(FxRobot robot, boolean shift, KeyCode key) {
+        robot.clickOn("#phase");
+        if (shift) {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
+        } else {
+            robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Trains {@code n} iterations and waits for the end. */
+    void train(FxRobot robot, long n) throws InterruptedException {
+        runner.train(n);
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (runner.isTraining()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("training did not finish");
+            }
+            Thread.sleep(5);
+        }
+        frame(robot);
+    }
+
+    String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    /** A simulation built afresh from the same settings, for the engine's numbers. */
+    static Simulation fresh(SimulationSettings s) {
+        return new Simulation(s, AppTasks.factory());
+    }
+}
