@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.io.SessionFile;
 import org.rnnlab.task.Metric;
 import org.rnnlab.task.Task;
 import org.rnnlab.training.IterationRecord;
@@ -43,6 +44,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "write per-iteration metrics as CSV")
     Path out;
 
+    @Option(names = "--save-session", paramLabel = "FILE.json",
+            description = "save the trained run as a session the app (File > Open) and replay reopen")
+    Path saveSession;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -60,7 +65,10 @@ final class TrainCommand implements Callable<Integer> {
         common.checkRanges(hidden);
         Task task = common.buildTask(seq == null ? 0 : seq);
         TrainerConfig config = common.config(kind, hidden, task);
-        Trainer trainer = new Trainer(config, task).keepRecords(false);
+        Trainer trainer = new Trainer(config, task).keepRecords(saveSession != null);
+        if (saveSession != null) {
+            checkWritable(saveSession);
+        }
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
             Metric metric = task.metric();
@@ -85,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         stderr.printf(Locale.ROOT, "%s after %d iterations in %.1f s%n", describe(result.status()), result.iterations(),
                 result.elapsedSeconds());
+        if (saveSession != null) {
+            SessionFile.write(saveSession, trainer.sessionState(result.records()), trainer.parameterNames());
+            stderr.printf(Locale.ROOT, "session saved to %s (opens at iteration %d)%n", saveSession, result.iterations() + 1);
+        }
         stderr.flush();
         if (result.divergence() != null) {
             stdout.println(result.divergenceMessage());
@@ -92,6 +104,18 @@ final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "final test_metric=%s solved=%s%n", metricValue(result.finalMetric()), result.solved());
         stdout.flush();
         return 0;
+    }
+
+    /** Refuses before training, not after, a session path whose directory is missing. */
+    private static void checkWritable(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException("--save-session: directory " + dir + " does not exist");
+        }
+        if (java.nio.file.Files.isDirectory(abs)) {
+            throw new UserInputException("--save-session: " + abs + " is a directory");
+        }
     }
 
     static String describe(Trainer.Status s) {

@@ -165,6 +165,34 @@ public final class Trainer {
         return lastMetric;
     }
 
+    /**
+     * The run as a simulator session: the weights and optimiser state after the last completed
+     * iteration, positioned at the start of the next one (nothing of it computed yet), with
+     * {@code history} for the curves. Opening it in the window, or
+     * {@link Simulation#restore restoring} it, continues exactly as this trainer would have: the
+     * next iteration's batch is a function of the seed and the iteration. Call after {@link #run}.
+     *
+     * @param history the latest iteration records; the oldest beyond {@link Simulation#HISTORY_LIMIT} are dropped
+     */
+    public SessionState sessionState(List<IterationRecord> history) {
+        var params = model.params();
+        double[][] w = new double[params.size()][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = params.get(i).value().data.clone();
+        }
+        List<IterationRecord> h = history == null ? List.of() : history;
+        if (h.size() > Simulation.HISTORY_LIMIT) {
+            h = h.subList(h.size() - Simulation.HISTORY_LIMIT, h.size());
+        }
+        return new SessionState(config.settings(), done + 1, 0, 0, 0, w, optimizer.state(), List.copyOf(h),
+                lastMetric, null, 0);
+    }
+
+    /** The names of {@link #model()}'s parameters, in the order of {@link #sessionState}'s weights. */
+    public List<String> parameterNames() {
+        return model.params().stream().map(p -> p.name()).toList();
+    }
+
     /** Whether to keep every record in the {@link Result} (default true); call before running. */
     public Trainer keepRecords(boolean keep) {
         this.keepRecords = keep;
