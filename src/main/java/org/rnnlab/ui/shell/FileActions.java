@@ -97,9 +97,7 @@ public final class FileActions {
         return FileWork.named(restored, file, null).thenApplyAsync(state -> {
             window.sessionRestored(state);
             remember(file);
-            if (state.lessonId() != null) {
-                lessons.reopen(new LessonBridge.Position(state.lessonId(), state.lessonStep()));
-            }
+            lessons.reopen(state.lessonId() == null ? null : new LessonBridge.Position(state.lessonId(), state.lessonStep()));
             return state;
         }, FileWork.fx());
     }

@@ -3,7 +3,7 @@ package org.rnnlab.ui.shell;
 /**
  * Where a session file meets the lesson being played. The window's file actions ask it for the
  * lesson position when saving and hand it the saved position after a session was restored. The
- * lesson panel in the window sets one with {@link FileActions#setLessonBridge}; until then
+ * window connects its lesson dock with {@link FileActions#setLessonBridge}; without one,
  * {@link #NONE} saves no lesson and ignores a saved one. FX thread.
  */
 public interface LessonBridge {
@@ -17,7 +17,8 @@ public interface LessonBridge {
     /**
      * A session that was saved during a lesson has been restored, bit for bit: open that lesson at
      * that step without sending the engine any command (the lesson player's
-     * {@code Restore.VIEWS_ONLY}). Reports its own problems (an unknown lesson); must not throw.
+     * {@code Restore.VIEWS_ONLY}). A null position (the session was saved without a lesson) closes
+     * any lesson that is open. Reports its own problems (an unknown lesson); must not throw.
      */
     void reopen(Position position);
 

@@ -155,6 +155,24 @@ public final class MainWindow implements FrameTarget {
         lessons = new LessonDock(Lessons.all(), new org.rnnlab.ui.compare.CompareLessonHost(
                 new EngineLessonHost(runner, new LessonWindow()), compare), this::placeLesson);
         transport.addTools(lessons.menu());
+        files.setLessonBridge(new LessonBridge() {
+            @Override
+            public Position current() {
+                return lessons.position().map(p -> new Position(p.lessonId(), p.step())).orElse(null);
+            }
+
+            @Override
+            public void reopen(Position position) {
+                try {
+                    lessons.restorePosition(position == null ? null : position.lessonId(),
+                            position == null ? 0 : position.step());
+                } catch (IllegalArgumentException e) {
+                    error.setText("Session: " + e.getMessage());
+                    error.setVisible(true);
+                    error.setManaged(true);
+                }
+            }
+        });
         commands.setLookActions(() -> setTheme(theme.toggled()), () -> setPresenterMode(!presenter),
                 () -> setHelpShown(!help.isVisible()));
         applyLook();

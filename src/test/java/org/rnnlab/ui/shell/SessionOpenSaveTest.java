@@ -201,4 +201,55 @@ class SessionOpenSaveTest extends WindowFixture {
         assertThat(robot.lookup("#gru-cho").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertSameBits(saved.weights(), capture().weights());
     }
+
+    @Test
+    void theWindowsOwnLessonIsSavedAndReopenedAtItsStep(FxRobot robot) throws Exception {
+        frame(robot);
+        String id = "vanishing-gradients";
+        robot.interact(() -> window.openLesson(id));
+        robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(window.lessons().position()).contains(new LessonSession.Position(id, 1));
+        Path file = dir.resolve("in-lesson.json");
+        prompts.saves.add(file);
+        press(robot, true, KeyCode.S);
+        awaitAction(robot);
+        assertThat(prompts.errors).isEmpty();
+        SessionState onDisk = SessionFile.read(file);
+        assertThat(onDisk.lessonId()).isEqualTo(id);
+        assertThat(onDisk.lessonStep()).isEqualTo(1);
+        Snapshot before = window.frameLoop().shown();
+
+        // close the lesson, move on, then open the file: the lesson is back at its step
+        robot.interact(() -> window.lessons().restorePosition(null, 0));
+        robot.interact(() -> window.commands().stepForward());
+        frame(robot);
+        assertThat(window.lessons().position()).isEmpty();
+        prompts.opens.add(file);
+        press(robot, false, KeyCode.O);
+        awaitAction(robot);
+        frame(robot);
+        assertThat(prompts.errors).isEmpty();
+        assertThat(window.lessons().position()).contains(new LessonSession.Position(id, 1));
+        Snapshot after = window.frameLoop().shown();
+        assertThat(after.settings()).isEqualTo(before.settings());
+        assertThat(after.cursor()).isEqualTo(before.cursor());
+        assertThat(after.frontier()).isEqualTo(before.frontier());
+        assertThat(Double.doubleToRawLongBits(after.loss())).isEqualTo(Double.doubleToRawLongBits(before.loss()));
+
+        // a session saved without a lesson closes the one that is open
+        Path plain = dir.resolve("plain.json");
+        robot.interact(() -> window.lessons().restorePosition(null, 0));
+        prompts.saves.add(plain);
+        press(robot, true, KeyCode.S);
+        awaitAction(robot);
+        robot.interact(() -> window.openLesson(id));
+        frame(robot);
+        prompts.opens.add(plain);
+        press(robot, false, KeyCode.O);
+        awaitAction(robot);
+        frame(robot);
+        assertThat(prompts.errors).isEmpty();
+        assertThat(window.lessons().position()).isEmpty();
+    }
 }
