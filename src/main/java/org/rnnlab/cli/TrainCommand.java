@@ -9,6 +9,7 @@ import org.rnnlab.engine.CellKind;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.task.Metric;
 import org.rnnlab.task.Task;
+import org.rnnlab.task.TextTask;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Trainer;
 import org.rnnlab.training.TrainerConfig;
@@ -48,6 +49,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "save the trained run as a session the app (File > Open) and replay reopen")
     Path saveSession;
 
+    @Option(names = "--sample-every", paramLabel = "K",
+            description = "text: print a generated sample every K iterations and at the end, 0 for none (default ${DEFAULT-VALUE})")
+    long sampleEvery = 1000;
+
+    @Option(names = "--temperature", paramLabel = "X",
+            description = "text: sampling temperature, 0 takes the most probable character (default ${DEFAULT-VALUE})")
+    double temperature = 0.8;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -63,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             CommonTrainingOptions.range("--seq", seq, 1, 10000);
         }
         common.checkRanges(hidden);
+        CommonTrainingOptions.range("--sample-every", sampleEvery, 0, TrainerConfig.MAX_ITERATIONS);
+        if (!(temperature >= 0 && temperature <= 100)) {
+            throw new UserInputException("--temperature must be in [0, 100], was " + temperature);
+        }
         Task task = common.buildTask(seq == null ? 0 : seq);
         TrainerConfig config = common.config(kind, hidden, task);
         Trainer trainer = new Trainer(config, task).keepRecords(saveSession != null);
@@ -77,15 +90,16 @@ final class TrainCommand implements Callable<Integer> {
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
                     CommonTrainingOptions.threshold(metric));
             stderr.flush();
-            TrainingListener progress = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
-            TrainingListener listener = csv == null ? progress : new TrainingListener() {
+            TrainingListener lines = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
+            TrainingListener progress = task instanceof TextTask text && !quiet && sampleEvery > 0
+                    ? TrainingListener.both(lines, new TextSamples(stderr, text, config.settings(), sampleEvery, temperature))
+                    : lines;
+            TrainingListener listener = csv == null ? progress : TrainingListener.both(new TrainingListener() {
                 @Override
                 public void iteration(IterationRecord r) {
                     csv.write(r);
-                    progress.iteration(r);
                 }
-
-            };
+            }, progress);
             result = trainer.run(listener);
             if (csv != null) {
                 csv.commit();

@@ -26,4 +26,33 @@ public interface TrainingListener {
     /** Once, when the run has ended for any reason. */
     default void finished(Trainer.Result result) {
     }
+
+    /** Calls {@code first}, then {@code second}, for every event. */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void started(Trainer trainer) {
+                first.started(trainer);
+                second.started(trainer);
+            }
+
+            @Override
+            public void iteration(IterationRecord record) {
+                first.iteration(record);
+                second.iteration(record);
+            }
+
+            @Override
+            public void evaluated(long iteration, double testMetric) {
+                first.evaluated(iteration, testMetric);
+                second.evaluated(iteration, testMetric);
+            }
+
+            @Override
+            public void finished(Trainer.Result result) {
+                first.finished(result);
+                second.finished(result);
+            }
+        };
+    }
 }
