@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.task.Metric;
+import org.rnnlab.task.NumbersTask;
 import org.rnnlab.task.Task;
 import org.rnnlab.task.TextTask;
 import org.rnnlab.training.IterationRecord;
@@ -50,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     Path saveSession;
 
     @Option(names = "--sample-every", paramLabel = "K",
-            description = "text: print a generated sample every K iterations and at the end, 0 for none (default ${DEFAULT-VALUE})")
+            description = "text, numbers: print a generated sample (translations) every K iterations and at the end, 0 for none (default ${DEFAULT-VALUE})")
     long sampleEvery = 1000;
 
     @Option(names = "--temperature", paramLabel = "X",
@@ -91,8 +92,11 @@ final class TrainCommand implements Callable<Integer> {
                     CommonTrainingOptions.threshold(metric));
             stderr.flush();
             TrainingListener lines = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
-            TrainingListener progress = task instanceof TextTask text && !quiet && sampleEvery > 0
+            TrainingListener progress = quiet || sampleEvery == 0 ? lines
+                    : task instanceof TextTask text
                     ? TrainingListener.both(lines, new TextSamples(stderr, text, config.settings(), sampleEvery, temperature))
+                    : task instanceof NumbersTask numbers
+                    ? TrainingListener.both(lines, new TranslationSamples(stderr, numbers, config.settings(), sampleEvery))
                     : lines;
             TrainingListener listener = csv == null ? progress : TrainingListener.both(new TrainingListener() {
                 @Override

@@ -51,4 +51,21 @@ class TextSamplesTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("error: --sample-every must be in 0..10000000, was -5");
     }
+
+    @Test
+    void numbersShowsTranslationsOfTheFirstTestNumbers() {
+        String[] args = {"train", "--task", "numbers", "--cell", "gru", "--hidden", "4", "--steps", "20", "--batch", "4",
+                "--eval-every", "10", "--sample-every", "10"};
+        TrainCommandTest.Run r = TrainCommandTest.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("  translations at iter")).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith("  translations at iter 20: ");
+        String first = org.rnnlab.task.NumberWords.toWords(new org.rnnlab.task.NumbersTask(
+                org.rnnlab.task.TaskOptions.defaults()).testNumbers()[0]);
+        assertThat(lines.get(0)).contains(first + " → ").containsPattern("[✓✗]");
+        assertThat(lines.get(0).split("; ")).hasSize(TranslationSamples.COUNT);
+        String plain = TrainCommandTest.run(java.util.Arrays.copyOf(args, args.length - 2)).out();
+        assertThat(r.out()).as("translating does not change the run").isEqualTo(plain);
+    }
 }
