@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -26,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
 import org.rnnlab.engine.CellKind;
@@ -136,8 +134,8 @@ final class ControlsPanel {
 
         forgetBias.setId("forgetBias");
         forgetBias.getItems().addAll(Double.NaN, 0.0, 1.0);
-        forgetBias.setConverter(converter(b -> Double.isNaN(b) ? "as drawn" : b == 0 ? "0" : "1"));
-        forgetBias.setButtonCell(cell(forgetBias.getConverter()));
+        forgetBias.setConverter(ChoiceCells.converter(b -> Double.isNaN(b) ? "as drawn" : b == 0 ? "0" : "1"));
+        forgetBias.setButtonCell(ChoiceCells.cell(forgetBias.getConverter()));
         forgetBias.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 apply(SettingField.FORGET_BIAS, s -> s.withInit(s.init(), b));
@@ -169,9 +167,9 @@ final class ControlsPanel {
         section("Task");
         task.setId("task");
         task.getItems().addAll(taskIds);
-        task.setConverter(converter(AppTasks::title));
+        task.setConverter(ChoiceCells.converter(AppTasks::title));
         // the closed box shows the short title ("Adding problem"), the list the full one with its source
-        task.setButtonCell(cell(converter(id -> AppTasks.title(id).replaceFirst("\\s*\\(.*\\)$", ""))));
+        task.setButtonCell(ChoiceCells.cell(ChoiceCells.converter(id -> AppTasks.title(id).replaceFirst("\\s*\\(.*\\)$", ""))));
         task.setMaxWidth(Double.MAX_VALUE);
         task.valueProperty().addListener((o, a, id) -> {
             if (id != null) {
@@ -190,8 +188,8 @@ final class ControlsPanel {
         section("Initialisation");
         init.setId("init");
         init.getItems().addAll(InitScheme.values());
-        init.setConverter(converter(ControlsPanel::initTitle));
-        init.setButtonCell(cell(init.getConverter()));
+        init.setConverter(ChoiceCells.converter(ControlsPanel::initTitle));
+        init.setButtonCell(ChoiceCells.cell(init.getConverter()));
         init.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 apply(SettingField.INIT, s -> s.withInit(v, s.forgetBias()));
@@ -242,8 +240,8 @@ final class ControlsPanel {
                         s.clip(), s.clipThreshold()));
         optimizer.setId("optimizer");
         optimizer.getItems().addAll(OptimizerKind.values());
-        optimizer.setConverter(converter(OptimizerKind::title));
-        optimizer.setButtonCell(cell(optimizer.getConverter()));
+        optimizer.setConverter(ChoiceCells.converter(OptimizerKind::title));
+        optimizer.setButtonCell(ChoiceCells.cell(optimizer.getConverter()));
         optimizer.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 apply(SettingField.OPTIMIZER, s -> s.withTraining(s.learningRate(), v, s.clip(), s.clipThreshold()));
@@ -468,27 +466,4 @@ final class ControlsPanel {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private static <T> ListCell<T> cell(StringConverter<T> c) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : c.toString(item));
-            }
-        };
-    }
 }

@@ -14,14 +14,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.controlsfx.control.Notifications;
 
 /**
@@ -84,22 +82,22 @@ final class DialogPrompts implements FilePrompts {
         d.setHeaderText("An animated GIF of one view, one frame per tick");
         ComboBox<ViewChoice> view = new ComboBox<>();
         view.getItems().addAll(views);
-        view.setConverter(converter(ViewChoice::title));
-        view.setButtonCell(cell(view.getConverter()));
+        view.setConverter(ChoiceCells.converter(ViewChoice::title));
+        view.setButtonCell(ChoiceCells.cell(view.getConverter()));
         view.getSelectionModel().select(views.stream().filter(v -> v.id().equals(proposed.viewId())).findFirst()
                 .orElse(views.get(0)));
         ComboBox<GifRequest.Range> range = new ComboBox<>();
         range.getItems().addAll(GifRequest.Range.values());
-        range.setConverter(converter(r -> r.title() + "  (" + r.frames(steps) + " frames)"));
-        range.setButtonCell(cell(range.getConverter()));
+        range.setConverter(ChoiceCells.converter(r -> r.title() + "  (" + r.frames(steps) + " frames)"));
+        range.setButtonCell(ChoiceCells.cell(range.getConverter()));
         range.setValue(proposed.range());
         Spinner<Integer> delay = new Spinner<>(org.rnnlab.io.GifWriter.MIN_DELAY_MILLIS, 10_000, proposed.delayMillis(), 50);
         delay.setEditable(true);
         delay.setTooltip(new Tooltip("How long each frame is shown, in milliseconds"));
         ComboBox<Integer> scale = new ComboBox<>();
         scale.getItems().addAll(1, 2);
-        scale.setConverter(converter(s -> s + "× the size on screen"));
-        scale.setButtonCell(cell(scale.getConverter()));
+        scale.setConverter(ChoiceCells.converter(s -> s + "× the size on screen"));
+        scale.setButtonCell(ChoiceCells.cell(scale.getConverter()));
         scale.setValue(proposed.scale());
         CheckBox loop = new CheckBox("Loop forever");
         loop.setSelected(proposed.loop());
@@ -150,27 +148,4 @@ final class DialogPrompts implements FilePrompts {
                 .hideAfter(Duration.seconds(4)).showInformation();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    private static <T> ListCell<T> cell(StringConverter<T> c) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : c.toString(item));
-            }
-        };
-    }
 }
