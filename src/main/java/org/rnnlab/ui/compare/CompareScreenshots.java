@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -21,6 +18,7 @@ import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.ui.lesson.Lessons;
 import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.shell.MainWindow;
+import org.rnnlab.ui.shell.OffscreenWindow;
 import org.rnnlab.ui.shell.ManualFrameClock;
 
 /**
@@ -53,19 +51,13 @@ public final class CompareScreenshots {
         List<Path> out = new ArrayList<>();
         ManualFrameClock clock = new ManualFrameClock();
         try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
-            Stage[] stage = new Stage[1];
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(runner, clock, settings);
-                w.setNotifications(false);
-                w.setEasing(false);
-                stage[0] = new Stage();
-                stage[0].setScene(w.createScene(width, height));
-                stage[0].show();
-                w.start();
-                w.openCompare(CompareMode.ALL_CELLS, settings, org.rnnlab.ui.lesson.CompareMatch.HIDDEN_SIZE);
-                return w;
-            });
-            try {
+            try (OffscreenWindow shown = OffscreenWindow.open(runner, clock, settings, width, height, TIMEOUT_SECONDS)) {
+                MainWindow window = shown.window();
+                Stage stage = shown.stage();
+                onFx(() -> {
+                    window.openCompare(CompareMode.ALL_CELLS, settings, org.rnnlab.ui.lesson.CompareMatch.HIDDEN_SIZE);
+                    return null;
+                });
                 CompareMode mode = window.compareMode();
                 SideBySideRunner compare = mode.runner();
                 int steps = settings.sequenceLength();
@@ -73,7 +65,7 @@ public final class CompareScreenshots {
                 for (int i = 0; i < steps - 1; i++) {
                     compare.stepForward();
                 }
-                out.add(capture(compare, clock, stage[0], dir.resolve("compare-backward.png"), log));
+                out.add(capture(compare, clock, stage, dir.resolve("compare-backward.png"), log));
 
                 onFx(() -> {
                     mode.setMatch(SideBySideMatch.PARAMETER_COUNT);
@@ -83,7 +75,7 @@ public final class CompareScreenshots {
                 for (int i = 0; i < steps - 1; i++) {
                     compare.stepForward();
                 }
-                out.add(capture(compare, clock, stage[0], dir.resolve("compare-parameters.png"), log));
+                out.add(capture(compare, clock, stage, dir.resolve("compare-parameters.png"), log));
 
                 onFx(() -> {
                     mode.setMatch(SideBySideMatch.HIDDEN_SIZE);
@@ -91,13 +83,7 @@ public final class CompareScreenshots {
                 });
                 compare.train(Math.min(iterations, RACE_ITERATIONS));
                 awaitTraining(compare);
-                out.add(capture(compare, clock, stage[0], dir.resolve("compare-race.png"), log));
-            } finally {
-                onFx(() -> {
-                    window.stop();
-                    stage[0].hide();
-                    return null;
-                });
+                out.add(capture(compare, clock, stage, dir.resolve("compare-race.png"), log));
             }
         }
         return out;
@@ -139,21 +125,6 @@ public final class CompareScreenshots {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        try {
-            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        }
+        return OffscreenWindow.onFx(work, TIMEOUT_SECONDS);
     }
 }

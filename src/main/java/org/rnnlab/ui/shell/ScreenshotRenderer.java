@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -65,19 +62,9 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
         List<Path> out = new ArrayList<>();
         ManualFrameClock clock = new ManualFrameClock();
         try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
-            Stage[] stage = new Stage[1];
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(runner, clock, settings);
-                w.setNotifications(false);
-                w.setEasing(false);
-                Scene scene = w.createScene(width, height);
-                stage[0] = new Stage();
-                stage[0].setScene(scene);
-                stage[0].show();
-                w.start();
-                return w;
-            });
-            try {
+            try (OffscreenWindow shown = OffscreenWindow.open(runner, clock, settings, width, height, TIMEOUT_SECONDS)) {
+                MainWindow window = shown.window();
+                Stage stage = shown.stage();
                 runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (runner.latest() == null) {
                     throw new IllegalStateException("the engine could not build the run: " + runner.lastError());
@@ -87,18 +74,18 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 for (int i = 0; i < Math.max(1, Math.round(0.4 * steps)); i++) {
                     runner.stepForward();
                 }
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "forward", views, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), prefix + "forward", views, log));
                 // backward: the loss and seven of twenty backward ticks, the gradient flow filling from the right
                 runner.jumpToBackward();
                 for (int i = 0; i < Math.round(0.35 * steps); i++) {
                     runner.stepForward();
                 }
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "backward", views, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), prefix + "backward", views, log));
                 onFx(() -> {
                     window.toggleControls();
                     return null;
                 });
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "settings", false, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), prefix + "settings", false, log));
                 onFx(() -> {
                     window.toggleControls();
                     return null;
@@ -106,14 +93,8 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 if (views) {
                     runner.train(req.iterations());
                     awaitTraining(runner);
-                    out.addAll(capture(runner, clock, window, stage[0], req.out(), prefix + "trained", true, log));
+                    out.addAll(capture(runner, clock, window, stage, req.out(), prefix + "trained", true, log));
                 }
-            } finally {
-                onFx(() -> {
-                    window.stop();
-                    stage[0].hide();
-                    return null;
-                });
             }
         }
         return out;
@@ -127,30 +108,25 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
         List<Path> out = new ArrayList<>();
         ManualFrameClock clock = new ManualFrameClock();
         try (EngineRunner runner = EngineRunner.start(AppTasks.factory())) {
-            Stage[] stage = new Stage[1];
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(runner, clock, settings);
-                w.setNotifications(false);
-                w.setEasing(false);
-                stage[0] = new Stage();
-                stage[0].setScene(w.createScene(req.width(), req.height()));
-                stage[0].show();
-                w.start();
-                w.setPresenterMode(true);
-                return w;
-            });
-            try {
+            try (OffscreenWindow shown = OffscreenWindow.open(runner, clock, settings, req.width(), req.height(),
+                    TIMEOUT_SECONDS)) {
+                MainWindow window = shown.window();
+                Stage stage = shown.stage();
+                onFx(() -> {
+                    window.setPresenterMode(true);
+                    return null;
+                });
                 runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 runner.jumpToBackward();
                 for (int i = 0; i < Math.round(0.35 * runner.latest().steps()); i++) {
                     runner.stepForward();
                 }
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), "presenter-light", false, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), "presenter-light", false, log));
                 onFx(() -> {
                     window.setTheme(Theme.DARK);
                     return null;
                 });
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), "presenter-dark", false, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), "presenter-dark", false, log));
                 onFx(() -> {
                     window.setTheme(Theme.LIGHT);
                     LessonDock lessons = window.lessonDock();
@@ -162,19 +138,13 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                     }
                     return null;
                 });
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), "lesson-question", false, log));
+                out.addAll(capture(runner, clock, window, stage, req.out(), "lesson-question", false, log));
                 onFx(() -> {
                     window.lessonDock().player().choose(window.lessonDock().player().prediction().orElseThrow().answer());
                     window.lessonDock().advance();
                     return null;
                 });
-                out.addAll(capture(runner, clock, window, stage[0], req.out(), "lesson-revealed", false, log));
-            } finally {
-                onFx(() -> {
-                    window.stop();
-                    stage[0].hide();
-                    return null;
-                });
+                out.addAll(capture(runner, clock, window, stage, req.out(), "lesson-revealed", false, log));
             }
         }
         return out;
@@ -255,21 +225,6 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        try {
-            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        }
+        return OffscreenWindow.onFx(work, TIMEOUT_SECONDS);
     }
 }
