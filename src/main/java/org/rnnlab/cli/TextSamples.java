@@ -1,17 +1,15 @@
 package org.rnnlab.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.rnnlab.engine.Param;
 import org.rnnlab.engine.SequenceModel;
 import org.rnnlab.task.TextSampler;
 import org.rnnlab.task.TextTask;
+import org.rnnlab.training.Evaluator;
 import org.rnnlab.training.ModelFactory;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Trainer;
-import org.rnnlab.training.TrainingListener;
 
 /**
  * While {@code train --task text} runs: every {@code every} iterations, and at the end, a line of
@@ -19,56 +17,27 @@ import org.rnnlab.training.TrainingListener;
  * sample is seen to improve. The sample is drawn from a copy of the weights in a model of its own,
  * so the run itself is not touched and stays bit-identical with and without samples.
  */
-final class TextSamples implements TrainingListener {
+final class TextSamples extends PeriodicSamples {
     static final int LENGTH = 80;
 
     private final PrintWriter err;
     private final TextTask task;
-    private final long every;
     private final double temperature;
     private final long seed;
     private final SequenceModel copy;
-    private Trainer trainer;
-    private long lastSampled = -1;
 
     TextSamples(PrintWriter err, TextTask task, SimulationSettings settings, long every, double temperature) {
+        super(every);
         this.err = err;
         this.task = task;
-        this.every = every;
         this.temperature = temperature;
         this.seed = settings.seed();
         this.copy = ModelFactory.sequenceModel(settings, task);
     }
 
     @Override
-    public void started(Trainer t) {
-        this.trainer = t;
-        print(0);
-    }
-
-    @Override
-    public void evaluated(long iteration, double testMetric) {
-        if (every > 0 && iteration % every == 0) {
-            print(iteration);
-        }
-    }
-
-    @Override
-    public void finished(Trainer.Result result) {
-        if (result.iterations() != lastSampled) {
-            print(result.iterations());
-        }
-    }
-
-    private void print(long iteration) {
-        lastSampled = iteration;
-        List<Param> from = trainer.model().params();
-        List<Param> to = copy.params();
-        for (int i = 0; i < from.size(); i++) {
-            double[] src = from.get(i).value().data;
-            System.arraycopy(src, 0, to.get(i).value().data, 0, src.length);
-        }
-        copy.markChanged();
+    void show(Trainer trainer, long iteration) {
+        Evaluator.copyWeights(trainer.model(), copy);
         String text = TextSampler.sample(copy, task, "", LENGTH, temperature, new SplittableRandom(seed ^ iteration));
         err.printf(Locale.ROOT, "  sample at iter %d (τ=%s): %s%n", iteration, temperature, oneLine(text));
         err.flush();

@@ -12,55 +12,31 @@ import org.rnnlab.training.Evaluator;
 import org.rnnlab.training.ModelFactory;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Trainer;
-import org.rnnlab.training.TrainingListener;
 
 /**
  * While {@code train --task numbers} runs: at the start, every {@code every} iterations and at the
  * end, the first test numbers translated by greedy decoding ("three hundred twelve → 312 ✓"), so
  * the translations are seen to improve. Decoded by a copy of the model, so the run is not touched.
  */
-final class TranslationSamples implements TrainingListener {
+final class TranslationSamples extends PeriodicSamples {
     static final int COUNT = 4;
 
     private final PrintWriter err;
     private final NumbersTask task;
-    private final long every;
     private final Model copy;
     private final int[] numbers;
-    private Trainer trainer;
-    private long lastShown = -1;
 
     TranslationSamples(PrintWriter err, NumbersTask task, SimulationSettings settings, long every) {
+        super(every);
         this.err = err;
         this.task = task;
-        this.every = every;
         this.copy = ModelFactory.model(settings, task);
         int[] test = task.testNumbers();
         this.numbers = Arrays.copyOf(test, Math.min(COUNT, test.length));
     }
 
     @Override
-    public void started(Trainer t) {
-        this.trainer = t;
-        show(0);
-    }
-
-    @Override
-    public void evaluated(long iteration, double testMetric) {
-        if (every > 0 && iteration % every == 0) {
-            show(iteration);
-        }
-    }
-
-    @Override
-    public void finished(Trainer.Result result) {
-        if (result.iterations() != lastShown) {
-            show(result.iterations());
-        }
-    }
-
-    private void show(long iteration) {
-        lastShown = iteration;
+    void show(Trainer trainer, long iteration) {
         Evaluator.copyWeights(trainer.model(), copy);
         Seq2SeqBatch batch = NumbersTask.batch(numbers);
         copy.forwardLoss(batch);
