@@ -74,6 +74,17 @@ final class CommonTrainingOptions {
     @Option(names = "--activation", paramLabel = "NAME", description = "RNN nonlinearity: tanh or relu (default ${DEFAULT-VALUE})")
     String activation = "tanh";
 
+    @Option(names = "--no-forget-gate", description = "LSTM without a forget gate (the 1997 cell, f = 1)")
+    boolean noForgetGate;
+
+    @Option(names = "--gru-variant", paramLabel = "NAME",
+            description = "GRU equations: pytorch (reset after the recurrent product) or cho (reset before it, Cho et al. 2014) (default ${DEFAULT-VALUE})")
+    String gruVariant = "pytorch";
+
+    @Option(names = "--radius", paramLabel = "X",
+            description = "scale the recurrent matrix to this spectral radius at initialisation (default: as drawn)")
+    Double radius;
+
     @Option(names = "--eval-every", paramLabel = "K", description = "evaluate on the test set every K iterations (default ${DEFAULT-VALUE})")
     long evalEvery = TrainerConfig.DEFAULT_EVAL_EVERY;
 
@@ -137,9 +148,17 @@ final class CommonTrainingOptions {
         if (!Double.isNaN(fb) && !(fb >= -10 && fb <= 10)) {
             throw new IllegalArgumentException("--forget-bias must be in [-10, 10] or drawn, was " + forgetBias);
         }
-        SimulationSettings s = new SimulationSettings(cell, act, true, GruVariant.PYTORCH, hidden, taskId, length,
-                batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, Double.NaN, fb, lr, opt, clipOn, threshold, seed,
-                taskOptions(0));
+        GruVariant gru = switch (gruVariant.strip().toLowerCase(Locale.ROOT)) {
+            case "pytorch" -> GruVariant.PYTORCH;
+            case "cho", "cho2014", "cho-2014" -> GruVariant.CHO_2014;
+            default -> throw new IllegalArgumentException("--gru-variant must be one of pytorch, cho, was '" + gruVariant + "'");
+        };
+        if (radius != null && !(radius > 0 && radius <= 100)) {
+            throw new IllegalArgumentException("--radius must be in (0, 100], was " + radius);
+        }
+        SimulationSettings s = new SimulationSettings(cell, act, !noForgetGate, gru, hidden, taskId, length,
+                batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, radius == null ? Double.NaN : radius, fb, lr, opt, clipOn,
+                threshold, seed, taskOptions(0));
         return new TrainerConfig(s, steps, Math.min(evalEvery, steps), !noEarlyStop, TrainerConfig.DEFAULT_EVAL_BATCH);
     }
 
@@ -172,8 +191,16 @@ final class CommonTrainingOptions {
                 .append(", batch ").append(s.batchSize())
                 .append(", clip ").append(s.clip() ? fmt(s.clipThreshold()) : "off")
                 .append(", init ").append(s.init().cliName());
-        if (!Double.isNaN(s.forgetBias())) {
+        if (!s.forgetGate()) {
+            sb.append(" (LSTM without forget gate)");
+        } else if (!Double.isNaN(s.forgetBias())) {
             sb.append(" (LSTM forget bias ").append(fmt(s.forgetBias())).append(')');
+        }
+        if (s.gruVariant() == GruVariant.CHO_2014) {
+            sb.append(" (GRU as Cho et al. 2014)");
+        }
+        if (!Double.isNaN(s.spectralRadius())) {
+            sb.append(", spectral radius ").append(fmt(s.spectralRadius()));
         }
         sb.append(", up to ").append(c.iterations()).append(" iterations, test every ").append(c.evalEvery())
                 .append(c.earlyStop() ? ", stop when solved" : "").append(", seed ").append(s.seed());
