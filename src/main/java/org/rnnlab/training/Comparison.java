@@ -2,6 +2,8 @@ package org.rnnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,20 +62,17 @@ public final class Comparison {
 
     /**
      * Runs every config on {@code threads} threads (records not kept) and returns the results in
-     * the configs' order. An interrupt cancels the runs still going.
+     * the configs' order. Each trainer (its task, model and evaluator) is built when its run
+     * starts and dropped when it ends, so a long sweep holds only the runs in progress. An
+     * interrupt cancels the runs still going.
      */
     static List<Trainer.Result> runAll(List<TrainerConfig> configs, TaskFactory tasks, int threads,
                                        IndexedListener listener) {
-        List<Trainer> trainers = new ArrayList<>();
-        for (TrainerConfig c : configs) {
-            trainers.add(new Trainer(c, tasks).keepRecords(false));
-        }
+        Set<Trainer> running = ConcurrentHashMap.newKeySet();
         if (threads == 1) {
             List<Trainer.Result> out = new ArrayList<>();
-            for (int i = 0; i < trainers.size(); i++) {
-                Trainer.Result r = trainers.get(i).run(TrainingListener.NONE);
-                listener.finished(i, r);
-                out.add(r);
+            for (int i = 0; i < configs.size(); i++) {
+                out.add(runOne(i, configs.get(i), tasks, listener, running));
             }
             return out;
         }
@@ -84,14 +83,10 @@ public final class Comparison {
         });
         try {
             List<Future<Trainer.Result>> futures = new ArrayList<>();
-            for (int i = 0; i < trainers.size(); i++) {
+            for (int i = 0; i < configs.size(); i++) {
                 int index = i;
-                Trainer tr = trainers.get(i);
-                futures.add(exec.submit(() -> {
-                    Trainer.Result r = tr.run(TrainingListener.NONE);
-                    listener.finished(index, r);
-                    return r;
-                }));
+                TrainerConfig c = configs.get(i);
+                futures.add(exec.submit(() -> runOne(index, c, tasks, listener, running)));
             }
             List<Trainer.Result> out = new ArrayList<>();
             for (Future<Trainer.Result> f : futures) {
@@ -99,11 +94,13 @@ public final class Comparison {
             }
             return out;
         } catch (InterruptedException e) {
-            trainers.forEach(Trainer::cancel);
+            exec.shutdownNow();
+            running.forEach(Trainer::cancel);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training", e);
         } catch (ExecutionException e) {
-            trainers.forEach(Trainer::cancel);
+            exec.shutdownNow();
+            running.forEach(Trainer::cancel);
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -111,6 +108,19 @@ public final class Comparison {
             throw new IllegalStateException(cause);
         } finally {
             exec.shutdownNow();
+        }
+    }
+
+    private static Trainer.Result runOne(int index, TrainerConfig config, TaskFactory tasks, IndexedListener listener,
+                                         Set<Trainer> running) {
+        Trainer trainer = new Trainer(config, tasks).keepRecords(false);
+        running.add(trainer);
+        try {
+            Trainer.Result r = trainer.run(TrainingListener.NONE);
+            listener.finished(index, r);
+            return r;
+        } finally {
+            running.remove(trainer);
         }
     }
 }
