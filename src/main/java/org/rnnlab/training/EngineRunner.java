@@ -2,6 +2,7 @@ package org.rnnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -9,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.task.TextSampler;
+import org.rnnlab.task.TextTask;
 
 /**
  * The engine thread: owns the {@link Simulation} and runs every command on one named thread, in
@@ -385,8 +389,18 @@ public final class EngineRunner implements AutoCloseable {
         if (evaluator == null) {
             evaluator = new Evaluator(sim.task(), ModelFactory.model(sim.settings(), sim.task()), 256);
         }
-        return evaluator.evaluate(sim.model());
+        double m = evaluator.evaluate(sim.model());
+        if (sim.task() instanceof TextTask text && evaluator.scratch() instanceof SequenceModel copy) {
+            String sample = TextSampler.sample(copy, text, "", SAMPLE_LENGTH, SAMPLE_TEMPERATURE,
+                    new SplittableRandom(sim.settings().seed() ^ sim.iteration()));
+            sim.setGenerated(new Snapshot.GeneratedText(sim.iteration(), SAMPLE_TEMPERATURE, sample));
+        }
+        return m;
     }
+
+    /** Characters generated for the text task at each evaluation, and at what temperature. */
+    static final int SAMPLE_LENGTH = 160;
+    static final double SAMPLE_TEMPERATURE = 0.8;
 
     private void publish() {
         if (sim == null) {

@@ -44,6 +44,11 @@ public final class Evaluator {
         return acc.value();
     }
 
+    /** The evaluator's own model, holding the weights of the latest {@link #evaluate} (engine thread). */
+    public Model scratch() {
+        return scratch;
+    }
+
     /** Copies every parameter value from one model into another of the same shape. */
     public static void copyWeights(Model from, Model to) {
         List<Param> a = from.params();

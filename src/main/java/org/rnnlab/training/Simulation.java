@@ -33,6 +33,8 @@ public final class Simulation {
     /** Iteration records kept for the curves; older ones are dropped. */
     public static final int HISTORY_LIMIT = 20_000;
 
+    private Snapshot.GeneratedText generated;
+
     private final SimulationSettings settings;
     private final Task task;
     private final SteppableModel model;
@@ -374,6 +376,11 @@ public final class Simulation {
         }
     }
 
+    /** Text the model generated at its latest evaluation, shown in snapshots until the next one. */
+    public void setGenerated(Snapshot.GeneratedText text) {
+        generated = text;
+    }
+
     /**
      * Records the test metric evaluated after the latest iteration: shown in snapshots and
      * attached to that iteration's record for the curves.
@@ -612,6 +619,6 @@ public final class Simulation {
                 task.pattern().placement(), t, batch.batch(), row, iteration, phase, tickAt(cursor), cursor, frontier,
                 f, b, inputs, inputLabels, targets, classes, classLabels, mask, lossVisible ? loss : Double.NaN,
                 cursor >= positions() - 1 ? lastClip : null, divergence, model.parameterCount(), progress,
-                lastMetric, task.metric().name(), initialH, initialC, model.encoderTicks());
+                lastMetric, task.metric().name(), initialH, initialC, model.encoderTicks(), generated);
     }
 }

@@ -152,6 +152,40 @@ public final class SequenceView implements SnapshotView {
 
     // ---- drawing ----
 
+    /**
+     * "sample after 500 iterations (τ 0.8): What, my lord⏎…", newlines shown as ⏎, cut with an
+     * ellipsis to {@code maxWidth}.
+     */
+    static String sampleLine(Snapshot.GeneratedText g, Font f, double maxWidth) {
+        String head = "sample after " + g.iteration() + (g.iteration() == 1 ? " iteration" : " iterations")
+                + " (τ " + g.temperature() + "): ";
+        String text = g.text().replace("\r", "").replace("\n", "⏎");
+        String line = head + text;
+        if (Painter.width(line, f) <= maxWidth) {
+            return line;
+        }
+        int lo = 0;
+        int hi = text.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (Painter.width(head + text.substring(0, mid) + "…", f) <= maxWidth) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return head + text.substring(0, lo) + "…";
+    }
+
+    /** The sample line as drawn at this view's width, or null when the snapshot has none (for tests). */
+    String sampleShown() {
+        Snapshot s = snapshot;
+        if (s == null || s.generated() == null) {
+            return null;
+        }
+        return sampleLine(s.generated(), Painter.font(style.fontSize() * 0.9, false), canvas.canvas().getWidth() - 16);
+    }
+
     private Track track(String name) {
         for (Track t : tracks) {
             if (t.name.equals(name)) {
@@ -215,6 +249,11 @@ public final class SequenceView implements SnapshotView {
         plotLeft = Math.max(Painter.mathWidth("prediction", labelFont), Painter.mathWidth("h_t unit 88", labelFont)) + 18;
         plotRight = width - 12;
         double top = font * 2.2;
+        if (s.generated() != null) {
+            String line = sampleLine(s.generated(), labelFont, width - 16);
+            painter.text(line, 8, top - font * 0.5, labelFont, pal.foreground(), TextAlignment.LEFT, VPos.TOP);
+            top += font * 1.4;
+        }
         double tickH = font * 1.6;
         double lossRowH = font * 1.5;
         double bottom = height - tickH - lossRowH - 6;

@@ -83,4 +83,25 @@ class SequenceViewTest {
         });
         assertThat(view.drawnTexts()).contains("h_t unit 5");
     }
+
+    @Test
+    void aGeneratedSampleIsShownOnOneLineUnderTheHeader(FxRobot robot) {
+        int steps = 10;
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, steps, 6));
+        String text = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.".repeat(4);
+        sim.setGenerated(new Snapshot.GeneratedText(500, 0.8, text));
+        Snapshot s = ViewTestKit.step(sim, 3);
+        robot.interact(() -> view.show(s));
+        String shown = view.sampleShown();
+        assertThat(shown).startsWith("sample after 500 iterations (τ 0.8): First Citizen:⏎Before we proceed")
+                .endsWith("…").doesNotContain("\n");
+        assertThat(view.drawnTexts()).contains(shown);
+        assertThat(Painter.width(shown, Painter.font(view.style().fontSize() * 0.9, false))).isLessThanOrEqualTo(950 - 16);
+
+        sim.setGenerated(null);
+        Snapshot none = ViewTestKit.step(sim, 1);
+        robot.interact(() -> view.show(none));
+        assertThat(view.sampleShown()).isNull();
+        assertThat(view.drawnTexts()).noneMatch(x -> x.startsWith("sample after"));
+    }
 }

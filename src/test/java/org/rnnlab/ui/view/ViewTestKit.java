@@ -49,7 +49,7 @@ final class ViewTestKit {
                 s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), s.forward(), b,
                 s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
                 s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
-                s.initialH(), s.initialC(), s.encoderTicks());
+                s.initialH(), s.initialC(), s.encoderTicks(), s.generated());
     }
 
     /** A copy of {@code s} with other forward columns. */
@@ -58,7 +58,7 @@ final class ViewTestKit {
                 s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), f, s.backward(),
                 s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
                 s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
-                s.initialH(), s.initialC(), s.encoderTicks());
+                s.initialH(), s.initialC(), s.encoderTicks(), s.generated());
     }
 
     static int pixel(WritableImage img, double x, double y) {
