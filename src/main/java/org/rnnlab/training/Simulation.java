@@ -66,6 +66,10 @@ public final class Simulation {
     private long version;
     private boolean columnsStale;
     private boolean backwardRan;
+    /** The weights of the last trained iteration's backward pass (before its update), and scratch. */
+    private double[][] weightsOfBackward;
+    private double[][] weightsAfterUpdate;
+    private boolean backwardWeightsKept;
     private double[][] startWeights;
     private double[][] startOptimizerState;
     private final Deque<IterationRecord> history = new ArrayDeque<>();
@@ -339,7 +343,8 @@ public final class Simulation {
             iteration++;
             newBatch();
         }
-        StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
+        backwardWeightsKept = false;
+        StepResult r = TrainingStep.run(model, batch, clipper, optimizer, this::rememberWeightsOfBackward);
         loss = r.loss();
         divergence = r.divergence();
         backwardRan = divergence == null || divergence.phase().startsWith("backward");
@@ -350,11 +355,52 @@ public final class Simulation {
         return r;
     }
 
+    /**
+     * Keeps the weights the backward pass of a trained iteration used, before its update: the
+     * Jacobians ∂h_t/∂h_{t−1} shown for that iteration are taken with them, as when stepping.
+     */
+    private void rememberWeightsOfBackward() {
+        var params = model.params();
+        if (weightsOfBackward == null || weightsOfBackward.length != params.size()) {
+            weightsOfBackward = new double[params.size()][];
+            weightsAfterUpdate = new double[params.size()][];
+            for (int i = 0; i < params.size(); i++) {
+                weightsOfBackward[i] = new double[params.get(i).value().data.length];
+                weightsAfterUpdate[i] = new double[params.get(i).value().data.length];
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            double[] w = params.get(i).value().data;
+            System.arraycopy(w, 0, weightsOfBackward[i], 0, w.length);
+        }
+        backwardWeightsKept = true;
+    }
+
     /** Rebuilds the displayed columns of a fully trained iteration (and Jacobians if asked). */
     private void refreshColumns(boolean jacobians) {
-        for (int k = 0; k < steps; k++) {
-            forward[k] = forwardColumn(k);
-            backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
+        boolean swap = jacobians && backwardRan && backwardWeightsKept;
+        var params = model.params();
+        if (swap) {
+            for (int i = 0; i < params.size(); i++) {
+                double[] w = params.get(i).value().data;
+                System.arraycopy(w, 0, weightsAfterUpdate[i], 0, w.length);
+                System.arraycopy(weightsOfBackward[i], 0, w, 0, w.length);
+            }
+            model.markChanged();
+        }
+        try {
+            for (int k = 0; k < steps; k++) {
+                forward[k] = forwardColumn(k);
+                backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
+            }
+        } finally {
+            if (swap) {
+                for (int i = 0; i < params.size(); i++) {
+                    double[] w = params.get(i).value().data;
+                    System.arraycopy(weightsAfterUpdate[i], 0, w, 0, w.length);
+                }
+                model.markChanged();
+            }
         }
         columnsStale = false;
     }

@@ -19,12 +19,24 @@ public final class TrainingStep {
 
     public static StepResult run(Model model, org.rnnlab.engine.TaskBatch batch, GradientClipper clipper,
                                  Optimizer optimizer) {
+        return run(model, batch, clipper, optimizer, null);
+    }
+
+    /**
+     * As {@link #run(Model, org.rnnlab.engine.TaskBatch, GradientClipper, Optimizer)}, calling
+     * {@code beforeUpdate} (if not null) after the backward pass and before clipping and the update.
+     */
+    public static StepResult run(Model model, org.rnnlab.engine.TaskBatch batch, GradientClipper clipper,
+                                 Optimizer optimizer, Runnable beforeUpdate) {
         double loss = model.forwardLoss(batch);
         Divergence d = model.divergence();
         if (d != null) {
             return new StepResult(loss, GradientClipper.measure(List.of()), Double.NaN, d);
         }
         model.backwardAll();
+        if (beforeUpdate != null) {
+            beforeUpdate.run();
+        }
         return finish(model, loss, clipper, optimizer);
     }
 

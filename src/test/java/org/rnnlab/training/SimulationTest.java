@@ -77,6 +77,27 @@ class SimulationTest {
     }
 
     @Test
+    void aTrainedIterationShowsTheSameBackwardPassAsAStepped() {
+        for (CellKind kind : CellKind.values()) {
+            Simulation stepped = new Simulation(settings(kind), ToyTask.factory());
+            for (int i = 0; i < stepped.positions(); i++) {
+                stepped.stepForward();
+            }
+            Simulation trained = new Simulation(settings(kind), ToyTask.factory());
+            trained.trainIteration();
+            Snapshot a = stepped.snapshot(null, true);
+            Snapshot b = trained.snapshot(null, true);
+            assertThat(b.phase()).isEqualTo(a.phase());
+            for (int t = 0; t < a.steps(); t++) {
+                assertThat(b.backward()[t].dhNorm()).as("%s ||dL/dh|| at t %d", kind, t).isEqualTo(a.backward()[t].dhNorm());
+                assertThat(b.backward()[t].jacobianNorm()).as("%s sigma_max at t %d", kind, t)
+                        .isEqualTo(a.backward()[t].jacobianNorm());
+                assertThat(b.forward()[t].h()).as("%s h at t %d", kind, t).containsExactly(a.forward()[t].h());
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameRunDifferentSeedDifferentRun() {
         Simulation a = new Simulation(settings(CellKind.GRU), ToyTask.factory());
         Simulation b = new Simulation(settings(CellKind.GRU), ToyTask.factory());
