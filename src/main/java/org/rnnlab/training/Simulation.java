@@ -70,6 +70,8 @@ public final class Simulation {
     private double[][] weightsOfBackward;
     private double[][] weightsAfterUpdate;
     private boolean backwardWeightsKept;
+    /** Positions of this iteration whose columns are built (see {@link #buildColumns()}). */
+    private int columnsBuilt;
     private double[][] startWeights;
     private double[][] startOptimizerState;
     private final Deque<IterationRecord> history = new ArrayDeque<>();
@@ -159,6 +161,9 @@ public final class Simulation {
         divergence = null;
         forward = new ForwardColumn[steps];
         backward = new BackwardColumn[steps];
+        columnsBuilt = 0;
+        columnsStale = false;
+        backwardWeightsKept = false;
         row = Math.min(row, batch.batch() - 1);
         copySequence();
     }
@@ -288,7 +293,6 @@ public final class Simulation {
         switch (phase) {
             case FORWARD -> {
                 model.forwardTick(tick);
-                forward[tick] = forwardColumn(tick);
                 noteDivergence();
             }
             case LOSS -> {
@@ -300,10 +304,12 @@ public final class Simulation {
                     model.beginBackward();
                 }
                 model.backwardTick(tick);
-                backward[tick] = backwardColumn(tick, true);
                 noteDivergence();
             }
-            case UPDATE -> record(TrainingStep.finish(model, loss, clipper, optimizer));
+            case UPDATE -> {
+                rememberWeightsOfBackward();
+                record(TrainingStep.finish(model, loss, clipper, optimizer));
+            }
             default -> throw new IllegalStateException("nothing to compute at " + pos);
         }
     }
@@ -378,7 +384,49 @@ public final class Simulation {
 
     /** Rebuilds the displayed columns of a fully trained iteration (and Jacobians if asked). */
     private void refreshColumns(boolean jacobians) {
-        boolean swap = jacobians && backwardRan && backwardWeightsKept;
+        withWeightsOfBackward(jacobians && backwardRan, () -> {
+            for (int k = 0; k < steps; k++) {
+                forward[k] = forwardColumn(k);
+                backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
+            }
+        });
+        columnsStale = false;
+        columnsBuilt = frontier;
+    }
+
+    /**
+     * Builds the columns of the positions computed since the last snapshot. Stepping computes the
+     * engine's ticks only; the columns (copies for the views, and each backward tick's Jacobian
+     * and its largest singular value) are made here, once per snapshot, so that playing at full
+     * speed does not build thousands of columns nobody sees. The unroll keeps every tick's values
+     * until the next batch, so a column built now equals one built at its tick.
+     */
+    private void buildColumns() {
+        if (columnsBuilt >= frontier) {
+            return;
+        }
+        int from = columnsBuilt;
+        withWeightsOfBackward(true, () -> {
+            for (int pos = from; pos < frontier; pos++) {
+                int tick = tickAt(pos);
+                switch (phaseAt(pos)) {
+                    case FORWARD -> forward[tick] = forwardColumn(tick);
+                    case BACKWARD -> backward[tick] = backwardColumn(tick, true);
+                    default -> {
+                    }
+                }
+            }
+        });
+        columnsBuilt = frontier;
+    }
+
+    /**
+     * Runs {@code work} with the weights of this iteration's backward pass in place when the
+     * iteration's update has already changed them (and {@code needed}), then puts the updated
+     * weights back, bit for bit.
+     */
+    private void withWeightsOfBackward(boolean needed, Runnable work) {
+        boolean swap = needed && backwardWeightsKept;
         var params = model.params();
         if (swap) {
             for (int i = 0; i < params.size(); i++) {
@@ -389,10 +437,7 @@ public final class Simulation {
             model.markChanged();
         }
         try {
-            for (int k = 0; k < steps; k++) {
-                forward[k] = forwardColumn(k);
-                backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
-            }
+            work.run();
         } finally {
             if (swap) {
                 for (int i = 0; i < params.size(); i++) {
@@ -402,7 +447,6 @@ public final class Simulation {
                 model.markChanged();
             }
         }
-        columnsStale = false;
     }
 
     /** Follows sequence b of the batch in every view. */
@@ -412,13 +456,10 @@ public final class Simulation {
         }
         row = b;
         copySequence();
-        for (int k = 0; k < steps; k++) {
-            if (forward[k] != null) {
-                forward[k] = forwardColumn(k);
-            }
-            if (backward[k] != null) {
-                backward[k] = backwardColumn(k, true);
-            }
+        if (!columnsStale) {
+            forward = new ForwardColumn[steps];
+            backward = new BackwardColumn[steps];
+            columnsBuilt = 0;
         }
     }
 
@@ -646,6 +687,8 @@ public final class Simulation {
     public Snapshot snapshot(Snapshot.Progress progress, boolean jacobians) {
         if (columnsStale) {
             refreshColumns(jacobians);
+        } else {
+            buildColumns();
         }
         int t = steps;
         ForwardColumn[] f = new ForwardColumn[t];

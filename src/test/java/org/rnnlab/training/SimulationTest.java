@@ -93,6 +93,10 @@ class SimulationTest {
                 assertThat(b.backward()[t].jacobianNorm()).as("%s sigma_max at t %d", kind, t)
                         .isEqualTo(a.backward()[t].jacobianNorm());
                 assertThat(b.forward()[t].h()).as("%s h at t %d", kind, t).containsExactly(a.forward()[t].h());
+                assertThat(b.forward()[t]).as("%s forward column at t %d", kind, t).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+                        .isEqualTo(a.forward()[t]);
+                assertThat(b.backward()[t]).as("%s backward column at t %d", kind, t).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+                        .isEqualTo(a.backward()[t]);
             }
         }
     }
