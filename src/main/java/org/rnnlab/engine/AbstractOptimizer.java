@@ -84,6 +84,24 @@ abstract class AbstractOptimizer implements Optimizer {
     }
 
     @Override
+    public final double[][] state(double[][] reuse) {
+        if (bound == null || reuse == null || reuse.length != 1 + buffers.length || reuse[0] == null
+                || reuse[0].length != 1) {
+            return state();
+        }
+        for (int k = 0; k < buffers.length; k++) {
+            if (reuse[1 + k] == null || reuse[1 + k].length != buffers[k].length) {
+                return state();
+            }
+        }
+        reuse[0][0] = steps;
+        for (int k = 0; k < buffers.length; k++) {
+            System.arraycopy(buffers[k], 0, reuse[1 + k], 0, buffers[k].length);
+        }
+        return reuse;
+    }
+
+    @Override
     public final void restore(List<Param> params, double[][] state) {
         if (params == null) {
             throw new IllegalArgumentException("params must be given, was null");

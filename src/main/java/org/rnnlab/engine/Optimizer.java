@@ -72,6 +72,14 @@ public interface Optimizer {
     double[][] state();
 
     /**
+     * As {@link #state()}, written into {@code reuse} when it has the state's shape (and
+     * returned), else into new arrays: for callers that take a copy every iteration.
+     */
+    default double[][] state(double[][] reuse) {
+        return state();
+    }
+
+    /**
      * Binds to {@code params} and replaces the state with a copy of {@code state}, as returned by
      * {@link #state()} of an optimiser of the same kind over parameters of the same sizes. A
      * state of {@code {{0}}} (never stepped) restores a fresh optimiser bound to {@code params}.

@@ -150,8 +150,8 @@ public final class Simulation {
     }
 
     private void newBatch() {
-        startWeights = copyWeights();
-        startOptimizerState = optimizer.state();
+        startWeights = copyWeights(startWeights);
+        startOptimizerState = optimizer.state(startOptimizerState);
         batch = batches.batch(iteration);
         model.load(batch);
         steps = model.ticks();
@@ -488,11 +488,17 @@ public final class Simulation {
         }
     }
 
-    private double[][] copyWeights() {
+    /** The parameter values, copied into {@code reuse} when it has their shapes, else into new arrays. */
+    private double[][] copyWeights(double[][] reuse) {
         var params = model.params();
-        double[][] w = new double[params.size()][];
+        double[][] w = reuse != null && reuse.length == params.size() ? reuse : new double[params.size()][];
         for (int i = 0; i < w.length; i++) {
-            w[i] = params.get(i).value().data.clone();
+            double[] v = params.get(i).value().data;
+            if (w[i] == null || w[i].length != v.length) {
+                w[i] = v.clone();
+            } else {
+                System.arraycopy(v, 0, w[i], 0, v.length);
+            }
         }
         return w;
     }

@@ -146,4 +146,21 @@ class OptimizerTest {
         assertThat(f.w.grad().data).containsExactly(OptimizerFixture.G1[0]);
         assertThat(f.b.grad().data).containsExactly(OptimizerFixture.G2[0]);
     }
+
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void stateIntoReusedArraysEqualsAFreshCopy(OptimizerKind kind) {
+        OptimizerFixture a = new OptimizerFixture();
+        Optimizer opt = kind.create(0.05);
+        assertThat(opt.state(null)).isDeepEqualTo(new double[][] {{0.0}});
+        a.grads(0);
+        opt.step(a.params);
+        double[][] reuse = opt.state();
+        a.grads(1);
+        opt.step(a.params);
+        double[][] into = opt.state(reuse);
+        assertThat(into).isSameAs(reuse).isDeepEqualTo(opt.state());
+        double[][] wrongShape = {{0.0}, {1.0}, {2.0}, {3.0}, {4.0}};
+        assertThat(opt.state(wrongShape)).isNotSameAs(wrongShape).isDeepEqualTo(opt.state());
+    }
 }
