@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = common.config(kind, hidden, task);
         Trainer trainer = new Trainer(config, task).keepRecords(saveSession != null);
         if (saveSession != null) {
-            checkWritable(saveSession);
+            checkWritable("--save-session", saveSession);
         }
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
@@ -124,16 +124,20 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Refuses before training, not after, a session path whose directory is missing. */
-    private static void checkWritable(Path target) {
+    /**
+     * The absolute path of an output file named by {@code option}, refused (one line) when its
+     * directory is missing or it is a directory: checked before training, not after.
+     */
+    static Path checkWritable(String option, Path target) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserInputException("--save-session: directory " + dir + " does not exist");
+            throw new UserInputException(option + ": directory " + dir + " does not exist");
         }
         if (java.nio.file.Files.isDirectory(abs)) {
-            throw new UserInputException("--save-session: " + abs + " is a directory");
+            throw new UserInputException(option + ": " + abs + " is a directory");
         }
+        return abs;
     }
 
     static String describe(Trainer.Status s) {
@@ -245,14 +249,8 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         private static MetricsCsv create(Path target, String header) {
-            Path abs = target.toAbsolutePath();
+            Path abs = checkWritable("--out", target);
             Path dir = abs.getParent();
-            if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-                throw new UserInputException("--out: directory " + dir + " does not exist");
-            }
-            if (java.nio.file.Files.isDirectory(abs)) {
-                throw new UserInputException("--out: " + abs + " is a directory");
-            }
             try {
                 Path temp = java.nio.file.Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
                 java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8);
