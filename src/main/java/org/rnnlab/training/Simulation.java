@@ -72,6 +72,8 @@ public final class Simulation {
     private boolean backwardWeightsKept;
     /** Positions of this iteration whose columns are built (see {@link #buildColumns()}). */
     private int columnsBuilt;
+    /** This iteration ran in one piece ({@link #trainIteration()}), not tick by tick. */
+    private boolean trainedWhole;
     private double[][] startWeights;
     private double[][] startOptimizerState;
     private final Deque<IterationRecord> history = new ArrayDeque<>();
@@ -163,6 +165,7 @@ public final class Simulation {
         backward = new BackwardColumn[steps];
         columnsBuilt = 0;
         columnsStale = false;
+        trainedWhole = false;
         backwardWeightsKept = false;
         row = Math.min(row, batch.batch() - 1);
         copySequence();
@@ -350,6 +353,7 @@ public final class Simulation {
             newBatch();
         }
         backwardWeightsKept = false;
+        trainedWhole = true;
         StepResult r = TrainingStep.run(model, batch, clipper, optimizer, this::rememberWeightsOfBackward);
         loss = r.loss();
         divergence = r.divergence();
@@ -406,7 +410,8 @@ public final class Simulation {
             return;
         }
         int from = columnsBuilt;
-        withWeightsOfBackward(true, () -> {
+        boolean backwardToBuild = from <= 2 * steps && frontier > steps + 1;
+        withWeightsOfBackward(backwardToBuild, () -> {
             for (int pos = from; pos < frontier; pos++) {
                 int tick = tickAt(pos);
                 switch (phaseAt(pos)) {
@@ -456,7 +461,9 @@ public final class Simulation {
         }
         row = b;
         copySequence();
-        if (!columnsStale) {
+        if (trainedWhole) {
+            columnsStale = true;
+        } else {
             forward = new ForwardColumn[steps];
             backward = new BackwardColumn[steps];
             columnsBuilt = 0;
