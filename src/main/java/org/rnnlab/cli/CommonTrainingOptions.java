@@ -50,8 +50,8 @@ final class CommonTrainingOptions {
     @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
     long steps = TrainerConfig.DEFAULT_ITERATIONS;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default ${DEFAULT-VALUE})")
-    double lr = TrainerConfig.DEFAULT_LEARNING_RATE;
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech 0.003)")
+    Double lr;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, rmsprop or adam (default ${DEFAULT-VALUE})")
     String optimizer = TrainerConfig.DEFAULT_OPTIMIZER.cliName();
@@ -113,15 +113,17 @@ final class CommonTrainingOptions {
      */
     TrainerConfig config(CellKind cell, int hidden, Task task) {
         checkRanges(hidden);
-        return config(cell, hidden, task.id(), task.sequenceLength());
+        double suggested = task.suggestedLearningRate();
+        return config(cell, hidden, task.id(), task.sequenceLength(),
+                lr != null ? lr : Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE);
     }
 
     /** Checks every option that needs no task, so that mistakes show before a task is built. */
     void checkRanges(int hidden) {
-        config(CellKind.LSTM, hidden, task.strip(), 1);
+        config(CellKind.LSTM, hidden, task.strip(), 1, lr != null ? lr : TrainerConfig.DEFAULT_LEARNING_RATE);
     }
 
-    private TrainerConfig config(CellKind cell, int hidden, String taskId, int length) {
+    private TrainerConfig config(CellKind cell, int hidden, String taskId, int length, double lr) {
         range("--steps", steps, 1, TrainerConfig.MAX_ITERATIONS);
         range("--hidden", hidden, 1, 1024);
         range("--seq", length, 1, 10000);

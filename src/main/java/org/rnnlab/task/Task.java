@@ -75,6 +75,14 @@ public interface Task {
     /** A baseline to beat, stated for people, e.g. "constant guess 1.0: MSE ≈ 0.167". */
     String baseline();
 
+    /**
+     * The learning rate the headless commands use for this task when none is given, or NaN for
+     * their general default (Adam, 0.01). Measured, not guessed: see docs/EXPERIMENTS.md.
+     */
+    default double suggestedLearningRate() {
+        return Double.NaN;
+    }
+
     /** Why the solved threshold is where it is, with its source. */
     default String solvedReason() {
         return "";

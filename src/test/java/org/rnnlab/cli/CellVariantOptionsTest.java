@@ -51,4 +51,18 @@ class CellVariantOptionsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("error: --radius must be in (0, 100], was 0.0");
     }
+
+    @Test
+    void speechTrainsAtItsOwnLearningRateUnlessOneIsGiven() {
+        String[] base = {"train", "--task", "speech", "--cell", "gru", "--hidden", "2", "--steps", "1", "--batch", "2",
+                "--eval-every", "1"};
+        TrainCommandTest.Run r = TrainCommandTest.run(base);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Adam lr 0.003,");
+        String[] given = java.util.Arrays.copyOf(base, base.length + 2);
+        given[base.length] = "--lr";
+        given[base.length + 1] = "0.01";
+        assertThat(TrainCommandTest.run(given).err()).contains("Adam lr 0.01,");
+        assertThat(train("lstm").err()).as("other tasks keep the general default").contains("Adam lr 0.01,");
+    }
 }

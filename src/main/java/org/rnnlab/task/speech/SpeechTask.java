@@ -21,6 +21,17 @@ import org.rnnlab.task.Task;
  * accuracy on the conventional test split (takes 0–4, 300 recordings).
  */
 public final class SpeechTask implements Task {
+    /**
+     * Adam's learning rate for spoken digits: at 0.01 the LSTM stops at 84 % (H = 16); at 0.003
+     * LSTM and GRU pass 90 % on every seed tried (docs/EXPERIMENTS.md).
+     */
+    public static final double LEARNING_RATE = 0.003;
+
+    @Override
+    public double suggestedLearningRate() {
+        return LEARNING_RATE;
+    }
+
 
     public static final String ID = "speech";
 
