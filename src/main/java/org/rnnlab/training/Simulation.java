@@ -64,7 +64,6 @@ public final class Simulation {
     private String[] classLabels;
     private final Deque<IterationRecord> pending = new ArrayDeque<>();
     private long version;
-    private boolean columnsStale;
     private boolean backwardRan;
     /** The weights of the last trained iteration's backward pass (before its update), and scratch. */
     private double[][] weightsOfBackward;
@@ -72,7 +71,10 @@ public final class Simulation {
     private boolean backwardWeightsKept;
     /** Positions of this iteration whose columns are built (see {@link #buildColumns()}). */
     private int columnsBuilt;
-    /** This iteration ran in one piece ({@link #trainIteration()}), not tick by tick. */
+    /**
+     * This iteration ran in one piece ({@link #trainIteration()}), not tick by tick: its columns
+     * are rebuilt all at once ({@link #refreshColumns}), respecting a forward pass that diverged.
+     */
     private boolean trainedWhole;
     private double[][] startWeights;
     private double[][] startOptimizerState;
@@ -164,7 +166,6 @@ public final class Simulation {
         forward = new ForwardColumn[steps];
         backward = new BackwardColumn[steps];
         columnsBuilt = 0;
-        columnsStale = false;
         trainedWhole = false;
         backwardWeightsKept = false;
         row = Math.min(row, batch.batch() - 1);
@@ -360,7 +361,7 @@ public final class Simulation {
         backwardRan = divergence == null || divergence.phase().startsWith("backward");
         frontier = positions();
         cursor = frontier - 1;
-        columnsStale = true;
+        columnsBuilt = 0;
         record(r);
         return r;
     }
@@ -394,7 +395,6 @@ public final class Simulation {
                 backward[k] = backwardRan ? backwardColumn(k, jacobians) : null;
             }
         });
-        columnsStale = false;
         columnsBuilt = frontier;
     }
 
@@ -461,13 +461,7 @@ public final class Simulation {
         }
         row = b;
         copySequence();
-        if (trainedWhole) {
-            columnsStale = true;
-        } else {
-            forward = new ForwardColumn[steps];
-            backward = new BackwardColumn[steps];
-            columnsBuilt = 0;
-        }
+        columnsBuilt = 0;
     }
 
     /** Text the model generated at its latest evaluation, shown in snapshots until the next one. */
@@ -698,10 +692,10 @@ public final class Simulation {
      * @param jacobians whether to compute Jacobian factors when rebuilding after full-speed training
      */
     public Snapshot snapshot(Snapshot.Progress progress, boolean jacobians) {
-        if (columnsStale) {
-            refreshColumns(jacobians);
-        } else {
+        if (!trainedWhole) {
             buildColumns();
+        } else if (columnsBuilt < frontier) {
+            refreshColumns(jacobians);
         }
         int t = steps;
         ForwardColumn[] f = new ForwardColumn[t];
