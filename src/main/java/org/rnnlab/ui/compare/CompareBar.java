@@ -1,12 +1,10 @@
 package org.rnnlab.ui.compare;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -23,6 +21,8 @@ import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.ui.model.SpeedScale;
 import org.rnnlab.ui.shell.PhaseColors;
+import org.rnnlab.ui.shell.Icons;
+import org.rnnlab.ui.shell.ToolbarButtons;
 
 /**
  * Compare mode's toolbar: back to the window, the transport (every button drives all lanes in
@@ -31,15 +31,15 @@ import org.rnnlab.ui.shell.PhaseColors;
  */
 final class CompareBar {
     private final HBox root = new HBox(8);
-    private final Button close = button("compare-close", "Window", CompareIcons.back(), "Back to the single-cell window (Esc)");
-    private final Button reset = button("compare-reset", "Reset", CompareIcons.reset(),
+    private final Button close = ToolbarButtons.button("compare-close", "Window", Icons.back(), "Back to the single-cell window (Esc)");
+    private final Button reset = ToolbarButtons.button("compare-reset", "Reset", Icons.reset(),
             "Rebuild every cell from the seed and start again (Home)");
-    private final Button stepBack = button("compare-stepBack", "Back", CompareIcons.stepBack(),
+    private final Button stepBack = ToolbarButtons.button("compare-stepBack", "Back", Icons.stepBack(),
             "Step every cell back one tick (← or Page Up)");
-    private final Button playPause = button("compare-play", "Play", CompareIcons.play(), "Play / pause all cells (Space)");
-    private final Button stepForward = button("compare-stepForward", "Step", CompareIcons.stepForward(),
+    private final Button playPause = ToolbarButtons.button("compare-play", "Play", Icons.play(), "Play / pause all cells (Space)");
+    private final Button stepForward = ToolbarButtons.button("compare-stepForward", "Step", Icons.stepForward(),
             "Step every cell forward one tick (→ or Page Down)");
-    private final Button toBackward = button("compare-jumpBackward", "Backward", CompareIcons.toBackward(),
+    private final Button toBackward = ToolbarButtons.button("compare-jumpBackward", "Backward", Icons.toBackward(),
             "Finish the forward pass and the loss of every cell, and show the first backward tick (B)");
     private final Slider speed = new Slider(0, SpeedScale.MAX, SpeedScale.position(4));
     private final Label speedLabel = new Label();
@@ -104,25 +104,12 @@ final class CompareBar {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(close, title, sep(), reset, stepBack, playPause, stepForward, toBackward, sep(), speed,
-                speedLabel, sep(), phase, iteration, grow, match);
+        root.getChildren().addAll(close, title, ToolbarButtons.separator(), reset, stepBack, playPause, stepForward, toBackward, ToolbarButtons.separator(), speed,
+                speedLabel, ToolbarButtons.separator(), phase, iteration, grow, match);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().addAll("transport-bar", "compare-bar");
         root.setId("compareBar");
-    }
-
-    private static Separator sep() {
-        return new Separator(Orientation.VERTICAL);
-    }
-
-    private static Button button(String id, String text, Node icon, String tip) {
-        Button b = new Button(text, icon);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.getStyleClass().add("transport-button");
-        return b;
     }
 
     Node node() {
@@ -175,7 +162,7 @@ final class CompareBar {
         if (playing != playingShown) {
             playingShown = playing;
             playPause.setText(playing ? "Pause" : "Play");
-            playPause.setGraphic(playing ? CompareIcons.pause() : CompareIcons.play());
+            playPause.setGraphic(playing ? Icons.pause() : Icons.play());
         }
         stepBack.setDisable(training);
         stepForward.setDisable(training);

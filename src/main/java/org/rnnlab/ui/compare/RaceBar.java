@@ -14,7 +14,7 @@ import org.rnnlab.training.Snapshot;
 
 /** "Train N iterations" for the race: every cell trains the same N at full speed, with progress and cancel. */
 final class RaceBar {
-    static final long MAX_ITERATIONS = 1_000_000;
+    static final long MAX_ITERATIONS = org.rnnlab.ui.model.FieldParsers.MAX_TRAIN_ITERATIONS;
 
     private final HBox root = new HBox(10);
     private final TextField count = new TextField("1000");
@@ -59,16 +59,11 @@ final class RaceBar {
     }
 
     private void start(CompareMode mode) {
-        String text = count.getText() == null ? "" : count.getText().strip();
         long n;
         try {
-            n = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            refuse("iterations must be a whole number, was '" + text + "'");
-            return;
-        }
-        if (n < 1 || n > MAX_ITERATIONS) {
-            refuse("iterations must be in 1.." + MAX_ITERATIONS + ", was " + n);
+            n = org.rnnlab.ui.model.FieldParsers.parseIterations(count.getText());
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
             return;
         }
         countError.setVisible(false);

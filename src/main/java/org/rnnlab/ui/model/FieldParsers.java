@@ -19,6 +19,24 @@ public final class FieldParsers {
         }
     }
 
+    /** Most iterations one "train N" (or a compare race) may ask for. */
+    public static final long MAX_TRAIN_ITERATIONS = 1_000_000;
+
+    /** The "train N iterations" field: a whole number in 1..{@link #MAX_TRAIN_ITERATIONS}. */
+    public static long parseIterations(String text) {
+        String s = text == null ? "" : text.strip();
+        long n;
+        try {
+            n = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("iterations must be a whole number, was '" + s + "'");
+        }
+        if (n < 1 || n > MAX_TRAIN_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be in 1.." + MAX_TRAIN_ITERATIONS + ", was " + n);
+        }
+        return n;
+    }
+
     public static long parseLong(SettingField field, String text) {
         String s = text == null ? "" : text.strip();
         try {

@@ -18,7 +18,7 @@ import org.rnnlab.training.Snapshot;
  * with its progress and a cancel button.
  */
 final class TrainBar {
-    static final long MAX_ITERATIONS = 1_000_000;
+    static final long MAX_ITERATIONS = org.rnnlab.ui.model.FieldParsers.MAX_TRAIN_ITERATIONS;
 
     private final HBox root = new HBox(10);
     private final Scrubber scrubber;
@@ -69,16 +69,11 @@ final class TrainBar {
     }
 
     private void startTraining(ShellCommands commands) {
-        String text = count.getText() == null ? "" : count.getText().strip();
         long n;
         try {
-            n = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            refuse("iterations must be a whole number, was '" + text + "'");
-            return;
-        }
-        if (n < 1 || n > MAX_ITERATIONS) {
-            refuse("iterations must be in 1.." + MAX_ITERATIONS + ", was " + n);
+            n = org.rnnlab.ui.model.FieldParsers.parseIterations(count.getText());
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
             return;
         }
         countError.setText("");

@@ -6,14 +6,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.geometry.Orientation;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
@@ -28,11 +26,11 @@ import org.rnnlab.ui.model.SpeedScale;
  */
 final class TransportBar {
     private final HBox root = new HBox(8);
-    private final Button reset = button("reset", "Reset", Icons.reset(), "Rebuild the model from the seed and start again (Home)");
-    private final Button stepBack = button("stepBack", "Back", Icons.stepBack(), "Step back one tick (← or Page Up)");
-    private final Button playPause = button("playPause", "Play", Icons.play(), "Play / pause (Space)");
-    private final Button stepForward = button("stepForward", "Step", Icons.stepForward(), "Step forward one tick (→ or Page Down)");
-    private final Button toBackward = button("jumpBackward", "Backward", Icons.toBackward(),
+    private final Button reset = ToolbarButtons.button("reset", "Reset", Icons.reset(), "Rebuild the model from the seed and start again (Home)");
+    private final Button stepBack = ToolbarButtons.button("stepBack", "Back", Icons.stepBack(), "Step back one tick (← or Page Up)");
+    private final Button playPause = ToolbarButtons.button("playPause", "Play", Icons.play(), "Play / pause (Space)");
+    private final Button stepForward = ToolbarButtons.button("stepForward", "Step", Icons.stepForward(), "Step forward one tick (→ or Page Down)");
+    private final Button toBackward = ToolbarButtons.button("jumpBackward", "Backward", Icons.toBackward(),
             "Finish the forward pass and the loss, and show the first backward tick (B)");
     private final Slider speed = new Slider(0, SpeedScale.MAX, SpeedScale.position(4));
     private final Label speedLabel = new Label();
@@ -41,9 +39,9 @@ final class TransportBar {
     private final Label loss = new Label("loss —");
     private final Label iteration = new Label("iteration 1");
     private final ToggleButton controls = new ToggleButton("Settings", Icons.panel());
-    private final Button compare = button("compare", "Compare", org.rnnlab.ui.compare.CompareIcons.compare(),
+    private final Button compare = ToolbarButtons.button("compare", "Compare", Icons.compare(),
             "RNN, LSTM and GRU side by side on these settings, stepping together (C)");
-    private final Button fullScreen = button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
+    private final Button fullScreen = ToolbarButtons.button("fullScreen", "", Icons.fullScreen(), "Full screen on / off (F11)");
     private final javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View", Icons.theme());
     private final javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("Dark theme  (T)");
     private final javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem(
@@ -116,24 +114,11 @@ final class TransportBar {
 
         speedTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(controls, sep(), reset, stepBack, playPause, stepForward, toBackward, sep(),
-                speedTitle, speed, speedLabel, sep(), phase, loss, grow, compare, iteration, view, fullScreen);
+        root.getChildren().addAll(controls, ToolbarButtons.separator(), reset, stepBack, playPause, stepForward, toBackward, ToolbarButtons.separator(),
+                speedTitle, speed, speedLabel, ToolbarButtons.separator(), phase, loss, grow, compare, iteration, view, fullScreen);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
-    }
-
-    private static Separator sep() {
-        return new Separator(Orientation.VERTICAL);
-    }
-
-    private static Button button(String id, String text, Node icon, String tip) {
-        Button b = new Button(text, icon);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.getStyleClass().add("transport-button");
-        return b;
     }
 
     Node node() {
