@@ -1,120 +1,54 @@
 package org.rnnlab.training;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.rnnlab.engine.SequenceModel;
-import org.rnnlab.task.TextSampler;
-import org.rnnlab.task.TextTask;
+import java.util.function.Function;
 
 /**
- * The engine thread: owns the {@link Simulation} and runs every command on one named thread, in
- * order. After each command it publishes an immutable {@link Snapshot} into a latest-value
- * mailbox (newest replaces oldest); iteration records, which must not be dropped, go through a
- * queue. Play and training run in short slices that re-submit themselves, so a pause, a step or
- * a reset is never stuck behind them. Nothing here touches JavaFX; no exception escapes to kill
- * the thread: a failed command is reported through {@link #lastError()}.
+ * The window's engine: one {@link Simulation} on the engine thread, driven by an
+ * {@link EngineLoop} (commands in order, a snapshot published after each, play and training in
+ * slices, iteration records queued; see there). Nothing here touches JavaFX; no exception escapes
+ * to kill the thread: a failed command is reported through {@link #lastError()}.
  */
-public final class EngineRunner implements AutoCloseable {
-    /** Length of one slice of full-speed play or training, in nanoseconds. */
-    private static final long SLICE_NANOS = 12_000_000L;
-    /** Evaluate the test metric every this many training iterations (and at the end). */
-    private static final long EVAL_EVERY = 50;
+public final class EngineRunner implements LoopControls<Snapshot, IterationRecord> {
+    /** Characters generated for the text task at each evaluation, and at what temperature. */
+    static final int SAMPLE_LENGTH = PeriodicEvaluation.SAMPLE_LENGTH;
+    static final double SAMPLE_TEMPERATURE = PeriodicEvaluation.SAMPLE_TEMPERATURE;
 
     private final TaskFactory tasks;
-    private final ScheduledExecutorService exec;
-    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
-    private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<IterationRecord> records = new ConcurrentLinkedQueue<>();
+    private final SingleRun single = new SingleRun();
+    private final EngineLoop<Snapshot, IterationRecord> loop;
 
-    private Simulation sim;
-    private Evaluator evaluator;
-    private volatile boolean playing;
-    private volatile double ticksPerSecond = 4;
-    private volatile boolean training;
-    private volatile boolean cancelTraining;
-    private long trainDone;
-    private long trainTotal;
-
-    public EngineRunner(TaskFactory tasks, ScheduledExecutorService exec) {
+    /**
+     * @param tasks         builds the task of each simulation
+     * @param scheduler     the engine thread (or a test's manual twin)
+     * @param ownsScheduler whether {@link #close()} shuts the scheduler down
+     */
+    public EngineRunner(TaskFactory tasks, EngineScheduler scheduler, boolean ownsScheduler) {
         this.tasks = tasks;
-        this.exec = exec;
+        this.loop = new EngineLoop<>(scheduler, ownsScheduler, single);
     }
 
     /** A runner on its own daemon thread named "rnnlab-engine". */
     public static EngineRunner start(TaskFactory tasks) {
-        return new EngineRunner(tasks, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rnnlab-engine");
-            t.setDaemon(true);
-            return t;
-        }));
+        return new EngineRunner(tasks, EngineScheduler.thread("rnnlab-engine"), true);
     }
 
-    /** The engine thread, for a runner that shares it ({@link SideBySideRunner#sharing}). */
-    ScheduledExecutorService executor() {
-        return exec;
+    @Override
+    public EngineLoop<Snapshot, IterationRecord> loop() {
+        return loop;
     }
 
     TaskFactory tasks() {
         return tasks;
     }
 
-    // ---- reading (any thread) ----
-
-    /** The newest snapshot, or null before the first. */
-    public Snapshot latest() {
-        return latest.get();
-    }
-
-    /** Iteration records published since the last call, oldest first. */
-    public List<IterationRecord> drainRecords() {
-        List<IterationRecord> out = new ArrayList<>();
-        IterationRecord r;
-        while ((r = records.poll()) != null) {
-            out.add(r);
-        }
-        return out;
-    }
-
-    /** The message of the last command that failed, or null; cleared by the next successful reset. */
-    public String lastError() {
-        return lastError.get();
-    }
-
-    public boolean isPlaying() {
-        return playing;
-    }
-
-    public boolean isTraining() {
-        return training;
-    }
-
-    public double speed() {
-        return ticksPerSecond;
-    }
-
-    // ---- commands (any thread) ----
-
     /**
      * Rebuilds the simulation from settings. If building fails (bad settings, unreadable
      * data), the previous simulation stays and the reason is in {@link #lastError()}.
      */
     public void reset(SimulationSettings settings) {
-        submit(() -> {
-            playing = false;
-            cancelTraining = true;
-            Simulation next = new Simulation(settings, tasks);
-            sim = next;
-            evaluator = null;
-            lastError.set(null);
-        }, false);
+        loop.replace(() -> single.install(new Simulation(settings, tasks)));
     }
 
     /**
@@ -128,9 +62,9 @@ public final class EngineRunner implements AutoCloseable {
      *
      * @return completes after the restored simulation's first snapshot is published
      */
-    public java.util.concurrent.CompletableFuture<Void> restore(SessionState state) {
-        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
-        exec.execute(() -> {
+    public CompletableFuture<Void> restore(SessionState state) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        loop.scheduler().execute(() -> {
             Simulation next;
             try {
                 next = Simulation.restore(state, tasks);
@@ -138,14 +72,11 @@ public final class EngineRunner implements AutoCloseable {
                 f.completeExceptionally(e);
                 return;
             }
-            playing = false;
-            cancelTraining = true;
-            sim = next;
-            sim.drainRecords();
-            records.clear();
-            evaluator = null;
-            lastError.set(null);
-            publish();
+            loop.halt();
+            next.drainRecords();
+            single.install(next);
+            loop.forgetPrevious();
+            loop.publishNow();
             f.complete(null);
         });
         return f;
@@ -157,259 +88,25 @@ public final class EngineRunner implements AutoCloseable {
      * exception. Unlike {@link #run}, a failure is handed to the caller, not to {@link #lastError()}.
      * For exports and imports: the action may read the model's buffers or change the simulation.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> call(java.util.function.Function<Simulation, T> action) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-        exec.execute(() -> {
-            if (sim == null) {
-                f.completeExceptionally(new IllegalStateException("no simulation yet: choose settings first"));
-                return;
-            }
-            T result;
-            try {
-                result = action.apply(sim);
-            } catch (RuntimeException e) {
-                publish();
-                f.completeExceptionally(e);
-                return;
-            }
-            publish();
-            f.complete(result);
-        });
-        return f;
+    public <T> CompletableFuture<T> call(Function<Simulation, T> action) {
+        return loop.call(() -> action.apply(single.simulation()), true);
     }
 
     /** Captures the current simulation for saving, on the engine thread. */
-    public java.util.concurrent.CompletableFuture<SessionState> capture() {
-        java.util.concurrent.CompletableFuture<SessionState> f = new java.util.concurrent.CompletableFuture<>();
-        exec.execute(() -> {
-            try {
-                if (sim == null) {
-                    f.completeExceptionally(new IllegalStateException("no simulation to save"));
-                } else {
-                    f.complete(sim.capture());
-                }
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
+    public CompletableFuture<SessionState> capture() {
+        return query(Simulation::capture);
     }
 
     /**
      * Reads from the simulation on the engine thread without changing it (no snapshot is
      * published) and completes with the result or the exception: for saving and exporting.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> query(java.util.function.Function<Simulation, T> read) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-        exec.execute(() -> {
-            if (sim == null) {
-                f.completeExceptionally(new IllegalStateException("no simulation yet: choose settings first"));
-                return;
-            }
-            try {
-                f.complete(read.apply(sim));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
-    }
-
-    public void stepForward() {
-        submit(() -> {
-            playing = false;
-            sim.stepForward();
-        });
-    }
-
-    public void stepBack() {
-        submit(() -> {
-            playing = false;
-            sim.stepBack();
-        });
-    }
-
-    public void seek(int position) {
-        submit(() -> sim.seek(position));
-    }
-
-    public void jumpToBackward() {
-        submit(() -> {
-            playing = false;
-            sim.jumpToBackward();
-        });
-    }
-
-    public void selectRow(int b) {
-        submit(() -> sim.selectRow(b));
-    }
-
-    /** Ticks per second while playing; +Inf is full speed. */
-    public void setSpeed(double tps) {
-        if (!(tps > 0)) {
-            throw new IllegalArgumentException("speed must be > 0 ticks per second, was " + tps);
-        }
-        ticksPerSecond = tps;
-    }
-
-    public void play() {
-        submit(() -> {
-            if (!playing) {
-                playing = true;
-                exec.execute(this::playSlice);
-            }
-        });
-    }
-
-    public void pause() {
-        playing = false;
-        submit(() -> { });
-    }
-
-    /** Trains {@code n} iterations at full speed, in slices, publishing progress. */
-    public void train(long n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("iterations must be at least 1, was " + n);
-        }
-        submit(() -> {
-            playing = false;
-            training = true;
-            cancelTraining = false;
-            trainDone = 0;
-            trainTotal = n;
-            exec.execute(this::trainSlice);
-        });
-    }
-
-    /** Stops training after the iteration in progress. */
-    public void cancelTraining() {
-        cancelTraining = true;
+    public <T> CompletableFuture<T> query(Function<Simulation, T> read) {
+        return loop.call(() -> read.apply(single.simulation()), false);
     }
 
     /** Runs an arbitrary action on the engine thread (for exports and tests). */
     public void run(Consumer<Simulation> action) {
-        submit(() -> action.accept(sim));
-    }
-
-    /** Waits until every command submitted so far has run (tests, exports). */
-    public void awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        exec.execute(done::countDown);
-        if (!done.await(timeout, unit)) {
-            throw new IllegalStateException("engine did not become idle within " + timeout + " " + unit);
-        }
-    }
-
-    @Override
-    public void close() {
-        playing = false;
-        cancelTraining = true;
-        exec.shutdownNow();
-    }
-
-    // ---- engine thread ----
-
-    private void submit(Runnable command) {
-        submit(command, true);
-    }
-
-    private void submit(Runnable command, boolean needsSimulation) {
-        exec.execute(() -> {
-            try {
-                if (needsSimulation && sim == null) {
-                    lastError.set("no simulation yet: choose settings first");
-                } else {
-                    command.run();
-                }
-            } catch (RuntimeException e) {
-                lastError.set(e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-            publish();
-        });
-    }
-
-    private void playSlice() {
-        if (!playing || sim == null) {
-            return;
-        }
-        try {
-            double tps = ticksPerSecond;
-            if (Double.isInfinite(tps)) {
-                long end = System.nanoTime() + SLICE_NANOS;
-                do {
-                    sim.stepForward();
-                } while (System.nanoTime() < end && playing);
-                publish();
-                exec.execute(this::playSlice);
-            } else {
-                sim.stepForward();
-                publish();
-                exec.schedule(this::playSlice, Math.max(1, (long) (1e9 / tps)), TimeUnit.NANOSECONDS);
-            }
-        } catch (RuntimeException e) {
-            playing = false;
-            lastError.set(e.getMessage() == null ? e.toString() : e.getMessage());
-            publish();
-        }
-    }
-
-    private void trainSlice() {
-        if (sim == null) {
-            training = false;
-            return;
-        }
-        try {
-            long end = System.nanoTime() + SLICE_NANOS;
-            while (trainDone < trainTotal && !cancelTraining && System.nanoTime() < end) {
-                StepResult r = sim.trainIteration();
-                trainDone++;
-                if (trainDone % EVAL_EVERY == 0 || trainDone == trainTotal) {
-                    sim.setLastMetric(evaluate());
-                }
-                if (r.diverged()) {
-                    cancelTraining = true;
-                }
-            }
-            boolean finished = trainDone >= trainTotal || cancelTraining;
-            if (finished) {
-                training = false;
-            }
-            publish();
-            if (!finished) {
-                exec.execute(this::trainSlice);
-            }
-        } catch (RuntimeException e) {
-            training = false;
-            lastError.set(e.getMessage() == null ? e.toString() : e.getMessage());
-            publish();
-        }
-    }
-
-    private double evaluate() {
-        if (evaluator == null) {
-            evaluator = new Evaluator(sim.task(), ModelFactory.model(sim.settings(), sim.task()), 256);
-        }
-        double m = evaluator.evaluate(sim.model());
-        if (sim.task() instanceof TextTask text && evaluator.scratch() instanceof SequenceModel copy) {
-            String sample = TextSampler.sample(copy, text, "", SAMPLE_LENGTH, SAMPLE_TEMPERATURE,
-                    new SplittableRandom(sim.settings().seed() ^ sim.iteration()));
-            sim.setGenerated(new Snapshot.GeneratedText(sim.iteration(), SAMPLE_TEMPERATURE, sample));
-        }
-        return m;
-    }
-
-    /** Characters generated for the text task at each evaluation, and at what temperature. */
-    static final int SAMPLE_LENGTH = 160;
-    static final double SAMPLE_TEMPERATURE = 0.8;
-
-    private void publish() {
-        if (sim == null) {
-            return;
-        }
-        for (IterationRecord r : sim.drainRecords()) {
-            records.add(r);
-        }
-        Snapshot.Progress p = training ? new Snapshot.Progress(trainDone, trainTotal) : null;
-        latest.set(sim.snapshot(p, !training));
+        loop.command(() -> action.accept(single.simulation()));
     }
 }

@@ -1,0 +1,40 @@
+package org.rnnlab.training;
+
+import java.util.function.Consumer;
+
+/**
+ * What an {@link EngineLoop} drives: one simulation ({@link EngineRunner}) or several lanes in
+ * lockstep ({@link SideBySideRunner}). Every method runs on the engine thread.
+ *
+ * @param <S> the snapshot type published after each command
+ * @param <R> the record type queued per completed iteration
+ */
+interface LoopStrategy<S, R> {
+    /** Whether there is something to drive yet (a simulation built, lanes opened). */
+    boolean ready();
+
+    /** Why a command cannot run while {@link #ready()} is false. */
+    String notReadyMessage();
+
+    /** Applies an action to every simulation driven, in a fixed order. */
+    void each(Consumer<Simulation> action);
+
+    /**
+     * Trains one iteration of every simulation.
+     *
+     * @return true when training must stop (the run diverged)
+     */
+    boolean trainIteration();
+
+    /** Called after iteration {@code done} of {@code total}: the evaluation policy's hook. */
+    void afterIteration(long done, long total);
+
+    /**
+     * Moves the iteration records of every simulation into {@code records} and returns the
+     * snapshot of what is driven now.
+     *
+     * @param progress training in progress, or null
+     * @param columns  whether to build the views' columns (false while training at full speed)
+     */
+    S publish(Snapshot.Progress progress, boolean columns, Consumer<R> records);
+}
