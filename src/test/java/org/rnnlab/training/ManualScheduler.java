@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
  * virtual clock that moves only when the test advances it (or by a fixed step at every read, so
  * that full-speed slices end). No sleeps, no wall clock: the same test always runs the same way.
  */
-final class ManualScheduler implements EngineScheduler {
+public final class ManualScheduler implements EngineScheduler {
     private record Entry(long due, long order, Runnable task) {
     }
 
@@ -20,7 +20,7 @@ final class ManualScheduler implements EngineScheduler {
     private boolean shutdown;
 
     /** @param stepPerRead nanoseconds the clock moves at each {@link #nanoTime()} call */
-    ManualScheduler(long stepPerRead) {
+    public ManualScheduler(long stepPerRead) {
         this.stepPerRead = stepPerRead;
     }
 
@@ -59,7 +59,7 @@ final class ManualScheduler implements EngineScheduler {
     }
 
     /** Runs every due task (fails if they never stop queueing more). */
-    int runDue() {
+    public int runDue() {
         int ran = runDue(100_000);
         if (!queue.isEmpty() && queue.peek().due() <= now) {
             throw new AssertionError("tasks keep queueing more: a chain that never yields");
@@ -68,7 +68,7 @@ final class ManualScheduler implements EngineScheduler {
     }
 
     /** Moves the clock on and runs what became due. */
-    int advance(long nanos) {
+    public int advance(long nanos) {
         long target = now + nanos;
         int ran = 0;
         while (!queue.isEmpty() && queue.peek().due() <= target) {

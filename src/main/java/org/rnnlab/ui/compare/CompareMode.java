@@ -2,13 +2,9 @@ package org.rnnlab.ui.compare;
 
 import java.util.List;
 import java.util.Objects;
-import javafx.event.EventHandler;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideMatch;
@@ -22,13 +18,15 @@ import org.rnnlab.ui.view.ViewStyle;
 /**
  * Compare mode in the main window: RNN, LSTM and GRU (or any of them) side by side on the same
  * task, sequences and seed, stepping in lockstep (a {@link SideBySideRunner} on the window's
- * engine thread), shown in a {@link ComparePane} that takes the window's place until Escape.
+ * engine thread), shown in a {@link ComparePane} that the window puts in place of its views while
+ * {@link #openProperty()} is true (until Escape).
  *
  * <p>Threading as in the window: every action is a command to the engine thread; the window's
  * frame loop calls {@link #frame(double)} on every frame, which reads the runner's newest
  * snapshot and queued records, and never runs engine code. While compare mode is open the
- * window's own run is paused and its keys are compare mode's: Space play/pause, → and ← (Page
- * Down / Page Up) step, B the backward phase, Home reset, Escape (or C) back to the window.
+ * window's own run is paused; the window's keyboard sends its transport keys here (Space
+ * play/pause, → and ← (Page Down / Page Up) step, B the backward phase, Home reset, Escape or C
+ * back to the window). Compare mode owns no part of the window: the menus and the lesson dock stay.
  * FX thread.
  */
 public final class CompareMode {
@@ -38,14 +36,10 @@ public final class CompareMode {
     static final int TRAINING_FRAME_STRIDE = 2;
 
     private final EngineRunner main;
-    private final BorderPane host;
     private final ViewStyle style;
-    private final EventHandler<KeyEvent> keys = this::onKey;
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
     private SideBySideRunner runner;
     private ComparePane pane;
-    private Node[] saved;
-    private Scene keyScene;
-    private boolean open;
     private List<CellKind> cells = ALL_CELLS;
     private SimulationSettings base;
     private SideBySideMatch match = SideBySideMatch.HIDDEN_SIZE;
@@ -58,12 +52,10 @@ public final class CompareMode {
     /**
      * @param main  the window's engine runner: paused while compare mode is open; its engine
      *              thread runs compare mode too
-     * @param host  the window's root, whose regions compare mode takes over while open
      * @param style the views' style (palette, font size, easing), shared with the window's views
      */
-    public CompareMode(EngineRunner main, BorderPane host, ViewStyle style) {
+    public CompareMode(EngineRunner main, ViewStyle style) {
         this.main = Objects.requireNonNull(main);
-        this.host = Objects.requireNonNull(host);
         this.style = Objects.requireNonNull(style);
     }
 
@@ -94,16 +86,7 @@ public final class CompareMode {
         minRun = runner.open(cells, base, match);
         pane.reset(cells);
         shown = null;
-        if (!open) {
-            saved = new Node[] {host.getTop(), host.getLeft(), host.getCenter(), host.getRight(), host.getBottom()};
-            host.setTop(null);
-            host.setLeft(null);
-            host.setRight(null);
-            host.setBottom(null);
-            host.setCenter(pane.node());
-            open = true;
-        }
-        installKeys();
+        open.set(true);
         pane.node().requestFocus();
     }
 
@@ -114,26 +97,25 @@ public final class CompareMode {
 
     /** Gives the window back its views, exactly as they were; the compare run stops where it is. */
     public void close() {
-        if (!open) {
+        if (!isOpen()) {
             return;
         }
         runner.stop();
-        host.setCenter(null);
-        host.setTop(saved[0]);
-        host.setLeft(saved[1]);
-        host.setCenter(saved[2]);
-        host.setRight(saved[3]);
-        host.setBottom(saved[4]);
-        saved = null;
-        open = false;
-        if (keyScene != null) {
-            keyScene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            keyScene = null;
-        }
+        open.set(false);
+    }
+
+    /** True while compare mode is shown in place of the window's views. */
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    /** What the window shows in place of its views while open (built at the first open), or null. */
+    public Node node() {
+        return pane == null ? null : pane.node();
     }
 
     public boolean isOpen() {
-        return open;
+        return open.get();
     }
 
     private void ensureBuilt() {
@@ -143,24 +125,11 @@ public final class CompareMode {
         }
     }
 
-    private void installKeys() {
-        Scene scene = host.getScene();
-        if (scene != keyScene) {
-            if (keyScene != null) {
-                keyScene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-            keyScene = scene;
-            if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-        }
-    }
-
     // ---- the frame: FX thread, called by the window's frame loop ----
 
     /** Shows the newest snapshot and records, advances the animations. Does nothing while closed. */
     public void frame(double elapsedSeconds) {
-        if (!open) {
+        if (!isOpen()) {
             return;
         }
         frames++;
@@ -241,7 +210,7 @@ public final class CompareMode {
 
     /** Rebuilds every lane from the seed; the race starts again. */
     public void reset() {
-        if (runner != null && open && !runner.isTraining()) {
+        if (runner != null && isOpen() && !runner.isTraining()) {
             minRun = runner.reset();
             pane.clearRace();
         }
@@ -249,7 +218,7 @@ public final class CompareMode {
 
     /** Trains every lane {@code n} iterations at full speed. */
     public void train(long n) {
-        if (runner != null && open && !runner.isTraining()) {
+        if (runner != null && isOpen() && !runner.isTraining()) {
             runner.train(n);
         }
     }
@@ -268,7 +237,7 @@ public final class CompareMode {
 
     /** Switches between matched hidden size and matched parameter count: the lanes are rebuilt. */
     public void setMatch(SideBySideMatch how) {
-        if (open && how != match && !runner.isTraining()) {
+        if (isOpen() && how != match && !runner.isTraining()) {
             match = how;
             minRun = runner.open(cells, base, match);
             pane.clearRace();
@@ -276,62 +245,7 @@ public final class CompareMode {
     }
 
     private boolean busy() {
-        return runner == null || !open || runner.isTraining();
-    }
-
-    // ---- the keyboard while open ----
-
-    private void onKey(KeyEvent e) {
-        // consumed: the key that opened compare mode (the window's C), still being delivered
-        if (!open || e.isConsumed() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-            return;
-        }
-        Node focus = host.getScene() == null ? null : host.getScene().getFocusOwner();
-        boolean typing = focus instanceof TextInputControl;
-        switch (e.getCode()) {
-            case ESCAPE -> run(e, this::close);
-            case C -> {
-                if (!typing) {
-                    run(e, this::close);
-                }
-            }
-            case SPACE -> {
-                if (!typing) {
-                    run(e, this::togglePlay);
-                }
-            }
-            case RIGHT, PAGE_DOWN -> {
-                if (!typing || e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
-                    run(e, this::stepForward);
-                }
-            }
-            case LEFT, PAGE_UP -> {
-                if (!typing || e.getCode() == javafx.scene.input.KeyCode.PAGE_UP) {
-                    run(e, this::stepBack);
-                }
-            }
-            case HOME -> {
-                if (!typing) {
-                    run(e, this::reset);
-                }
-            }
-            case B -> {
-                if (!typing && !e.isShiftDown()) {
-                    run(e, this::jumpToBackward);
-                }
-            }
-            case ENTER -> {
-                if (focus instanceof ButtonBase b && !b.isDisabled()) {
-                    run(e, b::fire);
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private static void run(KeyEvent e, Runnable action) {
-        action.run();
-        e.consume();
+        return runner == null || !isOpen() || runner.isTraining();
     }
 
     // ---- reading ----

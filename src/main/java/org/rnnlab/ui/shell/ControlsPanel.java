@@ -364,9 +364,9 @@ final class ControlsPanel {
             return;
         }
         boolean bad = model.error(field) != null;
-        tf.getStyleClass().remove("invalid");
+        tf.getStyleClass().remove(KeyDispatch.INVALID);
         if (bad) {
-            tf.getStyleClass().add("invalid");
+            tf.getStyleClass().add(KeyDispatch.INVALID);
         }
     }
 

@@ -22,6 +22,29 @@ public interface LessonBridge {
      */
     void reopen(Position position);
 
+    /**
+     * The bridge to the window's lessons: their position, and reopening one; a position that names
+     * no lesson is reported to {@code problems}.
+     */
+    static LessonBridge of(LessonSession lessons, java.util.function.Consumer<String> problems) {
+        return new LessonBridge() {
+            @Override
+            public Position current() {
+                return lessons.position().map(p -> new Position(p.lessonId(), p.step())).orElse(null);
+            }
+
+            @Override
+            public void reopen(Position position) {
+                try {
+                    lessons.restorePosition(position == null ? null : position.lessonId(),
+                            position == null ? 0 : position.step());
+                } catch (IllegalArgumentException e) {
+                    problems.accept(e.getMessage());
+                }
+            }
+        };
+    }
+
     /** No lesson: nothing saved, nothing reopened. */
     LessonBridge NONE = new LessonBridge() {
         @Override

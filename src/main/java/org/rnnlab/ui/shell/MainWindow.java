@@ -3,19 +3,12 @@ package org.rnnlab.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.IterationRecord;
@@ -28,11 +21,9 @@ import org.rnnlab.ui.model.SpeedScale;
 import org.rnnlab.ui.lesson.CompareMatch;
 import org.rnnlab.ui.lesson.EngineLessonHost;
 import org.rnnlab.ui.lesson.LessonCatalog;
-import org.rnnlab.ui.lesson.LessonView;
 import org.rnnlab.ui.lesson.Lessons;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
-import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * The simulator window: the transport bar on top, the settings on the left (collapsible), the six
@@ -58,23 +49,17 @@ public final class MainWindow implements FrameTarget {
     private final TrainBar trainBar;
     private final ControlsPanel controls;
     private final FrameLoop loop;
+    private final WindowModel model = new WindowModel();
     private final BorderPane root = new BorderPane();
-    /** The layout (center) with the lesson dock (right). */
+    /** The menus (top), the layout or compare mode (center), the lesson dock (right). */
     private final BorderPane outer = new BorderPane();
-    private boolean compareWasOpen;
     /** The scene's root: the window's layout with the keyboard help over it. */
     private final StackPane stack = new StackPane();
     private final PresenterStrip presenterStrip = new PresenterStrip();
     private final KeyboardHelp help = new KeyboardHelp();
     private final LessonDock lessons;
-    private final HBox statusBar;
-    private final VBox bottom;
-    private Theme theme = Theme.LIGHT;
-    private boolean presenter;
-    private double sceneWidth = Double.NaN;
-    private double sceneHeight = Double.NaN;
-    private final Label status = new Label();
-    private final Label error = new Label();
+    private final StatusBar statusBar = new StatusBar();
+    private final WindowChrome chrome;
     private final List<ViewPanel> panels = new ArrayList<>();
     private final ViewGrid grid;
     private final ViewRefresher refresher;
@@ -117,65 +102,59 @@ public final class MainWindow implements FrameTarget {
         refresher = new ViewRefresher(all, views.views().indexOf(views.views().stream()
                 .filter(e -> e.id().equals("training-curves")).findFirst().orElseThrow()), views.curvesAppend());
 
-        status.setId("status");
-        status.getStyleClass().add("status-line");
-        status.setTooltip(new Tooltip("Task, cell, parameters, and the latest test metric"));
-        status.setMinWidth(0);
-        error.setId("engineError");
-        error.getStyleClass().add("engine-error");
-        error.setVisible(false);
-        error.setManaged(false);
-        error.setWrapText(true);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        statusBar = new HBox(16, status, grow, error);
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setPadding(new Insets(4, 12, 6, 12));
-
         files = new FileActions(this, runner);
         exports = new ExportActions(this, runner);
         menus = new WindowMenus(this, files, exports,
                 new DialogPrompts(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        root.setTop(new VBox(menus.node(), transport.node()));
         root.setCenter(grid);
-        bottom = new VBox(trainBar.node(), statusBar);
-        root.setBottom(bottom);
+        KeyDispatch.takeKeysOnClick(grid);
+        root.setBottom(new VBox(trainBar.node(), statusBar));
         root.setId("mainWindow");
         root.setMinSize(0, 0);
-        // the lesson docks beside the window's layout, so it stays while compare mode takes the layout over
-        outer.setCenter(root);
         outer.setMinSize(0, 0);
         stack.getChildren().addAll(outer, help);
         stack.getStyleClass().add("rnnlab-root");
         stack.setId("windowRoot");
 
-        commands.setWindowActions(this::toggleFullScreen, this::toggleControls);
-        compare = new org.rnnlab.ui.compare.CompareMode(runner, root, views.style());
+        commands.setWindowActions(() -> WindowChrome.toggleFullScreen(root), model::toggleSettings);
+        compare = new org.rnnlab.ui.compare.CompareMode(runner, views.style());
         commands.setCompareActions(() -> compare.openAll(settings.settings()), compare::isOpen);
         lessons = new LessonDock(Lessons.all(), new org.rnnlab.ui.compare.CompareLessonHost(
-                new EngineLessonHost(runner, new LessonWindow()), compare), this::placeLesson);
+                new EngineLessonHost(runner, new LessonWindow(grid::focus, selection, this::openCompare)), compare),
+                this::placeLesson);
         transport.addTools(lessons.menu());
-        files.setLessonBridge(new LessonBridge() {
-            @Override
-            public Position current() {
-                return lessons.position().map(p -> new Position(p.lessonId(), p.step())).orElse(null);
-            }
-
-            @Override
-            public void reopen(Position position) {
-                try {
-                    lessons.restorePosition(position == null ? null : position.lessonId(),
-                            position == null ? 0 : position.step());
-                } catch (IllegalArgumentException e) {
-                    error.setText("Session: " + e.getMessage());
-                    error.setVisible(true);
-                    error.setManaged(true);
-                }
+        files.setLessonBridge(LessonBridge.of(lessons, problem -> statusBar.showError("Session: " + problem)));
+        commands.setLookActions(model::toggleTheme, model::togglePresenter, model::toggleHelp);
+        chrome = new WindowChrome(model, new WindowChrome.Parts(stack, outer, root, menus.node(), transport,
+                presenterStrip, controls.node(), grid, panels, trainBar, statusBar, help, views.style()),
+                () -> KeyDispatch.takingKeysOnClick(compare.node()), lessons::isOpen);
+        trainBar.setKeysBack(this::giveKeysBack);
+        model.presenterProperty().addListener((o, was, on) -> {
+            if (on && shown != null) {
+                presenterStrip.show(shown);
             }
         });
-        commands.setLookActions(() -> setTheme(theme.toggled()), () -> setPresenterMode(!presenter),
-                () -> setHelpShown(!help.isVisible()));
-        applyLook();
+        compare.openProperty().addListener((o, was, on) -> model.setCompareOpen(on));
+        model.compareOpenProperty().addListener((o, was, on) -> {
+            if (!on) {
+                grid.requestFocus();
+            }
+        });
+    }
+
+    /** Ends an edit in a text field: the views (or compare mode) get the keys. */
+    void giveKeysBack() {
+        KeyDispatch.giveKeysBack(stack.getScene(), this::keysHome);
+    }
+
+    /** Where the keys go when a field's edit ends: the views, or compare mode while open. */
+    private Node keysHome() {
+        return model.compareOpen() && compare.node() != null ? compare.node() : grid;
+    }
+
+    /** Theme, presenter mode, help, settings, compare mode and who has the keys. */
+    public WindowModel model() {
+        return model;
     }
 
     /** The root node, for a Scene: the layout with the keyboard help over it. */
@@ -183,55 +162,16 @@ public final class MainWindow implements FrameTarget {
         return stack;
     }
 
-    /** A scene of the given size with the window's stylesheet and keyboard shortcuts. */
+    /** A scene of the given size with the window's stylesheet and keyboard. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(stack, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
-        Shortcuts.install(scene, focus -> Shortcuts.context(focus, lessons.isOpen(), lessons.choicesWaiting(),
-                help.isVisible(), compare.isOpen()), this::perform);
-        scene.widthProperty().addListener((o, a, w) -> fitWidth(w.doubleValue()));
-        scene.heightProperty().addListener((o, a, h) -> fitHeight(h.doubleValue()));
-        fitWidth(width);
-        fitHeight(height);
+        KeyDispatch.install(scene, model, focus -> Shortcuts.context(focus, lessons.isOpen(), lessons.choicesWaiting(),
+                model.helpShown(), model.compareOpen()), new KeyActions(this, model), this::keysHome);
+        scene.widthProperty().addListener((o, a, w) -> chrome.fit(w.doubleValue(), scene.getHeight()));
+        scene.heightProperty().addListener((o, a, h) -> chrome.fit(scene.getWidth(), h.doubleValue()));
+        chrome.fit(width, height);
         return scene;
-    }
-
-    private void fitWidth(double width) {
-        sceneWidth = width;
-        transport.setCompact(width < TransportBar.COMPACT_WIDTH);
-        double panel = ControlsPanel.WIDTH;
-        double views = width - (controlsShown() ? panel : 0) - (lessons.isOpen() ? LessonDock.WIDTH : 0);
-        grid.setCompact(views < ViewGrid.WIDE_MIN);
-    }
-
-    /** Below this window height (720p) the views lose their title bars and draw at 14 px, the smallest size. */
-    static final double SHORT_HEIGHT = 800;
-
-    private void fitHeight(double height) {
-        sceneHeight = height;
-        boolean small = height < SHORT_HEIGHT;
-        for (ViewPanel p : panels) {
-            p.setTitleShown(!small);
-        }
-        double font = viewFont(height, presenter);
-        if (views.style().fontSize() != font) {
-            views.style().setFontSize(font);
-        }
-    }
-
-    /** The views' presenter base size at 1080p: the smallest text drawn (0.9 of it) is 18 px. */
-    static final double PRESENTER_FONT = 20;
-
-    /**
-     * The views' base font size: 16 px, 14 px below 800 px of height; in presenter mode 20 px at
-     * 1080p and above, 18 px from 800 px, 16 px below.
-     */
-    static double viewFont(double height, boolean presenter) {
-        boolean small = height < SHORT_HEIGHT;
-        if (presenter) {
-            return height >= 1000 ? PRESENTER_FONT : small ? ViewStyle.DEFAULT_FONT : 18;
-        }
-        return small ? ViewStyle.MIN_FONT : ViewStyle.DEFAULT_FONT;
     }
 
     /** Whether the views are in two columns with tabs (narrow window or settings open). */
@@ -300,7 +240,7 @@ public final class MainWindow implements FrameTarget {
         recordsReceived = history.size();
         lastRecord = history.isEmpty() ? null : history.get(history.size() - 1);
         if (shown != null) {
-            status.setText(statusText(shown));
+            statusBar.setText(statusText(shown));
         }
     }
 
@@ -324,165 +264,31 @@ public final class MainWindow implements FrameTarget {
         return recordsReceived;
     }
 
-    /** Whether the settings panel is showing (it starts hidden so the views get the whole width). */
-    public boolean controlsShown() {
-        return root.getLeft() != null;
-    }
-
     public void toggleControls() {
-        if (presenter) {
-            // the settings come back with the rest of the controls
-            setPresenterMode(false);
-            if (controlsShown()) {
-                return;
-            }
-        }
-        Node c = controls.node();
-        boolean on = root.getLeft() == null;
-        root.setLeft(on ? c : null);
-        transport.controlsToggle().setSelected(on);
-        refit();
+        model.toggleSettings();
     }
 
-    private void refit() {
-        if (!Double.isNaN(sceneWidth)) {
-            fitWidth(sceneWidth);
-        }
-    }
-
-    // ---- theme, presenter mode, keyboard help ----
-
-    public Theme theme() {
-        return theme;
-    }
+    // ---- theme, presenter mode, keyboard help: the window model's, kept here for lessons and launch options ----
 
     /** Light or dark: the views' palette and, through style classes, the whole window. */
     public void setTheme(Theme t) {
-        theme = Objects.requireNonNull(t);
-        applyLook();
-    }
-
-    public boolean presenterMode() {
-        return presenter;
+        model.setTheme(t);
     }
 
     /**
-     * Presenter mode: the high-contrast form of the theme in large type; the toolbar, settings,
-     * "train N" and status line hidden, the phase indicator, loss and a key hint in a strip on top,
-     * the timeline kept. Every action stays on the keyboard (F1 lists them).
+     * Presenter mode: the high-contrast form of the theme in large type; the menus, toolbar,
+     * settings, "train N" and status line hidden, the phase indicator, loss and a key hint in a
+     * strip on top, the timeline kept. Every action stays on the keyboard (F1 lists them).
      */
     public void setPresenterMode(boolean on) {
-        if (on == presenter) {
-            return;
-        }
-        presenter = on;
-        if (on) {
-            transport.controlsToggle().setSelected(false);
-            if (shown != null) {
-                presenterStrip.show(shown);
-            }
-        }
-        applyChrome();
-        trainBar.setMinimal(on);
-        statusBar.setVisible(!on);
-        statusBar.setManaged(!on);
-        applyLook();
-        refit();
-        if (!Double.isNaN(sceneHeight)) {
-            fitHeight(sceneHeight);
-        }
-    }
-
-    /**
-     * The toolbar or the presenter strip on top, the settings hidden in presenter mode. Compare
-     * mode holds the layout while open and gives back what it took when it closes; the chrome is
-     * set again then ({@link #animate}).
-     */
-    private void applyChrome() {
-        if (compare.isOpen()) {
-            return;
-        }
-        if (presenter) {
-            root.setLeft(null);
-            root.setTop(presenterStrip);
-        } else {
-            root.setTop(transport.node());
-        }
-    }
-
-    private void applyLook() {
-        stack.getStyleClass().removeAll(Theme.LIGHT.styleClass(), Theme.DARK.styleClass(), "presenter");
-        stack.getStyleClass().add(theme.styleClass());
-        if (presenter) {
-            stack.getStyleClass().add("presenter");
-        }
-        views.style().setPalette(theme.palette(presenter));
-        trainBar.scrubber().setLook(theme == Theme.DARK, presenter);
-        transport.showLook(theme, presenter);
+        model.setPresenter(on);
     }
 
     /** Shows or hides the keyboard help. */
     public void setHelpShown(boolean on) {
-        help.setVisible(on);
-        if (on) {
-            help.toFront();
-        }
+        model.setHelpShown(on);
     }
 
-    public boolean helpShown() {
-        return help.isVisible();
-    }
-
-    /** Runs a keyboard action; false if it did nothing (the key then goes to the focused control). */
-    boolean perform(KeyAction a) {
-        switch (a) {
-            case PLAY_PAUSE -> commands.togglePlay();
-            case STEP_FORWARD -> commands.stepForward();
-            case STEP_BACK -> commands.stepBack();
-            case RESET -> commands.reset();
-            case JUMP_BACKWARD -> commands.jumpToBackward();
-            case UNIT_PREVIOUS, UNIT_NEXT -> {
-                int h = shown == null ? 1 : shown.cell().hiddenSize();
-                int u = selection.unit() + (a == KeyAction.UNIT_NEXT ? 1 : -1);
-                selection.select(Math.floorMod(u, h));
-            }
-            case SLOWER, FASTER -> {
-                javafx.scene.control.Slider sl = transport.speedSlider();
-                double step = SpeedScale.MAX / 20;
-                sl.setValue(Math.max(0, Math.min(SpeedScale.MAX, sl.getValue() + (a == KeyAction.FASTER ? step : -step))));
-            }
-            case TOGGLE_SETTINGS -> commands.toggleControls();
-            case FULL_SCREEN -> commands.toggleFullScreen();
-            case TOGGLE_PRESENTER -> setPresenterMode(!presenter);
-            case PRESENTER_ON -> setPresenterMode(true);
-            case TOGGLE_THEME -> setTheme(theme.toggled());
-            case TOGGLE_HELP -> setHelpShown(!help.isVisible());
-            case ESCAPE -> {
-                if (help.isVisible()) {
-                    setHelpShown(false);
-                } else if (presenter) {
-                    setPresenterMode(false);
-                } else {
-                    return false;
-                }
-            }
-            case COMPARE -> commands.openCompare();
-            case LESSON_MENU -> lessons.showMenu(presenter ? presenterStrip : transport.node());
-            case LESSON_ADVANCE -> lessons.advance();
-            case LESSON_BACK -> lessons.back();
-            case CHOOSE_A, CHOOSE_B, CHOOSE_C, CHOOSE_D -> lessons.choose(a.ordinal() - KeyAction.CHOOSE_A.ordinal());
-            case PRESS_FOCUSED -> {
-                Node focus = stack.getScene() == null ? null : stack.getScene().getFocusOwner();
-                if (focus instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
-                    b.fire();
-                } else {
-                    return false;
-                }
-            }
-            default -> throw new IllegalStateException("no action for " + a);
-        }
-        return true;
-    }
 
     // ---- lessons ----
 
@@ -515,40 +321,7 @@ public final class MainWindow implements FrameTarget {
         if (dock == null) {
             grid.clearFocus();
         }
-        refit();
-    }
-
-    /** What only the window can do for a lesson: bring a view forward, follow a unit, compare. */
-    private final class LessonWindow implements EngineLessonHost.Window {
-        @Override
-        public void focusView(LessonView view) {
-            grid.focus(viewId(view));
-        }
-
-        @Override
-        public void selectUnit(int unit) {
-            if (unit < 0) {
-                throw new IllegalArgumentException("unit must be ≥ 0, was " + unit);
-            }
-            selection.select(unit);
-        }
-
-        @Override
-        public void compare(List<org.rnnlab.engine.CellKind> cells, SimulationSettings settings, CompareMatch match) {
-            openCompare(cells, settings, match);
-        }
-    }
-
-    /** The window's view id of a lesson's view name. */
-    static String viewId(LessonView v) {
-        return switch (v) {
-            case DIAGRAM -> "cell-diagram";
-            case HEATMAPS -> "gate-heatmaps";
-            case GRADIENT_FLOW -> "gradient-flow";
-            case SEQUENCE -> "sequence";
-            case CURVES -> "training-curves";
-            case EQUATIONS -> "equations";
-        };
+        chrome.refit();
     }
 
     /** The view a lesson last brought forward, or null. */
@@ -568,15 +341,8 @@ public final class MainWindow implements FrameTarget {
         return presenterStrip;
     }
 
-    HBox statusBar() {
+    StatusBar statusBar() {
         return statusBar;
-    }
-
-    public void toggleFullScreen() {
-        Window w = root.getScene() == null ? null : root.getScene().getWindow();
-        if (w instanceof Stage s) {
-            s.setFullScreen(!s.isFullScreen());
-        }
     }
 
     // ---- FrameTarget: the frame loop's calls, FX thread ----
@@ -598,12 +364,12 @@ public final class MainWindow implements FrameTarget {
     /** The toolbar's phase, loss and iteration, the timeline, the progress and the status line. */
     private void showChrome(Snapshot s) {
         chromeBehind = false;
-        if (presenter) {
+        if (model.presenter()) {
             presenterStrip.show(s);
         }
         transport.show(s);
         trainBar.show(s);
-        status.setText(statusText(s));
+        statusBar.setText(statusText(s));
     }
 
     private String statusText(Snapshot s) {
@@ -631,11 +397,6 @@ public final class MainWindow implements FrameTarget {
         }
         refresher.frame(elapsedSeconds);
         compare.frame(elapsedSeconds);
-        if (compareWasOpen && !compare.isOpen()) {
-            applyChrome();
-            refit();
-        }
-        compareWasOpen = compare.isOpen();
     }
 
     /**
@@ -663,16 +424,14 @@ public final class MainWindow implements FrameTarget {
         lastRecord = records.get(records.size() - 1);
         refresher.offerRecords(records);
         if (shown != null) {
-            status.setText(statusText(shown));
+            statusBar.setText(statusText(shown));
         }
     }
 
     @Override
     public void showEngineError(String message) {
         boolean on = message != null;
-        error.setText(on ? "Engine: " + message : "");
-        error.setVisible(on);
-        error.setManaged(on);
+        statusBar.showError(on ? "Engine: " + message : null);
         if (on && shown != null) {
             settings.refusedByEngine(shown.settings(), message);
         }
@@ -719,20 +478,7 @@ public final class MainWindow implements FrameTarget {
         if (!notifications || w == null || !w.isShowing() || shown == null) {
             return;
         }
-        StringBuilder text = new StringBuilder("Iteration ").append(shown.iteration());
-        if (lastRecord != null) {
-            text.append(": loss ").append(Numbers.format(lastRecord.loss()));
-        }
-        if (!Double.isNaN(shown.lastMetric())) {
-            text.append(", test ").append(shown.metricName()).append(' ').append(Numbers.format(shown.lastMetric()));
-        }
-        org.controlsfx.control.Notifications.create()
-                .title("Training finished")
-                .text(text.toString())
-                .owner(w)
-                .position(javafx.geometry.Pos.BOTTOM_LEFT)
-                .hideAfter(javafx.util.Duration.seconds(5))
-                .showInformation();
+        TrainingNotice.show(w, TrainingNotice.text(shown, lastRecord));
     }
 
     // ---- for tests ----

@@ -1,28 +1,23 @@
 package org.rnnlab.ui.shell;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 
 /**
  * The window's keyboard, in one table: {@link #BINDINGS} is what the keyboard help shows, and
- * {@link #resolve} is what a key press does. A presenter clicker sends Page Down / Page Up (and F5
+ * {@link #resolve} is what a key press does ({@link KeyDispatch} delivers the presses). A presenter clicker sends Page Down / Page Up (and F5
  * / Escape from its "slide show" button): with a lesson open they drive the lesson (Page Down
  * reveals a waiting answer, else goes to the next step; Page Up goes back), otherwise they step
  * the engine like → and ←.
  *
- * <p>While compare mode is open it has its own keys (the same transport keys, Escape or C back);
- * only F1, F11, T, and a lesson's clicker keys and answers are handled here then.
- * While a text field has the focus the keys type into it (F1, F11 and the clicker still work);
- * on a slider the arrows and Home move the slider; in an open drop-down list Page Up/Down move in
- * the list. While a lesson question with choices waits for the reveal, A–D and 1–4 choose an
+ * <p>While compare mode is open the transport keys drive it (Escape or C back to the window); F1,
+ * F11, T, and a lesson's clicker keys and answers work as usual, the window's other keys do not.
+ * The transport keys work wherever the focus is, except while a text field is being edited (the
+ * keys type into it; F1, F11 and the clicker still work) and in an open drop-down list (its keys
+ * move in the list). While a lesson question with choices waits for the reveal, A–D and 1–4 choose an
  * answer (so B chooses B there rather than jumping to the backward phase).
  */
 final class Shortcuts {
@@ -65,43 +60,23 @@ final class Shortcuts {
      * What the window is doing when a key arrives.
      *
      * @param typing       a text field has the focus
-     * @param slider       a slider has the focus
      * @param listShowing  a drop-down list is open
      * @param lessonOpen   a lesson is open in the window
      * @param choices      how many answers the waiting lesson question offers (0: none waiting)
      * @param helpShown    the keyboard help is on screen
      * @param compareOpen  compare mode has the window (its own keys apply)
      */
-    record Context(boolean typing, boolean slider, boolean listShowing, boolean lessonOpen, int choices,
+    record Context(boolean typing, boolean listShowing, boolean lessonOpen, int choices,
                    boolean helpShown, boolean compareOpen) {
-        static final Context IDLE = new Context(false, false, false, false, 0, false, false);
+        static final Context IDLE = new Context(false, false, false, 0, false, false);
     }
 
     private Shortcuts() {}
 
-    /**
-     * Adds the keyboard to a scene as an event filter, so it works wherever the focus is.
-     *
-     * @param context the window's state at the moment of the key press
-     * @param perform runs an action; false when it did nothing (the key then goes on to the focused control)
-     */
-    static void install(Scene scene, Function<Node, Context> context, Predicate<KeyAction> perform) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-                return;
-            }
-            Node focus = scene.getFocusOwner();
-            KeyAction a = resolve(e.getCode(), e.isShiftDown(), e.getText(), context.apply(focus));
-            if (a != null && perform.test(a)) {
-                e.consume();
-            }
-        });
-    }
-
     /** The context of a focus owner, with the window's lesson and help state. */
     static Context context(Node focus, boolean lessonOpen, int choices, boolean helpShown, boolean compareOpen) {
-        return new Context(focus instanceof TextInputControl, focus instanceof Slider,
-                focus instanceof ComboBoxBase<?> c && c.isShowing(), lessonOpen, choices, helpShown, compareOpen);
+        return new Context(focus instanceof TextInputControl, focus instanceof ComboBoxBase<?> c && c.isShowing(),
+                lessonOpen, choices, helpShown, compareOpen);
     }
 
     /**
@@ -116,7 +91,7 @@ final class Shortcuts {
             return KeyAction.TOGGLE_HELP;
         }
         if (c.compareOpen) {
-            return compareKey(code, text, c);
+            return compareKey(code, shift, text, c);
         }
         switch (code) {
             case F11 -> {
@@ -148,11 +123,11 @@ final class Shortcuts {
         }
         return switch (code) {
             case SPACE -> KeyAction.PLAY_PAUSE;
-            case RIGHT -> c.slider ? null : KeyAction.STEP_FORWARD;
-            case LEFT -> c.slider ? null : KeyAction.STEP_BACK;
-            case HOME -> c.slider ? null : KeyAction.RESET;
-            case UP -> c.slider ? null : KeyAction.UNIT_PREVIOUS;
-            case DOWN -> c.slider ? null : KeyAction.UNIT_NEXT;
+            case RIGHT -> KeyAction.STEP_FORWARD;
+            case LEFT -> KeyAction.STEP_BACK;
+            case HOME -> KeyAction.RESET;
+            case UP -> KeyAction.UNIT_PREVIOUS;
+            case DOWN -> KeyAction.UNIT_NEXT;
             case B -> shift ? null : KeyAction.JUMP_BACKWARD;
             case S -> KeyAction.TOGGLE_SETTINGS;
             case P -> KeyAction.TOGGLE_PRESENTER;
@@ -167,16 +142,24 @@ final class Shortcuts {
         };
     }
 
-    /** While compare mode is open: the help, full screen, the theme, and an open lesson's clicker and answers. */
-    private static KeyAction compareKey(KeyCode code, String text, Context c) {
+    /**
+     * While compare mode is open: its transport (Space, → ←, Page Down / Page Up without a lesson,
+     * Home, B, Enter on a focused button), C or Escape back, and the help, full screen, the theme,
+     * and an open lesson's clicker and answers.
+     */
+    private static KeyAction compareKey(KeyCode code, boolean shift, String text, Context c) {
         if (code == KeyCode.F11) {
             return KeyAction.FULL_SCREEN;
         }
-        if (code == KeyCode.ESCAPE && c.helpShown) {
+        if (code == KeyCode.ESCAPE) {
             return KeyAction.ESCAPE;
         }
-        if (c.lessonOpen && (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
-            return code == KeyCode.PAGE_DOWN ? KeyAction.LESSON_ADVANCE : KeyAction.LESSON_BACK;
+        if (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP) {
+            boolean down = code == KeyCode.PAGE_DOWN;
+            if (c.lessonOpen) {
+                return down ? KeyAction.LESSON_ADVANCE : KeyAction.LESSON_BACK;
+            }
+            return down ? KeyAction.STEP_FORWARD : KeyAction.STEP_BACK;
         }
         if (c.typing) {
             return null;
@@ -188,7 +171,17 @@ final class Shortcuts {
         if (choice >= 0 && choice < c.choices) {
             return KeyAction.values()[KeyAction.CHOOSE_A.ordinal() + choice];
         }
-        return code == KeyCode.T ? KeyAction.TOGGLE_THEME : null;
+        return switch (code) {
+            case SPACE -> KeyAction.PLAY_PAUSE;
+            case RIGHT -> KeyAction.STEP_FORWARD;
+            case LEFT -> KeyAction.STEP_BACK;
+            case HOME -> KeyAction.RESET;
+            case B -> shift ? null : KeyAction.JUMP_BACKWARD;
+            case C -> KeyAction.COMPARE;
+            case T -> KeyAction.TOGGLE_THEME;
+            case ENTER -> KeyAction.PRESS_FOCUSED;
+            default -> null;
+        };
     }
 
     private static int choiceFor(KeyCode code) {

@@ -29,6 +29,7 @@ final class TrainBar {
     private final Label progressLabel = new Label();
     private final Button cancel = new Button("Cancel");
     private final Label iterations = new Label("iterations");
+    private Runnable keysBack = () -> { };
 
     TrainBar(ShellCommands commands) {
         scrubber = new Scrubber(commands::seek);
@@ -40,6 +41,12 @@ final class TrainBar {
         count.setPrefColumnCount(6);
         count.setTooltip(new Tooltip("How many iterations to train at full speed (1.." + MAX_ITERATIONS + ")"));
         count.setOnAction(e -> startTraining(commands));
+        // the error goes as soon as the value is one that would be accepted
+        count.textProperty().addListener((o, was, now) -> {
+            if (countError.isVisible() && accepted(now)) {
+                clearError();
+            }
+        });
         train.setId("train");
         train.setTooltip(new Tooltip("Train this many iterations at full speed; the views follow"));
         train.setOnAction(e -> startTraining(commands));
@@ -76,19 +83,38 @@ final class TrainBar {
             refuse(e.getMessage());
             return;
         }
+        clearError();
+        commands.train(n);
+        keysBack.run();
+    }
+
+    /** What ends the edit of the count once training starts: the keys go back to the views. */
+    void setKeysBack(Runnable action) {
+        keysBack = action;
+    }
+
+    private static boolean accepted(String text) {
+        try {
+            org.rnnlab.ui.model.FieldParsers.parseIterations(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void clearError() {
         countError.setText("");
         countError.setVisible(false);
         countError.setManaged(false);
-        count.getStyleClass().remove("invalid");
-        commands.train(n);
+        count.getStyleClass().remove(KeyDispatch.INVALID);
     }
 
     private void refuse(String message) {
         countError.setText(message);
         countError.setVisible(true);
         countError.setManaged(true);
-        if (!count.getStyleClass().contains("invalid")) {
-            count.getStyleClass().add("invalid");
+        if (!count.getStyleClass().contains(KeyDispatch.INVALID)) {
+            count.getStyleClass().add(KeyDispatch.INVALID);
         }
     }
 

@@ -291,10 +291,10 @@ class MainWindowTest {
     @Test
     void choosingAnotherCellRebuildsTheModelFromTheSeed(FxRobot robot) {
         frame(robot);
-        assertThat(window.controlsShown()).isFalse();
+        assertThat(window.model().settingsShown()).isFalse();
         robot.clickOn("#phase").type(KeyCode.S);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.controlsShown()).isTrue();
+        assertThat(window.model().settingsShown()).isTrue();
         robot.clickOn("#cell-GRU");
         frame(robot);
         assertThat(window.frameLoop().shown().cell().label()).isEqualTo("GRU");

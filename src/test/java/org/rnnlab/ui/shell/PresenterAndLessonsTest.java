@@ -145,7 +145,7 @@ class PresenterAndLessonsTest {
 
         robot.clickOn("#phase").type(KeyCode.T);
         robot.interact(() -> window.root().applyCss());
-        assertThat(window.theme()).isEqualTo(Theme.DARK);
+        assertThat(window.model().theme()).isEqualTo(Theme.DARK);
         assertThat(window.root().getStyleClass()).contains("theme-dark").doesNotContain("theme-light");
         // the toolbar, the status line and the views' palette all follow
         assertThat(background(bar)).isEqualTo(Color.web("#1d2025"));
@@ -157,13 +157,13 @@ class PresenterAndLessonsTest {
 
         robot.type(KeyCode.T);
         robot.interact(() -> window.root().applyCss());
-        assertThat(window.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(window.model().theme()).isEqualTo(Theme.LIGHT);
         assertThat(background(bar)).isEqualTo(Color.WHITE);
         assertThat(heatmap.style().palette().name()).isEqualTo("light");
 
         // the View menu's item does the same as the key
         robot.interact(() -> window.transport().viewMenu().getItems().get(0).fire());
-        assertThat(window.theme()).isEqualTo(Theme.DARK);
+        assertThat(window.model().theme()).isEqualTo(Theme.DARK);
     }
 
     @Test
@@ -172,7 +172,7 @@ class PresenterAndLessonsTest {
         robot.clickOn("#stepForward").clickOn("#stepForward");
         robot.clickOn("#toggleControls");
         frame(robot);
-        assertThat(window.controlsShown()).isTrue();
+        assertThat(window.model().settingsShown()).isTrue();
         Node toolbar = window.transport().node();
 
         robot.type(KeyCode.P);
@@ -181,11 +181,11 @@ class PresenterAndLessonsTest {
             window.root().applyCss();
             window.root().layout();
         });
-        assertThat(window.presenterMode()).isTrue();
+        assertThat(window.model().presenter()).isTrue();
         assertThat(window.root().getStyleClass()).contains("presenter");
         // the chrome is gone: toolbar, settings, train N, status
         assertThat(onScreen(toolbar)).isFalse();
-        assertThat(window.controlsShown()).isFalse();
+        assertThat(window.model().settingsShown()).isFalse();
         assertThat(onScreen(robot.lookup("#toggleControls").tryQuery().orElse(null))).isFalse();
         assertThat(onScreen(robot.lookup("#train").query())).isFalse();
         assertThat(onScreen(robot.lookup("#trainCount").query())).isFalse();
@@ -198,7 +198,7 @@ class PresenterAndLessonsTest {
         assertThat(text(robot, "#presenterHint")).contains("Space", "PgDn", "F1");
         // high-contrast palette and large type in the views, nothing on screen under 14 px
         assertThat(window.views().style().palette().name()).isEqualTo("presenter-light");
-        assertThat(window.views().style().fontSize()).isEqualTo(MainWindow.PRESENTER_FONT);
+        assertThat(window.views().style().fontSize()).isEqualTo(WindowChrome.PRESENTER_FONT);
         List<String> small = new ArrayList<>();
         collectSmallText(window.root(), small);
         assertThat(small).isEmpty();
@@ -217,7 +217,7 @@ class PresenterAndLessonsTest {
         // Escape brings the controls back
         robot.type(KeyCode.ESCAPE);
         frame(robot);
-        assertThat(window.presenterMode()).isFalse();
+        assertThat(window.model().presenter()).isFalse();
         assertThat(onScreen(toolbar)).isTrue();
         assertThat(onScreen(robot.lookup("#status").query())).isTrue();
         assertThat(onScreen(robot.lookup("#train").query())).isTrue();
@@ -259,11 +259,11 @@ class PresenterAndLessonsTest {
         assertThat(listed).containsExactlyInAnyOrder(KeyAction.values());
         Set<KeyAction> reached = EnumSet.noneOf(KeyAction.class);
         List<Shortcuts.Context> contexts = List.of(Shortcuts.Context.IDLE,
-                new Shortcuts.Context(false, false, false, true, 4, false, false),
-                new Shortcuts.Context(true, false, false, true, 4, true, false),
-                new Shortcuts.Context(false, true, false, false, 0, false, false),
-                new Shortcuts.Context(false, false, true, false, 0, false, false),
-                new Shortcuts.Context(false, false, false, true, 3, true, true));
+                new Shortcuts.Context(false, false, true, 4, false, false),
+                new Shortcuts.Context(true, false, true, 4, true, false),
+                new Shortcuts.Context(false, true, false, 0, false, false),
+                new Shortcuts.Context(false, false, true, 3, true, true),
+                new Shortcuts.Context(false, false, false, 0, false, true));
         for (Shortcuts.Context c : contexts) {
             for (KeyCode code : KeyCode.values()) {
                 for (boolean shift : new boolean[] {false, true}) {
@@ -280,7 +280,7 @@ class PresenterAndLessonsTest {
         }
         assertThat(reached).containsExactlyInAnyOrder(KeyAction.values());
         // typing in a field leaves the keys to the field, except the help, full screen and the clicker
-        Shortcuts.Context typing = new Shortcuts.Context(true, false, false, false, 0, false, false);
+        Shortcuts.Context typing = new Shortcuts.Context(true, false, false, 0, false, false);
         assertThat(Shortcuts.resolve(KeyCode.SPACE, false, " ", typing)).isNull();
         assertThat(Shortcuts.resolve(KeyCode.T, false, "t", typing)).isNull();
         assertThat(Shortcuts.resolve(KeyCode.PAGE_DOWN, false, "", typing)).isEqualTo(KeyAction.STEP_FORWARD);
