@@ -74,13 +74,6 @@ final class KeyDispatch {
         return view;
     }
 
-    /** Ends the edit of whatever text field has the focus: {@code home} gets the keys. */
-    static void giveKeysBack(Scene scene, Supplier<Node> home) {
-        Node focus = scene == null ? null : scene.getFocusOwner();
-        if (focus instanceof TextInputControl) {
-            giveKeysBack(scene, focus, home);
-        }
-    }
 
     /** Ends the edit in {@code field} (if it still has the focus): the views get the keys. */
     static void giveKeysBack(Scene scene, Node field, Supplier<Node> home) {

@@ -142,9 +142,13 @@ public final class MainWindow implements FrameTarget {
         });
     }
 
-    /** Ends an edit in a text field: the views (or compare mode) get the keys. */
+    /**
+     * "Train N" started: the views (or compare mode) get the keys, whether they were in the count
+     * or on the Train button (which is disabled while training, and would hand the focus on to
+     * the count).
+     */
     void giveKeysBack() {
-        KeyDispatch.giveKeysBack(stack.getScene(), this::keysHome);
+        keysHome().requestFocus();
     }
 
     /** Where the keys go when a field's edit ends: the views, or compare mode while open. */

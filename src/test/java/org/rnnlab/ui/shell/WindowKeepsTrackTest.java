@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window keeps its menus and gives the keys back, whatever was done before: compare mode and
@@ -96,17 +97,28 @@ class WindowKeepsTrackTest extends WindowFixture {
     void afterTypingACountAndPressingTrainTheKeysGoBackToTheViews(FxRobot robot) {
         frame(robot);
         TextField count = robot.lookup("#trainCount").queryAs(TextField.class);
-        robot.doubleClickOn(count).eraseText(6).write("5");
+        robot.doubleClickOn(count).eraseText(6).write("100000");
         robot.clickOn("#train");
-        awaitTraining(robot);
+        long deadline = System.nanoTime() + TIMEOUT_SECONDS * 1_000_000_000L;
+        while (!runner.isTraining() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        // a frame while training disables the Train button, which would hand the focus on to the box
+        robot.interact(() -> clock.fire(16_666_667L));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#train").query().isDisabled()).isTrue();
         assertThat(window.model().keys()).isEqualTo(WindowModel.KeyOwner.VIEWS);
         robot.type(KeyCode.SPACE);
+        assertThat(count.getText()).as("Space did not type into the box").isEqualTo("100000");
+        robot.clickOn("#cancelTrain");
+        awaitTraining(robot);
+        robot.type(KeyCode.SPACE);
         frame(robot);
-        assertThat(count.getText()).as("Space did not type into the box").isEqualTo("5");
+        assertThat(count.getText()).isEqualTo("100000");
         robot.type(KeyCode.SPACE);
         robot.type(KeyCode.RIGHT);
         frame(robot);
-        assertThat(count.getText()).isEqualTo("5");
+        assertThat(count.getText()).isEqualTo("100000");
         assertThat(text(robot, "#phase")).startsWith("Forward t=");
 
         // Enter in the box trains and gives the keys back too
