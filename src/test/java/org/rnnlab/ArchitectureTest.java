@@ -1,6 +1,7 @@
 package org.rnnlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +55,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule headlessPackagesDoNotUseJavaFx = noClasses()
             .that().resideInAnyPackage("org.rnnlab.engine..", "org.rnnlab.task..", "org.rnnlab.training..",
-                    "org.rnnlab.io..", "org.rnnlab.cli..")
+                    "org.rnnlab.io..", "org.rnnlab.cli..", "org.rnnlab.lesson..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("the engine, tasks, training, files and commands must run, be tested and be benchmarked"
-                    + " without a display; only org.rnnlab.ui may touch JavaFX");
+            .because("the engine, tasks, training, files, commands and the lesson player must run, be tested"
+                    + " and be benchmarked without a display; only org.rnnlab.ui may touch JavaFX");
 
     @ArchTest
     static final ArchRule engineDependsOnNothingAboveIt = noClasses()
@@ -94,4 +95,18 @@ class ArchitectureTest {
             .that().resideInAPackage("org.rnnlab.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.rnnlab.ui..")
             .because("headless commands must never touch the display");
+
+    @ArchTest
+    static final ArchRule lessonsDoNotReachIntoTheWindow = noClasses()
+            .that().resideInAPackage("org.rnnlab.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.io..", "org.rnnlab.cli..",
+                    "org.rnnlab.ui..")
+            .because("a lesson plays through a LessonHost over the engine: the window's panel and compare mode"
+                    + " are hosts above it, and the player is tested with fakes, without a stage");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.rnnlab.(**)")
+            .should().beFreeOfCycles()
+            .because("each package must be understandable, testable and replaceable from the packages below it;"
+                    + " a cycle (as ui.shell and ui.compare, task and task.speech had) makes two packages one");
 }

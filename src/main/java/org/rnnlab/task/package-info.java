@@ -3,7 +3,7 @@
  * test set, a metric with a stated "solved" threshold and the reason for it, a baseline, and an
  * {@link org.rnnlab.task.IoPattern} that decides where the loss enters.
  *
- * <p>{@link org.rnnlab.task.Tasks#create(String, org.rnnlab.task.TaskOptions)} builds them by id:
+ * <p>{@link org.rnnlab.task.registry.Tasks#create(String, org.rnnlab.task.TaskOptions)} builds them by id:
  * {@code adding} and {@code order} (Hochreiter &amp; Schmidhuber 1997), {@code copy}, {@code sine},
  * {@code airline} (Box &amp; Jenkins series G), {@code csv} (the user's series), {@code sentiment}
  * (Kotzias et al. 2015 plus a grammar where word order decides), {@code text} (character-level

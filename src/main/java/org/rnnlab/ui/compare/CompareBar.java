@@ -19,10 +19,10 @@ import org.controlsfx.control.SegmentedButton;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideSnapshot;
+import org.rnnlab.ui.controls.Icons;
+import org.rnnlab.ui.controls.PhaseColors;
+import org.rnnlab.ui.controls.ToolbarButtons;
 import org.rnnlab.ui.model.SpeedScale;
-import org.rnnlab.ui.shell.PhaseColors;
-import org.rnnlab.ui.shell.Icons;
-import org.rnnlab.ui.shell.ToolbarButtons;
 
 /**
  * Compare mode's toolbar: back to the window, the transport (every button drives all lanes in

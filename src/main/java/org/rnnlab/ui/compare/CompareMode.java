@@ -10,13 +10,13 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.lesson.CompareMatch;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideRunner;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.lesson.CompareMatch;
 import org.rnnlab.ui.view.ViewStyle;
 
 /**

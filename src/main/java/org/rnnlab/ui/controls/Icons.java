@@ -1,11 +1,11 @@
-package org.rnnlab.ui.shell;
+package org.rnnlab.ui.controls;
 
 import javafx.scene.Node;
 import javafx.scene.shape.SVGPath;
 
 /**
- * The window's icons as vector paths (no font glyphs to go missing), 18 px tall, styled by the
- * ".icon" class; compare mode's toolbar uses the same ones.
+ * The toolbar icons of the window and compare mode as vector paths (no font glyphs to go
+ * missing), 18 px tall, styled by the ".icon" class.
  */
 public final class Icons {
     private Icons() {}

@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.SimulationSettings;
 
 /** A host that records every call as a short line, e.g. "reset(rnn r=0.9 T=20 seed=1)", "step(19)". */
-final class RecordingHost implements LessonHost {
+public final class RecordingHost implements LessonHost {
     final List<String> calls = new ArrayList<>();
     final List<SimulationSettings> resets = new ArrayList<>();
     RuntimeException failNext;
@@ -26,7 +26,7 @@ final class RecordingHost implements LessonHost {
         calls.add(call);
     }
 
-    List<String> drain() {
+    public List<String> drain() {
         List<String> out = List.copyOf(calls);
         calls.clear();
         return out;

@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 import java.util.List;
 import org.rnnlab.engine.CellKind;

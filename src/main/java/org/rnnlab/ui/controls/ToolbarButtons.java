@@ -1,4 +1,4 @@
-package org.rnnlab.ui.shell;
+package org.rnnlab.ui.controls;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package org.rnnlab.ui.shell;
+package org.rnnlab.ui.screenshots;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +20,12 @@ import org.rnnlab.cli.ScreenshotsCommand;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.shell.LessonDock;
+import org.rnnlab.ui.shell.MainWindow;
+import org.rnnlab.ui.shell.ManualFrameClock;
+import org.rnnlab.ui.shell.OffscreenWindow;
+import org.rnnlab.ui.shell.Theme;
+import org.rnnlab.ui.shell.ViewSet;
 
 /**
  * Renders the window and each view to PNG without a display: JavaFX runs on Monocle's headless
@@ -45,7 +51,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             }
             written.addAll(scenario(req, base, "", req.width(), req.height(), true, log));
             written.addAll(scenario(req, base, "small-", 1280, 720, false, log));
-            written.addAll(org.rnnlab.ui.compare.CompareScreenshots.render(req.out(), req.seed(), req.iterations(),
+            written.addAll(CompareScreenshots.render(req.out(), req.seed(), req.iterations(),
                     req.width(), req.height(), log));
             written.addAll(presenter(req, base, log));
         } finally {
@@ -129,10 +135,8 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 out.addAll(capture(runner, clock, window, stage, req.out(), "presenter-dark", false, log));
                 onFx(() -> {
                     window.setTheme(Theme.LIGHT);
+                    window.openLesson(LESSON);
                     LessonDock lessons = window.lessonDock();
-                    var lesson = lessons.catalog().find(LESSON).orElseThrow(
-                            () -> new IllegalStateException("the lesson '" + LESSON + "' did not load"));
-                    lessons.open(lesson);
                     while (!lessons.player().isAwaitingReveal() && lessons.player().canNext()) {
                         lessons.advance();
                     }
@@ -178,7 +182,8 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
         return out;
     }
 
-    private static Path write(WritableImage image, Path file, PrintWriter log) {
+    /** Writes {@code image} to {@code file} as PNG and logs its name and size. */
+    static Path write(WritableImage image, Path file, PrintWriter log) {
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;

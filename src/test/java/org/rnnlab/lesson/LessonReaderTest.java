@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

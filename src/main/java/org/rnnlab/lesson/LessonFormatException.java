@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 /**
  * A lesson file that cannot be used, with where the problem is: the file, the step (index in the

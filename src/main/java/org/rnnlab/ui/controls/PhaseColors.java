@@ -1,4 +1,4 @@
-package org.rnnlab.ui.shell;
+package org.rnnlab.ui.controls;
 
 import javafx.scene.paint.Color;
 import org.rnnlab.training.Phase;

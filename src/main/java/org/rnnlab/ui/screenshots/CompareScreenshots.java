@@ -1,25 +1,23 @@
-package org.rnnlab.ui.compare;
+package org.rnnlab.ui.screenshots;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
+import org.rnnlab.lesson.CompareMatch;
+import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideRunner;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.lesson.Lessons;
+import org.rnnlab.ui.compare.CompareMode;
 import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.shell.MainWindow;
-import org.rnnlab.ui.shell.OffscreenWindow;
 import org.rnnlab.ui.shell.ManualFrameClock;
+import org.rnnlab.ui.shell.OffscreenWindow;
 
 /**
  * Compare mode for the {@code screenshots} command, on lesson 8's run (adding problem, T = 50,
@@ -55,7 +53,7 @@ public final class CompareScreenshots {
                 MainWindow window = shown.window();
                 Stage stage = shown.stage();
                 onFx(() -> {
-                    window.openCompare(CompareMode.ALL_CELLS, settings, org.rnnlab.ui.lesson.CompareMatch.HIDDEN_SIZE);
+                    window.openCompare(CompareMode.ALL_CELLS, settings, CompareMatch.HIDDEN_SIZE);
                     return null;
                 });
                 CompareMode mode = window.compareMode();
@@ -101,14 +99,7 @@ public final class CompareScreenshots {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             clock.settle();
-            WritableImage image = stage.getScene().snapshot(null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
-            }
-            log.printf("%s (%d x %d)%n", file, (int) image.getWidth(), (int) image.getHeight());
-            return file;
+            return ScreenshotRenderer.write(stage.getScene().snapshot(null), file, log);
         });
     }
 

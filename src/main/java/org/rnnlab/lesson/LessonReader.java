@@ -1,4 +1,4 @@
-package org.rnnlab.ui.lesson;
+package org.rnnlab.lesson;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.task.TaskInfo;
-import org.rnnlab.task.Tasks;
+import org.rnnlab.task.registry.Tasks;
 import org.rnnlab.training.SimulationSettings;
 
 /**

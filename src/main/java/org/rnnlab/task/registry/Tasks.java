@@ -1,12 +1,24 @@
-package org.rnnlab.task;
+package org.rnnlab.task.registry;
 
 import java.util.List;
 import java.util.Locale;
-import org.rnnlab.task.speech.SpeechFeatures;
+import org.rnnlab.task.AddingTask;
+import org.rnnlab.task.CopyTask;
+import org.rnnlab.task.ForecastTask;
+import org.rnnlab.task.IoPattern;
+import org.rnnlab.task.NumbersTask;
+import org.rnnlab.task.SentimentTask;
+import org.rnnlab.task.SineTask;
+import org.rnnlab.task.Task;
+import org.rnnlab.task.TaskInfo;
+import org.rnnlab.task.TaskOptions;
+import org.rnnlab.task.TemporalOrderTask;
+import org.rnnlab.task.TextTask;
 import org.rnnlab.task.speech.SpeechTask;
 
 /**
- * The task registry: every id the command line and the window accept, and how to build each.
+ * The task registry: every id the command line and the window accept, and how to build each. It
+ * sits above {@code org.rnnlab.task} and {@code org.rnnlab.task.speech}, which know nothing of it.
  */
 public final class Tasks {
     private static final List<TaskInfo> INFOS = List.of(
@@ -73,9 +85,7 @@ public final class Tasks {
             case SentimentTask.ID -> new SentimentTask(o);
             case TextTask.ID -> new TextTask(o);
             case NumbersTask.ID -> new NumbersTask(o);
-            case SpeechTask.ID -> new SpeechTask("mfcc".equalsIgnoreCase(o.variant()) ? SpeechFeatures.MFCC
-                    : SpeechFeatures.LOG_MEL, o.length() == 0 ? SpeechTask.DEFAULT_STEPS
-                    : TaskSupport.checkRange("sequence length T for speech", o.length(), 1, 1000));
+            case SpeechTask.ID -> SpeechTask.of(o);
             default -> throw new IllegalStateException("registered task '" + key + "' has no constructor");
         };
     }
