@@ -105,6 +105,32 @@ class ArchitectureTest {
                     + " are hosts above it, and the player is tested with fakes, without a stage");
 
     @ArchTest
+    static final ArchRule chartsAreDrawingOnly = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.engine..", "org.rnnlab.task..",
+                    "org.rnnlab.training..", "org.rnnlab.io..", "org.rnnlab.cli..", "org.rnnlab.lesson..",
+                    "org.rnnlab.ui.model..", "org.rnnlab.ui.view..", "org.rnnlab.ui.controls..",
+                    "org.rnnlab.ui.compare..", "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..",
+                    "org.rnnlab.ui.screenshots..")
+            .because("the chart toolkit (painter, math text, ticks, log axis, colour scales, the log-line chart)"
+                    + " draws what it is given, so every view and compare mode can share it");
+
+    @ArchTest
+    static final ArchRule controlsKnowOnlyTheirTransport = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.controls..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.view..", "org.rnnlab.ui.compare..",
+                    "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..", "org.rnnlab.ui.screenshots..")
+            .because("the transport and train bars drive a Transport that the window and compare mode both"
+                    + " implement; they must not know which");
+
+    @ArchTest
+    static final ArchRule compareModeDoesNotReachIntoTheWindow = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.compare..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.shell..", "org.rnnlab.ui.screenshots..")
+            .because("the window opens compare mode, not the other way round: what both need lives in ui.controls,"
+                    + " ui.chart and ui.view");
+
+    @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.rnnlab.(**)")
             .should().beFreeOfCycles()
             .because("each package must be understandable, testable and replaceable from the packages below it;"

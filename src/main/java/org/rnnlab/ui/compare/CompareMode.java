@@ -17,7 +17,8 @@ import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideRunner;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.view.ViewStyle;
+import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.controls.Transport;
 
 /**
  * Compare mode in the main window: RNN, LSTM and GRU (or any of them) side by side on the same
@@ -31,7 +32,7 @@ import org.rnnlab.ui.view.ViewStyle;
  * Down / Page Up) step, B the backward phase, Home reset, Escape (or C) back to the window.
  * FX thread.
  */
-public final class CompareMode {
+public final class CompareMode implements Transport {
     /** The cells the toolbar's "Compare" button puts side by side. */
     public static final List<CellKind> ALL_CELLS = List.of(CellKind.RNN, CellKind.LSTM, CellKind.GRU);
     /** While training, the columns are redrawn on every this-many-th frame (the chart and table on every frame). */

@@ -26,13 +26,13 @@ import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SettingsModel;
 import org.rnnlab.ui.model.SpeedScale;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
-import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * The simulator window: the transport bar on top, the settings on the left (collapsible), the six

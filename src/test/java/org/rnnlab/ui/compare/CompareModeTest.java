@@ -126,11 +126,11 @@ class CompareModeTest {
         for (CellKind k : ALL) {
             assertThat(robot.lookup("#lane-" + k.id() + "-title").queryLabeled().getText()).isEqualTo(k.name());
         }
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Ready");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Ready");
 
         robot.type(KeyCode.RIGHT);
         frame(robot);
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=1/20");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Forward t=1/20");
         assertThat(window.frameLoop().shown().phaseText()).as("the window's own run did not move").isEqualTo("Ready");
 
         robot.type(KeyCode.ESCAPE);
@@ -158,7 +158,7 @@ class CompareModeTest {
             robot.clickOn("#compare-stepForward");
         }
         frame(robot);
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
         robot.clickOn("#compare-stepBack");
         frame(robot);
         assertPhaseEverywhere("Forward t=2/20");
@@ -292,7 +292,7 @@ class CompareModeTest {
             Simulation sim = new Simulation(SETTINGS.withCell(ALL.get(i)), AppTasks.factory());
             IterationCheck.assertSameLosses(sim, 60, lane.lastLoss());
         }
-        assertThat(robot.lookup("#compare-progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#compare-trainProgress").query().isVisible()).isFalse();
         assertThat(pane().chart().drawnTexts()).anyMatch(t -> t.startsWith("GRU "));
 
         robot.clickOn("#compare-reset");

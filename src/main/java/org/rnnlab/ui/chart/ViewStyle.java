@@ -1,4 +1,4 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -68,7 +68,7 @@ public final class ViewStyle {
     }
 
     /** Runs {@code action} whenever the palette or font size changes (easing needs no redraw). */
-    void onChange(Runnable action) {
+    public void onChange(Runnable action) {
         palette.addListener((Observable o) -> action.run());
         fontSize.addListener((Observable o) -> action.run());
     }
@@ -78,7 +78,7 @@ public final class ViewStyle {
      * constant of {@code tau} seconds (exponential approach, frame-rate independent); returns the
      * target directly when easing is off or either value is not finite.
      */
-    double ease(double current, double target, double dt, double tau) {
+    public double ease(double current, double target, double dt, double tau) {
         if (!easing() || !Double.isFinite(current) || !Double.isFinite(target)) {
             return target;
         }

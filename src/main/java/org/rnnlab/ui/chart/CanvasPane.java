@@ -1,21 +1,21 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
 /** A region that keeps one canvas at its own size and asks for a redraw when resized. */
-final class CanvasPane extends Region {
+public final class CanvasPane extends Region {
     private final Canvas canvas = new Canvas();
     private final Runnable redraw;
 
-    CanvasPane(double prefWidth, double prefHeight, Runnable redraw) {
+    public CanvasPane(double prefWidth, double prefHeight, Runnable redraw) {
         this.redraw = redraw;
         getChildren().add(canvas);
         setPrefSize(prefWidth, prefHeight);
         setMinSize(120, 80);
     }
 
-    Canvas canvas() {
+    public Canvas canvas() {
         return canvas;
     }
 

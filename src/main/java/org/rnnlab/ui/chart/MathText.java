@@ -1,4 +1,4 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +11,20 @@ import javafx.scene.text.TextFlow;
  * drawn with real subscripts and superscripts, on a canvas or as a {@link TextFlow}. Scripts are
  * {@value #SCRIPT_SCALE} of the base size but never under {@link ViewStyle#MIN_FONT} px.
  */
-final class MathText {
-    static final double SCRIPT_SCALE = 0.78;
+public final class MathText {
+    public static final double SCRIPT_SCALE = 0.78;
 
     /** A run of text: normal, subscript or superscript. */
-    record Run(String text, int shift) {
-        static final int NORMAL = 0;
-        static final int SUB = 1;
-        static final int SUPER = -1;
+    public record Run(String text, int shift) {
+        public static final int NORMAL = 0;
+        public static final int SUB = 1;
+        public static final int SUPER = -1;
     }
 
     private MathText() {}
 
     /** Splits notation into runs: "_{…}" and "_abc" subscript, "^{…}" and "^abc" superscript. */
-    static List<Run> parse(String src) {
+    public static List<Run> parse(String src) {
         List<Run> runs = new ArrayList<>();
         StringBuilder normal = new StringBuilder();
         int i = 0;
@@ -75,7 +75,7 @@ final class MathText {
     }
 
     /** The notation as plain text with the markup removed: "h_{t−1}" → "ht−1". */
-    static String plain(String src) {
+    public static String plain(String src) {
         StringBuilder b = new StringBuilder();
         for (Run r : parse(src)) {
             b.append(r.text());
@@ -83,7 +83,7 @@ final class MathText {
         return b.toString();
     }
 
-    static double scriptSize(double base) {
+    public static double scriptSize(double base) {
         return Math.max(ViewStyle.MIN_FONT, base * SCRIPT_SCALE);
     }
 
@@ -91,13 +91,13 @@ final class MathText {
      * A TextFlow of Text nodes, each carrying {@code styleClass} and, as its user data, its run's
      * shift ({@link Run#NORMAL}, {@link Run#SUB}, {@link Run#SUPER}); scripts are shifted and smaller.
      */
-    static TextFlow flow(String src, Font base, String... styleClasses) {
+    public static TextFlow flow(String src, Font base, String... styleClasses) {
         TextFlow flow = new TextFlow();
         fill(flow, src, base, styleClasses);
         return flow;
     }
 
-    static void fill(TextFlow flow, String src, Font base, String... styleClasses) {
+    public static void fill(TextFlow flow, String src, Font base, String... styleClasses) {
         flow.getChildren().clear();
         for (Run r : parse(src)) {
             Text t = new Text(r.text());

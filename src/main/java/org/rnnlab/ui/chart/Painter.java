@@ -1,4 +1,4 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,14 +18,14 @@ import javafx.scene.text.TextAlignment;
  * covers, so a test can read exactly what a view shows and check that nothing is cut at the
  * canvas's edges or drawn over other text. Sizes are clamped to {@link ViewStyle#MIN_FONT}.
  */
-final class Painter {
+public final class Painter {
     /** A string as drawn and the rectangle it covers (approximately: advance width × line box). */
-    record Drawn(String text, double minX, double minY, double maxX, double maxY) {
-        boolean overlaps(Drawn o, double slack) {
+    public record Drawn(String text, double minX, double minY, double maxX, double maxY) {
+        public boolean overlaps(Drawn o, double slack) {
             return minX + slack < o.maxX && o.minX + slack < maxX && minY + slack < o.maxY && o.minY + slack < maxY;
         }
 
-        double width() {
+        public double width() {
             return maxX - minX;
         }
     }
@@ -42,14 +42,14 @@ final class Painter {
     private final List<String> drawn = new ArrayList<>();
     private final List<Drawn> boxes = new ArrayList<>();
 
-    void begin(GraphicsContext g) {
+    public void begin(GraphicsContext g) {
         this.gc = g;
         drawn.clear();
         boxes.clear();
     }
 
     /** Every string drawn since the last {@link #begin}, with where it was drawn. */
-    List<Drawn> boxes() {
+    public List<Drawn> boxes() {
         return Collections.unmodifiableList(new ArrayList<>(boxes));
     }
 
@@ -72,22 +72,22 @@ final class Painter {
         boxes.add(new Drawn(s, left, top - up, left + w, top + ascent + descent + down));
     }
 
-    GraphicsContext gc() {
+    public GraphicsContext gc() {
         return gc;
     }
 
     /** Every string drawn since the last {@link #begin}, in order (notation strings as given). */
-    List<String> drawn() {
+    public List<String> drawn() {
         return Collections.unmodifiableList(new ArrayList<>(drawn));
     }
 
-    static Font font(double size, boolean bold) {
+    public static Font font(double size, boolean bold) {
         double s = Math.max(ViewStyle.MIN_FONT, size);
         return bold ? Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, s)
                 : Font.font(Font.getDefault().getFamily(), s);
     }
 
-    static double width(String s, Font f) {
+    public static double width(String s, Font f) {
         String key = f.getName() + '|' + f.getSize() + '|' + s;
         Double w = WIDTHS.get(key);
         if (w == null) {
@@ -100,12 +100,12 @@ final class Painter {
     }
 
     /** Notes a string as drawn when it is drawn as a shape (the ⊙ of an operation). */
-    void record(String s) {
+    public void record(String s) {
         drawn.add(s);
     }
 
     /** Plain text with its baseline at y (or centred on y with {@code VPos.CENTER}). */
-    void text(String s, double x, double y, Font f, Color c, TextAlignment align, VPos vpos) {
+    public void text(String s, double x, double y, Font f, Color c, TextAlignment align, VPos vpos) {
         gc.setFont(f);
         gc.setFill(c);
         gc.setTextAlign(align);
@@ -116,13 +116,13 @@ final class Painter {
     }
 
     /** Left-aligned text with its bottom at y; returns its width, for writing runs side by side. */
-    double textRun(String s, double x, double y, Font f, Color c) {
+    public double textRun(String s, double x, double y, Font f, Color c) {
         text(s, x, y, f, c, TextAlignment.LEFT, VPos.BOTTOM);
         return width(s, f);
     }
 
     /** Text with a thin outline in {@code halo}, readable over coloured fills and lines. */
-    void haloText(String s, double x, double y, Font f, Color c, Color halo, TextAlignment align, VPos vpos) {
+    public void haloText(String s, double x, double y, Font f, Color c, Color halo, TextAlignment align, VPos vpos) {
         gc.setFont(f);
         gc.setTextAlign(align);
         gc.setTextBaseline(vpos);
@@ -137,7 +137,7 @@ final class Painter {
     }
 
     /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
-    static List<String> wrap(String text, Font f, double max) {
+    public static List<String> wrap(String text, Font f, double max) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -161,7 +161,7 @@ final class Painter {
      * A short message centred on (x, y), wrapped to {@code max} px per line, with a halo; returns
      * the lines drawn.
      */
-    List<String> message(String text, double x, double y, double max, Font f, Color c, Color halo) {
+    public List<String> message(String text, double x, double y, double max, Font f, Color c, Color halo) {
         List<String> lines = wrap(text, f, max);
         double lineH = f.getSize() * 1.3;
         double top = y - lineH * lines.size() / 2 + lineH / 2;
@@ -172,7 +172,7 @@ final class Painter {
     }
 
     /** Width of notation {@code src} drawn at base font {@code f}. */
-    static double mathWidth(String src, Font f) {
+    public static double mathWidth(String src, Font f) {
         double w = 0;
         Font script = font(MathText.scriptSize(f.getSize()), f.getStyle().toLowerCase().contains("bold"));
         for (MathText.Run r : MathText.parse(src)) {
@@ -185,7 +185,7 @@ final class Painter {
      * Notation with sub- and superscripts, baseline at y, aligned by {@code align}; optionally
      * haloed. Returns the drawn width.
      */
-    double math(String src, double x, double y, Font f, Color c, Color halo, TextAlignment align) {
+    public double math(String src, double x, double y, Font f, Color c, Color halo, TextAlignment align) {
         double w = mathWidth(src, f);
         double left = switch (align) {
             case CENTER -> x - w / 2;

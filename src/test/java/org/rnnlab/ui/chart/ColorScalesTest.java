@@ -1,9 +1,10 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.ui.view.ViewNumbers;
 
 class ColorScalesTest {
     /** Machado, Oliveira &amp; Fernandes (2009) full-severity simulation matrices, applied in linear RGB. */

@@ -1,6 +1,7 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.paint.Color;
 
 /**
@@ -213,6 +214,12 @@ public final class ColorScales {
 
     public static Color color(int argb) {
         return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff, ((argb >>> 24) & 0xff) / 255.0);
+    }
+
+    /** "#rrggbb" for CSS (the alpha is dropped). */
+    public static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
     private static int[] lut(String[] anchors, int steps) {

@@ -1,4 +1,4 @@
-package org.rnnlab.ui.view;
+package org.rnnlab.ui.chart;
 
 /**
  * A curve of at most {@code capacity} points however many values are added: when full, pairs of
@@ -7,7 +7,7 @@ package org.rnnlab.ui.view;
  * keeps its shape at a coarser resolution. Non-finite values are not added (the caller marks
  * them separately).
  */
-final class BoundedSeries {
+public final class BoundedSeries {
     private final double[] xs;
     private final double[] ys;
     private int size;
@@ -17,7 +17,7 @@ final class BoundedSeries {
     private long pendingCount;
     private long added;
 
-    BoundedSeries(int capacity) {
+    public BoundedSeries(int capacity) {
         if (capacity < 2 || capacity % 2 != 0) {
             throw new IllegalArgumentException("capacity must be an even number ≥ 2, was " + capacity);
         }
@@ -25,7 +25,7 @@ final class BoundedSeries {
         ys = new double[capacity];
     }
 
-    void add(double x, double y) {
+    public void add(double x, double y) {
         if (!Double.isFinite(y)) {
             return;
         }
@@ -57,7 +57,7 @@ final class BoundedSeries {
         stride *= 2;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
         stride = 1;
         pendingSum = 0;
@@ -66,34 +66,34 @@ final class BoundedSeries {
     }
 
     /** Points to draw, including a partly filled last bucket. */
-    int points() {
+    public int points() {
         return size + (pendingCount > 0 ? 1 : 0);
     }
 
-    double x(int i) {
+    public double x(int i) {
         return i < size ? xs[i] : pendingX;
     }
 
-    double y(int i) {
+    public double y(int i) {
         return i < size ? ys[i] : pendingSum / pendingCount;
     }
 
     /** Stored points (the partial bucket not counted): never more than the capacity. */
-    int stored() {
+    public int stored() {
         return size;
     }
 
-    int capacity() {
+    public int capacity() {
         return xs.length;
     }
 
     /** Values added since the last clear. */
-    long added() {
+    public long added() {
         return added;
     }
 
     /** How many added values one stored point stands for now. */
-    long stride() {
+    public long stride() {
         return stride;
     }
 }
