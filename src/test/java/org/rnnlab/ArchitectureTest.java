@@ -1,6 +1,7 @@
 package org.rnnlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +55,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule headlessPackagesDoNotUseJavaFx = noClasses()
             .that().resideInAnyPackage("org.rnnlab.engine..", "org.rnnlab.task..", "org.rnnlab.training..",
-                    "org.rnnlab.io..", "org.rnnlab.cli..")
+                    "org.rnnlab.io..", "org.rnnlab.cli..", "org.rnnlab.lesson..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("the engine, tasks, training, files and commands must run, be tested and be benchmarked"
-                    + " without a display; only org.rnnlab.ui may touch JavaFX");
+            .because("the engine, tasks, training, files, commands and the lesson player must run, be tested"
+                    + " and be benchmarked without a display; only org.rnnlab.ui may touch JavaFX");
 
     @ArchTest
     static final ArchRule engineDependsOnNothingAboveIt = noClasses()
@@ -94,4 +95,44 @@ class ArchitectureTest {
             .that().resideInAPackage("org.rnnlab.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.rnnlab.ui..")
             .because("headless commands must never touch the display");
+
+    @ArchTest
+    static final ArchRule lessonsDoNotReachIntoTheWindow = noClasses()
+            .that().resideInAPackage("org.rnnlab.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.io..", "org.rnnlab.cli..",
+                    "org.rnnlab.ui..")
+            .because("a lesson plays through a LessonHost over the engine: the window's panel and compare mode"
+                    + " are hosts above it, and the player is tested with fakes, without a stage");
+
+    @ArchTest
+    static final ArchRule chartsAreDrawingOnly = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.engine..", "org.rnnlab.task..",
+                    "org.rnnlab.training..", "org.rnnlab.io..", "org.rnnlab.cli..", "org.rnnlab.lesson..",
+                    "org.rnnlab.ui.model..", "org.rnnlab.ui.view..", "org.rnnlab.ui.controls..",
+                    "org.rnnlab.ui.compare..", "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..",
+                    "org.rnnlab.ui.screenshots..")
+            .because("the chart toolkit (painter, math text, ticks, log axis, colour scales, the log-line chart)"
+                    + " draws what it is given, so every view and compare mode can share it");
+
+    @ArchTest
+    static final ArchRule controlsKnowOnlyTheirTransport = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.controls..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.view..", "org.rnnlab.ui.compare..",
+                    "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..", "org.rnnlab.ui.screenshots..")
+            .because("the transport and train bars drive a Transport that the window and compare mode both"
+                    + " implement; they must not know which");
+
+    @ArchTest
+    static final ArchRule compareModeDoesNotReachIntoTheWindow = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.compare..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.shell..", "org.rnnlab.ui.screenshots..")
+            .because("the window opens compare mode, not the other way round: what both need lives in ui.controls,"
+                    + " ui.chart and ui.view");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.rnnlab.(**)")
+            .should().beFreeOfCycles()
+            .because("each package must be understandable, testable and replaceable from the packages below it;"
+                    + " a cycle (as ui.shell and ui.compare, task and task.speech had) makes two packages one");
 }

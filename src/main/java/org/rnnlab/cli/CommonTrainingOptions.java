@@ -11,7 +11,7 @@ import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
 import org.rnnlab.task.Task;
 import org.rnnlab.task.TaskOptions;
-import org.rnnlab.task.Tasks;
+import org.rnnlab.task.registry.Tasks;
 import org.rnnlab.training.DefaultTasks;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;

@@ -340,14 +340,6 @@ public abstract class RecurrentCell extends ParamGroup {
 
     // ---- display ----
 
-    /** An immutable copy of forward tick t of the unroll. */
-    public StepTrace trace(Unroll u, int t) {
-        if (t < 0 || t >= u.forwardTicks) {
-            throw new IllegalArgumentException("tick " + t + " has not been computed (0.." + (u.forwardTicks - 1) + ")");
-        }
-        return new StepTrace(this, u, t, t);
-    }
-
     /**
      * The pre-activation of gate block g at tick t, row b, unit j, as the equations view writes
      * it: preI + preH, except the PyTorch GRU's n, whose recurrent part is scaled by r.

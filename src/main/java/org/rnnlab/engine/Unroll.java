@@ -9,7 +9,7 @@ import java.util.Arrays;
  * state after tick t, so that h_{t−1} of tick t is slot t.
  *
  * <p>Buffers are package-visible arrays for the kernels; other code reads values through the
- * accessors or copies a tick out as an immutable {@link StepTrace}.
+ * accessors (the training layer copies what it shows into its per-tick columns).
  */
 public final class Unroll {
     final int steps;

@@ -12,7 +12,7 @@ import org.rnnlab.engine.TaskBatch;
  *
  * <p>A task is immutable once built: its test set is fixed by its seed, and training batches
  * are drawn from a generator the trainer passes in, so the same seeds give the same run.
- * Instances come from {@link Tasks#create(String, TaskOptions)}.
+ * Instances come from {@link org.rnnlab.task.registry.Tasks#create(String, TaskOptions)}.
  */
 public interface Task {
     /** Short id as used on the command line: "adding", "sine", ... */

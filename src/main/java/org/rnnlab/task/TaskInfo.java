@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a task is before it is built: for menus and command-line help.
  *
- * @param id            the id {@link Tasks#create} takes
+ * @param id            the id {@link org.rnnlab.task.registry.Tasks#create} takes
  * @param title         for people
  * @param pattern       its I/O pattern
  * @param defaultLength T when {@link TaskOptions#length()} is 0

@@ -2,7 +2,7 @@ package org.rnnlab.training;
 
 import org.rnnlab.task.Task;
 import org.rnnlab.task.TaskOptions;
-import org.rnnlab.task.Tasks;
+import org.rnnlab.task.registry.Tasks;
 
 /** The task factory of the app and the CLI: every task of {@link Tasks} by its id. */
 public final class DefaultTasks implements TaskFactory {

@@ -17,6 +17,7 @@ import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.Seq2SeqBatch;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.task.registry.Tasks;
 
 /** What every task promises: shapes, masks, determinism, scoring at the extremes, views. */
 class TaskContractTest {

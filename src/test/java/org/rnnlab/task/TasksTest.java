@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.task.registry.Tasks;
 
 class TasksTest {
     @Test

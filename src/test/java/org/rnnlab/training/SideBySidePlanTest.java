@@ -78,7 +78,7 @@ class SideBySidePlanTest {
     void matchedParametersOnTokenAndEncoderDecoderTasksCountEmbeddingsToo() {
         for (String id : new String[] {"text", "numbers", "sentiment"}) {
             SimulationSettings base = SimulationSettings.defaults()
-                    .withTask(id, org.rnnlab.task.Tasks.info(id).defaultLength()).withHiddenSize(24);
+                    .withTask(id, org.rnnlab.task.registry.Tasks.info(id).defaultLength()).withHiddenSize(24);
             Task task = task(base);
             SideBySidePlan p = SideBySidePlan.of(List.of(CellKind.GRU, CellKind.RNN), base,
                     SideBySideMatch.PARAMETER_COUNT, task);

@@ -137,7 +137,7 @@ class SimulationTest {
     void anEncoderDecoderStepsThroughEncoderThenDecoderTicks() {
         SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.GRU).withTask("numbers", 4).withBatchSize(2)
                 .withTaskOptions(org.rnnlab.task.TaskOptions.defaults());
-        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.Tasks.create(id,
+        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.registry.Tasks.create(id,
                 org.rnnlab.task.TaskOptions.defaults().withSeed(seed)));
         int enc = sim.model().encoderTicks();
         assertThat(enc).isGreaterThan(0);
@@ -160,7 +160,7 @@ class SimulationTest {
     @Test
     void steppingAnEncoderDecoderEqualsTrainingItBitForBit() {
         SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.LSTM).withTask("numbers", 4).withBatchSize(3);
-        TaskFactory f = (id, t, seed) -> org.rnnlab.task.Tasks.create(id, org.rnnlab.task.TaskOptions.defaults().withSeed(seed));
+        TaskFactory f = (id, t, seed) -> org.rnnlab.task.registry.Tasks.create(id, org.rnnlab.task.TaskOptions.defaults().withSeed(seed));
         Simulation stepped = new Simulation(s, f);
         for (int i = 0; i < stepped.positions(); i++) {
             stepped.stepForward();
@@ -190,7 +190,7 @@ class SimulationTest {
     @Test
     void anEncoderDecoderIsNotDivergedBeforeItsLoss() {
         SimulationSettings s = SimulationSettings.defaults().withCell(CellKind.GRU).withTask("numbers", 4).withBatchSize(2);
-        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.Tasks.create(id,
+        Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.registry.Tasks.create(id,
                 org.rnnlab.task.TaskOptions.defaults().withSeed(seed)));
         sim.stepForward();
         assertThat(sim.snapshot(null, true).divergence()).isNull();

@@ -11,6 +11,7 @@ import org.rnnlab.task.Metric;
 import org.rnnlab.task.MetricAccumulator;
 import org.rnnlab.task.Predictions;
 import org.rnnlab.task.Task;
+import org.rnnlab.task.TaskOptions;
 
 /**
  * {@code speech}: which digit was spoken, from a sequence of log-mel (or MFCC) frames of a real
@@ -56,6 +57,19 @@ public final class SpeechTask implements Task {
         }
         this.data = SpokenDigits.load(features);
         this.steps = steps;
+    }
+
+    /**
+     * The task as the registry builds it: variant "mfcc" or "logmel" (the default), T from
+     * {@code options.length()} (0: {@value #DEFAULT_STEPS}), at most 1000.
+     */
+    public static SpeechTask of(TaskOptions options) {
+        int length = options.length();
+        if (length < 0 || length > 1000) {
+            throw new IllegalArgumentException("sequence length T for speech must be in 1..1000, was " + length);
+        }
+        return new SpeechTask("mfcc".equalsIgnoreCase(options.variant()) ? SpeechFeatures.MFCC : SpeechFeatures.LOG_MEL,
+                length == 0 ? DEFAULT_STEPS : length);
     }
 
     /** The dataset behind the task. */

@@ -4,84 +4,47 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.SegmentedButton;
-import org.rnnlab.training.Phase;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideSnapshot;
-import org.rnnlab.ui.model.SpeedScale;
-import org.rnnlab.ui.shell.PhaseColors;
-import org.rnnlab.ui.shell.Icons;
-import org.rnnlab.ui.shell.ToolbarButtons;
+import org.rnnlab.ui.controls.Icons;
+import org.rnnlab.ui.controls.ToolbarButtons;
+import org.rnnlab.ui.controls.TransportControls;
 
 /**
- * Compare mode's toolbar: back to the window, the transport (every button drives all lanes in
- * lockstep), the speed, the shared phase indicator, the iteration, and the switch between
- * matched hidden size and matched parameter count. FX thread.
+ * Compare mode's toolbar: back to the window, the transport ({@link TransportControls}, as the
+ * window's toolbar has; every button drives all lanes in lockstep, one phase for all), and the
+ * switch between matched hidden size and matched parameter count. FX thread.
  */
 final class CompareBar {
+    private static final TransportControls.Words WORDS = new TransportControls.Words("compare-",
+            "Rebuild every cell from the seed and start again (Home)", "Step every cell back one tick (← or Page Up)",
+            "Play / pause all cells (Space)", "Step every cell forward one tick (→ or Page Down)",
+            "Finish the forward pass and the loss of every cell, and show the first backward tick (B)",
+            "Where every cell is: they step together, so one phase for all");
+
     private final HBox root = new HBox(8);
     private final Button close = ToolbarButtons.button("compare-close", "Window", Icons.back(), "Back to the single-cell window (Esc)");
-    private final Button reset = ToolbarButtons.button("compare-reset", "Reset", Icons.reset(),
-            "Rebuild every cell from the seed and start again (Home)");
-    private final Button stepBack = ToolbarButtons.button("compare-stepBack", "Back", Icons.stepBack(),
-            "Step every cell back one tick (← or Page Up)");
-    private final Button playPause = ToolbarButtons.button("compare-play", "Play", Icons.play(), "Play / pause all cells (Space)");
-    private final Button stepForward = ToolbarButtons.button("compare-stepForward", "Step", Icons.stepForward(),
-            "Step every cell forward one tick (→ or Page Down)");
-    private final Button toBackward = ToolbarButtons.button("compare-jumpBackward", "Backward", Icons.toBackward(),
-            "Finish the forward pass and the loss of every cell, and show the first backward tick (B)");
-    private final Slider speed = new Slider(0, SpeedScale.MAX, SpeedScale.position(4));
-    private final Label speedLabel = new Label();
+    private final TransportControls transport;
     private final Label title = new Label("Compare");
-    private final Label phase = new Label("Ready");
-    private final Label iteration = new Label("iteration 1");
     private final ToggleButton sameH = new ToggleButton("Same H");
     private final ToggleButton sameParams = new ToggleButton("Same parameters");
     private final SegmentedButton match = new SegmentedButton(sameH, sameParams);
-    private Phase phaseShown = Phase.READY;
-    private boolean playingShown;
     private boolean updatingMatch;
 
     CompareBar(CompareMode mode) {
+        transport = new TransportControls(mode, WORDS);
         close.setOnAction(e -> mode.close());
-        reset.setOnAction(e -> mode.reset());
-        stepBack.setOnAction(e -> mode.stepBack());
-        playPause.setOnAction(e -> mode.togglePlay());
-        stepForward.setOnAction(e -> mode.stepForward());
-        toBackward.setOnAction(e -> mode.jumpToBackward());
-        playPause.getStyleClass().add("play-button");
-
-        speed.setId("compare-speed");
-        speed.setPrefWidth(130);
-        speed.setTooltip(new Tooltip("Playing speed: from one tick every two seconds to full speed"));
-        speed.valueProperty().addListener((o, a, v) -> {
-            double tps = SpeedScale.ticksPerSecond(v.doubleValue());
-            speedLabel.setText(SpeedScale.describe(tps));
-            mode.setSpeed(tps);
-        });
-        speedLabel.setText(SpeedScale.describe(SpeedScale.ticksPerSecond(speed.getValue())));
-        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        speedLabel.setPrefWidth(110);
-
-        phase.setId("comparePhase");
-        phase.getStyleClass().add("phase-label");
-        phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(Phase.READY), new CornerRadii(6), null)));
-        phase.setTooltip(new Tooltip("Where every cell is: they step together, so one phase for all"));
-        phase.setMinWidth(Region.USE_PREF_SIZE);
-        iteration.setId("compareIteration");
-        iteration.getStyleClass().add("iteration-label");
-        iteration.setMinWidth(Region.USE_PREF_SIZE);
+        transport.speed().setPrefWidth(130);
+        transport.speedLabel().setPrefWidth(110);
 
         sameH.setId("compare-sameH");
         sameH.setTooltip(new Tooltip("Every cell gets the same hidden size H"));
@@ -104,8 +67,10 @@ final class CompareBar {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(close, title, ToolbarButtons.separator(), reset, stepBack, playPause, stepForward, toBackward, ToolbarButtons.separator(), speed,
-                speedLabel, ToolbarButtons.separator(), phase, iteration, grow, match);
+        root.getChildren().addAll(close, title, ToolbarButtons.separator());
+        root.getChildren().addAll(transport.buttons());
+        root.getChildren().addAll(ToolbarButtons.separator(), transport.speed(), transport.speedLabel(),
+                ToolbarButtons.separator(), transport.phase(), transport.iteration(), grow, match);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().addAll("transport-bar", "compare-bar");
@@ -118,12 +83,9 @@ final class CompareBar {
 
     /** Icons only, no title or speed text, for narrow windows (the tooltips name the buttons). */
     void setCompact(boolean compact) {
-        javafx.scene.control.ContentDisplay d = compact ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
-                : javafx.scene.control.ContentDisplay.LEFT;
-        for (Button b : new Button[] {close, reset, stepBack, playPause, stepForward, toBackward}) {
-            b.setContentDisplay(d);
-        }
-        for (Node n : new Node[] {title, speedLabel}) {
+        close.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        transport.setCompact(compact);
+        for (Node n : new Node[] {title, transport.speedLabel()}) {
             n.setVisible(!compact);
             n.setManaged(!compact);
         }
@@ -140,41 +102,22 @@ final class CompareBar {
     }
 
     void setSpeedShown(double tps) {
-        speed.setValue(SpeedScale.position(tps));
+        transport.setSpeedShown(tps);
     }
 
     void show(SideBySideSnapshot s) {
-        String text = s.phaseText();
-        if (!text.equals(phase.getText())) {
-            phase.setText(text);
-        }
-        if (s.phase() != phaseShown) {
-            phaseShown = s.phase();
-            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.phase()), new CornerRadii(6), null)));
-        }
-        String it = "iteration " + s.lane(0).snapshot().iteration();
-        if (!it.equals(iteration.getText())) {
-            iteration.setText(it);
-        }
+        transport.show(s.phase(), s.phaseText(), s.lane(0).snapshot().iteration());
     }
 
     void showPlaying(boolean playing, boolean training) {
-        if (playing != playingShown) {
-            playingShown = playing;
-            playPause.setText(playing ? "Pause" : "Play");
-            playPause.setGraphic(playing ? Icons.pause() : Icons.play());
-        }
-        stepBack.setDisable(training);
-        stepForward.setDisable(training);
-        playPause.setDisable(training);
-        toBackward.setDisable(training);
-        reset.setDisable(training);
+        transport.showPlaying(playing, training);
+        transport.reset().setDisable(training);
         match.setDisable(training);
     }
 
     // ---- for tests ----
 
     String phaseText() {
-        return phase.getText();
+        return transport.phase().getText();
     }
 }

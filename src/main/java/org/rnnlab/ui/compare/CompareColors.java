@@ -1,7 +1,7 @@
 package org.rnnlab.ui.compare;
 
 import javafx.scene.paint.Color;
-import org.rnnlab.ui.view.ColorScales;
+import org.rnnlab.ui.chart.ColorScales;
 
 /**
  * The colour of each compare lane, the same in its column header, the race chart and the race
@@ -12,10 +12,5 @@ final class CompareColors {
 
     static Color lane(ColorScales palette, int lane) {
         return palette.series(lane);
-    }
-
-    static String web(Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -3,17 +3,17 @@ package org.rnnlab.ui.compare;
 import java.util.List;
 import java.util.Objects;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.lesson.CompareMatch;
+import org.rnnlab.lesson.LessonHost;
+import org.rnnlab.lesson.LessonView;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.lesson.CompareMatch;
-import org.rnnlab.ui.lesson.LessonHost;
-import org.rnnlab.ui.lesson.LessonView;
 
 /**
  * A lesson host that knows compare mode: {@code compare} opens it; while it is open, stepping,
  * the backward jump, training, play, pause, speed and the sequence go to every compared cell;
  * {@code reset} leaves it and rebuilds the window's run. Everything else (and everything while
  * compare mode is closed) goes to the window's own host, e.g. an
- * {@link org.rnnlab.ui.lesson.EngineLessonHost}. Every call returns at once: engine work is
+ * {@link org.rnnlab.lesson.EngineLessonHost}. Every call returns at once: engine work is
  * queued on the engine thread. FX thread.
  *
  * <pre>  LessonHost host = new CompareLessonHost(new EngineLessonHost(runner, windowPart), window.compareMode());</pre>

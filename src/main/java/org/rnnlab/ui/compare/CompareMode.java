@@ -6,14 +6,15 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.lesson.CompareMatch;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideRunner;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.lesson.CompareMatch;
-import org.rnnlab.ui.view.ViewStyle;
+import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.controls.Transport;
 
 /**
  * Compare mode in the main window: RNN, LSTM and GRU (or any of them) side by side on the same
@@ -29,7 +30,7 @@ import org.rnnlab.ui.view.ViewStyle;
  * back to the window). Compare mode owns no part of the window: the menus and the lesson dock stay.
  * FX thread.
  */
-public final class CompareMode {
+public final class CompareMode implements Transport {
     /** The cells the toolbar's "Compare" button puts side by side. */
     public static final List<CellKind> ALL_CELLS = List.of(CellKind.RNN, CellKind.LSTM, CellKind.GRU);
     /** While training, the columns are redrawn on every this-many-th frame (the chart and table on every frame). */

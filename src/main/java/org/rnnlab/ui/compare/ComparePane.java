@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideSnapshot;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.GradientFlowView;
-import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * Compare mode on screen: the toolbar, one column per cell (name, H, parameters, gradient flow
@@ -47,9 +47,9 @@ public final class ComparePane {
         lanesGrid.setId("compareLanes");
         VBox.setVgrow(lanesGrid, Priority.ALWAYS);
 
-        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(chart.node(), Priority.ALWAYS);
         table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox raceBody = new HBox(6, chart, table);
+        HBox raceBody = new HBox(6, chart.node(), table);
         VBox.setVgrow(raceBody, Priority.ALWAYS);
         VBox race = new VBox(2, raceBar.node(), raceBody);
         race.getStyleClass().addAll("view-panel", "race-panel");

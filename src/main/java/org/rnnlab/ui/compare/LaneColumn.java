@@ -12,11 +12,11 @@ import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.SideBySideLane;
 import org.rnnlab.training.Snapshot;
-import org.rnnlab.ui.view.ColorScales;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.GradientFlowView;
 import org.rnnlab.ui.view.UnitSelection;
 import org.rnnlab.ui.view.ViewNumbers;
-import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * One cell's column in compare mode: the cell's name in its lane colour, its H and parameter
@@ -81,7 +81,7 @@ final class LaneColumn extends VBox {
     void setColor(ColorScales palette, int lane) {
         javafx.scene.paint.Color c = CompareColors.lane(palette, lane);
         swatch.setFill(c);
-        title.setStyle("-fx-text-fill: " + CompareColors.web(c) + ";");
+        title.setStyle("-fx-text-fill: " + ColorScales.web(c) + ";");
     }
 
     /** Shows the lane's snapshot on the shared axis {@code lo}…{@code hi} (decades). */

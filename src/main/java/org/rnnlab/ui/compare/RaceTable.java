@@ -15,6 +15,7 @@ import org.rnnlab.training.SideBySideLane;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySidePlan;
 import org.rnnlab.training.SideBySideSnapshot;
+import org.rnnlab.ui.chart.ColorScales;
 import org.rnnlab.ui.view.ViewNumbers;
 
 /**
@@ -78,13 +79,13 @@ final class RaceTable extends VBox {
     }
 
     /** Colours the cell names with the lanes' colours of the palette in force. */
-    void setPalette(org.rnnlab.ui.view.ColorScales palette) {
+    void setPalette(ColorScales palette) {
         for (int i = 0; i < rows.size(); i++) {
-            rows.get(i)[0].setStyle("-fx-text-fill: " + CompareColors.web(CompareColors.lane(palette, i)) + ";");
+            rows.get(i)[0].setStyle("-fx-text-fill: " + ColorScales.web(CompareColors.lane(palette, i)) + ";");
         }
     }
 
-    void show(SideBySideSnapshot s, org.rnnlab.ui.view.ColorScales palette) {
+    void show(SideBySideSnapshot s, ColorScales palette) {
         if (plan != s.plan()) {
             plan = s.plan();
             layoutRows(plan);

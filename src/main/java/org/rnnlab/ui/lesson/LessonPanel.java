@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.Prediction;
 
 /**
  * The lesson as the class sees it: the step's text in large type, the question and its choices

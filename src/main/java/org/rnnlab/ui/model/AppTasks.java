@@ -3,7 +3,7 @@ package org.rnnlab.ui.model;
 import java.util.List;
 import org.rnnlab.task.TaskInfo;
 import org.rnnlab.task.TaskOptions;
-import org.rnnlab.task.Tasks;
+import org.rnnlab.task.registry.Tasks;
 import org.rnnlab.training.DefaultTasks;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;

@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Slider;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.compare.CompareMode;
+import org.rnnlab.ui.controls.Transport;
 import org.rnnlab.ui.model.SpeedScale;
 
 /**
@@ -28,12 +29,13 @@ final class KeyActions implements Predicate<KeyAction> {
             return true;
         }
         ShellCommands commands = window.commands();
+        Transport transport = model.compareOpen() ? window.compareMode() : commands;
         switch (a) {
-            case PLAY_PAUSE -> commands.togglePlay();
-            case STEP_FORWARD -> commands.stepForward();
-            case STEP_BACK -> commands.stepBack();
-            case RESET -> commands.reset();
-            case JUMP_BACKWARD -> commands.jumpToBackward();
+            case PLAY_PAUSE -> transport.togglePlay();
+            case STEP_FORWARD -> transport.stepForward();
+            case STEP_BACK -> transport.stepBack();
+            case RESET -> transport.reset();
+            case JUMP_BACKWARD -> transport.jumpToBackward();
             case UNIT_PREVIOUS, UNIT_NEXT -> {
                 Snapshot shown = window.shownSnapshot();
                 int h = shown == null ? 1 : shown.cell().hiddenSize();
@@ -75,15 +77,10 @@ final class KeyActions implements Predicate<KeyAction> {
         return true;
     }
 
-    /** The transport keys and the way back, while compare mode is open. */
+    /** The way back from compare mode (its transport keys go to it as a {@link Transport}). */
     private boolean onCompare(KeyAction a) {
         CompareMode compare = window.compareMode();
         switch (a) {
-            case PLAY_PAUSE -> compare.togglePlay();
-            case STEP_FORWARD -> compare.stepForward();
-            case STEP_BACK -> compare.stepBack();
-            case RESET -> compare.reset();
-            case JUMP_BACKWARD -> compare.jumpToBackward();
             case COMPARE -> compare.close();
             case ESCAPE -> {
                 if (model.helpShown()) {

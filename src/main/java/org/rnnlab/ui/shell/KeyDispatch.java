@@ -22,7 +22,7 @@ import javafx.scene.input.MouseEvent;
  */
 final class KeyDispatch {
     /** The style class of a field whose value was refused. */
-    static final String INVALID = "invalid";
+    static final String INVALID = org.rnnlab.ui.controls.TrainControls.INVALID;
 
     private KeyDispatch() {}
 

@@ -126,7 +126,7 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                 case "--seed" -> seed = longValue(name, v);
                 case "--lesson" -> {
                     lesson = v.strip();
-                    var ids = org.rnnlab.ui.lesson.Lessons.all().ids();
+                    var ids = org.rnnlab.lesson.Lessons.all().ids();
                     if (!ids.contains(lesson)) {
                         throw new IllegalArgumentException("--lesson must be one of " + String.join(", ", ids)
                                 + ", was '" + v + "'");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -20,13 +21,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Side;
-import org.rnnlab.ui.lesson.Lesson;
-import org.rnnlab.ui.lesson.LessonCatalog;
-import org.rnnlab.ui.lesson.LessonHost;
+import org.rnnlab.lesson.Lesson;
+import org.rnnlab.lesson.LessonCatalog;
+import org.rnnlab.lesson.LessonHost;
+import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.Prediction;
+import org.rnnlab.ui.controls.Icons;
 import org.rnnlab.ui.lesson.LessonPanel;
-import org.rnnlab.ui.lesson.LessonPlayer;
-import org.rnnlab.ui.lesson.Prediction;
 
 /**
  * The guided lessons in the window: the "Lessons" menu (every lesson of the catalog by title, and
@@ -34,7 +35,7 @@ import org.rnnlab.ui.lesson.Prediction;
  * right while a lesson is open, and the presenter clicker's keys. One {@link LessonPlayer} at a
  * time plays the chosen lesson through a {@link LessonHost} over the engine thread. FX thread.
  */
-final class LessonDock implements LessonSession {
+public final class LessonDock implements LessonSession {
     /** Width of the docked panel: about 30 characters of the panel's 26 px text per line. */
     static final double WIDTH = 520;
 
@@ -96,7 +97,7 @@ final class LessonDock implements LessonSession {
     }
 
     /** The open lesson's player, or null. */
-    LessonPlayer player() {
+    public LessonPlayer player() {
         return player;
     }
 
@@ -133,7 +134,7 @@ final class LessonDock implements LessonSession {
     }
 
     /** The clicker's Page Down: reveals a waiting answer, else the next step. */
-    boolean advance() {
+    public boolean advance() {
         return player != null && player.advance();
     }
 

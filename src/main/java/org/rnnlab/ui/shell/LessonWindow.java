@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.lesson.CompareMatch;
-import org.rnnlab.ui.lesson.EngineLessonHost;
-import org.rnnlab.ui.lesson.LessonView;
+import org.rnnlab.lesson.CompareMatch;
+import org.rnnlab.lesson.EngineLessonHost;
+import org.rnnlab.lesson.LessonView;
 import org.rnnlab.ui.view.UnitSelection;
 
 /** What only the window can do for a lesson: bring a view forward, follow a unit, compare. FX thread. */

@@ -10,18 +10,20 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.rnnlab.lesson.CompareMatch;
+import org.rnnlab.lesson.EngineLessonHost;
+import org.rnnlab.lesson.LessonCatalog;
+import org.rnnlab.lesson.LessonView;
+import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SettingsModel;
 import org.rnnlab.ui.model.SpeedScale;
-import org.rnnlab.ui.lesson.CompareMatch;
-import org.rnnlab.ui.lesson.EngineLessonHost;
-import org.rnnlab.ui.lesson.LessonCatalog;
-import org.rnnlab.ui.lesson.Lessons;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
 
@@ -316,7 +318,7 @@ public final class MainWindow implements FrameTarget {
         lessons.setCatalog(catalog);
     }
 
-    LessonDock lessonDock() {
+    public LessonDock lessonDock() {
         return lessons;
     }
 
@@ -408,7 +410,7 @@ public final class MainWindow implements FrameTarget {
      * side by side on {@code settings}, stepping in lockstep, until Escape.
      */
     public void openCompare(java.util.List<org.rnnlab.engine.CellKind> cells, SimulationSettings settings,
-                            org.rnnlab.ui.lesson.CompareMatch match) {
+                            org.rnnlab.lesson.CompareMatch match) {
         compare.open(cells, settings, match);
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.controls.PhaseColors;
 
 /**
  * What stays of the toolbar in presenter mode: the phase indicator, the loss and the iteration in

@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.Phase;
+import org.rnnlab.ui.controls.PhaseColors;
 
 /**
  * The timeline of one iteration: a slot for "ready" and one per position (forward ticks, the

@@ -2,6 +2,7 @@ package org.rnnlab.ui.shell;
 
 import java.util.Objects;
 import org.rnnlab.training.EngineRunner;
+import org.rnnlab.ui.controls.Transport;
 import org.rnnlab.ui.model.SettingsModel;
 
 /**
@@ -9,7 +10,7 @@ import org.rnnlab.ui.model.SettingsModel;
  * presenter clicker. Each engine action is a command to the engine thread; nothing here computes.
  * FX thread.
  */
-public final class ShellCommands {
+public final class ShellCommands implements Transport {
     private final EngineRunner runner;
     private final SettingsModel settings;
     private Runnable toggleFullScreen = () -> { };

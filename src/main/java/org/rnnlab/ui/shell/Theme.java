@@ -1,6 +1,6 @@
 package org.rnnlab.ui.shell;
 
-import org.rnnlab.ui.view.ColorScales;
+import org.rnnlab.ui.chart.ColorScales;
 
 /**
  * The window's colours: light or dark, each in an everyday and a presenter form. The presenter

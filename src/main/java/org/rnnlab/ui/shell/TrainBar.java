@@ -3,119 +3,35 @@ package org.rnnlab.ui.shell;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.controls.TrainControls;
 
 /**
  * The bottom bar: the timeline scrubber of the iteration, and "train N iterations" at full speed
- * with its progress and a cancel button.
+ * with its progress and a cancel button ({@link TrainControls}, as compare mode's race has).
  */
 final class TrainBar {
-    static final long MAX_ITERATIONS = org.rnnlab.ui.model.FieldParsers.MAX_TRAIN_ITERATIONS;
+    private static final TrainControls.Words WORDS = new TrainControls.Words("", "Train", "200",
+            "Train this many iterations at full speed; the views follow",
+            "How many iterations to train at full speed", "Stop training after the iteration in progress");
 
     private final HBox root = new HBox(10);
     private final Scrubber scrubber;
-    private final TextField count = new TextField("200");
-    private final Label countError = new Label();
-    private final Button train = new Button("Train");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label progressLabel = new Label();
-    private final Button cancel = new Button("Cancel");
-    private final Label iterations = new Label("iterations");
-    private Runnable keysBack = () -> { };
+    private final TrainControls train;
 
     TrainBar(ShellCommands commands) {
         scrubber = new Scrubber(commands::seek);
         scrubber.setId("scrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.setMinWidth(200);
-
-        count.setId("trainCount");
-        count.setPrefColumnCount(6);
-        count.setTooltip(new Tooltip("How many iterations to train at full speed (1.." + MAX_ITERATIONS + ")"));
-        count.setOnAction(e -> startTraining(commands));
-        // the error goes as soon as the value is one that would be accepted
-        count.textProperty().addListener((o, was, now) -> {
-            if (countError.isVisible() && accepted(now)) {
-                clearError();
-            }
-        });
-        train.setId("train");
-        train.setTooltip(new Tooltip("Train this many iterations at full speed; the views follow"));
-        train.setOnAction(e -> startTraining(commands));
-        train.setMinWidth(Region.USE_PREF_SIZE);
-        countError.setId("trainCount-error");
-        countError.getStyleClass().add("field-error");
-        countError.setManaged(false);
-        countError.setVisible(false);
-        countError.setWrapText(true);
-        countError.setMaxWidth(320);
-        progress.setId("trainProgress");
-        progress.setPrefWidth(160);
-        progress.setTooltip(new Tooltip("Training progress"));
-        progressLabel.setId("trainProgressLabel");
-        progressLabel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setId("cancelTrain");
-        cancel.setTooltip(new Tooltip("Stop training after the iteration in progress"));
-        cancel.setOnAction(e -> commands.cancelTraining());
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        showProgress(null);
-
-        iterations.setMinWidth(Region.USE_PREF_SIZE);
-        root.getChildren().addAll(scrubber, train, count, iterations, countError, progress, progressLabel, cancel);
+        train = new TrainControls(commands, WORDS);
+        root.getChildren().add(scrubber);
+        root.getChildren().addAll(train.nodes());
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(6, 12, 6, 12));
         root.getStyleClass().add("train-bar");
-    }
-
-    private void startTraining(ShellCommands commands) {
-        long n;
-        try {
-            n = org.rnnlab.ui.model.FieldParsers.parseIterations(count.getText());
-        } catch (IllegalArgumentException e) {
-            refuse(e.getMessage());
-            return;
-        }
-        clearError();
-        commands.train(n);
-        keysBack.run();
-    }
-
-    /** What ends the edit of the count once training starts: the keys go back to the views. */
-    void setKeysBack(Runnable action) {
-        keysBack = action;
-    }
-
-    private static boolean accepted(String text) {
-        try {
-            org.rnnlab.ui.model.FieldParsers.parseIterations(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private void clearError() {
-        countError.setText("");
-        countError.setVisible(false);
-        countError.setManaged(false);
-        count.getStyleClass().remove(KeyDispatch.INVALID);
-    }
-
-    private void refuse(String message) {
-        countError.setText(message);
-        countError.setVisible(true);
-        countError.setManaged(true);
-        if (!count.getStyleClass().contains(KeyDispatch.INVALID)) {
-            count.getStyleClass().add(KeyDispatch.INVALID);
-        }
     }
 
     Node node() {
@@ -127,14 +43,7 @@ final class TrainBar {
      * while training runs).
      */
     void setMinimal(boolean on) {
-        for (Node n : new Node[] {train, count, iterations}) {
-            n.setVisible(!on);
-            n.setManaged(!on);
-        }
-        if (on) {
-            countError.setVisible(false);
-            countError.setManaged(false);
-        }
+        train.setMinimal(on);
     }
 
     Scrubber scrubber() {
@@ -143,24 +52,15 @@ final class TrainBar {
 
     void show(Snapshot s) {
         scrubber.show(s.steps(), s.frontier(), s.cursor());
-        showProgress(s.progress());
+        train.showProgress(s.progress());
     }
 
-    private void showProgress(Snapshot.Progress p) {
-        boolean on = p != null;
-        progress.setVisible(on);
-        progress.setManaged(on);
-        progressLabel.setVisible(on);
-        progressLabel.setManaged(on);
-        cancel.setVisible(on);
-        cancel.setManaged(on);
-        if (on) {
-            progress.setProgress(p.fraction());
-            progressLabel.setText(p.done() + " / " + p.total());
-        }
+    /** Runs once "train N" has been asked for: the keys go back to the views. */
+    void setKeysBack(Runnable action) {
+        train.setOnStarted(action);
     }
 
     void showTraining(boolean training) {
-        train.setDisable(training);
+        train.showTraining(training);
     }
 }

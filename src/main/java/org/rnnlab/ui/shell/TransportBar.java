@@ -12,32 +12,28 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
-import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.controls.Icons;
+import org.rnnlab.ui.controls.ToolbarButtons;
+import org.rnnlab.ui.controls.TransportControls;
 import org.rnnlab.ui.model.Numbers;
-import org.rnnlab.ui.model.SpeedScale;
 
 /**
- * The toolbar: reset, step back, play/pause, step forward, jump to the backward phase, the speed,
- * the phase indicator, the loss and the iteration, and the window toggles.
+ * The toolbar: the settings toggle, the transport ({@link TransportControls}: reset, step back,
+ * play/pause, step forward, jump to the backward phase, the speed, the phase indicator, the
+ * iteration, as compare mode's toolbar has), the loss, and the window's own buttons.
  */
 final class TransportBar {
+    private static final TransportControls.Words WORDS = new TransportControls.Words("",
+            "Rebuild the model from the seed and start again (Home)", "Step back one tick (← or Page Up)",
+            "Play / pause (Space)", "Step forward one tick (→ or Page Down)",
+            "Finish the forward pass and the loss, and show the first backward tick (B)",
+            "Where the iteration is: forward ticks, the loss, backward ticks, the update");
+
     private final HBox root = new HBox(8);
-    private final Button reset = ToolbarButtons.button("reset", "Reset", Icons.reset(), "Rebuild the model from the seed and start again (Home)");
-    private final Button stepBack = ToolbarButtons.button("stepBack", "Back", Icons.stepBack(), "Step back one tick (← or Page Up)");
-    private final Button playPause = ToolbarButtons.button("playPause", "Play", Icons.play(), "Play / pause (Space)");
-    private final Button stepForward = ToolbarButtons.button("stepForward", "Step", Icons.stepForward(), "Step forward one tick (→ or Page Down)");
-    private final Button toBackward = ToolbarButtons.button("jumpBackward", "Backward", Icons.toBackward(),
-            "Finish the forward pass and the loss, and show the first backward tick (B)");
-    private final Slider speed = new Slider(0, SpeedScale.MAX, SpeedScale.position(4));
-    private final Label speedLabel = new Label();
+    private final TransportControls transport;
     private final Label speedTitle = new Label("Speed");
-    private final Label phase = new Label("Ready");
     private final Label loss = new Label("loss —");
-    private final Label iteration = new Label("iteration 1");
     private final ToggleButton controls = new ToggleButton("Settings", Icons.panel());
     private final Button compare = ToolbarButtons.button("compare", "Compare", Icons.compare(),
             "RNN, LSTM and GRU side by side on these settings, stepping together (C)");
@@ -47,15 +43,9 @@ final class TransportBar {
     private final javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem(
             "Presenter mode: large type, controls hidden  (P)");
     private final Region grow = new Region();
-    private boolean playingShown;
-    private Phase phaseShown = Phase.READY;
 
     TransportBar(ShellCommands commands) {
-        reset.setOnAction(e -> commands.reset());
-        stepBack.setOnAction(e -> commands.stepBack());
-        playPause.setOnAction(e -> commands.togglePlay());
-        stepForward.setOnAction(e -> commands.stepForward());
-        toBackward.setOnAction(e -> commands.jumpToBackward());
+        transport = new TransportControls(commands, WORDS);
         fullScreen.setOnAction(e -> commands.toggleFullScreen());
         compare.setOnAction(e -> commands.openCompare());
         dark.setId("menu-dark");
@@ -76,35 +66,13 @@ final class TransportBar {
         view.setMinWidth(Region.USE_PREF_SIZE);
         view.setTooltip(new Tooltip("Theme, presenter mode, full screen, keyboard help"));
         fullScreen.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        playPause.getStyleClass().add("play-button");
 
-        speed.setId("speed");
-        speed.setPrefWidth(170);
-        speed.setBlockIncrement(SpeedScale.MAX / 20);
-        speed.setTooltip(new Tooltip("Playing speed: from one tick every two seconds to full speed"));
-        speed.valueProperty().addListener((o, a, v) -> {
-            double tps = SpeedScale.ticksPerSecond(v.doubleValue());
-            speedLabel.setText(SpeedScale.describe(tps));
-            commands.setSpeed(tps);
-        });
-        speedLabel.setId("speedLabel");
-        speedLabel.setText(SpeedScale.describe(SpeedScale.ticksPerSecond(speed.getValue())));
-        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        speedLabel.setPrefWidth(125);
-
-        phase.setId("phase");
-        phase.getStyleClass().add("phase-label");
-        phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(Phase.READY), new CornerRadii(6), null)));
-        phase.setTooltip(new Tooltip("Where the iteration is: forward ticks, the loss, backward ticks, the update"));
-        phase.setMinWidth(Region.USE_PREF_SIZE);
+        transport.speed().setPrefWidth(170);
+        transport.speedLabel().setPrefWidth(125);
         loss.setId("loss");
         loss.getStyleClass().add("loss-label");
         loss.setTooltip(new Tooltip("The batch loss of this iteration (known from the loss phase on)"));
         loss.setMinWidth(Region.USE_PREF_SIZE);
-        iteration.setId("iteration");
-        iteration.getStyleClass().add("iteration-label");
-        iteration.setTooltip(new Tooltip("The iteration being stepped through (one batch, forward and backward, one update)"));
-        iteration.setMinWidth(Region.USE_PREF_SIZE);
 
         controls.setId("toggleControls");
         controls.setMinWidth(Region.USE_PREF_SIZE);
@@ -114,8 +82,11 @@ final class TransportBar {
 
         speedTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(grow, Priority.ALWAYS);
-        root.getChildren().addAll(controls, ToolbarButtons.separator(), reset, stepBack, playPause, stepForward, toBackward, ToolbarButtons.separator(),
-                speedTitle, speed, speedLabel, ToolbarButtons.separator(), phase, loss, grow, compare, iteration, view, fullScreen);
+        root.getChildren().addAll(controls, ToolbarButtons.separator());
+        root.getChildren().addAll(transport.buttons());
+        root.getChildren().addAll(ToolbarButtons.separator(), speedTitle, transport.speed(), transport.speedLabel(),
+                ToolbarButtons.separator(), transport.phase(), loss, grow, compare, transport.iteration(), view,
+                fullScreen);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
@@ -156,8 +127,8 @@ final class TransportBar {
     /** Icons only, for narrow windows. */
     void setCompact(boolean compact) {
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {reset, stepBack, playPause,
-                stepForward, toBackward, controls, compare}) {
+        transport.setCompact(compact);
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {controls, compare}) {
             b.setContentDisplay(d);
         }
         for (javafx.scene.control.ButtonBase b : tools) {
@@ -172,21 +143,12 @@ final class TransportBar {
     }
 
     Slider speedSlider() {
-        return speed;
+        return transport.speed();
     }
 
     void show(Snapshot s) {
-        String text = s.phaseText();
-        if (!text.equals(phase.getText())) {
-            phase.setText(text);
-        }
-        if (s.phase() != phaseShown) {
-            // a background, not a style class: no CSS pass for the toolbar on every phase change
-            phaseShown = s.phase();
-            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.phase()), new CornerRadii(6), null)));
-        }
+        transport.show(s.phase(), s.phaseText(), s.iteration());
         loss.setText(lossText(s));
-        iteration.setText("iteration " + s.iteration());
     }
 
     /** "loss —" before the loss phase, else "loss 0.1532". */
@@ -195,15 +157,7 @@ final class TransportBar {
     }
 
     void showPlaying(boolean playing, boolean training) {
-        if (playing != playingShown) {
-            playingShown = playing;
-            playPause.setText(playing ? "Pause" : "Play");
-            playPause.setGraphic(playing ? Icons.pause() : Icons.play());
-        }
-        stepBack.setDisable(training);
-        stepForward.setDisable(training);
-        playPause.setDisable(training);
-        toBackward.setDisable(training);
+        transport.showPlaying(playing, training);
         compare.setDisable(training);
     }
 }

@@ -3,6 +3,7 @@ package org.rnnlab.ui.shell;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnnlab.training.IterationRecord;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.CellDiagramView;
 import org.rnnlab.ui.view.EquationsView;
 import org.rnnlab.ui.view.GateHeatmapView;
@@ -11,7 +12,6 @@ import org.rnnlab.ui.view.SequenceView;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.TrainingCurvesView;
 import org.rnnlab.ui.view.UnitSelection;
-import org.rnnlab.ui.view.ViewStyle;
 
 /**
  * The six views of the window, each with the id its screenshot and its panel carry. The one place

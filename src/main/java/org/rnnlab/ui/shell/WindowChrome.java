@@ -5,7 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import org.rnnlab.ui.view.ViewStyle;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * The window's layout, derived from the {@link WindowModel} whenever it changes: the menus always

@@ -16,6 +16,10 @@ import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.Painter;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * The chosen cell as the textbook diagram (Olah's layout): gates as boxes showing their

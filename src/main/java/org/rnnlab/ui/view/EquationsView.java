@@ -20,6 +20,8 @@ import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.MathText;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * The cell's equations as the engine states them ({@link GateSpec#equation()} and

@@ -18,6 +18,11 @@ import org.rnnlab.engine.GateSpec;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.Painter;
+import org.rnnlab.ui.chart.Ticks;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * Units × time for every gate and for the states: LSTM {@code i f g o | h c}, GRU
@@ -390,14 +395,14 @@ public final class GateHeatmapView implements SnapshotView {
         // tick labels under the panels of the last row
         int maxY = panels.stream().mapToInt(p -> p.y).max().orElse(0);
         double colPx = (double) panels.get(0).w / steps;
-        int tickEvery = Axes.niceStride(colPx, Painter.width(Integer.toString(steps), labelFont) + font);
+        int tickEvery = Ticks.niceStride(colPx, Painter.width(Integer.toString(steps), labelFont) + font);
         for (Panel p : panels) {
             if (p.y != maxY) {
                 continue;
             }
             for (int t = 0; t < steps; t++) {
                 boolean current = t == snapshot.tick();
-                if (!current && !Axes.labelTick(t, tickEvery)) {
+                if (!current && !Ticks.labelTick(t, tickEvery)) {
                     continue;
                 }
                 if (!current && snapshot.tick() >= 0 && Math.abs(t - snapshot.tick()) * colPx < Painter.width("100", labelFont)) {

@@ -13,8 +13,15 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.Phase;
-import org.rnnlab.training.Snapshot;
 import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.DecadeRange;
+import org.rnnlab.ui.chart.LogAxis;
+import org.rnnlab.ui.chart.Painter;
+import org.rnnlab.ui.chart.Ticks;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * How the gradient reaches earlier ticks: ||dL/dh_t|| per tick (and ||dL/dc_t|| for an LSTM) as
@@ -22,7 +29,7 @@ import org.rnnlab.training.SimulationSettings;
  * gradient is a straight downward slope toward t = 1 and an exploding one a slope upward.
  *
  * <p>The axis spans whole decades, chosen from the values shown (and the last full backward
- * pass, so it does not jump at every tick), clamped to 1e−30 … 1e+30. Values outside are drawn
+ * pass, so it does not jump at every tick: a {@link DecadeRange}), clamped to 1e−30 … 1e+30. Values outside are drawn
  * at the limit with an arrow; an exact 0 is written "0" in a band under the axis floor; +Inf
  * and NaN get their own labelled bands above the axis. Bar colour is the shared sequential
  * palette ({@link ColorScales#magnitude}) at the bar's height on the axis, so colour and height
@@ -52,9 +59,8 @@ public final class GradientFlowView implements SnapshotView {
     private double axisHi = 0;
     private int targetLo = -3;
     private int targetHi = 0;
-    private int stickyLo = Integer.MAX_VALUE;
-    private int stickyHi = Integer.MIN_VALUE;
-    private SimulationSettings stickySettings;
+    private final DecadeRange decades = new DecadeRange(AXIS_LIMIT, MIN_DECADES);
+    private SimulationSettings decadesSettings;
     private boolean shared;
     private int sharedLo;
     private int sharedHi;
@@ -118,10 +124,9 @@ public final class GradientFlowView implements SnapshotView {
         if (s == null || s == snapshot) {
             return;
         }
-        if (stickySettings == null || !stickySettings.equals(s.settings())) {
-            stickySettings = s.settings();
-            stickyLo = Integer.MAX_VALUE;
-            stickyHi = Integer.MIN_VALUE;
+        if (decadesSettings == null || !decadesSettings.equals(s.settings())) {
+            decadesSettings = s.settings();
+            decades.clear();
         }
         snapshot = s;
         int steps = s.steps();
@@ -148,28 +153,9 @@ public final class GradientFlowView implements SnapshotView {
                 }
             }
         }
-        int lo;
-        int hi;
-        if (min <= max) {
-            lo = (int) Math.floor(Math.log10(min));
-            hi = (int) Math.ceil(Math.log10(max));
-            if (hi == lo) {
-                hi++;
-            }
-        } else {
-            lo = stickyLo <= stickyHi ? stickyLo : -3;
-            hi = stickyLo <= stickyHi ? stickyHi : 0;
-        }
-        if (stickyLo <= stickyHi) {
-            lo = Math.min(lo, stickyLo);
-            hi = Math.max(hi, stickyHi);
-        }
-        lo = Math.max(-AXIS_LIMIT, Math.min(lo, AXIS_LIMIT - MIN_DECADES));
-        hi = Math.min(AXIS_LIMIT, Math.max(hi, lo + MIN_DECADES));
-        if (complete && min <= max) {
-            stickyLo = lo;
-            stickyHi = hi;
-        }
+        int[] range = decades.update(min, max, complete);
+        int lo = range[0];
+        int hi = range[1];
         if (shared) {
             lo = sharedLo;
             hi = sharedHi;
@@ -439,10 +425,7 @@ public final class GradientFlowView implements SnapshotView {
         int lo = (int) Math.floor(axisLo + 1e-9);
         int hi = (int) Math.ceil(axisHi - 1e-9);
         double perDecade = (plotBottom - plotTop) / Math.max(1e-9, axisHi - axisLo);
-        int every = 1;
-        while (every * perDecade < font * 1.5) {
-            every++;
-        }
+        int every = LogAxis.labelEvery(perDecade, font * 1.5);
         gc.setLineWidth(1);
         for (int d = lo; d <= hi; d++) {
             if (d < axisLo - 1e-9 || d > axisHi + 1e-9) {
@@ -452,7 +435,7 @@ public final class GradientFlowView implements SnapshotView {
             if (Math.floorMod(d - lo, every) == 0) {
                 gc.setStroke(pal.grid());
                 gc.strokeLine(plotLeft, Math.round(y) + 0.5, plotRight, Math.round(y) + 0.5);
-                painter.math(decade(d), plotLeft - 8, y + labelFont.getSize() * 0.35, labelFont, pal.muted(), null,
+                painter.math(LogAxis.label(d), plotLeft - 8, y + labelFont.getSize() * 0.35, labelFont, pal.muted(), null,
                         TextAlignment.RIGHT);
             }
         }
@@ -607,11 +590,11 @@ public final class GradientFlowView implements SnapshotView {
     }
 
     private void drawTickLabels(ColorScales pal, Font labelFont, Font boldFont, double slot, int steps, double width) {
-        int stride = Axes.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + style.fontSize());
+        int stride = Ticks.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + style.fontSize());
         int cur = snapshot.phase() == Phase.BACKWARD ? snapshot.tick() : -1;
         for (int t = 0; t < steps; t++) {
             boolean current = t == cur;
-            if (!current && !Axes.labelTick(t, stride)) {
+            if (!current && !Ticks.labelTick(t, stride)) {
                 continue;
             }
             if (!current && cur >= 0 && Math.abs(t - cur) * slot < Painter.width("100", labelFont)) {
@@ -624,13 +607,6 @@ public final class GradientFlowView implements SnapshotView {
             painter.text(label, cx, jacBottom + 4, f, current ? pal.foreground() : pal.muted(), TextAlignment.CENTER,
                     VPos.TOP);
         }
-    }
-
-    private static String decade(int d) {
-        if (d == 0) {
-            return "1";
-        }
-        return "10^{" + (d < 0 ? "−" : "") + Math.abs(d) + "}";
     }
 
     private void onMove(MouseEvent e) {

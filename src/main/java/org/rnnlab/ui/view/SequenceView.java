@@ -12,6 +12,11 @@ import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.Painter;
+import org.rnnlab.ui.chart.Ticks;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * The displayed sequence over time: its input, the followed unit's h_t, and target against
@@ -407,11 +412,11 @@ public final class SequenceView implements SnapshotView {
         }
         // ticks
         Font bold = Painter.font(font * 0.9, true);
-        int stride = Axes.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + font);
+        int stride = Ticks.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + font);
         double ty = bottom + lossRowH + 6;
         for (int t = 0; t < steps; t++) {
             boolean current = t == s.tick();
-            if (!current && !Axes.labelTick(t, stride)) {
+            if (!current && !Ticks.labelTick(t, stride)) {
                 continue;
             }
             if (!current && s.tick() >= 0 && Math.abs(t - s.tick()) * slot < Painter.width("100", labelFont)) {

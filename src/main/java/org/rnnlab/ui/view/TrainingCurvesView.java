@@ -11,6 +11,13 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.BoundedSeries;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.LogAxis;
+import org.rnnlab.ui.chart.Ticks;
+import org.rnnlab.ui.chart.Painter;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /**
  * Training over iterations, from the engine's {@link IterationRecord}s: the loss (log axis), the
@@ -325,23 +332,13 @@ public final class TrainingCurvesView implements SnapshotView {
         double stepPx = Painter.width(Long.toString(lastIteration), labelFont) + font * 2;
         double range = Math.max(1, xHi - xLo);
         double rough = range * stepPx / Math.max(1, right - left);
-        double tick = niceNumber(rough);
+        double tick = Ticks.niceStep(rough);
         double first = Math.ceil(xLo / tick) * tick;
         for (double it = first; it <= xHi + 1e-9; it += tick) {
             painter.text(Long.toString((long) it), last.x(it), last.bottom + 4, labelFont, pal.muted(),
                     TextAlignment.CENTER, VPos.TOP);
         }
         painter.text("iteration", right, height - 2, labelFont, pal.muted(), TextAlignment.RIGHT, VPos.BOTTOM);
-    }
-
-    private static double niceNumber(double x) {
-        double p = Math.pow(10, Math.floor(Math.log10(Math.max(1, x))));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= x) {
-                return Math.max(1, m * p);
-            }
-        }
-        return 10 * p;
     }
 
     private Panel panel(BoundedSeries a, BoundedSeries b, double extra, boolean log, double left, double right,
@@ -385,19 +382,10 @@ public final class TrainingCurvesView implements SnapshotView {
         if (p.log()) {
             int lo = (int) Math.round(p.lo());
             int hi = (int) Math.round(p.hi());
-            double per = (p.bottom() - p.top()) / Math.max(1, hi - lo);
-            int every = 1;
-            while (every * per < labelFont.getSize() * 1.3) {
-                every++;
-            }
-            for (int d = lo; d <= hi; d++) {
-                double y = Math.round(p.bottom() - (d - p.lo()) / (p.hi() - p.lo()) * (p.bottom() - p.top())) + 0.5;
-                gc.strokeLine(p.left(), y, p.right(), y);
-                if ((d - lo) % every == 0) {
-                    painter.math(d == 0 ? "1" : "10^{" + (d < 0 ? "−" : "") + Math.abs(d) + "}", p.left() - 6,
-                            y + labelFont.getSize() * 0.35, labelFont, pal.muted(), null, TextAlignment.RIGHT);
-                }
-            }
+            int every = LogAxis.labelEvery((p.bottom() - p.top()) / Math.max(1, hi - lo), labelFont.getSize() * 1.3);
+            LogAxis.grid(painter, lo, hi, every,
+                    d -> p.bottom() - (d - p.lo()) / (p.hi() - p.lo()) * (p.bottom() - p.top()),
+                    p.left(), p.right(), 6, labelFont, pal.grid(), pal.muted());
         } else {
             painter.text(ViewNumbers.shortFormat(p.hi()), p.left() - 6, p.top(), labelFont, pal.muted(),
                     TextAlignment.RIGHT, VPos.TOP);

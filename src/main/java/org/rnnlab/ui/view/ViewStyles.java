@@ -2,7 +2,8 @@ package org.rnnlab.ui.view;
 
 import java.util.Locale;
 import javafx.scene.Parent;
-import javafx.scene.paint.Color;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.ViewStyle;
 
 /** Connects a view's root to views.css and the current {@link ViewStyle}. */
 final class ViewStyles {
@@ -21,16 +22,12 @@ final class ViewStyles {
         root.setStyle(String.format(Locale.ROOT,
                 "-fx-font-size: %.1fpx; -rnn-bg: %s; -rnn-fg: %s; -rnn-muted: %s; -rnn-grid: %s; -rnn-panel: %s; "
                         + "-rnn-accent: %s; -rnn-accent2: %s;",
-                style.fontSize(), web(p.background()), web(p.foreground()), web(p.muted()), web(p.grid()),
-                web(p.panel()), web(p.series(0)), web(p.series(1))));
+                style.fontSize(), ColorScales.web(p.background()), ColorScales.web(p.foreground()),
+                ColorScales.web(p.muted()), ColorScales.web(p.grid()), ColorScales.web(p.panel()),
+                ColorScales.web(p.series(0)), ColorScales.web(p.series(1))));
         root.getStyleClass().remove("rnn-dark");
         if (p.isDark()) {
             root.getStyleClass().add("rnn-dark");
         }
-    }
-
-    static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.lesson.CompareMatch;
+import org.rnnlab.lesson.EngineLessonHost;
+import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.LessonView;
+import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideLane;
@@ -19,16 +24,12 @@ import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
-import org.rnnlab.ui.lesson.CompareMatch;
-import org.rnnlab.ui.lesson.EngineLessonHost;
-import org.rnnlab.ui.lesson.LessonPlayer;
-import org.rnnlab.ui.lesson.LessonView;
-import org.rnnlab.ui.lesson.Lessons;
 import org.rnnlab.ui.model.AppTasks;
-import org.rnnlab.ui.view.ViewNumbers;
+import org.rnnlab.ui.screenshots.CompareScreenshots;
 import org.rnnlab.ui.shell.MainWindow;
 import org.rnnlab.ui.shell.ManualFrameClock;
 import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.view.ViewNumbers;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -125,11 +126,11 @@ class CompareModeTest {
         for (CellKind k : ALL) {
             assertThat(robot.lookup("#lane-" + k.id() + "-title").queryLabeled().getText()).isEqualTo(k.name());
         }
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Ready");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Ready");
 
         robot.type(KeyCode.RIGHT);
         frame(robot);
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=1/20");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Forward t=1/20");
         assertThat(window.frameLoop().shown().phaseText()).as("the window's own run did not move").isEqualTo("Ready");
 
         robot.type(KeyCode.ESCAPE);
@@ -157,7 +158,7 @@ class CompareModeTest {
             robot.clickOn("#compare-stepForward");
         }
         frame(robot);
-        assertThat(robot.lookup("#comparePhase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
         robot.clickOn("#compare-stepBack");
         frame(robot);
         assertPhaseEverywhere("Forward t=2/20");
@@ -291,7 +292,7 @@ class CompareModeTest {
             Simulation sim = new Simulation(SETTINGS.withCell(ALL.get(i)), AppTasks.factory());
             IterationCheck.assertSameLosses(sim, 60, lane.lastLoss());
         }
-        assertThat(robot.lookup("#compare-progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#compare-trainProgress").query().isVisible()).isFalse();
         assertThat(pane().chart().drawnTexts()).anyMatch(t -> t.startsWith("GRU "));
 
         robot.clickOn("#compare-reset");

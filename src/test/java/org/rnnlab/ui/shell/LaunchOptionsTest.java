@@ -38,7 +38,7 @@ class LaunchOptionsTest {
     @Test
     void aTaskStartsAtItsUsualLengthUnlessALengthIsGivenInAnyOrder() {
         assertThat(LaunchOptions.parse(List.of("--task", "numbers")).settings().sequenceLength())
-                .isEqualTo(org.rnnlab.task.Tasks.info("numbers").defaultLength());
+                .isEqualTo(org.rnnlab.task.registry.Tasks.info("numbers").defaultLength());
         assertThat(LaunchOptions.parse(List.of("--seq", "50", "--task", "sine")).settings().sequenceLength()).isEqualTo(50);
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--task", "nonsense"))).hasMessageContaining("nonsense");
     }

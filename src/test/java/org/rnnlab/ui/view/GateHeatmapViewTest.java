@@ -17,6 +17,7 @@ import org.rnnlab.engine.Unroll;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.ColorScales;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

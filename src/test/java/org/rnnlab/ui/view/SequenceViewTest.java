@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.Painter;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
+import org.rnnlab.ui.chart.BoundedSeries;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -18,6 +18,8 @@ import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.chart.ColorScales;
+import org.rnnlab.ui.chart.ViewStyle;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,0 +1,54 @@
+package org.rnnlab.ui.chart;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A log10 axis in whole decades, as every chart here draws one: the decade a value falls in,
+ * how the decades are written ("1", "10", "10^{−3}" in {@link MathText} notation) and how many
+ * to skip between labels so that they never crowd.
+ */
+public final class LogAxis {
+    private LogAxis() {}
+
+    /** The decade {@code d} as notation: "1" for 10⁰, "10^{d}" otherwise (typographic minus). */
+    public static String label(int d) {
+        if (d == 0) {
+            return "1";
+        }
+        return "10^{" + (d < 0 ? "−" : "") + Math.abs(d) + "}";
+    }
+
+    /**
+     * Label every n-th decade: the smallest n ≥ 1 with n · {@code pxPerDecade} ≥ {@code minGap}
+     * px between two labels.
+     */
+    public static int labelEvery(double pxPerDecade, double minGap) {
+        int every = 1;
+        while (every * pxPerDecade < minGap) {
+            every++;
+        }
+        return every;
+    }
+
+    /**
+     * Draws the decade grid of {@code lo}…{@code hi} across [left, right] with {@code y(d)} the
+     * pixel row of decade d: a grid line at each decade and the label of every
+     * {@code every}-th, right-aligned {@code gap} px left of the plot, centred on its line.
+     */
+    public static void grid(Painter painter, int lo, int hi, int every, java.util.function.IntToDoubleFunction y,
+                            double left, double right, double gap, Font font, Color line, Color text) {
+        GraphicsContext gc = painter.gc();
+        gc.setLineWidth(1);
+        for (int d = lo; d <= hi; d++) {
+            double py = Math.round(y.applyAsDouble(d)) + 0.5;
+            gc.setStroke(line);
+            gc.strokeLine(left, py, right, py);
+            if ((d - lo) % every == 0) {
+                painter.math(label(d), left - gap, py + font.getSize() * 0.35, font, text, null, TextAlignment.RIGHT);
+            }
+        }
+    }
+}
