@@ -1,9 +1,6 @@
 package org.rnnlab.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +14,8 @@ import org.rnnlab.task.TextTask;
 /**
  * The engine thread: owns the {@link Simulation} and runs every command on one named thread, in
  * order. After each command it publishes an immutable {@link Snapshot} into a latest-value
- * mailbox (newest replaces oldest); iteration records, which must not be dropped, go through a
- * queue. Play and training run in short slices that re-submit themselves, so a pause, a step or
+ * mailbox (newest replaces oldest); the run's iteration records are in the snapshot's history
+ * ({@link Snapshot.Run#history()}), so none is lost when snapshots are. Play and training run in short slices that re-submit themselves, so a pause, a step or
  * a reset is never stuck behind them. Nothing here touches JavaFX; no exception escapes to kill
  * the thread: a failed command is reported through {@link #lastError()}.
  */
@@ -32,7 +29,6 @@ public final class EngineRunner implements AutoCloseable {
     private final ScheduledExecutorService exec;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<IterationRecord> records = new ConcurrentLinkedQueue<>();
 
     private Simulation sim;
     private Evaluator evaluator;
@@ -71,16 +67,6 @@ public final class EngineRunner implements AutoCloseable {
     /** The newest snapshot, or null before the first. */
     public Snapshot latest() {
         return latest.get();
-    }
-
-    /** Iteration records published since the last call, oldest first. */
-    public List<IterationRecord> drainRecords() {
-        List<IterationRecord> out = new ArrayList<>();
-        IterationRecord r;
-        while ((r = records.poll()) != null) {
-            out.add(r);
-        }
-        return out;
     }
 
     /** The message of the last command that failed, or null; cleared by the next successful reset. */
@@ -123,8 +109,7 @@ public final class EngineRunner implements AutoCloseable {
      * does not fit (a tensor of the wrong size, an unknown task), the current simulation stays as
      * it was (still playing if it was) and the returned future fails with the reason; nothing is
      * written to {@link #lastError()}, since the caller reports it. The saved curves' history is
-     * in the state: it is not queued again as records, and records of the replaced run that were
-     * not drained yet are dropped.
+     * in the state, and so in the restored run's snapshots.
      *
      * @return completes after the restored simulation's first snapshot is published
      */
@@ -141,8 +126,6 @@ public final class EngineRunner implements AutoCloseable {
             playing = false;
             cancelTraining = true;
             sim = next;
-            sim.drainRecords();
-            records.clear();
             evaluator = null;
             lastError.set(null);
             publish();
@@ -405,9 +388,6 @@ public final class EngineRunner implements AutoCloseable {
     private void publish() {
         if (sim == null) {
             return;
-        }
-        for (IterationRecord r : sim.drainRecords()) {
-            records.add(r);
         }
         Snapshot.Progress p = training ? new Snapshot.Progress(trainDone, trainTotal) : null;
         latest.set(sim.snapshot(p, !training));

@@ -436,9 +436,9 @@ public final class SideBySideRunner implements AutoCloseable {
                 l.diverged = r.diverged();
             }
             Snapshot s = l.sim.snapshot(progress, !training);
-            double metric = s.lastMetric();
+            double metric = s.status().lastMetric();
             out.add(new SideBySideLane(l.cell, s, l.sim.settings().hiddenSize(), l.parameterCount, l.iterations,
-                    l.lastLoss, l.medianNanos(), metric, s.metricName(), l.sim.task().metric().solved(metric),
+                    l.lastLoss, l.medianNanos(), metric, s.run().metricName(), l.sim.task().metric().solved(metric),
                     l.diverged));
         }
         latest.set(new SideBySideSnapshot(++version, run, plan, out, progress));

@@ -152,7 +152,7 @@ final class CompareBar {
             phaseShown = s.phase();
             phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.phase()), new CornerRadii(6), null)));
         }
-        String it = "iteration " + s.lane(0).snapshot().iteration();
+        String it = "iteration " + s.lane(0).snapshot().position().iteration();
         if (!it.equals(iteration.getText())) {
             iteration.setText(it);
         }

@@ -82,8 +82,6 @@ public final class MainWindow implements FrameTarget {
     private boolean chromeBehind;
     private long chromeFrames;
     private Snapshot shown;
-    private long recordsReceived;
-    private IterationRecord lastRecord;
     private boolean wasTraining;
     private boolean notifications = true;
     private final org.rnnlab.ui.compare.CompareMode compare;
@@ -114,8 +112,7 @@ public final class MainWindow implements FrameTarget {
         }
         grid = new ViewGrid(panels);
         List<SnapshotView> all = views.views().stream().map(ViewSet.Entry::view).toList();
-        refresher = new ViewRefresher(all, views.views().indexOf(views.views().stream()
-                .filter(e -> e.id().equals("training-curves")).findFirst().orElseThrow()), views.curvesAppend());
+        refresher = new ViewRefresher(all);
 
         status.setId("status");
         status.getStyleClass().add("status-line");
@@ -157,12 +154,12 @@ public final class MainWindow implements FrameTarget {
         transport.addTools(lessons.menu());
         files.setLessonBridge(new LessonBridge() {
             @Override
-            public Position current() {
-                return lessons.position().map(p -> new Position(p.lessonId(), p.step())).orElse(null);
+            public org.rnnlab.lesson.LessonPosition current() {
+                return lessons.position().orElse(null);
             }
 
             @Override
-            public void reopen(Position position) {
+            public void reopen(org.rnnlab.lesson.LessonPosition position) {
                 try {
                     lessons.restorePosition(position == null ? null : position.lessonId(),
                             position == null ? 0 : position.step());
@@ -286,22 +283,10 @@ public final class MainWindow implements FrameTarget {
 
     /**
      * A session was restored on the engine thread: show its settings in the controls without
-     * rebuilding the model, and its curves' history in place of the replaced run's. FX thread.
+     * rebuilding the model (the restored run's snapshots bring its curves). FX thread.
      */
     void sessionRestored(org.rnnlab.training.SessionState state) {
         settings.showRestored(state.settings());
-        refresher.dropPendingRecords();
-        var curves = (org.rnnlab.ui.view.TrainingCurvesView) views.view("training-curves");
-        curves.clear();
-        List<IterationRecord> history = state.history();
-        if (!history.isEmpty()) {
-            curves.append(history);
-        }
-        recordsReceived = history.size();
-        lastRecord = history.isEmpty() ? null : history.get(history.size() - 1);
-        if (shown != null) {
-            status.setText(statusText(shown));
-        }
     }
 
     /** The panel (title and view) of a view, by id. */
@@ -317,11 +302,6 @@ public final class MainWindow implements FrameTarget {
     /** Moves the speed slider to show a speed set from outside (launch options). */
     public void setSpeedShown(double ticksPerSecond) {
         transport.speedSlider().setValue(org.rnnlab.ui.model.SpeedScale.position(ticksPerSecond));
-    }
-
-    /** Iteration records delivered to the curves so far. */
-    public long recordsReceived() {
-        return recordsReceived;
     }
 
     /** Whether the settings panel is showing (it starts hidden so the views get the whole width). */
@@ -442,7 +422,7 @@ public final class MainWindow implements FrameTarget {
             case RESET -> commands.reset();
             case JUMP_BACKWARD -> commands.jumpToBackward();
             case UNIT_PREVIOUS, UNIT_NEXT -> {
-                int h = shown == null ? 1 : shown.cell().hiddenSize();
+                int h = shown == null ? 1 : shown.run().cell().hiddenSize();
                 int u = selection.unit() + (a == KeyAction.UNIT_NEXT ? 1 : -1);
                 selection.select(Math.floorMod(u, h));
             }
@@ -584,7 +564,7 @@ public final class MainWindow implements FrameTarget {
     @Override
     public void show(Snapshot s) {
         shown = s;
-        if (selection.unit() >= s.cell().hiddenSize()) {
+        if (selection.unit() >= s.run().cell().hiddenSize()) {
             selection.select(0);
         }
         refresher.offer(s);
@@ -608,17 +588,19 @@ public final class MainWindow implements FrameTarget {
 
     private String statusText(Snapshot s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.taskTitle()).append("  ·  ").append(s.cell().label()).append(", H=").append(s.cell().hiddenSize())
-                .append(", T=").append(s.steps()).append(", batch ").append(s.batchSize())
-                .append("  ·  ").append(s.parameterCount()).append(" parameters");
-        if (!Double.isNaN(s.lastMetric())) {
-            sb.append("  ·  test ").append(s.metricName()).append(' ').append(Numbers.format(s.lastMetric()));
+        sb.append(s.run().taskTitle()).append("  ·  ").append(s.run().cell().label()).append(", H=").append(s.run().cell().hiddenSize())
+                .append(", T=").append(s.position().steps()).append(", batch ").append(s.sequence().batchSize())
+                .append("  ·  ").append(s.run().parameterCount()).append(" parameters");
+        if (!Double.isNaN(s.status().lastMetric())) {
+            sb.append("  ·  test ").append(s.run().metricName()).append(' ').append(Numbers.format(s.status().lastMetric()));
         }
-        if (lastRecord != null) {
-            sb.append("  ·  ").append(recordsReceived).append(" updates, last loss ").append(Numbers.format(lastRecord.loss()));
+        IterationRecord last = s.run().history().last();
+        if (last != null) {
+            sb.append("  ·  ").append(s.run().history().updates()).append(" updates, last loss ")
+                    .append(Numbers.format(last.loss()));
         }
-        if (s.divergence() != null) {
-            sb.append("  ·  ").append(s.divergence().describe());
+        if (s.status().divergence() != null) {
+            sb.append("  ·  ").append(s.status().divergence().describe());
         }
         return sb.toString();
     }
@@ -658,23 +640,13 @@ public final class MainWindow implements FrameTarget {
     }
 
     @Override
-    public void appendRecords(List<IterationRecord> records) {
-        recordsReceived += records.size();
-        lastRecord = records.get(records.size() - 1);
-        refresher.offerRecords(records);
-        if (shown != null) {
-            status.setText(statusText(shown));
-        }
-    }
-
-    @Override
     public void showEngineError(String message) {
         boolean on = message != null;
         error.setText(on ? "Engine: " + message : "");
         error.setVisible(on);
         error.setManaged(on);
         if (on && shown != null) {
-            settings.refusedByEngine(shown.settings(), message);
+            settings.refusedByEngine(shown.run().settings(), message);
         }
     }
 
@@ -719,12 +691,13 @@ public final class MainWindow implements FrameTarget {
         if (!notifications || w == null || !w.isShowing() || shown == null) {
             return;
         }
-        StringBuilder text = new StringBuilder("Iteration ").append(shown.iteration());
-        if (lastRecord != null) {
-            text.append(": loss ").append(Numbers.format(lastRecord.loss()));
+        StringBuilder text = new StringBuilder("Iteration ").append(shown.position().iteration());
+        IterationRecord last = shown.run().history().last();
+        if (last != null) {
+            text.append(": loss ").append(Numbers.format(last.loss()));
         }
-        if (!Double.isNaN(shown.lastMetric())) {
-            text.append(", test ").append(shown.metricName()).append(' ').append(Numbers.format(shown.lastMetric()));
+        if (!Double.isNaN(shown.status().lastMetric())) {
+            text.append(", test ").append(shown.run().metricName()).append(' ').append(Numbers.format(shown.status().lastMetric()));
         }
         org.controlsfx.control.Notifications.create()
                 .title("Training finished")

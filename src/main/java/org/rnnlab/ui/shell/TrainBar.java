@@ -116,8 +116,8 @@ final class TrainBar {
     }
 
     void show(Snapshot s) {
-        scrubber.show(s.steps(), s.frontier(), s.cursor());
-        showProgress(s.progress());
+        scrubber.show(s.position().steps(), s.position().frontier(), s.position().cursor());
+        showProgress(s.status().progress());
     }
 
     private void showProgress(Snapshot.Progress p) {

@@ -180,18 +180,18 @@ final class TransportBar {
         if (!text.equals(phase.getText())) {
             phase.setText(text);
         }
-        if (s.phase() != phaseShown) {
+        if (s.position().phase() != phaseShown) {
             // a background, not a style class: no CSS pass for the toolbar on every phase change
-            phaseShown = s.phase();
-            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.phase()), new CornerRadii(6), null)));
+            phaseShown = s.position().phase();
+            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(s.position().phase()), new CornerRadii(6), null)));
         }
         loss.setText(lossText(s));
-        iteration.setText("iteration " + s.iteration());
+        iteration.setText("iteration " + s.position().iteration());
     }
 
     /** "loss —" before the loss phase, else "loss 0.1532". */
     static String lossText(Snapshot s) {
-        return s.cursor() < s.steps() ? "loss —" : "loss " + Numbers.format(s.loss());
+        return s.position().cursor() < s.position().steps() ? "loss —" : "loss " + Numbers.format(s.status().loss());
     }
 
     void showPlaying(boolean playing, boolean training) {
