@@ -17,6 +17,7 @@ import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.engine.OptimizerKind;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.task.TaskOptions;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.SessionState;
@@ -24,7 +25,8 @@ import org.rnnlab.training.SimulationSettings;
 
 /**
  * Session files: a JSON document holding a {@link SessionState} (settings, seed, weights and
- * optimiser state at the start of the current iteration, tick position, curves, lesson position).
+ * optimiser state at the start of the current iteration, tick position, curves) and, in its
+ * envelope, the lesson being played ({@link Contents}).
  * Doubles are written in their shortest exact decimal form, so a session reopens bit for bit.
  * Writes are atomic ({@link AtomicFiles}); reading refuses, with one message naming the file and
  * the field, a file that is not JSON, truncated, of another format, from a future version, larger
@@ -52,11 +54,27 @@ public final class SessionFile {
     private SessionFile() {}
 
     /**
+     * What a session file holds: the run's state, and the lesson being played when it was saved.
+     *
+     * @param state  the simulation's state
+     * @param lesson the lesson and its step, or null when no lesson was open
+     */
+    public record Contents(SessionState state, LessonPosition lesson) {
+    }
+
+    /** Writes a session saved with no lesson open, atomically. */
+    public static void write(Path path, SessionState s, List<String> paramNames) throws IOException {
+        write(path, s, paramNames, null);
+    }
+
+    /**
      * Writes a session atomically.
      *
      * @param paramNames the model's parameter names, in the order of the state's weights
+     * @param lesson     the lesson being played, or null
      */
-    public static void write(Path path, SessionState s, List<String> paramNames) throws IOException {
+    public static void write(Path path, SessionState s, List<String> paramNames, LessonPosition lesson)
+            throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -101,10 +119,10 @@ public final class SessionFile {
         } else {
             root.putNull("last_metric");
         }
-        if (s.lessonId() != null) {
+        if (lesson != null) {
             ObjectNode l = root.putObject("lesson");
-            l.put("id", s.lessonId());
-            l.put("step", s.lessonStep());
+            l.put("id", lesson.lessonId());
+            l.put("step", lesson.step());
         } else {
             root.putNull("lesson");
         }
@@ -163,8 +181,13 @@ public final class SessionFile {
         return n;
     }
 
-    /** Reads a session; every problem is a {@link FormatException} naming the file and the field. */
+    /** Reads a session's state (see {@link #readContents} for the lesson too). */
     public static SessionState read(Path path) throws FormatException {
+        return readContents(path).state();
+    }
+
+    /** Reads a session; every problem is a {@link FormatException} naming the file and the field. */
+    public static Contents readContents(Path path) throws FormatException {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         JsonNode root;
         try {
@@ -190,7 +213,7 @@ public final class SessionFile {
         return parse(name, root);
     }
 
-    static SessionState parse(String file, JsonNode root) throws FormatException {
+    static Contents parse(String file, JsonNode root) throws FormatException {
         Fields f = new Fields(file);
         String format = f.text(root, "format");
         if (!FORMAT.equals(format)) {
@@ -244,15 +267,13 @@ public final class SessionFile {
             }
         }
         double lastMetric = num(root.get("last_metric"));
-        String lessonId = null;
-        int lessonStep = 0;
+        LessonPosition lesson = null;
         JsonNode l = root.get("lesson");
         if (l != null && !l.isNull()) {
-            lessonId = f.text(l, "id");
-            lessonStep = (int) f.integer(l, "step");
+            lesson = new LessonPosition(f.text(l, "id"), (int) f.integer(l, "step"));
         }
-        return new SessionState(settings, iteration, frontier, cursor, row, weights, state, history, lastMetric,
-                lessonId, lessonStep);
+        return new Contents(new SessionState(settings, iteration, frontier, cursor, row, weights, state, history,
+                lastMetric), lesson);
     }
 
     private static double num(JsonNode n) {

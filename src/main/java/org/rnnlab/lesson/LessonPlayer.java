@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.rnnlab.training.SessionState;
+import org.rnnlab.lesson.LessonPosition;
 
 /**
  * Plays any {@link Lesson}: holds the position, sends each step's actions to a {@link LessonHost},
@@ -163,9 +163,9 @@ public final class LessonPlayer {
         return "Step " + (index + 1) + " of " + lesson.stepCount();
     }
 
-    /** The session with this lesson's position recorded (lesson id and step index). */
-    public SessionState savePosition(SessionState session) {
-        return session.withLesson(lesson.id(), Math.max(index, 0));
+    /** This lesson's position (lesson id and step index), as a session file saved now keeps it. */
+    public LessonPosition position() {
+        return new LessonPosition(lesson.id(), Math.max(index, 0));
     }
 
     // ---- listening ----
@@ -288,7 +288,7 @@ public final class LessonPlayer {
     }
 
     /**
-     * Returns to a saved position (SessionState's lessonId and lessonStep). A step with a
+     * Returns to a saved position (a {@link LessonPosition}'s lesson id and step). A step with a
      * prediction is restored with its question asked and not yet revealed.
      *
      * @throws IllegalArgumentException if the id is not this lesson's or the step is not in it

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The window's engine: one {@link Simulation} on the engine thread, driven by an
  * {@link EngineLoop} (commands in order, a snapshot published after each, play and training in
- * slices, iteration records queued; see there). Nothing here touches JavaFX; no exception escapes
+ * slices; see there). The run's iteration records are in the snapshot's history
+ * ({@link Snapshot.Run#history()}), so none is lost when snapshots are. Nothing here touches JavaFX; no exception escapes
  * to kill the thread: a failed command is reported through {@link #lastError()}.
  */
 public final class EngineRunner implements LoopControls<Snapshot, IterationRecord> {
@@ -57,8 +58,7 @@ public final class EngineRunner implements LoopControls<Snapshot, IterationRecor
      * does not fit (a tensor of the wrong size, an unknown task), the current simulation stays as
      * it was (still playing if it was) and the returned future fails with the reason; nothing is
      * written to {@link #lastError()}, since the caller reports it. The saved curves' history is
-     * in the state: it is not queued again as records, and records of the replaced run that were
-     * not drained yet are dropped.
+     * in the state, and so in the restored run's snapshots.
      *
      * @return completes after the restored simulation's first snapshot is published
      */
@@ -73,7 +73,6 @@ public final class EngineRunner implements LoopControls<Snapshot, IterationRecor
                 return;
             }
             loop.halt();
-            next.drainRecords();
             single.install(next);
             loop.forgetPrevious();
             loop.publishNow();

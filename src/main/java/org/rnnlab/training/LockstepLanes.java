@@ -137,9 +137,9 @@ final class LockstepLanes implements LoopStrategy<SideBySideSnapshot, SideBySide
                 l.diverged = r.diverged();
             }
             Snapshot s = l.sim.snapshot(progress, columns);
-            double metric = s.lastMetric();
+            double metric = s.status().lastMetric();
             out.add(new SideBySideLane(l.cell, s, l.sim.settings().hiddenSize(), l.parameterCount, l.iterations,
-                    l.lastLoss, l.medianNanos(), metric, s.metricName(), l.sim.task().metric().solved(metric),
+                    l.lastLoss, l.medianNanos(), metric, s.run().metricName(), l.sim.task().metric().solved(metric),
                     l.diverged));
         }
         return new SideBySideSnapshot(++version, run, plan, out, progress);

@@ -1,6 +1,5 @@
 package org.rnnlab.training;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +16,6 @@ public interface LoopControls<S, R> extends AutoCloseable {
     /** The newest snapshot, or null before the first. */
     default S latest() {
         return loop().latest();
-    }
-
-    /** Iteration records published since the last call, oldest first. */
-    default List<R> drainRecords() {
-        return loop().drainRecords();
     }
 
     /** The message of the last command that failed, or null. */

@@ -18,4 +18,21 @@ public enum Phase {
     public String label() {
         return label;
     }
+
+    /**
+     * The phase at a position of an iteration of {@code steps} ticks (see {@link IterationCursor}):
+     * READY before 0, FORWARD for 0..T−1, LOSS at T, BACKWARD for T+1..2T, UPDATE at 2T+1.
+     */
+    public static Phase at(int position, int steps) {
+        if (position < 0) {
+            return READY;
+        }
+        if (position < steps) {
+            return FORWARD;
+        }
+        if (position == steps) {
+            return LOSS;
+        }
+        return position <= 2 * steps ? BACKWARD : UPDATE;
+    }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Everything needed to reopen a simulation exactly where it was: the settings, the weights and
  * optimiser state at the start of the current iteration (the batch of an iteration is a function
- * of the seed, see {@link BatchStream}), how far that iteration was computed and shown, the
- * curves' history, and the lesson position. Replaying the computed positions from these gives
- * the same bits as the saved run.
+ * of the seed, see {@link BatchStream}), how far that iteration was computed and shown, and the
+ * curves' history. Replaying the computed positions from these gives the same bits as the saved
+ * run. (What a session file holds besides, such as the lesson being played, is the file's:
+ * {@code io.SessionFile}.)
  *
  * @param settings        the settings
  * @param iteration       1-based current iteration
@@ -18,14 +19,8 @@ import java.util.List;
  * @param optimizerState  Optimizer.state() at the start of the iteration
  * @param history         iteration records for the curves (bounded)
  * @param lastMetric      latest test metric or NaN
- * @param lessonId        the lesson being played, or null
- * @param lessonStep      its step
  */
 public record SessionState(SimulationSettings settings, long iteration, int frontier, int cursor, int row,
                            double[][] weights, double[][] optimizerState, List<IterationRecord> history,
-                           double lastMetric, String lessonId, int lessonStep) {
-    public SessionState withLesson(String id, int step) {
-        return new SessionState(settings, iteration, frontier, cursor, row, weights, optimizerState, history,
-                lastMetric, id, step);
-    }
+                           double lastMetric) {
 }

@@ -83,6 +83,11 @@ public final class SideBySideRunner implements LoopControls<SideBySideSnapshot, 
         return id;
     }
 
+    /** Iteration records of every lane published since the last call, oldest first. */
+    public List<SideBySideRecord> drainRecords() {
+        return loop.drainRecords();
+    }
+
     /** Runs an action on the engine thread with the lanes' simulations in column order (exports, tests). */
     public void run(Consumer<List<Simulation>> action) {
         loop.command(() -> action.accept(lanes.simulations()));

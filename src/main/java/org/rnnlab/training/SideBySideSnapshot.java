@@ -27,7 +27,7 @@ public record SideBySideSnapshot(long version, long run, SideBySidePlan plan, Li
     }
 
     public Phase phase() {
-        return lanes.get(0).snapshot().phase();
+        return lanes.get(0).snapshot().position().phase();
     }
 
     public SideBySideLane lane(int i) {

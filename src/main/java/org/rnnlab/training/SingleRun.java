@@ -42,11 +42,9 @@ final class SingleRun implements LoopStrategy<Snapshot, IterationRecord> {
         evaluation.after(done, total);
     }
 
+    /** The run's records are in its snapshots' history ({@link Snapshot.Run#history()}): none is queued. */
     @Override
     public Snapshot publish(Snapshot.Progress progress, boolean columns, Consumer<IterationRecord> records) {
-        for (IterationRecord r : sim.drainRecords()) {
-            records.accept(r);
-        }
         return sim.snapshot(progress, columns);
     }
 }

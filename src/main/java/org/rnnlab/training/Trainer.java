@@ -185,7 +185,7 @@ public final class Trainer {
             h = h.subList(h.size() - Simulation.HISTORY_LIMIT, h.size());
         }
         return new SessionState(config.settings(), done + 1, 0, 0, 0, w, optimizer.state(), List.copyOf(h),
-                lastMetric, null, 0);
+                lastMetric);
     }
 
     /** The names of {@link #model()}'s parameters, in the order of {@link #sessionState}'s weights. */

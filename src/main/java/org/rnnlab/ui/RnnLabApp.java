@@ -49,7 +49,7 @@ public class RnnLabApp extends Application {
         if (options.usageStats()) {
             MainWindow w = window;
             usage = new org.rnnlab.ui.model.UsageMonitor(System.out,
-                    () -> w.frameLoop().shown() == null ? 0 : w.frameLoop().shown().iteration());
+                    () -> w.frameLoop().shown() == null ? 0 : w.frameLoop().shown().position().iteration());
             usage.start();
             window.frameLoop().setFrameObserver(usage::frame);
         }

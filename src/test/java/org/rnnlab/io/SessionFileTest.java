@@ -1,5 +1,6 @@
 package org.rnnlab.io;
 
+import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,10 +91,10 @@ class SessionFileTest {
     void saveAndOpenIsBitExact() throws Exception {
         Simulation sim = running();
         Path f = dir.resolve("s.json");
-        SessionFile.write(f, sim.capture().withLesson("vanishing", 3), names(sim));
-        SessionState back = SessionFile.read(f);
-        assertThat(back.lessonId()).isEqualTo("vanishing");
-        assertThat(back.lessonStep()).isEqualTo(3);
+        SessionFile.write(f, sim.capture(), names(sim), new LessonPosition("vanishing", 3));
+        SessionFile.Contents contents = SessionFile.readContents(f);
+        assertThat(contents.lesson()).isEqualTo(new LessonPosition("vanishing", 3));
+        SessionState back = contents.state();
         Simulation reopened = Simulation.restore(back, TASKS);
         assertThat(reopened.snapshot(null, true).phaseText()).isEqualTo(sim.snapshot(null, true).phaseText());
         for (int i = 0; i < sim.model().params().size(); i++) {

@@ -40,8 +40,8 @@ class EngineLessonHostTest {
         p.start();
         Snapshot s = shown();
         assertThat(s.phaseText()).isEqualTo("Ready");
-        assertThat(s.settings().spectralRadius()).isEqualTo(0.5);
-        assertThat(s.cell().kind()).isEqualTo(CellKind.RNN);
+        assertThat(s.run().settings().spectralRadius()).isEqualTo(0.5);
+        assertThat(s.run().cell().kind()).isEqualTo(CellKind.RNN);
 
         p.next();
         assertThat(shown().phaseText()).isEqualTo("Backward t=20");
@@ -50,12 +50,12 @@ class EngineLessonHostTest {
         assertThat(p.isAwaitingReveal()).isTrue();
         Snapshot asked = shown();
         assertThat(asked.phaseText()).as("the question is asked before the walk back").isEqualTo("Backward t=20");
-        assertThat(asked.backward()[0]).isNull();
+        assertThat(asked.columns().backward()[0]).isNull();
 
         p.reveal();
         Snapshot answered = shown();
         assertThat(answered.phaseText()).isEqualTo("Backward t=1");
-        double ratio = answered.backward()[0].dhNorm() / answered.backward()[19].dhNorm();
+        double ratio = answered.columns().backward()[0].dhNorm() / answered.columns().backward()[19].dhNorm();
         assertThat(ratio).isLessThan(1e-6);
         assertThat(window).containsExactly("focus equations", "focus gradient-flow");
 

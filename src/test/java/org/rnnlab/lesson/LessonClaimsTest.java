@@ -44,26 +44,26 @@ class LessonClaimsTest {
 
     /** ||dL/dh_1|| / ||dL/dh_T|| as the gradient-flow view shows it. */
     private static double dhRatio(Snapshot s) {
-        BackwardColumn[] b = s.backward();
-        return b[0].dhNorm() / b[s.steps() - 1].dhNorm();
+        BackwardColumn[] b = s.columns().backward();
+        return b[0].dhNorm() / b[s.position().steps() - 1].dhNorm();
     }
 
     private static double dcRatio(Snapshot s) {
-        BackwardColumn[] b = s.backward();
-        return b[0].dcNorm() / b[s.steps() - 1].dcNorm();
+        BackwardColumn[] b = s.columns().backward();
+        return b[0].dcNorm() / b[s.position().steps() - 1].dcNorm();
     }
 
     private static void atFirstTickOfBackward(Snapshot s) {
-        assertThat(s.phase()).isEqualTo(Phase.BACKWARD);
-        assertThat(s.tick()).as("the walk back has reached t = 1").isZero();
-        assertThat(s.backward()).doesNotContainNull();
+        assertThat(s.position().phase()).isEqualTo(Phase.BACKWARD);
+        assertThat(s.position().tick()).as("the walk back has reached t = 1").isZero();
+        assertThat(s.columns().backward()).doesNotContainNull();
     }
 
     private static double meanForgetGate(Snapshot s) {
-        int f = s.cell().gateIndex("f");
+        int f = s.run().cell().gateIndex("f");
         double sum = 0;
         int n = 0;
-        for (ForwardColumn c : s.forward()) {
+        for (ForwardColumn c : s.columns().forward()) {
             for (double v : c.gates()[f]) {
                 sum += v;
                 n++;
@@ -88,11 +88,11 @@ class LessonClaimsTest {
         assertThat(ratio05).as("'less than a thousandth' is the right choice").isLessThan(1e-3);
 
         at(p, 3);
-        for (BackwardColumn c : r05.backward()) {
+        for (BackwardColumn c : r05.columns().backward()) {
             assertThat(c.jacobianNorm()).as("Jacobian factor at t=%d", c.tick() + 1).isLessThanOrEqualTo(0.5 + 1e-12);
         }
-        for (int t = 1; t < r05.steps(); t++) {
-            double step = r05.backward()[t - 1].dhNorm() / r05.backward()[t].dhNorm();
+        for (int t = 1; t < r05.position().steps(); t++) {
+            double step = r05.columns().backward()[t - 1].dhNorm() / r05.columns().backward()[t].dhNorm();
             assertThat(step).as("one step back from t=%d: at most 0.5 and at least a quarter", t + 1)
                     .isBetween(0.25, 0.5 + 1e-12);
         }
@@ -100,7 +100,7 @@ class LessonClaimsTest {
         at(p, 4);
         Snapshot r09 = host.snapshot();
         atFirstTickOfBackward(r09);
-        assertThat(r09.settings().spectralRadius()).isEqualTo(0.9);
+        assertThat(r09.run().settings().spectralRadius()).isEqualTo(0.9);
         double ratio09 = dhRatio(r09);
         assertThat(ratio09).as("at most 0.9^19 ≈ 0.14; about a hundredth")
                 .isLessThanOrEqualTo(Math.pow(0.9, 19)).isBetween(0.005, 0.02);
@@ -110,7 +110,7 @@ class LessonClaimsTest {
         at(p, 5);
         Snapshot r10 = host.snapshot();
         atFirstTickOfBackward(r10);
-        assertThat(r10.settings().spectralRadius()).isEqualTo(1.0);
+        assertThat(r10.run().settings().spectralRadius()).isEqualTo(1.0);
         assertThat(dhRatio(r10)).as("still fades at radius 1: about a twentieth").isBetween(0.035, 0.07);
     }
 
@@ -125,22 +125,22 @@ class LessonClaimsTest {
         at(p, 2);
         Snapshot r3 = host.snapshot();
         atFirstTickOfBackward(r3);
-        assertThat(r3.settings().spectralRadius()).isEqualTo(3.0);
+        assertThat(r3.run().settings().spectralRadius()).isEqualTo(3.0);
         assertThat(dhRatio(r3)).as("hundreds of thousands of times bigger, not 3^29")
                 .isBetween(1e5, 1e6).isLessThan(Math.pow(3, 29));
 
         at(p, 3);
         Snapshot update = host.snapshot();
-        assertThat(update.phase()).isEqualTo(Phase.UPDATE);
-        ClipReport clip = update.lastClip();
+        assertThat(update.position().phase()).isEqualTo(Phase.UPDATE);
+        ClipReport clip = update.status().lastClip();
         assertThat(clip.threshold()).isEqualTo(1.0);
         assertThat(clip.normBefore()).as("about 800,000 before clipping").isBetween(7e5, 9e5);
         assertThat(clip.normAfter()).as("the threshold after (PyTorch's rule: × threshold / (norm + 1e-6))")
                 .isCloseTo(1.0, within(1e-9)).isLessThanOrEqualTo(1.0);
 
         at(p, 4);
-        double lr = update.settings().learningRate();
-        assertThat(update.settings().optimizer().cliName()).isEqualTo("sgd");
+        double lr = update.run().settings().learningRate();
+        assertThat(update.run().settings().optimizer().cliName()).isEqualTo("sgd");
         assertThat(lr * clip.normBefore()).as("an unclipped SGD step thousands of units long").isBetween(1e3, 1e4);
         assertThat(lr * clip.normAfter()).as("clipped: at most 0.01").isLessThanOrEqualTo(0.01 + 1e-15);
 
@@ -157,8 +157,8 @@ class LessonClaimsTest {
         LessonPlayer p = walk("forget-bias");
         at(p, 1);
         Snapshot bias0 = host.snapshot();
-        assertThat(bias0.settings().forgetBias()).isEqualTo(0.0);
-        assertThat(bias0.forward()).doesNotContainNull();
+        assertThat(bias0.run().settings().forgetBias()).isEqualTo(0.0);
+        assertThat(bias0.columns().forward()).doesNotContainNull();
         assertThat(meanForgetGate(bias0)).as("about 0.5 with bias 0").isBetween(0.45, 0.55);
 
         at(p, 2);
@@ -169,7 +169,7 @@ class LessonClaimsTest {
         at(p, 3);
         Snapshot back1 = host.snapshot();
         atFirstTickOfBackward(back1);
-        assertThat(back1.settings().forgetBias()).isEqualTo(1.0);
+        assertThat(back1.run().settings().forgetBias()).isEqualTo(1.0);
         assertThat(meanForgetGate(back1)).as("near sigma(1) ≈ 0.73 with bias 1").isBetween(0.68, 0.78);
         assertThat(dcRatio(back1) / dc0).as("more than ten thousand times as much reaches t = 1").isGreaterThan(1e4);
     }
@@ -180,7 +180,7 @@ class LessonClaimsTest {
         at(p, 2);
         for (CellKind k : CellKind.values()) {
             atFirstTickOfBackward(host.snapshot(k));
-            assertThat(host.snapshot(k).settings().hiddenSize()).isEqualTo(16);
+            assertThat(host.snapshot(k).run().settings().hiddenSize()).isEqualTo(16);
         }
         assertThat(Math.round(Math.log10(dhRatio(host.snapshot(CellKind.LSTM))))).as("LSTM about 10^-6").isEqualTo(-6);
         assertThat(Math.round(Math.log10(dhRatio(host.snapshot(CellKind.GRU))))).as("GRU about 10^-10").isEqualTo(-10);
@@ -212,7 +212,7 @@ class LessonClaimsTest {
         LessonPlayer p = walk("io-patterns");
         at(p, 3);
         Snapshot s = host.snapshot();
-        double[] mask = s.lossMask();
+        double[] mask = s.sequence().lossMask();
         for (int t = 0; t < mask.length - 1; t++) {
             assertThat(mask[t]).as("mask at t=%d", t + 1).isZero();
         }
@@ -225,9 +225,9 @@ class LessonClaimsTest {
         SimulationHost real = new SimulationHost(DefaultTasks.factory());
         LessonPlayer p = new LessonPlayer(Lessons.all().find("io-patterns").orElseThrow(), real);
         p.goTo(5);
-        assertThat(real.snapshot().lossMask()).as("sine: every tick").containsOnly(1.0);
+        assertThat(real.snapshot().sequence().lossMask()).as("sine: every tick").containsOnly(1.0);
         p.goTo(7);
-        double[] copy = real.snapshot().lossMask();
+        double[] copy = real.snapshot().sequence().lossMask();
         assertThat(copy).hasSize(21);
         for (int t = 0; t < 21; t++) {
             assertThat(copy[t]).as("copy mask at t=%d", t + 1).isEqualTo(t >= 16 ? 1.0 : 0.0);

@@ -1,13 +1,12 @@
 package org.rnnlab.lesson;
 
+import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.training.SessionState;
-import org.rnnlab.training.SimulationSettings;
 
 class LessonPlayerTest {
     private final RecordingHost host = new RecordingHost();
@@ -187,14 +186,11 @@ class LessonPlayerTest {
         p.start();
         p.next();
         p.next();
-        SessionState s = new SessionState(SimulationSettings.defaults(), 1, 0, -1, 0, new double[0][],
-                new double[0][], List.of(), Double.NaN, null, 0);
-        SessionState saved = p.savePosition(s);
-        assertThat(saved.lessonId()).isEqualTo("lstm-gates");
-        assertThat(saved.lessonStep()).isEqualTo(2);
+        LessonPosition saved = p.position();
+        assertThat(saved).isEqualTo(new LessonPosition("lstm-gates", 2));
 
         LessonPlayer reopened = new LessonPlayer(Lessons.all().find(saved.lessonId()).orElseThrow(), host);
-        reopened.restore(saved.lessonId(), saved.lessonStep(), LessonPlayer.Restore.REPLAY);
+        reopened.restore(saved.lessonId(), saved.step(), LessonPlayer.Restore.REPLAY);
         assertThat(reopened.text()).isEqualTo(p.text());
     }
 

@@ -21,10 +21,10 @@ class GeneratedTextTest {
         try (EngineRunner runner = EngineRunner.start(DefaultTasks.factory())) {
             runner.reset(s);
             runner.awaitIdle(60, TimeUnit.SECONDS);
-            assertThat(runner.latest().generated()).as("nothing before the first evaluation").isNull();
+            assertThat(runner.latest().status().generated()).as("nothing before the first evaluation").isNull();
             runner.train(50);
             awaitTraining(runner);
-            Snapshot.GeneratedText g = runner.latest().generated();
+            Snapshot.GeneratedText g = runner.latest().status().generated();
             assertThat(g).isNotNull();
             assertThat(g.iteration()).isEqualTo(50);
             assertThat(g.temperature()).isEqualTo(EngineRunner.SAMPLE_TEMPERATURE);
@@ -48,8 +48,8 @@ class GeneratedTextTest {
             runner.reset(s);
             runner.train(50);
             awaitTraining(runner);
-            assertThat(runner.latest().lastMetric()).isNotNaN();
-            assertThat(runner.latest().generated()).isNull();
+            assertThat(runner.latest().status().lastMetric()).isNotNaN();
+            assertThat(runner.latest().status().generated()).isNull();
         }
     }
 

@@ -38,16 +38,16 @@ class SessionStateTest {
         Snapshot a = original.snapshot(null, true);
         Snapshot b = reopened.snapshot(null, true);
         assertThat(b.phaseText()).isEqualTo(a.phaseText());
-        assertThat(b.iteration()).isEqualTo(a.iteration());
-        assertThat(b.row()).isEqualTo(2);
-        assertThat(b.loss()).isEqualTo(a.loss());
-        for (int t = 0; t < a.steps(); t++) {
-            assertThat(b.forward()[t].h()).containsExactly(a.forward()[t].h());
-            if (a.backward()[t] != null) {
-                assertThat(b.backward()[t].dh()).containsExactly(a.backward()[t].dh());
-                assertThat(b.backward()[t].jacobianNorm()).isEqualTo(a.backward()[t].jacobianNorm());
+        assertThat(b.position().iteration()).isEqualTo(a.position().iteration());
+        assertThat(b.sequence().row()).isEqualTo(2);
+        assertThat(b.status().loss()).isEqualTo(a.status().loss());
+        for (int t = 0; t < a.position().steps(); t++) {
+            assertThat(b.columns().forward()[t].h()).containsExactly(a.columns().forward()[t].h());
+            if (a.columns().backward()[t] != null) {
+                assertThat(b.columns().backward()[t].dh()).containsExactly(a.columns().backward()[t].dh());
+                assertThat(b.columns().backward()[t].jacobianNorm()).isEqualTo(a.columns().backward()[t].jacobianNorm());
             } else {
-                assertThat(b.backward()[t]).isNull();
+                assertThat(b.columns().backward()[t]).isNull();
             }
         }
         for (int i = 0; i < 3; i++) {
@@ -73,7 +73,7 @@ class SessionStateTest {
         SessionState s = original.capture();
         double[][] w = s.weights();
         w[1] = new double[3];
-        SessionState bad = new SessionState(s.settings(), 1, 0, -1, 0, w, s.optimizerState(), List.of(), Double.NaN, null, 0);
+        SessionState bad = new SessionState(s.settings(), 1, 0, -1, 0, w, s.optimizerState(), List.of(), Double.NaN);
         assertThatThrownBy(() -> Simulation.restore(bad, ToyTask.factory()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weights.weight_hh");

@@ -88,16 +88,16 @@ class SideBySideRunnerTest {
                 alone.reset(LESSON8.withCell(ALL.get(i)));
                 alone.train(120);
                 awaitTraining(alone);
-                assertSameBits(laneRecords(all, i), alone.drainRecords(), ALL.get(i).id());
                 Snapshot single = alone.latest();
+                assertSameBits(laneRecords(all, i), single.run().history(), ALL.get(i).id());
                 SideBySideLane lane = s.lane(i);
-                assertThat(lane.snapshot().lastMetric()).isEqualTo(single.lastMetric());
-                assertThat(lane.testMetric()).isEqualTo(single.lastMetric());
-                assertThat(lane.parameterCount()).isEqualTo(single.parameterCount());
+                assertThat(lane.snapshot().status().lastMetric()).isEqualTo(single.status().lastMetric());
+                assertThat(lane.testMetric()).isEqualTo(single.status().lastMetric());
+                assertThat(lane.parameterCount()).isEqualTo(single.run().parameterCount());
                 assertThat(lane.iterations()).isEqualTo(120);
                 assertThat(lane.nanosPerIteration()).isPositive().isFinite();
-                for (int t = 0; t < single.steps(); t++) {
-                    assertThat(lane.snapshot().backward()[t].dhNorm()).isEqualTo(single.backward()[t].dhNorm());
+                for (int t = 0; t < single.position().steps(); t++) {
+                    assertThat(lane.snapshot().columns().backward()[t].dhNorm()).isEqualTo(single.columns().backward()[t].dhNorm());
                 }
             }
         }
@@ -122,7 +122,7 @@ class SideBySideRunnerTest {
         for (int i = 0; i < 3; i++) {
             Snapshot s = back.lane(i).snapshot();
             assertThat(s.phaseText()).isEqualTo("Backward t=1");
-            decades[i] = Math.round(Math.log10(s.backward()[0].dhNorm() / s.backward()[49].dhNorm()));
+            decades[i] = Math.round(Math.log10(s.columns().backward()[0].dhNorm() / s.columns().backward()[49].dhNorm()));
         }
         assertThat(decades).as("RNN, LSTM, GRU: 10^-13, 10^-6, 10^-10 of the gradient reaches t = 1")
                 .containsExactly(-13, -6, -10);
@@ -176,21 +176,21 @@ class SideBySideRunnerTest {
                 Snapshot got = s.lane(i).snapshot();
                 Snapshot want = alone.get(i).snapshot(null, true);
                 assertThat(got.phaseText()).isEqualTo(s.phaseText()).isEqualTo(want.phaseText());
-                assertThat(got.cursor()).isEqualTo(want.cursor());
-                assertThat(got.cell().hiddenSize()).isEqualTo(plan.lanes().get(i).hiddenSize());
-                assertThat(got.inputs()).as("the same sequence in every lane").isDeepEqualTo(s.lane(0).snapshot().inputs());
-                assertThat(Double.doubleToRawLongBits(got.loss())).isEqualTo(Double.doubleToRawLongBits(want.loss()));
-                for (int t = 0; t < got.steps(); t++) {
-                    if (want.forward()[t] != null) {
-                        assertThat(got.forward()[t].h()).isEqualTo(want.forward()[t].h());
+                assertThat(got.position().cursor()).isEqualTo(want.position().cursor());
+                assertThat(got.run().cell().hiddenSize()).isEqualTo(plan.lanes().get(i).hiddenSize());
+                assertThat(got.sequence().inputs()).as("the same sequence in every lane").isDeepEqualTo(s.lane(0).snapshot().sequence().inputs());
+                assertThat(Double.doubleToRawLongBits(got.status().loss())).isEqualTo(Double.doubleToRawLongBits(want.status().loss()));
+                for (int t = 0; t < got.position().steps(); t++) {
+                    if (want.columns().forward()[t] != null) {
+                        assertThat(got.columns().forward()[t].h()).isEqualTo(want.columns().forward()[t].h());
                     } else {
-                        assertThat(got.forward()[t]).isNull();
+                        assertThat(got.columns().forward()[t]).isNull();
                     }
-                    if (want.backward()[t] != null) {
-                        assertThat(got.backward()[t].dhNorm()).isEqualTo(want.backward()[t].dhNorm());
-                        assertThat(got.backward()[t].jacobianNorm()).isEqualTo(want.backward()[t].jacobianNorm());
+                    if (want.columns().backward()[t] != null) {
+                        assertThat(got.columns().backward()[t].dhNorm()).isEqualTo(want.columns().backward()[t].dhNorm());
+                        assertThat(got.columns().backward()[t].jacobianNorm()).isEqualTo(want.columns().backward()[t].jacobianNorm());
                     } else {
-                        assertThat(got.backward()[t]).isNull();
+                        assertThat(got.columns().backward()[t]).isNull();
                     }
                 }
             }

@@ -33,17 +33,17 @@ class SimulationTest {
         sim.jumpToBackward();
         Snapshot s = sim.snapshot(null, true);
         assertThat(s.phaseText()).isEqualTo("Backward t=6");
-        assertThat(s.forward()).doesNotContainNull();
-        assertThat(s.backward()[5]).isNotNull();
-        assertThat(s.backward()[4]).isNull();
-        assertThat(s.loss()).isFinite();
+        assertThat(s.columns().forward()).doesNotContainNull();
+        assertThat(s.columns().backward()[5]).isNotNull();
+        assertThat(s.columns().backward()[4]).isNull();
+        assertThat(s.status().loss()).isFinite();
         sim.seek(2);
         s = sim.snapshot(null, true);
         assertThat(s.phaseText()).isEqualTo("Forward t=3/6");
-        assertThat(s.forward()[2]).isNotNull();
-        assertThat(s.forward()[3]).isNull();
-        assertThat(s.loss()).isNaN();
-        assertThat(s.backward()[5]).isNull();
+        assertThat(s.columns().forward()[2]).isNotNull();
+        assertThat(s.columns().forward()[3]).isNull();
+        assertThat(s.status().loss()).isNaN();
+        assertThat(s.columns().backward()[5]).isNull();
     }
 
     @Test
@@ -53,10 +53,10 @@ class SimulationTest {
         sim.stepForward();
         Snapshot s = sim.snapshot(null, true);
         var u = sim.model().unroll();
-        int f = s.cell().gateIndex("f");
-        assertThat(s.forward()[1].gates()[f][3]).isEqualTo(u.gate(1, f, 0, 3));
-        assertThat(s.forward()[1].h()[2]).isEqualTo(u.h(1, 0, 2));
-        assertThat(s.forward()[1].c()[2]).isEqualTo(u.c(1, 0, 2));
+        int f = s.run().cell().gateIndex("f");
+        assertThat(s.columns().forward()[1].gates()[f][3]).isEqualTo(u.gate(1, f, 0, 3));
+        assertThat(s.columns().forward()[1].h()[2]).isEqualTo(u.h(1, 0, 2));
+        assertThat(s.columns().forward()[1].c()[2]).isEqualTo(u.c(1, 0, 2));
     }
 
     @Test
@@ -93,15 +93,15 @@ class SimulationTest {
     }
 
     private static void assertSameColumns(CellKind kind, Snapshot a, Snapshot b) {
-        assertThat(b.phase()).isEqualTo(a.phase());
-        assertThat(b.row()).isEqualTo(a.row());
-        for (int t = 0; t < a.steps(); t++) {
-            assertThat(b.backward()[t].jacobianNorm()).as("%s sigma_max at t %d", kind, t)
-                    .isEqualTo(a.backward()[t].jacobianNorm());
-            assertThat(b.forward()[t]).as("%s forward column at t %d", kind, t).usingRecursiveComparison()
-                    .withComparatorForType(Double::compare, Double.class).isEqualTo(a.forward()[t]);
-            assertThat(b.backward()[t]).as("%s backward column at t %d", kind, t).usingRecursiveComparison()
-                    .withComparatorForType(Double::compare, Double.class).isEqualTo(a.backward()[t]);
+        assertThat(b.position().phase()).isEqualTo(a.position().phase());
+        assertThat(b.sequence().row()).isEqualTo(a.sequence().row());
+        for (int t = 0; t < a.position().steps(); t++) {
+            assertThat(b.columns().backward()[t].jacobianNorm()).as("%s sigma_max at t %d", kind, t)
+                    .isEqualTo(a.columns().backward()[t].jacobianNorm());
+            assertThat(b.columns().forward()[t]).as("%s forward column at t %d", kind, t).usingRecursiveComparison()
+                    .withComparatorForType(Double::compare, Double.class).isEqualTo(a.columns().forward()[t]);
+            assertThat(b.columns().backward()[t]).as("%s backward column at t %d", kind, t).usingRecursiveComparison()
+                    .withComparatorForType(Double::compare, Double.class).isEqualTo(a.columns().backward()[t]);
         }
     }
 
@@ -129,8 +129,8 @@ class SimulationTest {
         }
         assertThat(r.diverged()).isTrue();
         Snapshot snap = sim.snapshot(null, false);
-        assertThat(snap.divergence()).isNotNull();
-        assertThat(snap.divergence().describe()).startsWith("diverged at");
+        assertThat(snap.status().divergence()).isNotNull();
+        assertThat(snap.status().divergence().describe()).startsWith("diverged at");
     }
 
     @Test
@@ -144,17 +144,17 @@ class SimulationTest {
         assertThat(sim.steps()).isGreaterThan(enc);
         sim.finishIteration();
         Snapshot snap = sim.snapshot(null, true);
-        assertThat(snap.encoderTicks()).isEqualTo(enc);
-        assertThat(snap.lossMask()[0]).isZero();
-        assertThat(snap.forward()[enc].output()[0]).isFinite();
-        assertThat(snap.forward()[0].output()[0]).isNaN();
+        assertThat(snap.run().encoderTicks()).isEqualTo(enc);
+        assertThat(snap.sequence().lossMask()[0]).isZero();
+        assertThat(snap.columns().forward()[enc].output()[0]).isFinite();
+        assertThat(snap.columns().forward()[0].output()[0]).isNaN();
         // the decoder's first tick starts from the encoder's final state
         var encU = sim.model().unrollAt(enc - 1);
         var decU = sim.model().unrollAt(enc);
         assertThat(decU.h(-1, 1, 2)).isEqualTo(encU.h(enc - 1, 1, 2));
         // the gradient reaches the encoder's first tick
-        assertThat(snap.backward()[0].dhNorm()).isPositive();
-        assertThat(snap.backward()[0].jacobianNorm()).isFinite();
+        assertThat(snap.columns().backward()[0].dhNorm()).isPositive();
+        assertThat(snap.columns().backward()[0].jacobianNorm()).isFinite();
     }
 
     @Test
@@ -183,7 +183,7 @@ class SimulationTest {
         assertThat(r).hasSize(2);
         assertThat(r.get(0).testMetric()).isNaN();
         assertThat(r.get(1).testMetric()).isEqualTo(0.25);
-        assertThat(sim.snapshot(null, false).lastMetric()).isEqualTo(0.25);
+        assertThat(sim.snapshot(null, false).status().lastMetric()).isEqualTo(0.25);
         assertThat(sim.capture().history().get(1).testMetric()).isEqualTo(0.25);
     }
 
@@ -193,8 +193,8 @@ class SimulationTest {
         Simulation sim = new Simulation(s, (id, t, seed) -> org.rnnlab.task.registry.Tasks.create(id,
                 org.rnnlab.task.TaskOptions.defaults().withSeed(seed)));
         sim.stepForward();
-        assertThat(sim.snapshot(null, true).divergence()).isNull();
+        assertThat(sim.snapshot(null, true).status().divergence()).isNull();
         sim.finishIteration();
-        assertThat(sim.snapshot(null, true).divergence()).isNull();
+        assertThat(sim.snapshot(null, true).status().divergence()).isNull();
     }
 }

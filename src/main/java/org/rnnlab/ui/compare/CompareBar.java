@@ -106,7 +106,7 @@ final class CompareBar {
     }
 
     void show(SideBySideSnapshot s) {
-        transport.show(s.phase(), s.phaseText(), s.lane(0).snapshot().iteration());
+        transport.show(s.phase(), s.phaseText(), s.lane(0).snapshot().position().iteration());
     }
 
     void showPlaying(boolean playing, boolean training) {

@@ -88,7 +88,7 @@ final class LaneColumn extends VBox {
     void show(SideBySideLane lane, int lo, int hi) {
         Snapshot s = lane.snapshot();
         set(detail, "H=" + lane.hiddenSize() + "  ·  " + RaceTable.count(lane.parameterCount()) + " parameters");
-        set(loss, s.cursor() < s.steps() ? "loss —" : "loss " + ViewNumbers.format(s.loss()));
+        set(loss, s.position().cursor() < s.position().steps() ? "loss —" : "loss " + ViewNumbers.format(s.status().loss()));
         set(reach, reachText(s));
         flow.setSharedRange(lo, hi);
         flow.show(s);
@@ -103,12 +103,12 @@ final class LaneColumn extends VBox {
      * gradient at the last tick survives to the first, as the lesson asks.
      */
     static String reachText(Snapshot s) {
-        BackwardColumn first = s.backward()[0];
-        BackwardColumn last = s.backward()[s.steps() - 1];
-        if (first == null || last == null || s.steps() < 2) {
+        BackwardColumn first = s.columns().backward()[0];
+        BackwardColumn last = s.columns().backward()[s.position().steps() - 1];
+        if (first == null || last == null || s.position().steps() < 2) {
             return " ";
         }
-        return "‖∂L/∂h" + sub(1) + "‖ / ‖∂L/∂h" + sub(s.steps()) + "‖ = "
+        return "‖∂L/∂h" + sub(1) + "‖ / ‖∂L/∂h" + sub(s.position().steps()) + "‖ = "
                 + ViewNumbers.format(first.dhNorm() / last.dhNorm());
     }
 

@@ -26,8 +26,8 @@ final class SharedDecades {
         double max = Double.NEGATIVE_INFINITY;
         boolean complete = true;
         for (SideBySideLane lane : s.lanes()) {
-            boolean cellState = lane.snapshot().cell().hasCellState();
-            for (BackwardColumn b : lane.snapshot().backward()) {
+            boolean cellState = lane.snapshot().run().cell().hasCellState();
+            for (BackwardColumn b : lane.snapshot().columns().backward()) {
                 if (b == null) {
                     complete = false;
                     continue;

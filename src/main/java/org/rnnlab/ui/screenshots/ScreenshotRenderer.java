@@ -75,7 +75,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 if (runner.latest() == null) {
                     throw new IllegalStateException("the engine could not build the run: " + runner.lastError());
                 }
-                int steps = runner.latest().steps();
+                int steps = runner.latest().position().steps();
                 // mid-forward: t = 8 of 20 (two fifths of the sequence)
                 for (int i = 0; i < Math.max(1, Math.round(0.4 * steps)); i++) {
                     runner.stepForward();
@@ -124,7 +124,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 });
                 runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 runner.jumpToBackward();
-                for (int i = 0; i < Math.round(0.35 * runner.latest().steps()); i++) {
+                for (int i = 0; i < Math.round(0.35 * runner.latest().position().steps()); i++) {
                     runner.stepForward();
                 }
                 out.addAll(capture(runner, clock, window, stage, req.out(), "presenter-light", false, log));

@@ -129,8 +129,8 @@ public final class ExportActions {
                         sim.seek(position);
                         return sim.snapshot(null, true);
                     }));
-                    if (s.cursor() != position) {
-                        throw new IllegalStateException("the engine showed position " + s.cursor() + " instead of " + position);
+                    if (s.position().cursor() != position) {
+                        throw new IllegalStateException("the engine showed position " + s.position().cursor() + " instead of " + position);
                     }
                     gif.add(FileWork.onFxAndWait(() -> offscreen.render(s)));
                 }

@@ -11,6 +11,7 @@ import org.rnnlab.engine.Param;
 import org.rnnlab.io.CellWeights;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.io.WeightsFile;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.SimulationSettings;
@@ -59,12 +60,11 @@ public final class FileActions {
 
     /** Saves the run to {@code file} atomically (temporary file, then rename). */
     public CompletableFuture<Path> saveSession(Path file) {
-        LessonBridge.Position lesson = lessons.current();
+        LessonPosition lesson = lessons.current();
         CompletableFuture<Path> done = runner.query(sim -> new Capture(sim.capture(),
                         sim.model().params().stream().map(Param::name).toList()))
                 .thenApplyAsync(FileWork.unchecked(c -> {
-                    SessionState s = lesson == null ? c.state() : c.state().withLesson(lesson.lessonId(), lesson.step());
-                    SessionFile.write(file, s, c.names());
+                    SessionFile.write(file, c.state(), c.names(), lesson);
                     return file;
                 }), FileWork.io());
         return FileWork.named(done, file, "save").thenApplyAsync(f -> {
@@ -84,21 +84,21 @@ public final class FileActions {
      */
     public CompletableFuture<SessionState> openSession(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        CompletableFuture<SessionState> restored = FileWork.onIo(() -> SessionFile.read(file))
-                .thenCompose(state -> runner.restore(state)
+        CompletableFuture<SessionFile.Contents> restored = FileWork.onIo(() -> SessionFile.readContents(file))
+                .thenCompose(contents -> runner.restore(contents.state())
                         .handle((v, t) -> {
                             if (t != null) {
                                 Throwable c = FileWork.cause(t);
                                 throw new RefusedFileException(name + ": " + (c.getMessage() == null ? c.toString()
                                         : c.getMessage()));
                             }
-                            return state;
+                            return contents;
                         }));
-        return FileWork.named(restored, file, null).thenApplyAsync(state -> {
-            window.sessionRestored(state);
+        return FileWork.named(restored, file, null).thenApplyAsync(contents -> {
+            window.sessionRestored(contents.state());
             remember(file);
-            lessons.reopen(state.lessonId() == null ? null : new LessonBridge.Position(state.lessonId(), state.lessonStep()));
-            return state;
+            lessons.reopen(contents.lesson());
+            return contents.state();
         }, FileWork.fx());
     }
 

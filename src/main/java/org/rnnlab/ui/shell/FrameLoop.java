@@ -1,18 +1,16 @@
 package org.rnnlab.ui.shell;
 
-import java.util.List;
 import java.util.Objects;
 import org.rnnlab.training.EngineRunner;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.model.FrameStats;
 
 /**
  * The window's frame loop (DESIGN.md, threading): on every frame of the {@link FrameClock}, on the
  * FX thread, it takes the engine's newest snapshot and shows it if it is not the one already
- * shown, advances the animations by the frame's real elapsed time, and moves the iteration
- * records the engine queued into the curves. It never calls into the simulation: the engine
- * thread publishes, this loop only reads.
+ * shown and advances the animations by the frame's real elapsed time (the curves read the run's
+ * history from the snapshot). It never calls into the simulation: the engine thread publishes,
+ * this loop only reads.
  *
  * <p>A snapshot is recognised as new by identity, not by {@link Snapshot#version()}: a reset
  * builds a new simulation whose versions start again at 1.
@@ -82,10 +80,6 @@ public final class FrameLoop {
             target.show(s);
         }
         target.animate(dt);
-        List<IterationRecord> records = runner.drainRecords();
-        if (!records.isEmpty()) {
-            target.appendRecords(records);
-        }
         String error = runner.lastError();
         if (!Objects.equals(error, shownError)) {
             shownError = error;
@@ -97,7 +91,7 @@ public final class FrameLoop {
         }
     }
 
-    /** Time spent in the frame loop per frame (showing, animating, records) on the FX thread. */
+    /** Time spent in the frame loop per frame (showing, animating) on the FX thread. */
     public FrameStats work() {
         return work;
     }

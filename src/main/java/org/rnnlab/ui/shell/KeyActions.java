@@ -38,7 +38,7 @@ final class KeyActions implements Predicate<KeyAction> {
             case JUMP_BACKWARD -> transport.jumpToBackward();
             case UNIT_PREVIOUS, UNIT_NEXT -> {
                 Snapshot shown = window.shownSnapshot();
-                int h = shown == null ? 1 : shown.cell().hiddenSize();
+                int h = shown == null ? 1 : shown.run().cell().hiddenSize();
                 int u = window.selection().unit() + (a == KeyAction.UNIT_NEXT ? 1 : -1);
                 window.selection().select(Math.floorMod(u, h));
             }

@@ -1,5 +1,7 @@
 package org.rnnlab.ui.shell;
 
+import org.rnnlab.lesson.LessonPosition;
+
 /**
  * Where a session file meets the lesson being played. The window's file actions ask it for the
  * lesson position when saving and hand it the saved position after a session was restored. The
@@ -7,12 +9,8 @@ package org.rnnlab.ui.shell;
  * {@link #NONE} saves no lesson and ignores a saved one. FX thread.
  */
 public interface LessonBridge {
-    /** A lesson and the index of its step, as {@code SessionState.lessonId()} and {@code lessonStep()} hold them. */
-    record Position(String lessonId, int step) {
-    }
-
     /** The lesson being played and its step, or null when no lesson is open. */
-    Position current();
+    LessonPosition current();
 
     /**
      * A session that was saved during a lesson has been restored, bit for bit: open that lesson at
@@ -20,7 +18,7 @@ public interface LessonBridge {
      * {@code Restore.VIEWS_ONLY}). A null position (the session was saved without a lesson) closes
      * any lesson that is open. Reports its own problems (an unknown lesson); must not throw.
      */
-    void reopen(Position position);
+    void reopen(LessonPosition position);
 
     /**
      * The bridge to the window's lessons: their position, and reopening one; a position that names
@@ -29,12 +27,12 @@ public interface LessonBridge {
     static LessonBridge of(LessonSession lessons, java.util.function.Consumer<String> problems) {
         return new LessonBridge() {
             @Override
-            public Position current() {
-                return lessons.position().map(p -> new Position(p.lessonId(), p.step())).orElse(null);
+            public LessonPosition current() {
+                return lessons.position().orElse(null);
             }
 
             @Override
-            public void reopen(Position position) {
+            public void reopen(LessonPosition position) {
                 try {
                     lessons.restorePosition(position == null ? null : position.lessonId(),
                             position == null ? 0 : position.step());
@@ -48,12 +46,12 @@ public interface LessonBridge {
     /** No lesson: nothing saved, nothing reopened. */
     LessonBridge NONE = new LessonBridge() {
         @Override
-        public Position current() {
+        public LessonPosition current() {
             return null;
         }
 
         @Override
-        public void reopen(Position position) {
+        public void reopen(LessonPosition position) {
         }
     };
 }

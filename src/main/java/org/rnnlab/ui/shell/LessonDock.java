@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.rnnlab.lesson.LessonPosition;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -220,9 +221,9 @@ public final class LessonDock implements LessonSession {
     // ---- LessonSession ----
 
     @Override
-    public Optional<Position> position() {
+    public Optional<LessonPosition> position() {
         return player == null || !player.isStarted() ? Optional.empty()
-                : Optional.of(new Position(player.lesson().id(), player.index()));
+                : Optional.of(new LessonPosition(player.lesson().id(), player.index()));
     }
 
     @Override

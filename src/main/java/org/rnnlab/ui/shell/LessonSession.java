@@ -1,27 +1,16 @@
 package org.rnnlab.ui.shell;
 
 import java.util.Optional;
-import org.rnnlab.training.SessionState;
+import org.rnnlab.lesson.LessonPosition;
 
 /**
- * The lesson position as session files keep it ({@link SessionState#lessonId()},
- * {@link SessionState#lessonStep()}): read it when saving, put it back when opening. Get it from
- * {@link MainWindow#lessons()}. FX thread.
+ * The lesson position as session files keep it ({@code io.SessionFile.Contents#lesson()}): read
+ * it when saving, put it back when opening. Get it from {@link MainWindow#lessons()}. FX thread.
  */
 public interface LessonSession {
 
-    /** A lesson and a step in it (0-based, as {@code LessonPlayer#index()}). */
-    record Position(String lessonId, int step) {
-    }
-
-    /** The open lesson's id and current step, or empty when no lesson is open. */
-    Optional<Position> position();
-
-    /** {@code session} with the current position written in (lesson id null when no lesson is open). */
-    default SessionState savePosition(SessionState session) {
-        Position p = position().orElse(null);
-        return p == null ? session.withLesson(null, 0) : session.withLesson(p.lessonId(), p.step());
-    }
+    /** The open lesson's id and current step (0-based, as {@code LessonPlayer#index()}), or empty when no lesson is open. */
+    Optional<LessonPosition> position();
 
     /**
      * Opens lesson {@code lessonId} at {@code step} after a session was restored: the engine is
@@ -33,9 +22,4 @@ public interface LessonSession {
      *                                  (nothing changes)
      */
     void restorePosition(String lessonId, int step);
-
-    /** Convenience for {@link #restorePosition} from a restored session. */
-    default void restorePosition(SessionState session) {
-        restorePosition(session.lessonId(), session.lessonStep());
-    }
 }

@@ -69,8 +69,6 @@ public final class MainWindow implements FrameTarget {
     private boolean chromeBehind;
     private long chromeFrames;
     private Snapshot shown;
-    private long recordsReceived;
-    private IterationRecord lastRecord;
     private boolean wasTraining;
     private boolean notifications = true;
     private final org.rnnlab.ui.compare.CompareMode compare;
@@ -101,8 +99,7 @@ public final class MainWindow implements FrameTarget {
         }
         grid = new ViewGrid(panels);
         List<SnapshotView> all = views.views().stream().map(ViewSet.Entry::view).toList();
-        refresher = new ViewRefresher(all, views.views().indexOf(views.views().stream()
-                .filter(e -> e.id().equals("training-curves")).findFirst().orElseThrow()), views.curvesAppend());
+        refresher = new ViewRefresher(all);
 
         files = new FileActions(this, runner);
         exports = new ExportActions(this, runner);
@@ -232,22 +229,10 @@ public final class MainWindow implements FrameTarget {
 
     /**
      * A session was restored on the engine thread: show its settings in the controls without
-     * rebuilding the model, and its curves' history in place of the replaced run's. FX thread.
+     * rebuilding the model (the restored run's snapshots bring its curves). FX thread.
      */
     void sessionRestored(org.rnnlab.training.SessionState state) {
         settings.showRestored(state.settings());
-        refresher.dropPendingRecords();
-        var curves = (org.rnnlab.ui.view.TrainingCurvesView) views.view("training-curves");
-        curves.clear();
-        List<IterationRecord> history = state.history();
-        if (!history.isEmpty()) {
-            curves.append(history);
-        }
-        recordsReceived = history.size();
-        lastRecord = history.isEmpty() ? null : history.get(history.size() - 1);
-        if (shown != null) {
-            statusBar.setText(statusText(shown));
-        }
     }
 
     /** The panel (title and view) of a view, by id. */
@@ -263,11 +248,6 @@ public final class MainWindow implements FrameTarget {
     /** Moves the speed slider to show a speed set from outside (launch options). */
     public void setSpeedShown(double ticksPerSecond) {
         transport.speedSlider().setValue(org.rnnlab.ui.model.SpeedScale.position(ticksPerSecond));
-    }
-
-    /** Iteration records delivered to the curves so far. */
-    public long recordsReceived() {
-        return recordsReceived;
     }
 
     public void toggleControls() {
@@ -356,7 +336,7 @@ public final class MainWindow implements FrameTarget {
     @Override
     public void show(Snapshot s) {
         shown = s;
-        if (selection.unit() >= s.cell().hiddenSize()) {
+        if (selection.unit() >= s.run().cell().hiddenSize()) {
             selection.select(0);
         }
         refresher.offer(s);
@@ -380,17 +360,19 @@ public final class MainWindow implements FrameTarget {
 
     private String statusText(Snapshot s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.taskTitle()).append("  ·  ").append(s.cell().label()).append(", H=").append(s.cell().hiddenSize())
-                .append(", T=").append(s.steps()).append(", batch ").append(s.batchSize())
-                .append("  ·  ").append(s.parameterCount()).append(" parameters");
-        if (!Double.isNaN(s.lastMetric())) {
-            sb.append("  ·  test ").append(s.metricName()).append(' ').append(Numbers.format(s.lastMetric()));
+        sb.append(s.run().taskTitle()).append("  ·  ").append(s.run().cell().label()).append(", H=").append(s.run().cell().hiddenSize())
+                .append(", T=").append(s.position().steps()).append(", batch ").append(s.sequence().batchSize())
+                .append("  ·  ").append(s.run().parameterCount()).append(" parameters");
+        if (!Double.isNaN(s.status().lastMetric())) {
+            sb.append("  ·  test ").append(s.run().metricName()).append(' ').append(Numbers.format(s.status().lastMetric()));
         }
-        if (lastRecord != null) {
-            sb.append("  ·  ").append(recordsReceived).append(" updates, last loss ").append(Numbers.format(lastRecord.loss()));
+        IterationRecord last = s.run().history().last();
+        if (last != null) {
+            sb.append("  ·  ").append(s.run().history().updates()).append(" updates, last loss ")
+                    .append(Numbers.format(last.loss()));
         }
-        if (s.divergence() != null) {
-            sb.append("  ·  ").append(s.divergence().describe());
+        if (s.status().divergence() != null) {
+            sb.append("  ·  ").append(s.status().divergence().describe());
         }
         return sb.toString();
     }
@@ -425,21 +407,11 @@ public final class MainWindow implements FrameTarget {
     }
 
     @Override
-    public void appendRecords(List<IterationRecord> records) {
-        recordsReceived += records.size();
-        lastRecord = records.get(records.size() - 1);
-        refresher.offerRecords(records);
-        if (shown != null) {
-            statusBar.setText(statusText(shown));
-        }
-    }
-
-    @Override
     public void showEngineError(String message) {
         boolean on = message != null;
         statusBar.showError(on ? "Engine: " + message : null);
         if (on && shown != null) {
-            settings.refusedByEngine(shown.settings(), message);
+            settings.refusedByEngine(shown.run().settings(), message);
         }
     }
 
@@ -484,7 +456,7 @@ public final class MainWindow implements FrameTarget {
         if (!notifications || w == null || !w.isShowing() || shown == null) {
             return;
         }
-        TrainingNotice.show(w, TrainingNotice.text(shown, lastRecord));
+        TrainingNotice.show(w, TrainingNotice.text(shown));
     }
 
     // ---- for tests ----

@@ -57,9 +57,9 @@ final class PresenterStrip extends HBox {
         if (!text.equals(phase.getText())) {
             phase.setText(text);
         }
-        showPhase(s.phase());
+        showPhase(s.position().phase());
         loss.setText(TransportBar.lossText(s));
-        iteration.setText("iteration " + s.iteration());
+        iteration.setText("iteration " + s.position().iteration());
     }
 
     private void showPhase(Phase p) {

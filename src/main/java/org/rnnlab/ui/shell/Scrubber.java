@@ -118,16 +118,7 @@ public final class Scrubber extends Region {
     }
 
     private Phase phaseAt(int pos) {
-        if (pos < 0) {
-            return Phase.READY;
-        }
-        if (pos < steps) {
-            return Phase.FORWARD;
-        }
-        if (pos == steps) {
-            return Phase.LOSS;
-        }
-        return pos <= 2 * steps ? Phase.BACKWARD : Phase.UPDATE;
+        return Phase.at(pos, steps);
     }
 
     private void draw() {

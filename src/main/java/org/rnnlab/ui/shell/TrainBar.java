@@ -51,8 +51,8 @@ final class TrainBar {
     }
 
     void show(Snapshot s) {
-        scrubber.show(s.steps(), s.frontier(), s.cursor());
-        train.showProgress(s.progress());
+        scrubber.show(s.position().steps(), s.position().frontier(), s.position().cursor());
+        train.showProgress(s.status().progress());
     }
 
     /** Runs once "train N" has been asked for: the keys go back to the views. */

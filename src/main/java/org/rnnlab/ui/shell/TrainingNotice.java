@@ -12,14 +12,16 @@ import org.rnnlab.ui.model.Numbers;
 final class TrainingNotice {
     private TrainingNotice() {}
 
-    /** The notice's text for the run on screen and its last iteration record (or null). */
-    static String text(Snapshot shown, IterationRecord last) {
-        StringBuilder text = new StringBuilder("Iteration ").append(shown.iteration());
+    /** The notice's text for the run on screen: its iteration, last loss and test metric. */
+    static String text(Snapshot shown) {
+        StringBuilder text = new StringBuilder("Iteration ").append(shown.position().iteration());
+        IterationRecord last = shown.run().history().last();
         if (last != null) {
             text.append(": loss ").append(Numbers.format(last.loss()));
         }
-        if (!Double.isNaN(shown.lastMetric())) {
-            text.append(", test ").append(shown.metricName()).append(' ').append(Numbers.format(shown.lastMetric()));
+        double metric = shown.status().lastMetric();
+        if (!Double.isNaN(metric)) {
+            text.append(", test ").append(shown.run().metricName()).append(' ').append(Numbers.format(metric));
         }
         return text.toString();
     }

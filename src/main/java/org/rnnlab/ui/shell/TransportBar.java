@@ -147,13 +147,13 @@ final class TransportBar {
     }
 
     void show(Snapshot s) {
-        transport.show(s.phase(), s.phaseText(), s.iteration());
+        transport.show(s.position().phase(), s.phaseText(), s.position().iteration());
         loss.setText(lossText(s));
     }
 
     /** "loss —" before the loss phase, else "loss 0.1532". */
     static String lossText(Snapshot s) {
-        return s.cursor() < s.steps() ? "loss —" : "loss " + Numbers.format(s.loss());
+        return s.position().cursor() < s.position().steps() ? "loss —" : "loss " + Numbers.format(s.status().loss());
     }
 
     void showPlaying(boolean playing, boolean training) {

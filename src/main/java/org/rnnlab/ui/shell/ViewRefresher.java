@@ -1,10 +1,7 @@
 package org.rnnlab.ui.shell;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.view.SnapshotView;
 
@@ -13,17 +10,14 @@ import org.rnnlab.ui.view.SnapshotView;
  * view gets each new snapshot in the same frame, so all of them always show the same tick.
  * Running fast (full-speed play, training): the snapshot changes every frame, faster than anyone
  * reads, so each frame refreshes one view that is behind, in turn (at 60 frames per second each
- * of six views is redrawn ten times a second), and the iteration records for the curves wait for
- * the curves' turn. No record is dropped, and when the run slows down again every view is brought
- * up to date at once. This keeps the cost of a frame to that of one view, whatever T and H are.
+ * of six views is redrawn ten times a second). Nothing is lost by skipping snapshots: each holds
+ * the run's whole history for the curves. When the run slows down again every view is brought up
+ * to date at once. This keeps the cost of a frame to that of one view, whatever T and H are.
  * FX thread.
  */
 final class ViewRefresher {
     private final List<SnapshotView> views;
-    private final int curves;
-    private final Consumer<List<IterationRecord>> curvesAppend;
     private final Snapshot[] shownTo;
-    private final List<IterationRecord> pendingRecords = new ArrayList<>();
     private Snapshot latest;
     private int next;
     private boolean staggered;
@@ -33,15 +27,9 @@ final class ViewRefresher {
     private final long[] shows;
     private final long[] animateNanos;
 
-    /**
-     * @param views        every view, in a fixed order
-     * @param curves       the index of the training curves among them
-     * @param curvesAppend where records go
-     */
-    ViewRefresher(List<SnapshotView> views, int curves, Consumer<List<IterationRecord>> curvesAppend) {
+    /** @param views every view, in a fixed order */
+    ViewRefresher(List<SnapshotView> views) {
         this.views = List.copyOf(views);
-        this.curves = curves;
-        this.curvesAppend = curvesAppend;
         int n = views.size();
         shownTo = new Snapshot[n];
         showNanos = new long[n];
@@ -58,15 +46,6 @@ final class ViewRefresher {
         }
     }
 
-    /** Records drained from the engine this frame. */
-    void offerRecords(List<IterationRecord> records) {
-        if (staggered) {
-            pendingRecords.addAll(records);
-        } else {
-            curvesAppend.accept(records);
-        }
-    }
-
     /** Every frame: refresh one view that is behind (when staggered), then animate them all. */
     void frame(double elapsedSeconds) {
         if (staggered) {
@@ -77,11 +56,6 @@ final class ViewRefresher {
             views.get(i).animate(elapsedSeconds);
             animateNanos[i] += System.nanoTime() - t0;
         }
-    }
-
-    /** Forgets records waiting for the curves' turn (they belong to a run that was replaced). */
-    void dropPendingRecords() {
-        pendingRecords.clear();
     }
 
     boolean isStaggered() {
@@ -105,7 +79,7 @@ final class ViewRefresher {
     }
 
     private boolean behind(int i) {
-        return latest != null && shownTo[i] != latest || i == curves && !pendingRecords.isEmpty();
+        return latest != null && shownTo[i] != latest;
     }
 
     private void refreshOneBehind() {
@@ -129,7 +103,7 @@ final class ViewRefresher {
     }
 
     private void refresh(int i) {
-        if (latest != null && shownTo[i] != latest) {
+        if (behind(i)) {
             long t0 = System.nanoTime();
             views.get(i).show(latest);
             long d = System.nanoTime() - t0;
@@ -137,11 +111,6 @@ final class ViewRefresher {
             showMax[i] = Math.max(showMax[i], d);
             shows[i]++;
             shownTo[i] = latest;
-        }
-        if (i == curves && !pendingRecords.isEmpty()) {
-            List<IterationRecord> batch = new ArrayList<>(pendingRecords);
-            pendingRecords.clear();
-            curvesAppend.accept(batch);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.rnnlab.ui.shell;
 
 import java.util.List;
-import java.util.function.Consumer;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.CellDiagramView;
 import org.rnnlab.ui.view.EquationsView;
@@ -18,10 +16,9 @@ import org.rnnlab.ui.view.UnitSelection;
  * that says which class draws which view.
  *
  * @param views        in display order: cell diagram, gate heatmaps, equations, gradient flow, sequence, curves
- * @param curvesAppend where the iteration records go
  * @param style        the palette, font size and easing every view shares
  */
-public record ViewSet(List<Entry> views, Consumer<List<IterationRecord>> curvesAppend, ViewStyle style) {
+public record ViewSet(List<Entry> views, ViewStyle style) {
 
     /** A view with its id ("cell-diagram") and title ("Cell diagram"). */
     public record Entry(String id, String title, SnapshotView view) {
@@ -29,15 +26,14 @@ public record ViewSet(List<Entry> views, Consumer<List<IterationRecord>> curvesA
 
     public static ViewSet create(UnitSelection selection) {
         ViewStyle style = new ViewStyle();
-        TrainingCurvesView curves = new TrainingCurvesView(selection, style);
         return new ViewSet(List.of(
                 new Entry("cell-diagram", "Cell diagram", new CellDiagramView(selection, style)),
                 new Entry("gate-heatmaps", "Gates and states, units × time", new GateHeatmapView(selection, style)),
                 new Entry("equations", "Equations, live", new EquationsView(selection, style)),
                 new Entry("gradient-flow", "Gradient flow back through time", new GradientFlowView(selection, style)),
                 new Entry("sequence", "Input, target, prediction", new SequenceView(selection, style)),
-                new Entry("training-curves", "Training curves", curves)),
-                curves::append, style);
+                new Entry("training-curves", "Training curves", new TrainingCurvesView(selection, style))),
+                style);
     }
 
     public SnapshotView view(String id) {

@@ -179,7 +179,7 @@ final class WindowMenus {
 
     void exportGif() {
         Snapshot s = window.frameLoop().shown();
-        int steps = s == null ? 1 : s.steps();
+        int steps = s == null ? 1 : s.position().steps();
         prompts.gifOptions(lastGif, exports.gifViews(), steps).ifPresent(req -> {
             lastGif = req;
             String name = req.viewId() + "-" + req.range().name().toLowerCase(Locale.ROOT);
@@ -200,8 +200,8 @@ final class WindowMenus {
         if (s == null) {
             return what + "." + ext;
         }
-        return what + "-" + s.cell().kind().name().toLowerCase(Locale.ROOT) + "-" + s.settings().taskId()
-                + "-iteration-" + s.iteration() + "." + ext;
+        return what + "-" + s.run().cell().kind().name().toLowerCase(Locale.ROOT) + "-" + s.run().settings().taskId()
+                + "-iteration-" + s.position().iteration() + "." + ext;
     }
 
     private void report(CompletableFuture<?> action, String failureTitle, String success) {

@@ -152,12 +152,12 @@ public final class CellDiagramView implements SnapshotView {
             return;
         }
         snapshot = s;
-        String key = s.cell().kind() + "|" + s.cell().gates();
+        String key = s.run().cell().kind() + "|" + s.run().cell().gates();
         if (!key.equals(layoutKey)) {
             layoutKey = key;
-            layout = buildLayout(s.cell());
-            shownValue = new double[s.gates().size()];
-            targetValue = new double[s.gates().size()];
+            layout = buildLayout(s.run().cell());
+            shownValue = new double[s.run().gates().size()];
+            targetValue = new double[s.run().gates().size()];
             java.util.Arrays.fill(shownValue, Double.NaN);
         }
         retarget(false);
@@ -223,7 +223,7 @@ public final class CellDiagramView implements SnapshotView {
         }
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
-        ForwardColumn col = t >= 0 ? s.forward()[t] : null;
+        ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
         for (int g = 0; g < targetValue.length; g++) {
             targetValue[g] = col == null ? Double.NaN : col.gates()[g][unit];
             if (jump || !style.easing() || Double.isNaN(shownValue[g]) || Double.isNaN(targetValue[g])) {
@@ -424,9 +424,9 @@ public final class CellDiagramView implements SnapshotView {
         double base = style.fontSize();
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
-        ForwardColumn col = t >= 0 ? s.forward()[t] : null;
-        ForwardColumn prev = t > 0 ? s.forward()[t - 1] : null;
-        BackwardColumn back = t >= 0 && s.phase() == Phase.BACKWARD ? s.backward()[t] : null;
+        ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
+        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
+        BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
 
         // header and caption in screen px; the diagram scales into the space between
         Font headFont = Painter.font(base * 1.1, true);
@@ -459,7 +459,7 @@ public final class CellDiagramView implements SnapshotView {
         // decided for the widest numbers in every phase, so the diagram does not move when the backward pass starts
         List<String[]> widest = new ArrayList<>();
         for (Terminal term : layout.terminals) {
-            if (term.right && (term.value.equals("h") || s.cell().hasCellState())) {
+            if (term.right && (term.value.equals("h") || s.run().cell().hasCellState())) {
                 widest.add(new String[] {term.value, "∂L/∂" + term.label + " = −9.99e−10"});
             }
         }
@@ -534,7 +534,7 @@ public final class CellDiagramView implements SnapshotView {
             operations.add(op.symbol + " " + op.role);
         }
         // gate boxes: the symbol and value inside when the box is tall enough, else the value under it
-        List<GateSpec> gates = s.gates();
+        List<GateSpec> gates = s.run().gates();
         double bw = BOX_W * scale;
         double bh = BOX_H * scale;
         // values written under short boxes: as large as fits between the boxes (the exact number, else two
@@ -644,7 +644,7 @@ public final class CellDiagramView implements SnapshotView {
                         pal.background(), TextAlignment.LEFT);
             }
         }
-        drawnGates.sort(java.util.Comparator.comparingInt(d -> s.cell().gateIndex(d.name())));
+        drawnGates.sort(java.util.Comparator.comparingInt(d -> s.run().cell().gateIndex(d.name())));
         for (DrawnGate d : drawnGates) {
             gateLabels.add(d.label());
             gateLabels.add(d.symbol());
@@ -729,7 +729,7 @@ public final class CellDiagramView implements SnapshotView {
         // titles under the boxes when every line of them fits between the neighbours
         boolean titles = true;
         for (Box b : layout.boxes) {
-            for (String line : wrap(snapshot.gates().get(b.gate).title(), titleFont, Math.max(146 * scale, slot - 8))) {
+            for (String line : wrap(snapshot.run().gates().get(b.gate).title(), titleFont, Math.max(146 * scale, slot - 8))) {
                 titles &= Painter.width(line, titleFont) <= slot - 8;
             }
         }
@@ -794,14 +794,14 @@ public final class CellDiagramView implements SnapshotView {
 
     /** The header, as long as fits: cell, unit, tick and phase; else without the unit; else the cell alone. */
     private static String header(Snapshot s, int unit, int t, ForwardColumn col, Font f, double max) {
-        String where = col == null ? " · step forward to see values" : " · t=" + (t + 1) + " · " + s.phase().label();
-        for (String h : new String[] {s.cell().label() + " · " + Cursor.unitLabel(unit) + where, s.cell().label() + where,
-                s.cell().label() + (col == null ? "" : " · t=" + (t + 1))}) {
+        String where = col == null ? " · step forward to see values" : " · t=" + (t + 1) + " · " + s.position().phase().label();
+        for (String h : new String[] {s.run().cell().label() + " · " + Cursor.unitLabel(unit) + where, s.run().cell().label() + where,
+                s.run().cell().label() + (col == null ? "" : " · t=" + (t + 1))}) {
             if (Painter.width(h, f) <= max) {
                 return h;
             }
         }
-        return s.cell().kind().name();
+        return s.run().cell().kind().name();
     }
 
     /**
@@ -888,8 +888,8 @@ public final class CellDiagramView implements SnapshotView {
     }
 
     private static String inputText(Snapshot s, ForwardColumn col, int t) {
-        if (s.inputLabels() != null && s.inputLabels()[t] != null) {
-            return "\"" + s.inputLabels()[t] + "\"";
+        if (s.sequence().inputLabels() != null && s.sequence().inputLabels()[t] != null) {
+            return "\"" + s.sequence().inputLabels()[t] + "\"";
         }
         double[] x = col.x();
         if (x.length == 1) {

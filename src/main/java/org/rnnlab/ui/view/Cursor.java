@@ -12,11 +12,11 @@ final class Cursor {
      * last tick for the loss and the update, −1 before anything ran.
      */
     static int tick(Snapshot s) {
-        if (s == null || s.phase() == Phase.READY) {
+        if (s == null || s.position().phase() == Phase.READY) {
             return -1;
         }
-        int t = s.tick() >= 0 ? s.tick() : s.steps() - 1;
-        while (t >= 0 && s.forward()[t] == null) {
+        int t = s.position().tick() >= 0 ? s.position().tick() : s.position().steps() - 1;
+        while (t >= 0 && s.columns().forward()[t] == null) {
             t--;
         }
         return t;
@@ -24,7 +24,7 @@ final class Cursor {
 
     /** The selected unit, clamped to the snapshot's hidden size. */
     static int unit(Snapshot s, UnitSelection sel) {
-        int h = s.cell().hiddenSize();
+        int h = s.run().cell().hiddenSize();
         return Math.max(0, Math.min(sel.unit(), h - 1));
     }
 

@@ -190,10 +190,10 @@ public final class EquationsView implements SnapshotView {
         }
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
-        ForwardColumn col = t >= 0 ? s.forward()[t] : null;
-        ForwardColumn prev = t > 0 ? s.forward()[t - 1] : null;
-        BackwardColumn back = t >= 0 && s.phase() == Phase.BACKWARD ? s.backward()[t] : null;
-        Object built = java.util.Arrays.asList(s.cell(), style.palette(), style.fontSize());
+        ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
+        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
+        BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
+        Object built = java.util.Arrays.asList(s.run().cell(), style.palette(), style.fontSize());
         boolean rebuilt = false;
         if (!built.equals(builtFor)) {
             build(s);
@@ -201,15 +201,15 @@ public final class EquationsView implements SnapshotView {
             shownKey = null;
             rebuilt = true;
         }
-        Object key = java.util.Arrays.asList(s.phase(), unit, t, col, prev, back);
+        Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back);
         if (key.equals(shownKey)) {
             return;
         }
         shownKey = key;
-        heading.setText(s.cell().label() + " · " + Cursor.unitLabel(unit)
-                + (col != null ? " · t=" + (t + 1) + " · " + s.phase().label() : ""));
+        heading.setText(s.run().cell().label() + " · " + Cursor.unitLabel(unit)
+                + (col != null ? " · t=" + (t + 1) + " · " + s.position().phase().label() : ""));
         String n = col == null ? "Step forward to fill in this tick's numbers for the followed unit."
-                : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.cell().hasCellState() ? ", c_0" : "") + "."
+                : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.run().cell().hasCellState() ? ", c_0" : "") + "."
                 : "";
         if (!n.equals(note.getText())) {
             note.setText(n);
@@ -218,7 +218,7 @@ public final class EquationsView implements SnapshotView {
         }
 
         Map<String, Double> values = new HashMap<>();
-        List<GateSpec> gates = s.gates();
+        List<GateSpec> gates = s.run().gates();
         if (col != null) {
             for (int gi = 0; gi < gates.size(); gi++) {
                 values.put(gates.get(gi).name() + "_t", col.gates()[gi][unit]);
@@ -275,7 +275,7 @@ public final class EquationsView implements SnapshotView {
         blocks.clear();
         body.getChildren().clear();
         Font font = symbolicFont();
-        for (GateSpec g : s.gates()) {
+        for (GateSpec g : s.run().gates()) {
             Text title = new Text("    " + g.title());
             title.getStyleClass().add("rnn-equation-title");
             title.setFont(Font.font(font.getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize())));
@@ -283,7 +283,7 @@ public final class EquationsView implements SnapshotView {
             sym.getChildren().add(title);
             blocks.add(new Block(g.equation(), sym, title));
         }
-        for (String eq : s.cell().stateEquations()) {
+        for (String eq : s.run().cell().stateEquations()) {
             blocks.add(new Block(eq, MathText.flow(eq, font, "rnn-equation-symbolic"), null));
         }
         for (Block b : blocks) {

@@ -121,8 +121,8 @@ public final class GateHeatmapView implements SnapshotView {
         snapshot = s;
         syncPanels();
         paintColumns();
-        tickMarkTarget = s.tick();
-        if (!style.easing() || Double.isNaN(tickMarkX) || s.tick() < 0) {
+        tickMarkTarget = s.position().tick();
+        if (!style.easing() || Double.isNaN(tickMarkX) || s.position().tick() < 0) {
             tickMarkX = tickMarkTarget;
         }
         redraw();
@@ -151,7 +151,7 @@ public final class GateHeatmapView implements SnapshotView {
 
     /** True if tick t has been drawn (its forward column is visible). */
     public boolean filled(int t) {
-        return snapshot != null && t >= 0 && t < snapshot.steps() && snapshot.forward()[t] != null;
+        return snapshot != null && t >= 0 && t < snapshot.position().steps() && snapshot.columns().forward()[t] != null;
     }
 
     /**
@@ -162,20 +162,20 @@ public final class GateHeatmapView implements SnapshotView {
         if (!filled(t)) {
             return Double.NaN;
         }
-        return value(panel(series), snapshot.forward()[t], unit);
+        return value(panel(series), snapshot.columns().forward()[t], unit);
     }
 
     /** The colour painted for cell (series, unit, t), 0xAARRGGBB, as held in the panel's image. */
     public int drawnArgb(String series, int unit, int t) {
         Panel p = panel(series);
-        return p.argb[unit * snapshot.steps() + t];
+        return p.argb[unit * snapshot.position().steps() + t];
     }
 
     /** The cell's rectangle in the view's coordinates (integer pixel edges). */
     public Rectangle2D cellBounds(String series, int unit, int t) {
         Panel p = panel(series);
-        int steps = snapshot.steps();
-        int hidden = snapshot.cell().hiddenSize();
+        int steps = snapshot.position().steps();
+        int hidden = snapshot.run().cell().hiddenSize();
         double x0 = p.x + Math.floor((double) t * p.w / steps);
         double x1 = p.x + Math.floor((double) (t + 1) * p.w / steps);
         double y0 = p.y + Math.floor((double) unit * p.h / hidden);
@@ -189,7 +189,7 @@ public final class GateHeatmapView implements SnapshotView {
         if (hit == null) {
             return null;
         }
-        String v = filled(hit.t) ? ViewNumbers.format(value(hit.panel, snapshot.forward()[hit.t], hit.unit)) : "not yet computed";
+        String v = filled(hit.t) ? ViewNumbers.format(value(hit.panel, snapshot.columns().forward()[hit.t], hit.unit)) : "not yet computed";
         return hit.panel.key + ", " + Cursor.unitLabel(hit.unit) + ", t=" + (hit.t + 1) + ": " + v;
     }
 
@@ -231,12 +231,12 @@ public final class GateHeatmapView implements SnapshotView {
 
     private void syncPanels() {
         Snapshot s = snapshot;
-        List<GateSpec> gates = s.gates();
-        StringBuilder key = new StringBuilder().append(s.steps()).append('x').append(s.cell().hiddenSize());
+        List<GateSpec> gates = s.run().gates();
+        StringBuilder key = new StringBuilder().append(s.position().steps()).append('x').append(s.run().cell().hiddenSize());
         for (GateSpec g : gates) {
             key.append('|').append(g.name()).append(g.title()).append(g.nonlinearity());
         }
-        key.append(s.cell().hasCellState());
+        key.append(s.run().cell().hasCellState());
         if (key.toString().equals(layoutKey)) {
             return;
         }
@@ -256,11 +256,11 @@ public final class GateHeatmapView implements SnapshotView {
             }
         }
         panels.add(new Panel("h", hTitle, -1));
-        if (s.cell().hasCellState()) {
+        if (s.run().cell().hasCellState()) {
             panels.add(new Panel("c", "c cell state", -1));
         }
-        int steps = s.steps();
-        int hidden = s.cell().hiddenSize();
+        int steps = s.position().steps();
+        int hidden = s.run().cell().hiddenSize();
         for (Panel p : panels) {
             p.image = new WritableImage(steps, hidden);
             p.argb = new int[steps * hidden];
@@ -273,13 +273,13 @@ public final class GateHeatmapView implements SnapshotView {
         ColorScales pal = style.palette();
         boolean all = pal != paintedWith;
         paintedWith = pal;
-        int steps = snapshot.steps();
-        int hidden = snapshot.cell().hiddenSize();
+        int steps = snapshot.position().steps();
+        int hidden = snapshot.run().cell().hiddenSize();
         int empty = ColorScales.argb(pal.panel());
         for (Panel p : panels) {
             boolean changed = false;
             for (int t = 0; t < steps; t++) {
-                ForwardColumn col = snapshot.forward()[t];
+                ForwardColumn col = snapshot.columns().forward()[t];
                 if (!all && col == painted[t]) {
                     continue;
                 }
@@ -292,13 +292,13 @@ public final class GateHeatmapView implements SnapshotView {
                 p.image.getPixelWriter().setPixels(0, 0, steps, hidden, PixelFormat.getIntArgbInstance(), p.argb, 0, steps);
             }
         }
-        System.arraycopy(snapshot.forward(), 0, painted, 0, steps);
+        System.arraycopy(snapshot.columns().forward(), 0, painted, 0, steps);
     }
 
     private void layout(double width, double height, double font) {
         int n = panels.size();
-        int steps = snapshot.steps();
-        int hidden = snapshot.cell().hiddenSize();
+        int steps = snapshot.position().steps();
+        int hidden = snapshot.run().cell().hiddenSize();
         double labelW = Painter.width(Integer.toString(hidden), Painter.font(font, true)) + 12;
         double titleH = font * 1.6;
         double bottom = font * 1.5 + font * 2.2;
@@ -347,8 +347,8 @@ public final class GateHeatmapView implements SnapshotView {
         }
         double font = style.fontSize();
         layout(width, height, font);
-        int steps = snapshot.steps();
-        int hidden = snapshot.cell().hiddenSize();
+        int steps = snapshot.position().steps();
+        int hidden = snapshot.run().cell().hiddenSize();
         int unit = Cursor.unit(snapshot, selection);
         Font titleFont = Painter.font(font, true);
         Font labelFont = Painter.font(font * 0.9, false);
@@ -401,11 +401,11 @@ public final class GateHeatmapView implements SnapshotView {
                 continue;
             }
             for (int t = 0; t < steps; t++) {
-                boolean current = t == snapshot.tick();
+                boolean current = t == snapshot.position().tick();
                 if (!current && !Ticks.labelTick(t, tickEvery)) {
                     continue;
                 }
-                if (!current && snapshot.tick() >= 0 && Math.abs(t - snapshot.tick()) * colPx < Painter.width("100", labelFont)) {
+                if (!current && snapshot.position().tick() >= 0 && Math.abs(t - snapshot.position().tick()) * colPx < Painter.width("100", labelFont)) {
                     continue;
                 }
                 double cx = p.x + (t + 0.5) * p.w / steps;
@@ -424,7 +424,7 @@ public final class GateHeatmapView implements SnapshotView {
             gc.setLineWidth(pal.highlightWidth());
             gc.strokeRect(p.x - pal.highlightWidth() / 2, r.getMinY() - pal.highlightWidth() / 2,
                     p.w + pal.highlightWidth(), r.getHeight() + pal.highlightWidth());
-            if (!Double.isNaN(tickMarkX) && tickMarkX >= 0 && snapshot.phase() != Phase.READY) {
+            if (!Double.isNaN(tickMarkX) && tickMarkX >= 0 && snapshot.position().phase() != Phase.READY) {
                 double x0 = p.x + tickMarkX * p.w / steps;
                 double cw = (double) p.w / steps;
                 gc.setLineWidth(Math.max(1.5, pal.highlightWidth() - 1));
@@ -507,8 +507,8 @@ public final class GateHeatmapView implements SnapshotView {
         }
         for (Panel p : panels) {
             if (x >= p.x && x < p.x + p.w && y >= p.y && y < p.y + p.h) {
-                int steps = snapshot.steps();
-                int hidden = snapshot.cell().hiddenSize();
+                int steps = snapshot.position().steps();
+                int hidden = snapshot.run().cell().hiddenSize();
                 int t = Math.min(steps - 1, (int) ((x - p.x) * steps / p.w));
                 int j = Math.min(hidden - 1, (int) ((y - p.y) * hidden / p.h));
                 // agree with cellBounds' integer edges

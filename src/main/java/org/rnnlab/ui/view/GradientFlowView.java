@@ -124,12 +124,12 @@ public final class GradientFlowView implements SnapshotView {
         if (s == null || s == snapshot) {
             return;
         }
-        if (decadesSettings == null || !decadesSettings.equals(s.settings())) {
-            decadesSettings = s.settings();
+        if (decadesSettings == null || !decadesSettings.equals(s.run().settings())) {
+            decadesSettings = s.run().settings();
             decades.clear();
         }
         snapshot = s;
-        int steps = s.steps();
+        int steps = s.position().steps();
         if (target.length != steps) {
             target = new double[steps][2];
             shown = new double[steps][2];
@@ -142,11 +142,11 @@ public final class GradientFlowView implements SnapshotView {
         double max = Double.NEGATIVE_INFINITY;
         boolean complete = true;
         for (int t = 0; t < steps; t++) {
-            BackwardColumn b = s.backward()[t];
+            BackwardColumn b = s.columns().backward()[t];
             complete &= b != null;
             for (int k = 0; k < 2; k++) {
                 double v = b == null ? Double.NaN : (k == 0 ? b.dhNorm() : b.dcNorm());
-                target[t][k] = b == null || (k == 1 && !s.cell().hasCellState()) ? Double.NaN : v;
+                target[t][k] = b == null || (k == 1 && !s.run().cell().hasCellState()) ? Double.NaN : v;
                 if (v > 0 && Double.isFinite(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
@@ -283,7 +283,7 @@ public final class GradientFlowView implements SnapshotView {
      */
     public String markAt(int t, boolean cellState) {
         double v = target[t][cellState ? 1 : 0];
-        if (snapshot == null || snapshot.backward()[t] == null || (cellState && !snapshot.cell().hasCellState())) {
+        if (snapshot == null || snapshot.columns().backward()[t] == null || (cellState && !snapshot.run().cell().hasCellState())) {
             return null;
         }
         if (Double.isNaN(v)) {
@@ -307,18 +307,18 @@ public final class GradientFlowView implements SnapshotView {
 
     /** The Jacobian factor shown for tick t (NaN when not computed or not yet reached). */
     public double jacobianAt(int t) {
-        BackwardColumn b = snapshot == null ? null : snapshot.backward()[t];
+        BackwardColumn b = snapshot == null ? null : snapshot.columns().backward()[t];
         return b == null ? Double.NaN : b.jacobianNorm();
     }
 
     /** The hover text for tick t, or null before its backward step. */
     public String hoverText(int t) {
-        BackwardColumn b = snapshot == null || t < 0 || t >= snapshot.steps() ? null : snapshot.backward()[t];
+        BackwardColumn b = snapshot == null || t < 0 || t >= snapshot.position().steps() ? null : snapshot.columns().backward()[t];
         if (b == null) {
             return null;
         }
         StringBuilder sb = new StringBuilder("t=").append(t + 1).append(":  ‖∂L/∂h‖ = ").append(ViewNumbers.format(b.dhNorm()));
-        if (snapshot.cell().hasCellState()) {
+        if (snapshot.run().cell().hasCellState()) {
             sb.append("   ‖∂L/∂c‖ = ").append(ViewNumbers.format(b.dcNorm()));
         }
         if (!Double.isNaN(b.jacobianNorm())) {
@@ -364,8 +364,8 @@ public final class GradientFlowView implements SnapshotView {
         Font labelFont = Painter.font(font * 0.9, false);
         Font boldFont = Painter.font(font * 0.9, true);
         Font legendFont = Painter.font(font, false);
-        boolean lstm = snapshot.cell().hasCellState();
-        int steps = snapshot.steps();
+        boolean lstm = snapshot.run().cell().hasCellState();
+        int steps = snapshot.position().steps();
 
         plotLeft = Painter.mathWidth("10^{−30}", labelFont) + 18;
         plotRight = width - 12;
@@ -411,13 +411,13 @@ public final class GradientFlowView implements SnapshotView {
         painter.text("0", plotLeft - 8, zeroY + bandH / 2, boldFont, pal.foreground(), TextAlignment.RIGHT, VPos.CENTER);
 
         // current backward tick
-        if (snapshot.phase() == Phase.BACKWARD && snapshot.tick() >= 0) {
+        if (snapshot.position().phase() == Phase.BACKWARD && snapshot.position().tick() >= 0) {
             gc.setFill(pal.panel());
-            gc.fillRect(plotLeft + snapshot.tick() * slot, plotTop, slot, plotBottom - plotTop);
+            gc.fillRect(plotLeft + snapshot.position().tick() * slot, plotTop, slot, plotBottom - plotTop);
             gc.setStroke(pal.highlight());
             gc.setLineWidth(1.5);
             gc.setLineDashes(6, 4);
-            gc.strokeRect(plotLeft + snapshot.tick() * slot, nanY, slot, jacBottom - nanY);
+            gc.strokeRect(plotLeft + snapshot.position().tick() * slot, nanY, slot, jacBottom - nanY);
             gc.setLineDashes((double[]) null);
         }
 
@@ -493,7 +493,7 @@ public final class GradientFlowView implements SnapshotView {
 
         // where the loss enters
         for (int t = 0; t < steps; t++) {
-            if (snapshot.lossMask()[t] != 0) {
+            if (snapshot.sequence().lossMask()[t] != 0) {
                 double cx = plotLeft + (t + 0.5) * slot;
                 gc.setFill(pal.series(1));
                 double s = Math.min(9, slot / 2.5);
@@ -512,7 +512,7 @@ public final class GradientFlowView implements SnapshotView {
         drawTickLabels(pal, labelFont, boldFont, slot, steps, width);
 
         boolean any = false;
-        for (BackwardColumn b : snapshot.backward()) {
+        for (BackwardColumn b : snapshot.columns().backward()) {
             any |= b != null;
         }
         if (!any) {
@@ -591,7 +591,7 @@ public final class GradientFlowView implements SnapshotView {
 
     private void drawTickLabels(ColorScales pal, Font labelFont, Font boldFont, double slot, int steps, double width) {
         int stride = Ticks.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + style.fontSize());
-        int cur = snapshot.phase() == Phase.BACKWARD ? snapshot.tick() : -1;
+        int cur = snapshot.position().phase() == Phase.BACKWARD ? snapshot.position().tick() : -1;
         for (int t = 0; t < steps; t++) {
             boolean current = t == cur;
             if (!current && !Ticks.labelTick(t, stride)) {
@@ -614,7 +614,7 @@ public final class GradientFlowView implements SnapshotView {
             hover.setVisible(false);
             return;
         }
-        int t = (int) ((e.getX() - plotLeft) / (plotRight - plotLeft) * snapshot.steps());
+        int t = (int) ((e.getX() - plotLeft) / (plotRight - plotLeft) * snapshot.position().steps());
         String text = hoverText(t);
         if (text == null) {
             hover.setVisible(false);

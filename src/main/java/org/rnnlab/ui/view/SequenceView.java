@@ -96,8 +96,8 @@ public final class SequenceView implements SnapshotView {
     /** Ticks marked as loss positions (engine indices), from the snapshot's mask. */
     public List<Integer> lossTicks() {
         List<Integer> out = new ArrayList<>();
-        for (int t = 0; snapshot != null && t < snapshot.steps(); t++) {
-            if (snapshot.lossMask()[t] != 0) {
+        for (int t = 0; snapshot != null && t < snapshot.position().steps(); t++) {
+            if (snapshot.sequence().lossMask()[t] != 0) {
                 out.add(t);
             }
         }
@@ -106,7 +106,7 @@ public final class SequenceView implements SnapshotView {
 
     /** The prediction drawn at tick t, output k (NaN before tick t's forward step). */
     public double predictionAt(int t, int k) {
-        ForwardColumn f = snapshot.forward()[t];
+        ForwardColumn f = snapshot.columns().forward()[t];
         return f == null ? Double.NaN : f.output()[k];
     }
 
@@ -123,16 +123,16 @@ public final class SequenceView implements SnapshotView {
     /** Where the target circle of tick t, output k is drawn (regression, loss ticks), or null. */
     public Point2D targetPoint(int t, int k) {
         Track tr = track("output");
-        if (tr == null || snapshot.targets() == null || snapshot.lossMask()[t] == 0) {
+        if (tr == null || snapshot.sequence().targets() == null || snapshot.sequence().lossMask()[t] == 0) {
             return null;
         }
-        return new Point2D(x(t), tr.y(snapshot.targets()[t][k]));
+        return new Point2D(x(t), tr.y(snapshot.sequence().targets()[t][k]));
     }
 
     /** The predicted class drawn at tick t (argmax of the logits), or null. */
     public String predictedClass(int t) {
-        ForwardColumn f = snapshot.forward()[t];
-        if (f == null || snapshot.classes() == null) {
+        ForwardColumn f = snapshot.columns().forward()[t];
+        if (f == null || snapshot.sequence().classes() == null) {
             return null;
         }
         return classLabel(argmax(f.output()));
@@ -140,10 +140,10 @@ public final class SequenceView implements SnapshotView {
 
     /** The target class written at tick t (loss ticks only), or null. */
     public String targetClass(int t) {
-        if (snapshot.classes() == null || snapshot.lossMask()[t] == 0) {
+        if (snapshot.sequence().classes() == null || snapshot.sequence().lossMask()[t] == 0) {
             return null;
         }
-        return classLabel(snapshot.classes()[t]);
+        return classLabel(snapshot.sequence().classes()[t]);
     }
 
     public List<String> drawnTexts() {
@@ -185,10 +185,10 @@ public final class SequenceView implements SnapshotView {
     /** The sample line as drawn at this view's width, or null when the snapshot has none (for tests). */
     String sampleShown() {
         Snapshot s = snapshot;
-        if (s == null || s.generated() == null) {
+        if (s == null || s.status().generated() == null) {
             return null;
         }
-        return sampleLine(s.generated(), Painter.font(style.fontSize() * 0.9, false), canvas.canvas().getWidth() - 16);
+        return sampleLine(s.status().generated(), Painter.font(style.fontSize() * 0.9, false), canvas.canvas().getWidth() - 16);
     }
 
     private Track track(String name) {
@@ -201,11 +201,11 @@ public final class SequenceView implements SnapshotView {
     }
 
     private double x(int t) {
-        return plotLeft + (t + 0.5) * (plotRight - plotLeft) / snapshot.steps();
+        return plotLeft + (t + 0.5) * (plotRight - plotLeft) / snapshot.position().steps();
     }
 
     private String classLabel(int k) {
-        String[] labels = snapshot.classLabels();
+        String[] labels = snapshot.sequence().classLabels();
         return labels != null && k >= 0 && k < labels.length ? labels[k] : Integer.toString(k);
     }
 
@@ -240,22 +240,22 @@ public final class SequenceView implements SnapshotView {
         Font labelFont = Painter.font(font * 0.9, false);
         Font boldFont = Painter.font(font, true);
         Font textFont = Painter.font(font, false);
-        int steps = s.steps();
+        int steps = s.position().steps();
         int unit = Cursor.unit(s, selection);
-        boolean classification = s.classes() != null;
-        int inputs = s.inputs().length > 0 ? s.inputs()[0].length : 0;
+        boolean classification = s.sequence().classes() != null;
+        int inputs = s.sequence().inputs().length > 0 ? s.sequence().inputs()[0].length : 0;
 
-        String header = s.pattern().label() + " · loss at " + lossText();
+        String header = s.run().pattern().label() + " · loss at " + lossText();
         if (Painter.width(header, boldFont) > width - 12) {
-            header = s.pattern().label();
+            header = s.run().pattern().label();
         }
         painter.text(header, 8, font * 0.3, boldFont, pal.foreground(), TextAlignment.LEFT, VPos.TOP);
 
         plotLeft = Math.max(Painter.mathWidth("prediction", labelFont), Painter.mathWidth("h_t unit 88", labelFont)) + 18;
         plotRight = width - 12;
         double top = font * 2.2;
-        if (s.generated() != null) {
-            String line = sampleLine(s.generated(), labelFont, width - 16);
+        if (s.status().generated() != null) {
+            String line = sampleLine(s.status().generated(), labelFont, width - 16);
             painter.text(line, 8, top - font * 0.5, labelFont, pal.foreground(), TextAlignment.LEFT, VPos.TOP);
             top += font * 1.4;
         }
@@ -267,8 +267,8 @@ public final class SequenceView implements SnapshotView {
 
         // track layout
         List<String> inputNames = new ArrayList<>();
-        boolean inputHeat = s.inputLabels() == null && inputs > MAX_INPUT_LINES;
-        if (s.inputLabels() != null || inputHeat) {
+        boolean inputHeat = s.sequence().inputLabels() == null && inputs > MAX_INPUT_LINES;
+        if (s.sequence().inputLabels() != null || inputHeat) {
             inputNames.add("input");
         } else {
             for (int i = 0; i < inputs; i++) {
@@ -285,8 +285,8 @@ public final class SequenceView implements SnapshotView {
             double hi = 0;
             for (int t = 0; t < steps; t++) {
                 if (!inputNames.get(i).equals("input")) {
-                    lo = Math.min(lo, s.inputs()[t][i]);
-                    hi = Math.max(hi, s.inputs()[t][i]);
+                    lo = Math.min(lo, s.sequence().inputs()[t][i]);
+                    hi = Math.max(hi, s.sequence().inputs()[t][i]);
                 }
             }
             double[] r = pad(lo, hi);
@@ -303,17 +303,17 @@ public final class SequenceView implements SnapshotView {
         // loss bands
         double slot = (plotRight - plotLeft) / steps;
         for (int t = 0; t < steps; t++) {
-            if (s.lossMask()[t] != 0) {
+            if (s.sequence().lossMask()[t] != 0) {
                 gc.setFill(pal.panel());
                 gc.fillRect(plotLeft + t * slot, top, slot, bottom - top);
             }
         }
         // current tick
-        if (s.tick() >= 0 && s.phase() != Phase.READY) {
+        if (s.position().tick() >= 0 && s.position().phase() != Phase.READY) {
             gc.setStroke(pal.highlight());
             gc.setLineWidth(1.5);
             gc.setLineDashes(6, 4);
-            gc.strokeRect(plotLeft + s.tick() * slot, top - 2, slot, bottom - top + 4 + lossRowH);
+            gc.strokeRect(plotLeft + s.position().tick() * slot, top - 2, slot, bottom - top + 4 + lossRowH);
             gc.setLineDashes((double[]) null);
         }
 
@@ -334,9 +334,9 @@ public final class SequenceView implements SnapshotView {
             if (name.equals("input")) {
                 painter.math("x_t", plotLeft - 8, (tr.top + tr.bottom) / 2 + font * 0.3, labelFont, pal.foreground(), null,
                         TextAlignment.RIGHT);
-                if (s.inputLabels() != null) {
+                if (s.sequence().inputLabels() != null) {
                     for (int t = 0; t < steps; t++) {
-                        String sym = s.inputLabels()[t];
+                        String sym = s.sequence().inputLabels()[t];
                         if (sym != null && Painter.width(sym, textFont) <= slot + 2) {
                             painter.text(sym, x(t), (tr.top + tr.bottom) / 2, textFont, pal.foreground(),
                                     TextAlignment.CENTER, VPos.CENTER);
@@ -346,7 +346,7 @@ public final class SequenceView implements SnapshotView {
                     double rowH = (tr.bottom - tr.top) / inputs;
                     for (int t = 0; t < steps; t++) {
                         for (int k = 0; k < inputs; k++) {
-                            gc.setFill(pal.activation(s.inputs()[t][k]));
+                            gc.setFill(pal.activation(s.sequence().inputs()[t][k]));
                             gc.fillRect(plotLeft + t * slot, tr.top + k * rowH, Math.ceil(slot), Math.ceil(rowH));
                         }
                     }
@@ -360,7 +360,7 @@ public final class SequenceView implements SnapshotView {
                 double[] ys = new double[steps];
                 for (int t = 0; t < steps; t++) {
                     xs[t] = x(t);
-                    ys[t] = tr.y(s.inputs()[t][dim]);
+                    ys[t] = tr.y(s.sequence().inputs()[t][dim]);
                 }
                 gc.setStroke(col);
                 gc.setLineWidth(2.5);
@@ -379,7 +379,7 @@ public final class SequenceView implements SnapshotView {
                 pal.foreground(), null, TextAlignment.RIGHT);
         List<double[]> hp = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
-            ForwardColumn f = s.forward()[t];
+            ForwardColumn f = s.columns().forward()[t];
             if (f != null) {
                 hp.add(new double[] {x(t), ht.y(f.h()[unit])});
             }
@@ -403,7 +403,7 @@ public final class SequenceView implements SnapshotView {
         double ly = bottom + 4;
         painter.text("loss", plotLeft - 8, ly + lossRowH / 2, labelFont, pal.foreground(), TextAlignment.RIGHT, VPos.CENTER);
         for (int t = 0; t < steps; t++) {
-            if (s.lossMask()[t] != 0) {
+            if (s.sequence().lossMask()[t] != 0) {
                 double cx = x(t);
                 double r = Math.min(9, slot / 2.5);
                 gc.setFill(pal.series(1));
@@ -415,11 +415,11 @@ public final class SequenceView implements SnapshotView {
         int stride = Ticks.niceStride(slot, Painter.width(Integer.toString(steps), labelFont) + font);
         double ty = bottom + lossRowH + 6;
         for (int t = 0; t < steps; t++) {
-            boolean current = t == s.tick();
+            boolean current = t == s.position().tick();
             if (!current && !Ticks.labelTick(t, stride)) {
                 continue;
             }
-            if (!current && s.tick() >= 0 && Math.abs(t - s.tick()) * slot < Painter.width("100", labelFont)) {
+            if (!current && s.position().tick() >= 0 && Math.abs(t - s.position().tick()) * slot < Painter.width("100", labelFont)) {
                 continue;
             }
             String label = Integer.toString(t + 1);
@@ -431,8 +431,8 @@ public final class SequenceView implements SnapshotView {
 
     private void drawRegression(GraphicsContext gc, Track ot, ColorScales pal, Font labelFont, Font textFont) {
         Snapshot s = snapshot;
-        int steps = s.steps();
-        int outputs = s.targets()[0].length;
+        int steps = s.position().steps();
+        int outputs = s.sequence().targets()[0].length;
         double font = style.fontSize();
         painter.text("target", plotLeft - 8, (ot.top + ot.bottom) / 2 - font * 0.1, labelFont, pal.foreground(),
                 TextAlignment.RIGHT, VPos.BOTTOM);
@@ -468,7 +468,7 @@ public final class SequenceView implements SnapshotView {
         if (!loss.isEmpty() && loss.size() <= 3 && outputs == 1) {
             for (int t : loss) {
                 List<String> lines = new ArrayList<>();
-                lines.add("target " + ViewNumbers.format(s.targets()[t][0]));
+                lines.add("target " + ViewNumbers.format(s.sequence().targets()[t][0]));
                 double pv = predictionAt(t, 0);
                 if (!Double.isNaN(pv)) {
                     lines.add("prediction " + ViewNumbers.format(pv));
@@ -507,7 +507,7 @@ public final class SequenceView implements SnapshotView {
         boolean topClear = true;
         boolean bottomClear = true;
         int shown = Math.min(outputs, MAX_INPUT_LINES);
-        for (int t = 0; t < snapshot.steps(); t++) {
+        for (int t = 0; t < snapshot.position().steps(); t++) {
             for (int k = 0; k < shown; k++) {
                 for (Point2D p : new Point2D[] {predictionPoint(t, k), targetPoint(t, k)}) {
                     if (p == null || p.getX() < x0 - pad || p.getX() > x1 + pad) {
@@ -523,7 +523,7 @@ public final class SequenceView implements SnapshotView {
 
     private void drawClasses(GraphicsContext gc, Track ot, ColorScales pal, Font labelFont, Font boldFont, double slot) {
         Snapshot s = snapshot;
-        int steps = s.steps();
+        int steps = s.position().steps();
         double mid = (ot.top + ot.bottom) / 2;
         painter.text("target", plotLeft - 8, (ot.top + mid) / 2, labelFont, pal.foreground(), TextAlignment.RIGHT,
                 VPos.CENTER);
@@ -592,7 +592,7 @@ public final class SequenceView implements SnapshotView {
         if (l.isEmpty()) {
             return "no tick";
         }
-        if (l.size() == snapshot.steps()) {
+        if (l.size() == snapshot.position().steps()) {
             return "every tick";
         }
         if (l.size() == 1) {
@@ -604,16 +604,16 @@ public final class SequenceView implements SnapshotView {
 
     private double[] outputRange() {
         Snapshot s = snapshot;
-        if (s.classes() != null) {
+        if (s.sequence().classes() != null) {
             return new double[] {0, 1};
         }
         double lo = 0;
         double hi = 0;
-        for (int t = 0; t < s.steps(); t++) {
-            for (int k = 0; k < s.targets()[t].length; k++) {
-                if (s.lossMask()[t] != 0 && Double.isFinite(s.targets()[t][k])) {
-                    lo = Math.min(lo, s.targets()[t][k]);
-                    hi = Math.max(hi, s.targets()[t][k]);
+        for (int t = 0; t < s.position().steps(); t++) {
+            for (int k = 0; k < s.sequence().targets()[t].length; k++) {
+                if (s.sequence().lossMask()[t] != 0 && Double.isFinite(s.sequence().targets()[t][k])) {
+                    lo = Math.min(lo, s.sequence().targets()[t][k]);
+                    hi = Math.max(hi, s.sequence().targets()[t][k]);
                 }
                 double p = predictionAt(t, k);
                 if (Double.isFinite(p)) {

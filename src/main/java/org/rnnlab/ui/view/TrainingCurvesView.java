@@ -3,12 +3,14 @@ package org.rnnlab.ui.view;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.rnnlab.training.IterationHistory;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.BoundedSeries;
@@ -20,15 +22,17 @@ import org.rnnlab.ui.chart.Painter;
 import org.rnnlab.ui.chart.ViewStyle;
 
 /**
- * Training over iterations, from the engine's {@link IterationRecord}s: the loss (log axis), the
- * test metric where it was evaluated, and the global gradient norm before (vermillion) and after
- * (blue) clipping on a log axis with the clipping threshold drawn dashed. Diverged iterations
- * are marked.
+ * Training over iterations, from the shown run's history ({@link Snapshot.Run#history()}): the
+ * loss (log axis), the test metric where it was evaluated, and the global gradient norm before
+ * (vermillion) and after (blue) clipping on a log axis with the clipping threshold drawn dashed.
+ * Diverged iterations are marked.
  *
- * <p>History is bounded: each curve keeps at most {@value #CAPACITY} points, merging neighbours
- * as the run grows ({@link BoundedSeries}), so thirty minutes of full-speed training use the
- * same memory as one minute. A record whose iteration does not follow the last one (a reset)
- * starts a new history.
+ * <p>Everything drawn is derived from the snapshot shown last, its history and its metric name
+ * together: the view keeps no records of its own, so a new run (a reset, another task, a lesson,
+ * an opened session) shows its own history only. The curves are built again when the shown
+ * history changes; each keeps at most {@value #CAPACITY} points, merging neighbours
+ * ({@link BoundedSeries}), and the history itself is bounded, so thirty minutes of full-speed
+ * training cost the same as one minute.
  */
 public final class TrainingCurvesView implements SnapshotView {
     /** Points kept per curve. */
@@ -44,9 +48,10 @@ public final class TrainingCurvesView implements SnapshotView {
     private final BoundedSeries before = new BoundedSeries(CAPACITY);
     private final BoundedSeries after = new BoundedSeries(CAPACITY);
     private final Deque<Long> diverged = new ArrayDeque<>();
+    /** The history the curves were built from: the shown snapshot's. */
+    private IterationHistory history = IterationHistory.EMPTY;
     private long lastIteration = Long.MIN_VALUE;
     private long firstIteration = Long.MIN_VALUE;
-    private long records;
     private IterationRecord latest;
     private double threshold = Double.POSITIVE_INFINITY;
     private String metricName = "metric";
@@ -103,56 +108,52 @@ public final class TrainingCurvesView implements SnapshotView {
         if (s == null) {
             return;
         }
-        String name = s.metricName() == null ? "metric" : s.metricName();
-        if (!name.equals(metricName)) {
-            metricName = name;
-            redraw();
-        }
-    }
-
-    /** Adds the records drained from the engine since the last frame (oldest first) and redraws. */
-    public void append(List<IterationRecord> newRecords) {
-        if (newRecords == null || newRecords.isEmpty()) {
+        String name = s.run().metricName() == null ? "metric" : s.run().metricName();
+        IterationHistory h = s.run().history();
+        if (h == history && name.equals(metricName)) {
             return;
         }
-        for (IterationRecord r : newRecords) {
-            if (r.iteration() <= lastIteration) {
-                clear();
-            }
-            if (firstIteration == Long.MIN_VALUE) {
-                firstIteration = r.iteration();
-            }
-            lastIteration = r.iteration();
-            records++;
-            latest = r;
-            double x = r.iteration();
-            loss.add(x, r.loss());
-            metric.add(x, r.testMetric());
-            before.add(x, r.normBefore());
-            after.add(x, r.normAfter());
-            threshold = r.clipThreshold();
-            if (r.diverged()) {
-                diverged.addLast(r.iteration());
-                while (diverged.size() > MAX_DIVERGED_MARKS) {
-                    diverged.removeFirst();
-                }
-            }
+        metricName = name;
+        if (h != history) {
+            history = Objects.requireNonNull(h);
+            rebuild();
         }
         redraw();
     }
 
-    /** Forgets the history (a new run). */
-    public void clear() {
+    /** The curves of {@link #history}: its merged older records, then its exact ones. */
+    private void rebuild() {
         loss.clear();
         metric.clear();
         before.clear();
         after.clear();
         diverged.clear();
-        lastIteration = Long.MIN_VALUE;
         firstIteration = Long.MIN_VALUE;
-        records = 0;
+        lastIteration = Long.MIN_VALUE;
         latest = null;
-        redraw();
+        threshold = Double.POSITIVE_INFINITY;
+        history.older().forEach(this::add);
+        history.forEach(this::add);
+    }
+
+    private void add(IterationRecord r) {
+        if (firstIteration == Long.MIN_VALUE) {
+            firstIteration = r.iteration();
+        }
+        lastIteration = r.iteration();
+        latest = r;
+        double x = r.iteration();
+        loss.add(x, r.loss());
+        metric.add(x, r.testMetric());
+        before.add(x, r.normBefore());
+        after.add(x, r.normAfter());
+        threshold = r.clipThreshold();
+        if (r.diverged()) {
+            diverged.addLast(r.iteration());
+            while (diverged.size() > MAX_DIVERGED_MARKS) {
+                diverged.removeFirst();
+            }
+        }
     }
 
     /** Loss on a log axis (default) or a linear one. */
@@ -163,9 +164,14 @@ public final class TrainingCurvesView implements SnapshotView {
 
     // ---- for tests ----
 
-    /** Records appended since the last reset. */
+    /** The updates of the run shown (its history's {@link IterationHistory#updates()}). */
     public long recordsSeen() {
-        return records;
+        return history.updates();
+    }
+
+    /** The metric name the curves are titled with: the shown run's. */
+    public String metricName() {
+        return metricName;
     }
 
     /** The most points any curve holds: never more than {@link #CAPACITY}. */

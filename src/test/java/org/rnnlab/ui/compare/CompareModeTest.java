@@ -174,11 +174,11 @@ class CompareModeTest {
             Snapshot engine = alone(SETTINGS.withCell(k), positions);
             assertThat(engine.phaseText()).isEqualTo("Backward t=16");
             assertThat(robot.lookup("#lane-" + k.id() + "-loss").queryLabeled().getText())
-                    .isEqualTo("loss " + ViewNumbers.format(engine.loss()));
-            assertThat(shown.lane(i).snapshot().loss()).isEqualTo(engine.loss());
+                    .isEqualTo("loss " + ViewNumbers.format(engine.status().loss()));
+            assertThat(shown.lane(i).snapshot().status().loss()).isEqualTo(engine.status().loss());
             GradientFlowView flow = pane().flow(i);
             for (int t = 0; t < 20; t++) {
-                BackwardColumn b = engine.backward()[t];
+                BackwardColumn b = engine.columns().backward()[t];
                 if (b == null) {
                     assertThat(flow.barLog10(t, false)).as("%s t=%d not reached yet", k, t + 1).isNaN();
                 } else {
@@ -211,7 +211,7 @@ class CompareModeTest {
         double max = 0;
         for (int i = 0; i < 3; i++) {
             assertThat(pane().flow(i).axisDecades()).as("column %d", i).containsExactly(axis[0], axis[1]);
-            for (BackwardColumn b : mode().shown().lane(i).snapshot().backward()) {
+            for (BackwardColumn b : mode().shown().lane(i).snapshot().columns().backward()) {
                 min = Math.min(min, Math.min(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
                 max = Math.max(max, Math.max(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
             }
@@ -329,7 +329,7 @@ class CompareModeTest {
         assertThat(mode().shown().plan().cells()).containsExactly(CellKind.RNN, CellKind.LSTM, CellKind.GRU);
         for (SideBySideLane lane : mode().shown().lanes()) {
             assertThat(lane.hiddenSize()).isEqualTo(16);
-            assertThat(lane.snapshot().steps()).isEqualTo(50);
+            assertThat(lane.snapshot().position().steps()).isEqualTo(50);
         }
         robot.interact(() -> {
             p.next();

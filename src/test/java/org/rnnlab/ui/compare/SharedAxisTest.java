@@ -97,7 +97,7 @@ class SharedAxisTest {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (SideBySideLane lane : done.lanes()) {
-            for (var b : lane.snapshot().backward()) {
+            for (var b : lane.snapshot().columns().backward()) {
                 for (double v : new double[] {b.dhNorm(), b.dcNorm()}) {
                     if (v > 0) {
                         min = Math.min(min, v);

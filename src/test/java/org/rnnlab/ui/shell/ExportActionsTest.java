@@ -140,14 +140,14 @@ class ExportActionsTest extends WindowFixture {
         // the window is back where it was, with the whole forward pass computed
         Snapshot now = window.frameLoop().shown();
         assertThat(now.phaseText()).isEqualTo("Forward t=3/20");
-        assertThat(now.frontier()).isEqualTo(20);
+        assertThat(now.position().frontier()).isEqualTo(20);
 
         // frame k shows tick k: its column holds the engine's f gate; the next column is not filled yet
         Simulation sim = fresh(SETTINGS);
         for (int i = 0; i < 20; i++) {
             sim.stepForward();
         }
-        int fGate = now.cell().gateIndex("f");
+        int fGate = now.run().cell().gateIndex("f");
         Unroll u = sim.model().unrollAt(0);
         int matched = 0;
         for (int k = 0; k < 20; k++) {
@@ -193,7 +193,7 @@ class ExportActionsTest extends WindowFixture {
         }
         // everything up to the last backward tick was computed; the cursor went back to "ready"
         Snapshot now = window.frameLoop().shown();
-        assertThat(now.frontier()).isEqualTo(41);
+        assertThat(now.position().frontier()).isEqualTo(41);
         assertThat(now.phaseText()).isEqualTo("Ready");
         Path whole = dir.resolve("whole.gif");
         prompts.gif = new GifRequest("cell-diagram", GifRequest.Range.ITERATION, 100, 1, false);
@@ -223,7 +223,7 @@ class ExportActionsTest extends WindowFixture {
         int hidden = 8;
         assertThat(lines).hasSize(1 + 20 * batch * hidden);
         Snapshot shown = window.frameLoop().shown();
-        List<GateSpec> gates = shown.gates();
+        List<GateSpec> gates = shown.run().gates();
         int checked = 0;
         for (int row = 1; row < lines.size(); row += 7) {
             String[] c = lines.get(row).split(",", -1);
@@ -247,10 +247,10 @@ class ExportActionsTest extends WindowFixture {
                 assertThat(c[head.indexOf("dL_dh")]).as("backward tick %d not computed yet", tick + 1).isEmpty();
             }
             // and what the window shows for the sequence it displays
-            if (b == shown.row()) {
-                assertBits(c[head.indexOf("h")], shown.forward()[tick].h()[j]);
+            if (b == shown.sequence().row()) {
+                assertBits(c[head.indexOf("h")], shown.columns().forward()[tick].h()[j]);
                 if (tick >= 16) {
-                    assertBits(c[head.indexOf("dL_dh")], shown.backward()[tick].dh()[j]);
+                    assertBits(c[head.indexOf("dL_dh")], shown.columns().backward()[tick].dh()[j]);
                 }
             }
             checked++;

@@ -149,7 +149,7 @@ class ExportImportWeightsTest extends WindowFixture {
             twin.stepForward();
         }
         Snapshot mine = window.frameLoop().shown();
-        assertThat(mine.forward()[2].h()).containsExactly(twin.snapshot(null, true).forward()[2].h());
+        assertThat(mine.columns().forward()[2].h()).containsExactly(twin.snapshot(null, true).columns().forward()[2].h());
     }
 
     @Test
@@ -180,7 +180,7 @@ class ExportImportWeightsTest extends WindowFixture {
         assertThat(window.settings().settings()).isEqualTo(SETTINGS.withCell(CellKind.GRU).withHiddenSize(16));
         assertThat(robot.lookup("#hiddenSize").queryAs(TextField.class).getText()).isEqualTo("16");
         assertThat(robot.lookup("#cell-GRU").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(window.frameLoop().shown().cell().label()).isEqualTo("GRU");
+        assertThat(window.frameLoop().shown().run().cell().label()).isEqualTo("GRU");
         assertSameBits(gru.cellWeights(), engineWeights());
     }
 

@@ -62,11 +62,11 @@ class FrameLoopTest {
         clock.fire(16_000_000L);
         assertThat(target.shown).hasSize(2);
         assertThat(target.shown.get(1).version()).isEqualTo(first.version());
-        assertThat(target.shown.get(1).settings().seed()).isEqualTo(7);
+        assertThat(target.shown.get(1).run().settings().seed()).isEqualTo(7);
     }
 
     @Test
-    void everyIterationRecordReachesTheCurvesExactlyOnce() throws InterruptedException {
+    void theLastShownSnapshotHoldsEveryIterationRecordExactlyOnce() throws InterruptedException {
         runner.train(25);
         runner.awaitIdle(30, TimeUnit.SECONDS);
         while (runner.isTraining()) {
@@ -76,9 +76,11 @@ class FrameLoopTest {
         runner.awaitIdle(30, TimeUnit.SECONDS);
         clock.fire(16_000_000L);
         clock.fire(16_000_000L);
-        assertThat(target.records).extracting(IterationRecord::iteration)
+        Snapshot last = target.shown.get(target.shown.size() - 1);
+        assertThat(last.run().history()).extracting(IterationRecord::iteration)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
-        assertThat(target.shown.get(target.shown.size() - 1).progress()).isNull();
+        assertThat(last.run().history().updates()).isEqualTo(25);
+        assertThat(last.status().progress()).isNull();
     }
 
     @Test
@@ -110,7 +112,6 @@ class FrameLoopTest {
     private static final class Recorder implements FrameTarget {
         final List<Snapshot> shown = new ArrayList<>();
         final List<Double> dts = new ArrayList<>();
-        final List<IterationRecord> records = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
 
         @Override
@@ -121,11 +122,6 @@ class FrameLoopTest {
         @Override
         public void animate(double elapsedSeconds) {
             dts.add(Math.round(elapsedSeconds * 1e6) / 1e6);
-        }
-
-        @Override
-        public void appendRecords(List<IterationRecord> records) {
-            this.records.addAll(records);
         }
 
         @Override

@@ -102,7 +102,7 @@ class MainWindowTest {
         assertThat(text(robot, "#phase")).isEqualTo("Ready");
         assertThat(text(robot, "#loss")).isEqualTo("loss —");
         assertThat(text(robot, "#status")).contains("Adding problem").contains("LSTM, H=8, T=20");
-        assertThat(window.frameLoop().shown().cell().hiddenSize()).isEqualTo(8);
+        assertThat(window.frameLoop().shown().run().cell().hiddenSize()).isEqualTo(8);
         assertThat(engineThreads).containsExactly("rnnlab-engine");
     }
 
@@ -130,8 +130,8 @@ class MainWindowTest {
         Snapshot engine = replay(SETTINGS, 21);
         assertThat(engine.phaseText()).isEqualTo("Backward t=20");
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
-        assertThat(text(robot, "#loss")).isEqualTo("loss " + Numbers.format(engine.loss()));
-        assertThat(window.frameLoop().shown().loss()).isEqualTo(engine.loss());
+        assertThat(text(robot, "#loss")).isEqualTo("loss " + Numbers.format(engine.status().loss()));
+        assertThat(window.frameLoop().shown().status().loss()).isEqualTo(engine.status().loss());
         assertThat(scrubber.maxSeekable()).isEqualTo(21);
 
         robot.clickOn("#stepForward").clickOn("#stepForward");
@@ -139,8 +139,8 @@ class MainWindowTest {
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=18");
         Snapshot shown = window.frameLoop().shown();
         Snapshot replayed = replay(SETTINGS, 23);
-        assertThat(shown.backward()[17].dh()).containsExactly(replayed.backward()[17].dh());
-        assertThat(shown.backward()[16]).isNull();
+        assertThat(shown.columns().backward()[17].dh()).containsExactly(replayed.columns().backward()[17].dh());
+        assertThat(shown.columns().backward()[16]).isNull();
 
         // the scrubber reaches computed positions only
         robot.moveTo(scrubber).moveBy(scrubber.xOf(5) - scrubber.getWidth() / 2, 0).press(javafx.scene.input.MouseButton.PRIMARY)
@@ -162,9 +162,9 @@ class MainWindowTest {
         robot.interact(clock::settle);
         Snapshot engine = replay(SETTINGS, 2);
         var heatmap = (org.rnnlab.ui.view.GateHeatmapView) window.views().view("gate-heatmaps");
-        int f = engine.cell().gateIndex("f");
+        int f = engine.run().cell().gateIndex("f");
         for (int unit = 0; unit < 8; unit++) {
-            double v = engine.forward()[2].gates()[f][unit];
+            double v = engine.columns().forward()[2].gates()[f][unit];
             assertThat(heatmap.valueAt("f", unit, 2)).isEqualTo(v);
             assertThat(heatmap.drawnArgb("f", unit, 2))
                     .isEqualTo(window.views().style().palette().activationArgb(v));
@@ -172,7 +172,7 @@ class MainWindowTest {
         assertThat(heatmap.filled(2)).isTrue();
         assertThat(heatmap.filled(3)).isFalse();
         var diagram = (org.rnnlab.ui.view.CellDiagramView) window.views().view("cell-diagram");
-        assertThat(diagram.shownValue(f)).isEqualTo(engine.forward()[2].gates()[f][0]);
+        assertThat(diagram.shownValue(f)).isEqualTo(engine.columns().forward()[2].gates()[f][0]);
 
         robot.type(KeyCode.B).type(KeyCode.RIGHT, 3);
         frame(robot);
@@ -182,7 +182,7 @@ class MainWindowTest {
         var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
         for (int t = 16; t < 20; t++) {
             assertThat(flow.barLog10(t, false)).as("bar of t=%d", t + 1)
-                    .isCloseTo(Math.log10(engine.backward()[t].dhNorm()), org.assertj.core.data.Offset.offset(1e-12));
+                    .isCloseTo(Math.log10(engine.columns().backward()[t].dhNorm()), org.assertj.core.data.Offset.offset(1e-12));
         }
         assertThat(flow.barLog10(15, false)).isNaN();
     }
@@ -256,9 +256,9 @@ class MainWindowTest {
             assertThat(field.getStyleClass()).contains("invalid");
             assertThat(window.settings().settings()).isEqualTo(SETTINGS);
             Snapshot now = window.frameLoop().shown();
-            assertThat(now.cell().hiddenSize()).isEqualTo(8);
+            assertThat(now.run().cell().hiddenSize()).isEqualTo(8);
             assertThat(now.phaseText()).isEqualTo("Forward t=1/20");
-            assertThat(now.iteration()).isEqualTo(before.iteration());
+            assertThat(now.position().iteration()).isEqualTo(before.position().iteration());
         }
         // a good value is taken, clears the message and rebuilds from the seed
         TextField field = robot.lookup("#hiddenSize").queryAs(TextField.class);
@@ -266,11 +266,11 @@ class MainWindowTest {
         robot.clickOn(field).write("16").type(KeyCode.ENTER);
         frame(robot);
         assertThat(robot.lookup("#hiddenSize-error").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(window.frameLoop().shown().cell().hiddenSize()).isEqualTo(16);
+        assertThat(window.frameLoop().shown().run().cell().hiddenSize()).isEqualTo(16);
         assertThat(text(robot, "#phase")).isEqualTo("Ready");
         robot.type(KeyCode.ESCAPE).type(KeyCode.B);
         frame(robot);
-        assertThat(window.frameLoop().shown().loss()).isEqualTo(replay(SETTINGS.withHiddenSize(16), 21).loss());
+        assertThat(window.frameLoop().shown().status().loss()).isEqualTo(replay(SETTINGS.withHiddenSize(16), 21).status().loss());
     }
 
     @Test
@@ -297,7 +297,7 @@ class MainWindowTest {
         assertThat(window.model().settingsShown()).isTrue();
         robot.clickOn("#cell-GRU");
         frame(robot);
-        assertThat(window.frameLoop().shown().cell().label()).isEqualTo("GRU");
+        assertThat(window.frameLoop().shown().run().cell().label()).isEqualTo("GRU");
         assertThat(shown(robot.lookup("#gruVariant").query())).isTrue();
         assertThat(shown(robot.lookup("#forgetGate").query())).isFalse();
         robot.clickOn("#gru-cho");
@@ -306,7 +306,7 @@ class MainWindowTest {
         SimulationSettings cho = SETTINGS.withCell(org.rnnlab.engine.CellKind.GRU)
                 .withVariant(SETTINGS.rnnActivation(), SETTINGS.forgetGate(), org.rnnlab.engine.GruVariant.CHO_2014);
         assertThat(window.settings().settings()).isEqualTo(cho);
-        assertThat(window.frameLoop().shown().loss()).isEqualTo(replay(cho, 21).loss());
+        assertThat(window.frameLoop().shown().status().loss()).isEqualTo(replay(cho, 21).status().loss());
     }
 
     @Test
@@ -321,7 +321,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#sequenceLength-error").queryAs(Label.class).getText()).contains("sequence length");
         assertThat(robot.lookup("#engineError").queryAs(Label.class).isVisible()).isTrue();
         assertThat(window.settings().settings()).isEqualTo(SETTINGS);
-        assertThat(window.frameLoop().shown().steps()).isEqualTo(20);
+        assertThat(window.frameLoop().shown().position().steps()).isEqualTo(20);
     }
 
     @Test
@@ -353,15 +353,15 @@ class MainWindowTest {
         frame(robot);
         Snapshot last = window.frameLoop().shown();
         assertThat(bar.isVisible()).isFalse();
-        assertThat(last.progress()).isNull();
+        assertThat(last.status().progress()).isNull();
         assertThat(last.phaseText()).isEqualTo("Update");
-        assertThat(window.recordsReceived()).isEqualTo(last.iteration()).isPositive();
+        assertThat(last.run().history().updates()).isEqualTo(last.position().iteration()).isPositive();
         assertThat(((org.rnnlab.ui.view.TrainingCurvesView) window.views().view("training-curves")).recordsSeen())
-                .isEqualTo(last.iteration());
+                .isEqualTo(last.position().iteration());
         assertThat(robot.lookup("#stepForward").queryButton().isDisabled()).isFalse();
 
         // a short run to the end: exactly N more records
-        long before = window.recordsReceived();
+        long before = last.run().history().updates();
         robot.interact(() -> count.setText("25"));
         robot.clickOn("#train");
         frame(robot); // the train command has run: training is on or already done
@@ -369,7 +369,7 @@ class MainWindowTest {
             Thread.sleep(5);
         }
         frame(robot);
-        assertThat(window.recordsReceived()).isEqualTo(before + 25);
+        assertThat(window.frameLoop().shown().run().history().updates()).isEqualTo(before + 25);
         assertThat(text(robot, "#status")).contains((before + 25) + " updates");
     }
 
@@ -384,7 +384,7 @@ class MainWindowTest {
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("iterations must be a whole number, was 'lots'");
         assertThat(runner.isTraining()).isFalse();
-        assertThat(window.recordsReceived()).isZero();
+        assertThat(window.frameLoop().shown().run().history().updates()).isZero();
     }
 
     @Test

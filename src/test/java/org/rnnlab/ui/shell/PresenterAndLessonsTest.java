@@ -1,5 +1,6 @@
 package org.rnnlab.ui.shell;
 
+import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -328,7 +329,7 @@ class PresenterAndLessonsTest {
         assertThat(onScreen(robot.lookup("#lesson-panel").query())).isTrue();
         assertThat(text(robot, "#lesson-title")).isEqualTo(file.get("title").asText());
         assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(0).get("text").asText());
-        assertThat(window.frameLoop().shown().cell().label()).startsWith("RNN");
+        assertThat(window.frameLoop().shown().run().cell().label()).startsWith("RNN");
         // step 1 focuses the equations: in the two-column layout beside the lesson they are a tab, now selected
         assertThat(window.compactLayout()).isTrue();
         assertThat(window.focusedView()).isEqualTo("equations");
@@ -356,7 +357,7 @@ class PresenterAndLessonsTest {
         assertThat(onScreen(robot.lookup("#lesson-explanation").query())).isFalse();
         frame(robot);
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
-        assertThat(window.frameLoop().shown().backward()[0]).isNull();
+        assertThat(window.frameLoop().shown().columns().backward()[0]).isNull();
 
         // the class answers with a key; B chooses B here instead of jumping to the backward phase
         robot.type(KeyCode.B);
@@ -373,7 +374,7 @@ class PresenterAndLessonsTest {
         assertThat(text(robot, "#lesson-explanation")).isEqualTo(predict.get("explanation").asText());
         assertThat(text(robot, "#lesson-answer")).contains("D");
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=1");
-        assertThat(window.frameLoop().shown().backward()[0]).isNotNull();
+        assertThat(window.frameLoop().shown().columns().backward()[0]).isNotNull();
 
         // Page Up goes back to the question, asked again, and the engine is rebuilt to where it was then
         robot.type(KeyCode.PAGE_UP);
@@ -420,12 +421,12 @@ class PresenterAndLessonsTest {
                 Snapshot shown = window.frameLoop().shown();
                 assertThat(shown.phaseText()).isEqualTo(expected.phaseText()).isEqualTo("Backward t=1");
                 for (int t = 0; t < 20; t++) {
-                    assertThat(shown.backward()[t].dhNorm()).as("||dL/dh|| at t=%d", t + 1)
-                            .isEqualTo(expected.backward()[t].dhNorm());
+                    assertThat(shown.columns().backward()[t].dhNorm()).as("||dL/dh|| at t=%d", t + 1)
+                            .isEqualTo(expected.columns().backward()[t].dhNorm());
                 }
                 var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
                 robot.interact(clock::settle);
-                assertThat(flow.barLog10(0, false)).isCloseTo(Math.log10(expected.backward()[0].dhNorm()),
+                assertThat(flow.barLog10(0, false)).isCloseTo(Math.log10(expected.columns().backward()[0].dhNorm()),
                         org.assertj.core.data.Offset.offset(1e-12));
             }
         }
@@ -476,14 +477,14 @@ class PresenterAndLessonsTest {
         robot.interact(() -> window.lessonDock().open(lesson));
         robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
         frame(robot);
-        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 1));
+        assertThat(session.position()).contains(new LessonPosition(LESSON, 1));
 
         // a session restored the engine; the lesson comes back at its step without touching it
         Snapshot engine = window.frameLoop().shown();
         robot.interact(() -> session.restorePosition(LESSON, 2));
         frame(robot);
         assertThat(window.frameLoop().shown()).isSameAs(engine);
-        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 2));
+        assertThat(session.position()).contains(new LessonPosition(LESSON, 2));
         assertThat(window.lessonDock().player().isAwaitingReveal()).isTrue();
         assertThat(text(robot, "#lesson-text")).isEqualTo(lesson.step(2).text());
         assertThat(window.focusedView()).isEqualTo("gradient-flow");
@@ -493,7 +494,7 @@ class PresenterAndLessonsTest {
                 .hasMessage("lesson id must be one of " + Lessons.all().ids() + ", was 'no-such-lesson'");
         assertThat(refusal(() -> session.restorePosition(LESSON, 99))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lesson step must be in 0..6 for lesson '" + LESSON + "', was 99");
-        assertThat(session.position()).contains(new LessonSession.Position(LESSON, 2));
+        assertThat(session.position()).contains(new LessonPosition(LESSON, 2));
         robot.interact(() -> session.restorePosition(null, 0));
         assertThat(session.position()).isEmpty();
         assertThat(window.lessonDock().isOpen()).isFalse();

@@ -1,5 +1,6 @@
 package org.rnnlab.ui.shell;
 
+import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -67,15 +68,15 @@ class SessionOpenSaveTest extends WindowFixture {
         assertThat(before).contains("#phase Backward t=18");
         SessionState saved = capture();
         Map<String, double[]> weightsBefore = cellWeights();
-        List<LessonBridge.Position> reopened = new ArrayList<>();
+        List<LessonPosition> reopened = new ArrayList<>();
         robot.interact(() -> window.files().setLessonBridge(new LessonBridge() {
             @Override
-            public Position current() {
-                return new Position("vanishing-gradients", 2);
+            public LessonPosition current() {
+                return new LessonPosition("vanishing-gradients", 2);
             }
 
             @Override
-            public void reopen(Position p) {
+            public void reopen(LessonPosition p) {
                 reopened.add(p);
             }
         }));
@@ -89,10 +90,9 @@ class SessionOpenSaveTest extends WindowFixture {
         assertThat(prompts.infos).containsExactly("Saved lesson.json");
         assertThat(prompts.suggestedNames).containsExactly("session-lstm-adding-iteration-4.json");
         assertThat(stage.getTitle()).isEqualTo("RNN Lab — lesson.json");
-        SessionState onDisk = SessionFile.read(file);
-        assertThat(onDisk.lessonId()).isEqualTo("vanishing-gradients");
-        assertThat(onDisk.lessonStep()).isEqualTo(2);
-        assertSameBits(saved.weights(), onDisk.weights());
+        SessionFile.Contents onDisk = SessionFile.readContents(file);
+        assertThat(onDisk.lesson()).isEqualTo(new LessonPosition("vanishing-gradients", 2));
+        assertSameBits(saved.weights(), onDisk.state().weights());
         assertThat(ShownNumbers.differences(before, ShownNumbers.of(robot, window))).as("saving changes nothing shown").isEmpty();
 
         // change things: another cell and size, more ticks
@@ -106,7 +106,7 @@ class SessionOpenSaveTest extends WindowFixture {
             }
         });
         frame(robot);
-        assertThat(window.frameLoop().shown().cell().label()).isEqualTo("GRU");
+        assertThat(window.frameLoop().shown().run().cell().label()).isEqualTo("GRU");
         assertThat(ShownNumbers.of(robot, window)).isNotEqualTo(before);
 
         // Ctrl+O
@@ -124,7 +124,7 @@ class SessionOpenSaveTest extends WindowFixture {
         assertThat(robot.lookup("#cell-LSTM").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#forgetGate").query().isVisible()).isTrue();
         assertThat(robot.lookup("#engineError").query().isVisible()).isFalse();
-        assertThat(reopened).containsExactly(new LessonBridge.Position("vanishing-gradients", 2));
+        assertThat(reopened).containsExactly(new LessonPosition("vanishing-gradients", 2));
 
         // the weights and the optimiser state, bit for bit
         SessionState back = capture();
@@ -154,9 +154,9 @@ class SessionOpenSaveTest extends WindowFixture {
         Snapshot mine = window.frameLoop().shown();
         Snapshot theirs = twin.snapshot(null, true);
         assertThat(mine.phaseText()).isEqualTo(theirs.phaseText()).isEqualTo("Forward t=2/20");
-        assertThat(mine.iteration()).isEqualTo(5);
-        assertThat(mine.forward()[0].h()).containsExactly(theirs.forward()[0].h());
-        assertThat(window.recordsReceived()).isEqualTo(4);
+        assertThat(mine.position().iteration()).isEqualTo(5);
+        assertThat(mine.columns().forward()[0].h()).containsExactly(theirs.columns().forward()[0].h());
+        assertThat(window.frameLoop().shown().run().history().updates()).isEqualTo(4);
 
         // Ctrl+S now writes to the same file without asking
         press(robot, false, KeyCode.S);
@@ -189,7 +189,7 @@ class SessionOpenSaveTest extends WindowFixture {
         awaitAction(robot);
         assertThat(prompts.infos).containsExactly("Saved a.json", "Saved b.json");
         assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
-        assertThat(SessionFile.read(a).lessonId()).as("no lesson open: none saved").isNull();
+        assertThat(SessionFile.readContents(a).lesson()).as("no lesson open: none saved").isNull();
 
         robot.clickOn("#cell-RNN");
         frame(robot);
@@ -209,15 +209,13 @@ class SessionOpenSaveTest extends WindowFixture {
         robot.interact(() -> window.openLesson(id));
         robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
         frame(robot);
-        assertThat(window.lessons().position()).contains(new LessonSession.Position(id, 1));
+        assertThat(window.lessons().position()).contains(new LessonPosition(id, 1));
         Path file = dir.resolve("in-lesson.json");
         prompts.saves.add(file);
         press(robot, true, KeyCode.S);
         awaitAction(robot);
         assertThat(prompts.errors).isEmpty();
-        SessionState onDisk = SessionFile.read(file);
-        assertThat(onDisk.lessonId()).isEqualTo(id);
-        assertThat(onDisk.lessonStep()).isEqualTo(1);
+        assertThat(SessionFile.readContents(file).lesson()).isEqualTo(new LessonPosition(id, 1));
         Snapshot before = window.frameLoop().shown();
 
         // close the lesson, move on, then open the file: the lesson is back at its step
@@ -230,12 +228,12 @@ class SessionOpenSaveTest extends WindowFixture {
         awaitAction(robot);
         frame(robot);
         assertThat(prompts.errors).isEmpty();
-        assertThat(window.lessons().position()).contains(new LessonSession.Position(id, 1));
+        assertThat(window.lessons().position()).contains(new LessonPosition(id, 1));
         Snapshot after = window.frameLoop().shown();
-        assertThat(after.settings()).isEqualTo(before.settings());
-        assertThat(after.cursor()).isEqualTo(before.cursor());
-        assertThat(after.frontier()).isEqualTo(before.frontier());
-        assertThat(Double.doubleToRawLongBits(after.loss())).isEqualTo(Double.doubleToRawLongBits(before.loss()));
+        assertThat(after.run().settings()).isEqualTo(before.run().settings());
+        assertThat(after.position().cursor()).isEqualTo(before.position().cursor());
+        assertThat(after.position().frontier()).isEqualTo(before.position().frontier());
+        assertThat(Double.doubleToRawLongBits(after.status().loss())).isEqualTo(Double.doubleToRawLongBits(before.status().loss()));
 
         // a session saved without a lesson closes the one that is open
         Path plain = dir.resolve("plain.json");

@@ -36,23 +36,23 @@ final class ShownNumbers {
             out.add(id + " " + robot.lookup(id).queryAs(javafx.scene.control.ToggleButton.class).isSelected());
         }
         Snapshot s = window.frameLoop().shown();
-        out.add("snapshot iteration=" + s.iteration() + " cursor=" + s.cursor() + " frontier=" + s.frontier()
-                + " loss=" + s.loss() + " metric=" + s.lastMetric() + " row=" + s.row());
+        out.add("snapshot iteration=" + s.position().iteration() + " cursor=" + s.position().cursor() + " frontier=" + s.position().frontier()
+                + " loss=" + s.status().loss() + " metric=" + s.status().lastMetric() + " row=" + s.sequence().row());
         Scrubber scrubber = robot.lookup("#scrubber").queryAs(Scrubber.class);
         out.add("timeline positions=" + scrubber.positions() + " cursor=" + scrubber.cursor() + " computed to "
                 + scrubber.maxSeekable());
         var heat = (GateHeatmapView) window.views().view("gate-heatmaps");
         for (String series : heat.seriesNames()) {
-            for (int unit = 0; unit < s.cell().hiddenSize(); unit++) {
-                for (int t = 0; t < s.steps(); t++) {
+            for (int unit = 0; unit < s.run().cell().hiddenSize(); unit++) {
+                for (int t = 0; t < s.position().steps(); t++) {
                     out.add("heat " + series + " " + unit + " " + t + " " + heat.valueAt(series, unit, t) + " #"
                             + Integer.toHexString(heat.drawnArgb(series, unit, t)));
                 }
             }
         }
         var flow = (GradientFlowView) window.views().view("gradient-flow");
-        for (int t = 0; t < s.steps(); t++) {
-            out.add("flow " + t + " " + flow.barLog10(t, false) + " " + (s.cell().gates().size() == 4
+        for (int t = 0; t < s.position().steps(); t++) {
+            out.add("flow " + t + " " + flow.barLog10(t, false) + " " + (s.run().cell().gates().size() == 4
                     ? flow.barLog10(t, true) : "") + " " + flow.markAt(t, false) + " " + flow.jacobianAt(t)
                     + " " + flow.hoverText(t));
         }

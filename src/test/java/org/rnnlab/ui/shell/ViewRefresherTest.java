@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
@@ -16,17 +15,12 @@ import org.rnnlab.ui.view.SnapshotView;
 /** The refresh policy alone, with recording views: no JavaFX needed. */
 class ViewRefresherTest {
     private final List<Fake> fakes = List.of(new Fake(), new Fake(), new Fake(), new Fake());
-    private final List<IterationRecord> appended = new ArrayList<>();
-    private final ViewRefresher refresher = new ViewRefresher(new ArrayList<>(fakes), 3, appended::addAll);
+    private final ViewRefresher refresher = new ViewRefresher(new ArrayList<>(fakes));
     private final Simulation sim = new Simulation(SimulationSettings.defaults().withTask("adding", 6), AppTasks.factory());
 
     private Snapshot next() {
         sim.stepForward();
         return sim.snapshot(null, true);
-    }
-
-    private static IterationRecord record(long i) {
-        return new IterationRecord(i, 1.0 / i, Double.NaN, 1, 1, 1, 1, false);
     }
 
     @Test
@@ -36,34 +30,28 @@ class ViewRefresherTest {
         for (Fake f : fakes) {
             assertThat(f.shown).containsExactly(a);
         }
-        refresher.offerRecords(List.of(record(1)));
-        assertThat(appended).extracting(IterationRecord::iteration).containsExactly(1L);
         refresher.frame(0.016);
         assertThat(fakes.get(0).animated).isEqualTo(1);
     }
 
     @Test
-    void runningFastRefreshesOneViewPerFrameInTurnAndDropsNoRecord() {
+    void runningFastRefreshesOneViewPerFrameInTurn() {
         refresher.setStaggered(true);
         Snapshot a = next();
         refresher.offer(a);
-        refresher.offerRecords(List.of(record(1), record(2)));
         assertThat(fakes).allSatisfy(f -> assertThat(f.shown).isEmpty());
-        assertThat(appended).isEmpty();
 
         refresher.frame(0.016);
         assertThat(fakes.get(0).shown).containsExactly(a);
         assertThat(fakes.get(1).shown).isEmpty();
         Snapshot b = next();
         refresher.offer(b);
-        refresher.offerRecords(List.of(record(3)));
         refresher.frame(0.016);
         refresher.frame(0.016);
         assertThat(fakes.get(1).shown).containsExactly(b);
         assertThat(fakes.get(2).shown).containsExactly(b);
         refresher.frame(0.016);
         assertThat(fakes.get(3).shown).containsExactly(b);
-        assertThat(appended).extracting(IterationRecord::iteration).containsExactly(1L, 2L, 3L);
         refresher.frame(0.016);
         assertThat(fakes.get(0).shown).containsExactly(a, b);
         // every view is animated every frame
@@ -75,11 +63,9 @@ class ViewRefresherTest {
         refresher.setStaggered(true);
         Snapshot a = next();
         refresher.offer(a);
-        refresher.offerRecords(List.of(record(1)));
         refresher.frame(0.016);
         refresher.setStaggered(false);
         assertThat(fakes).allSatisfy(f -> assertThat(f.shown).containsExactly(a));
-        assertThat(appended).hasSize(1);
         assertThat(refresher.shownTo(2)).isSameAs(a);
     }
 

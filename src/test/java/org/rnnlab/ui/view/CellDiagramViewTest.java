@@ -51,8 +51,8 @@ class CellDiagramViewTest {
             Simulation sim = ViewTestKit.sim(st);
             Snapshot s = ViewTestKit.step(sim, 3);
             robot.interact(() -> view.show(s));
-            List<GateSpec> specs = s.cell().gates();
-            String what = s.cell().label();
+            List<GateSpec> specs = s.run().cell().gates();
+            String what = s.run().cell().label();
             List<String> expected = new ArrayList<>();
             for (GateSpec g : specs) {
                 expected.add(g.name() + "_t");
@@ -69,13 +69,13 @@ class CellDiagramViewTest {
                 assertThat(all).as(what).contains(g.title());
             }
             // the caption is the engine's equations
-            if (s.cell().kind() == CellKind.RNN) {
+            if (s.run().cell().kind() == CellKind.RNN) {
                 assertThat(view.drawnTexts()).contains(specs.get(0).equation());
-            } else if (s.cell().kind() == CellKind.LSTM) {
-                assertThat(view.drawnTexts()).contains(String.join("      ", s.cell().stateEquations()));
+            } else if (s.run().cell().kind() == CellKind.LSTM) {
+                assertThat(view.drawnTexts()).contains(String.join("      ", s.run().cell().stateEquations()));
             } else {
-                assertThat(view.drawnTexts()).contains(specs.get(s.cell().gateIndex("n")).equation());
-                assertThat(view.drawnTexts()).containsAll(s.cell().stateEquations());
+                assertThat(view.drawnTexts()).contains(specs.get(s.run().cell().gateIndex("n")).equation());
+                assertThat(view.drawnTexts()).containsAll(s.run().cell().stateEquations());
             }
             ViewTestKit.savePng(robot, view.node(), "diagram-" + what.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "").toLowerCase());
         }
@@ -126,7 +126,7 @@ class CellDiagramViewTest {
         Unroll u = sim.model().unroll();
         int t = 3;
         for (CellDiagramView.DrawnGate g : view.drawnGates()) {
-            double engine = u.gate(t, s.cell().gateIndex(g.name()), 0, 2);
+            double engine = u.gate(t, s.run().cell().gateIndex(g.name()), 0, 2);
             assertThat(g.value()).isEqualTo(engine);
             assertThat(view.drawnTexts()).contains(ViewNumbers.format(engine));
         }
@@ -136,7 +136,7 @@ class CellDiagramViewTest {
         // backward: the unit's gradients at the outputs
         Snapshot back = ViewTestKit.step(sim, 4 + 1 + 2);
         robot.interact(() -> view.show(back));
-        int bt = back.tick();
+        int bt = back.position().tick();
         assertThat(view.drawnTexts()).contains("∂L/∂h_t = " + ViewNumbers.format(u.dh(bt, 0, 2)),
                 "∂L/∂c_t = " + ViewNumbers.format(u.dc(bt, 0, 2)));
     }
@@ -151,8 +151,8 @@ class CellDiagramViewTest {
             view.show(s1);
             view.show(s2);
         });
-        double target = s2.forward()[1].gates()[0][0];
-        double start = s1.forward()[0].gates()[0][0];
+        double target = s2.columns().forward()[1].gates()[0][0];
+        double start = s1.columns().forward()[0].gates()[0][0];
         assertThat(view.shownValue(0)).isEqualTo(start);
         assertThat(view.drawnTexts()).contains(ViewNumbers.format(target));
         robot.interact(() -> view.animate(0.05));

@@ -88,6 +88,6 @@ class EquationsFitTest {
         }
         // and what the nodes say is what lines() reports
         String drawn = String.join("", after.stream().filter(Node::isVisible).map(n -> ((Text) n).getText()).toList());
-        assertThat(drawn.replace(" ", "")).contains(("= " + ViewNumbers.format(b.forward()[5].h()[0])).replace(" ", ""));
+        assertThat(drawn.replace(" ", "")).contains(("= " + ViewNumbers.format(b.columns().forward()[5].h()[0])).replace(" ", ""));
     }
 }

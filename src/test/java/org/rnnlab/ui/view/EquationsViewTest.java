@@ -54,16 +54,16 @@ class EquationsViewTest {
         int j = 3;
         assertThat(view.heading()).isEqualTo("LSTM · unit 4 · t=5 · Forward");
         List<String> expected = new ArrayList<>();
-        List<GateSpec> gates = s.cell().gates();
+        List<GateSpec> gates = s.run().cell().gates();
         for (int g = 0; g < gates.size(); g++) {
             expected.add(gates.get(g).equation());
             expected.add("= " + gates.get(g).nonlinearity().symbol() + "(" + f(sim.model().cell().preActivation(u, t, g, 0, j))
                     + ") = " + f(u.gate(t, g, 0, j)));
         }
-        int fi = s.cell().gateIndex("f");
-        int ii = s.cell().gateIndex("i");
-        int gi = s.cell().gateIndex("g");
-        int oi = s.cell().gateIndex("o");
+        int fi = s.run().cell().gateIndex("f");
+        int ii = s.run().cell().gateIndex("i");
+        int gi = s.run().cell().gateIndex("g");
+        int oi = s.run().cell().gateIndex("o");
         expected.add("c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t");
         expected.add("= " + op(u.gate(t, fi, 0, j)) + " · " + op(u.c(t - 1, 0, j)) + " + " + op(u.gate(t, ii, 0, j)) + " · "
                 + op(u.gate(t, gi, 0, j)) + " = " + f(u.c(t, 0, j)));
@@ -87,12 +87,12 @@ class EquationsViewTest {
             Snapshot s = ViewTestKit.step(sim, 3);
             robot.interact(() -> view.show(s));
             List<String> symbolic = new ArrayList<>();
-            for (GateSpec g : s.cell().gates()) {
+            for (GateSpec g : s.run().cell().gates()) {
                 symbolic.add(g.equation());
             }
-            symbolic.addAll(s.cell().stateEquations());
+            symbolic.addAll(s.run().cell().stateEquations());
             List<String> shown = view.lines().stream().filter(l -> !l.startsWith("= ")).toList();
-            assertThat(shown).as(s.cell().label()).containsExactlyElementsOf(symbolic);
+            assertThat(shown).as(s.run().cell().label()).containsExactlyElementsOf(symbolic);
             Unroll u = sim.model().unroll();
             assertThat(view.text()).contains(" = " + f(u.h(2, 0, 0)));
         }
@@ -104,14 +104,14 @@ class EquationsViewTest {
         Snapshot first = ViewTestKit.step(sim, 1);
         robot.interact(() -> view.show(first));
         Unroll u = sim.model().unroll();
-        int z = first.cell().gateIndex("z");
-        int n = first.cell().gateIndex("n");
+        int z = first.run().cell().gateIndex("z");
+        int n = first.run().cell().gateIndex("n");
         assertThat(view.lines()).contains("= (1 − " + op(u.gate(0, z, 0, 0)) + ") · " + op(u.gate(0, n, 0, 0)) + " + "
                 + op(u.gate(0, z, 0, 0)) + " · h_0 = " + f(u.h(0, 0, 0)));
 
         Snapshot back = ViewTestKit.step(sim, 4 + 1 + 3);
         robot.interact(() -> view.show(back));
-        assertThat(back.tick()).isEqualTo(2);
+        assertThat(back.position().tick()).isEqualTo(2);
         assertThat(view.lines()).contains("∂L/∂h_t = " + f(u.dh(2, 0, 0)));
         assertThat(view.heading()).isEqualTo("GRU · unit 1 · t=3 · Backward");
     }

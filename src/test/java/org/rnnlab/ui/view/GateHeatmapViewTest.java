@@ -51,7 +51,7 @@ class GateHeatmapViewTest {
         WritableImage img = ViewTestKit.render(robot, view.node());
         ColorScales pal = view.style().palette();
         for (String series : view.seriesNames()) {
-            int g = s.cell().gateIndex(series);
+            int g = s.run().cell().gateIndex(series);
             for (int t = 0; t < 7; t++) {
                 for (int j = 0; j < 8; j++) {
                     double engine = switch (series) {
@@ -95,7 +95,7 @@ class GateHeatmapViewTest {
         Snapshot s = ViewTestKit.step(sim, 7);
         robot.interact(() -> view.show(s));
         Point2D c = center(view.cellBounds("f", 2, 6));
-        double v = sim.model().unroll().gate(6, s.cell().gateIndex("f"), 0, 2);
+        double v = sim.model().unroll().gate(6, s.run().cell().gateIndex("f"), 0, 2);
         assertThat(view.hoverText(c.getX(), c.getY())).isEqualTo("f, unit 3, t=7: " + ViewNumbers.format(v));
         Point2D later = center(view.cellBounds("c", 0, 9));
         assertThat(view.hoverText(later.getX(), later.getY())).isEqualTo("c, unit 1, t=10: not yet computed");
@@ -114,7 +114,7 @@ class GateHeatmapViewTest {
     void nanIsDrawnInTheNonFiniteColour(FxRobot robot) {
         Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 6, 4));
         Snapshot s = ViewTestKit.step(sim, 3);
-        ForwardColumn[] f = s.forward().clone();
+        ForwardColumn[] f = s.columns().forward().clone();
         ForwardColumn c = f[1];
         double[] h = c.h().clone();
         h[2] = Double.NaN;

@@ -45,7 +45,7 @@ class GradientFlowViewTest {
         ColorScales pal = view.style().palette();
         for (int t = 0; t < steps; t++) {
             double norm = u.dhNorm(t);
-            assertThat(s.backward()[t].dhNorm()).isEqualTo(norm);
+            assertThat(s.columns().backward()[t].dhNorm()).isEqualTo(norm);
             assertThat(view.barLog10(t, false)).isEqualTo(Math.log10(norm));
             assertThat(Math.log10(norm)).isBetween((double) axis[0], (double) axis[1]);
             double y = view.barTopY(t, false);
@@ -59,13 +59,13 @@ class GradientFlowViewTest {
                 assertThat(hex(pixel(img, x, y + 4))).as("tick %d", t).isEqualTo(hex(pal.magnitudeArgb(fraction)));
             }
             assertThat(pixel(img, x, y - 4)).isNotEqualTo(pal.magnitudeArgb(fraction));
-            assertThat(view.jacobianAt(t)).isEqualTo(s.backward()[t].jacobianNorm());
-            assertThat(view.drawnTexts()).contains(ViewNumbers.shortFormat(s.backward()[t].jacobianNorm()));
+            assertThat(view.jacobianAt(t)).isEqualTo(s.columns().backward()[t].jacobianNorm());
+            assertThat(view.drawnTexts()).contains(ViewNumbers.shortFormat(s.columns().backward()[t].jacobianNorm()));
         }
         // a vanishing gradient is a slope: with radius 0.5 the norm shrinks toward t = 1
         assertThat(view.barTopY(0, false)).isGreaterThan(view.barTopY(steps - 1, false));
         assertThat(view.hoverText(3)).isEqualTo("t=4:  ‖∂L/∂h‖ = " + ViewNumbers.format(u.dhNorm(3)) + "   σmax = "
-                + ViewNumbers.format(s.backward()[3].jacobianNorm()));
+                + ViewNumbers.format(s.columns().backward()[3].jacobianNorm()));
         ViewTestKit.savePng(robot, view.node(), "gradient-rnn-vanishing");
     }
 
@@ -102,7 +102,7 @@ class GradientFlowViewTest {
         double[] dc = {1e-3, 1e-3, 1e-3, Double.NaN, 1e-3, 1e-3, 1e-3, 0.0};
         BackwardColumn[] b = new BackwardColumn[steps];
         for (int t = 0; t < steps; t++) {
-            BackwardColumn o = s.backward()[t];
+            BackwardColumn o = s.columns().backward()[t];
             b[t] = new BackwardColumn(t, o.dh(), o.dc(), dh[t], dc[t], t == 2 ? Double.POSITIVE_INFINITY : o.jacobianNorm());
         }
         Snapshot odd = ViewTestKit.withBackward(s, b);

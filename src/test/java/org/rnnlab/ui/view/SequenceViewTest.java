@@ -51,7 +51,7 @@ class SequenceViewTest {
         }
         assertThat(view.targetPoint(steps - 1, 0)).isNotNull();
         assertThat(view.targetPoint(3, 0)).isNull();
-        assertThat(view.drawnTexts()).anyMatch(x -> x.startsWith("target " + ViewNumbers.format(s.targets()[steps - 1][0])));
+        assertThat(view.drawnTexts()).anyMatch(x -> x.startsWith("target " + ViewNumbers.format(s.sequence().targets()[steps - 1][0])));
     }
 
     @Test
@@ -63,7 +63,7 @@ class SequenceViewTest {
         assertThat(view.lossTicks()).hasSize(steps);
         assertThat(view.drawnTexts()).contains("many-to-many (aligned) · loss at every tick");
         for (int t = 0; t < steps; t++) {
-            assertThat(view.targetClass(t)).isEqualTo(Integer.toString(s.classes()[t]));
+            assertThat(view.targetClass(t)).isEqualTo(Integer.toString(s.sequence().classes()[t]));
             if (t < 7) {
                 double a = sim.model().output(t, 0, 0);
                 double b = sim.model().output(t, 0, 1);

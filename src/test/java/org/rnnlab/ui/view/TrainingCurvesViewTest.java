@@ -11,9 +11,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.training.IterationHistory;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.ui.chart.BoundedSeries;
+import org.rnnlab.training.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,20 +32,21 @@ class TrainingCurvesViewTest {
     }
 
     @Test
-    void showsTheEnginesRecordsWithTheClipThreshold(FxRobot robot) {
+    void showsTheRunsHistoryWithTheClipThreshold(FxRobot robot) {
         Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 8, 6));
         List<IterationRecord> recs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             sim.trainIteration();
             recs.addAll(sim.drainRecords());
+            if (i == 19) {
+                Snapshot half = sim.snapshot(null, false);
+                robot.interact(() -> view.show(half));
+            }
         }
-        robot.interact(() -> {
-            view.clear();
-            view.show(sim.snapshot(null, false));
-            view.append(recs.subList(0, 20));
-            view.append(recs.subList(20, 40));
-        });
+        Snapshot s = sim.snapshot(null, false);
+        robot.interact(() -> view.show(s));
         IterationRecord last = recs.get(39);
+        assertThat(s.run().history()).containsExactlyElementsOf(recs);
         assertThat(view.recordsSeen()).isEqualTo(40);
         assertThat(view.drawnTexts()).contains("loss " + ViewNumbers.format(last.loss()) + "   (iteration 40)",
                 "before " + ViewNumbers.format(last.normBefore()) + "  ", "after " + ViewNumbers.format(last.normAfter()) + "  ",
@@ -59,24 +62,55 @@ class TrainingCurvesViewTest {
     }
 
     @Test
-    void historyStaysBoundedOverAVeryLongRun(FxRobot robot) {
-        robot.interact(view::clear);
-        int n = 120_000;
-        List<IterationRecord> batch = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            batch.add(new IterationRecord(i, 1.0 / i, i % 1000 == 0 ? 0.5 : Double.NaN, 2.0, 1.0, 1.0, 0.1, i == 777));
-            if (batch.size() == 2000) {
-                List<IterationRecord> copy = List.copyOf(batch);
-                robot.interact(() -> view.append(copy));
-                batch.clear();
-            }
+    void aNewRunShowsItsOwnHistoryOnly(FxRobot robot) {
+        Simulation first = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 8, 6));
+        for (int i = 0; i < 30; i++) {
+            first.trainIteration();
         }
+        Snapshot old = first.snapshot(null, false);
+        robot.interact(() -> view.show(old));
+        assertThat(view.recordsSeen()).isEqualTo(30);
+
+        Simulation next = ViewTestKit.sim(ViewTestKit.settings(CellKind.GRU, 8, 6));
+        Snapshot fresh = next.snapshot(null, false);
+        assertThat(fresh.run().id()).isNotEqualTo(old.run().id());
+        robot.interact(() -> view.show(fresh));
+        assertThat(view.recordsSeen()).isZero();
+        assertThat(view.lastLossPoint()).isNull();
+        assertThat(view.drawnTexts()).containsExactly("Loss and gradient norm appear here after the first update");
+
+        next.trainIteration();
+        Snapshot one = next.snapshot(null, false);
+        robot.interact(() -> view.show(one));
+        IterationRecord r = one.run().history().last();
+        assertThat(view.recordsSeen()).isEqualTo(1);
+        assertThat(view.drawnTexts()).contains("loss " + ViewNumbers.format(r.loss()) + "   (iteration 1)");
+        assertThat(view.lastLossPoint()[0]).isEqualTo(r.loss());
+    }
+
+    @Test
+    void historyStaysBoundedOverAVeryLongRun(FxRobot robot) {
+        Snapshot s = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 8, 6)).snapshot(null, false);
+        int n = 120_000;
+        List<IterationRecord> all = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            all.add(new IterationRecord(i, 1.0 / i, i % 1000 == 0 ? 0.5 : Double.NaN, 2.0, 1.0, 1.0, 0.1, i == 777));
+        }
+        IterationHistory h = IterationHistory.of(all);
+        assertThat(h.updates()).isEqualTo(n);
+        assertThat(h.size()).isBetween(Simulation.HISTORY_LIMIT, Simulation.HISTORY_LIMIT + 512);
+        assertThat(h.last()).isEqualTo(all.get(n - 1));
+        assertThat(h.older()).isNotEmpty().hasSizeLessThanOrEqualTo(2_000);
+        assertThat(h.older().get(0).iteration()).as("the curves still start near the first iteration").isLessThan(200);
+        robot.interact(() -> view.show(ViewTestKit.withHistory(s, h)));
         assertThat(view.recordsSeen()).isEqualTo(n);
         assertThat(view.storedPoints()).isLessThanOrEqualTo(TrainingCurvesView.CAPACITY).isGreaterThan(TrainingCurvesView.CAPACITY / 4);
-        assertThat(view.drawnTexts()).contains("NaN (diverged)", "test metric 0.5000", "iteration");
+        assertThat(view.drawnTexts()).contains("NaN (diverged)", "test " + s.run().metricName() + " 0.5000", "iteration");
 
-        // a reset (iterations start again) starts a new history
-        robot.interact(() -> view.append(List.of(new IterationRecord(1, 0.5, Double.NaN, 3, 1, Double.POSITIVE_INFINITY, 1, false))));
+        // another run: its own history, clipping off
+        IterationHistory other = IterationHistory.of(List.of(
+                new IterationRecord(1, 0.5, Double.NaN, 3, 1, Double.POSITIVE_INFINITY, 1, false)));
+        robot.interact(() -> view.show(ViewTestKit.withHistory(s, other)));
         assertThat(view.recordsSeen()).isEqualTo(1);
         assertThat(view.drawnTexts()).contains("clipping off");
         assertThat(view.thresholdY()).isNaN();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.Nonlinearity;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
@@ -95,16 +94,11 @@ class ViewGalleryTest {
         Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 10, 8));
         TrainingCurvesView view = new TrainingCurvesView(new UnitSelection());
         view.style().setEasing(false);
-        List<IterationRecord> recs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             sim.trainIteration();
-            recs.addAll(sim.drainRecords());
         }
         Snapshot s = sim.snapshot(null, false);
-        robot.interact(() -> {
-            view.show(s);
-            view.append(recs);
-        });
+        robot.interact(() -> view.show(s));
         render(robot, view, s, "curves-lstm", 950, 500);
     }
 

@@ -45,20 +45,22 @@ final class ViewTestKit {
 
     /** A copy of {@code s} with other backward columns (for NaN/Inf/0 cases the engine rarely produces). */
     static Snapshot withBackward(Snapshot s, org.rnnlab.training.BackwardColumn[] b) {
-        return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
-                s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), s.forward(), b,
-                s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
-                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
-                s.initialH(), s.initialC(), s.encoderTicks(), s.generated());
+        return new Snapshot(s.version() + 1, s.run(), s.position(), s.sequence(),
+                new Snapshot.Columns(s.columns().forward(), b), s.status());
     }
 
     /** A copy of {@code s} with other forward columns. */
     static Snapshot withForward(Snapshot s, org.rnnlab.training.ForwardColumn[] f) {
-        return new Snapshot(s.version() + 1, s.settings(), s.cell(), s.taskTitle(), s.pattern(), s.placement(), s.steps(),
-                s.batchSize(), s.row(), s.iteration(), s.phase(), s.tick(), s.cursor(), s.frontier(), f, s.backward(),
-                s.inputs(), s.inputLabels(), s.targets(), s.classes(), s.classLabels(), s.lossMask(), s.loss(),
-                s.lastClip(), s.divergence(), s.parameterCount(), s.progress(), s.lastMetric(), s.metricName(),
-                s.initialH(), s.initialC(), s.encoderTicks(), s.generated());
+        return new Snapshot(s.version() + 1, s.run(), s.position(), s.sequence(),
+                new Snapshot.Columns(f, s.columns().backward()), s.status());
+    }
+
+    /** A copy of {@code s} whose run has {@code history} instead (a run as long as no test trains). */
+    static Snapshot withHistory(Snapshot s, org.rnnlab.training.IterationHistory history) {
+        Snapshot.Run r = s.run();
+        return new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(),
+                r.placement(), r.parameterCount(), r.encoderTicks(), r.metricName(), history), s.position(),
+                s.sequence(), s.columns(), s.status());
     }
 
     static int pixel(WritableImage img, double x, double y) {

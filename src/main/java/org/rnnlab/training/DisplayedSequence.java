@@ -1,0 +1,110 @@
+package org.rnnlab.training;
+
+import java.util.Arrays;
+import org.rnnlab.engine.Seq2SeqBatch;
+import org.rnnlab.engine.SequenceBatch;
+import org.rnnlab.engine.SteppableModel;
+import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.engine.Unroll;
+import org.rnnlab.task.Task;
+
+/**
+ * The sequence b of the batch that every view follows: which one, and its inputs, targets, loss
+ * mask and initial state, copied out of the loaded batch once per batch (or per choice of b).
+ */
+final class DisplayedSequence {
+    private int row;
+    private Snapshot.Sequence shown;
+
+    int row() {
+        return row;
+    }
+
+    /** The copied sequence, as snapshots hold it (immutable once made). */
+    Snapshot.Sequence shown() {
+        return shown;
+    }
+
+    /** A new batch is loaded: copy the same b (or the last row, if the batch is smaller). */
+    void load(SteppableModel model, Task task, TaskBatch batch) {
+        row = Math.min(row, batch.batch() - 1);
+        shown = read(model, task, batch, row);
+    }
+
+    /** Follows sequence {@code b}; the batch stays. */
+    void select(int b, SteppableModel model, Task task, TaskBatch batch) {
+        if (b < 0 || b >= batch.batch()) {
+            throw new IllegalArgumentException("sequence must be in 0.." + (batch.batch() - 1) + ", was " + b);
+        }
+        row = b;
+        shown = read(model, task, batch, row);
+    }
+
+    /** The batch that holds the targets: the batch itself, or an encoder-decoder's target side. */
+    static SequenceBatch outputBatch(TaskBatch batch) {
+        return batch instanceof Seq2SeqBatch sb ? sb.target() : (SequenceBatch) batch;
+    }
+
+    private static Snapshot.Sequence read(SteppableModel model, Task task, TaskBatch batch, int row) {
+        int steps = model.ticks();
+        Unroll u0 = model.unrollAt(0);
+        int hid = u0.hiddenSize();
+        double[] initialH = new double[hid];
+        double[] initialC = u0.hasCellState() ? new double[hid] : null;
+        for (int j = 0; j < hid; j++) {
+            initialH[j] = u0.h(-1, row, j);
+            if (initialC != null) {
+                initialC[j] = u0.c(-1, row, j);
+            }
+        }
+        SequenceBatch out = outputBatch(batch);
+        var view = task.view(batch, row, null);
+        String[] inputLabels = null;
+        for (int k = 0; k < view.ticks().size() && k < steps; k++) {
+            var tv = view.ticks().get(k);
+            if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty()) {
+                if (inputLabels == null) {
+                    inputLabels = new String[steps];
+                }
+                inputLabels[k] = tv.input();
+            }
+        }
+        String[] classLabels = null;
+        if (out.isClassification()) {
+            classLabels = new String[out.outputSize()];
+            for (int k = 0; k < classLabels.length; k++) {
+                classLabels[k] = task.classLabel(k);
+            }
+        }
+        int x = u0.inputSize();
+        int y = out.outputSize();
+        double[][] inputs = new double[steps][x];
+        double[] mask = new double[steps];
+        double[][] targets = out.isClassification() ? null : new double[steps][y];
+        int[] classes = out.isClassification() ? new int[steps] : null;
+        for (int t = 0; t < steps; t++) {
+            Unroll u = model.unrollAt(t);
+            int local = model.localTick(t);
+            for (int i = 0; i < x; i++) {
+                inputs[t][i] = u.x(local, row, i);
+            }
+            if (!model.hasOutput(t)) {
+                if (targets != null) {
+                    Arrays.fill(targets[t], Double.NaN);
+                } else {
+                    classes[t] = -1;
+                }
+                continue;
+            }
+            int idx = out.index(local, row);
+            mask[t] = out.lossMask()[idx];
+            if (targets != null) {
+                System.arraycopy(out.targets(), idx * y, targets[t], 0, y);
+            } else {
+                classes[t] = out.classes()[idx];
+            }
+        }
+        return new Snapshot.Sequence(batch.batch(), row, inputs, inputLabels, targets, classes, classLabels, mask,
+                initialH, initialC);
+    }
+}
