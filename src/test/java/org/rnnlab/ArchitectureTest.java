@@ -116,6 +116,16 @@ class ArchitectureTest {
                     + " draws what it is given, so every view and compare mode can share it");
 
     @ArchTest
+    static final ArchRule figuresAreComputedWithoutJavaFx = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.figure..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.rnnlab.io..", "org.rnnlab.cli..",
+                    "org.rnnlab.ui.chart..", "org.rnnlab.ui.view..", "org.rnnlab.ui.controls..",
+                    "org.rnnlab.ui.compare..", "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..",
+                    "org.rnnlab.ui.screenshots..")
+            .because("what a view draws is computed from the snapshot alone (figure), then painted by a thin"
+                    + " painter: figures are tested without a display, and views keep no run state");
+
+    @ArchTest
     static final ArchRule controlsKnowOnlyTheirTransport = noClasses()
             .that().resideInAPackage("org.rnnlab.ui.controls..")
             .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.view..", "org.rnnlab.ui.compare..",

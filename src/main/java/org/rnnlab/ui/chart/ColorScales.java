@@ -37,7 +37,7 @@ import javafx.scene.paint.Color;
  *
  * <p>Immutable; safe to share between views.
  */
-public final class ColorScales {
+public final class ColorScales implements org.rnnlab.ui.figure.Palette {
     /** Entries in the diverging lookup table over [−1, +1]. */
     public static final int DIVERGING_STEPS = 1025;
     /** Entries in the sequential lookup table over [0, 1]. */
@@ -137,6 +137,7 @@ public final class ColorScales {
      * The colour of activation {@code v} as 0xAARRGGBB: [−1, 1] onto the diverging scale,
      * saturating beyond; NaN in {@link #nonFinite()}; ±Inf at the ends.
      */
+    @Override
     public int activationArgb(double v) {
         if (Double.isNaN(v)) {
             return argb(nonFinite);
@@ -151,6 +152,7 @@ public final class ColorScales {
     }
 
     /** The sequential colour at {@code fraction} ∈ [0, 1] along the axis (clamped; NaN → non-finite colour). */
+    @Override
     public int magnitudeArgb(double fraction) {
         if (Double.isNaN(fraction)) {
             return argb(nonFinite);
@@ -190,6 +192,7 @@ public final class ColorScales {
         return highlight;
     }
 
+    @Override
     public double highlightWidth() {
         return highlightWidth;
     }
@@ -202,6 +205,46 @@ public final class ColorScales {
     /** Categorical colour i (Okabe–Ito), cycling. */
     public Color series(int i) {
         return series.get(Math.floorMod(i, series.size()));
+    }
+
+    @Override
+    public int backgroundArgb() {
+        return argb(background);
+    }
+
+    @Override
+    public int panelArgb() {
+        return argb(panel);
+    }
+
+    @Override
+    public int foregroundArgb() {
+        return argb(foreground);
+    }
+
+    @Override
+    public int mutedArgb() {
+        return argb(muted);
+    }
+
+    @Override
+    public int gridArgb() {
+        return argb(grid);
+    }
+
+    @Override
+    public int highlightArgb() {
+        return argb(highlight);
+    }
+
+    @Override
+    public int nonFiniteArgb() {
+        return argb(nonFinite);
+    }
+
+    @Override
+    public int seriesArgb(int i) {
+        return argb(series(i));
     }
 
     public static int argb(Color c) {

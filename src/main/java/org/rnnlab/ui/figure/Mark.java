@@ -1,0 +1,44 @@
+package org.rnnlab.ui.figure;
+
+/**
+ * One thing a figure draws, in the canvas's pixels (origin top left). Colours are ARGB ints;
+ * {@link #NONE} (fully transparent) means "not filled" or "not stroked".
+ */
+public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval, Mark.Label {
+    /** No colour: the part is not drawn. */
+    int NONE = 0;
+
+    /** A rectangle, rounded by {@code arc} px. */
+    record Rect(double x, double y, double w, double h, int fill, int stroke, double lineWidth, double arc)
+            implements Mark {
+    }
+
+    /** A straight line, dashed when {@code dash} > 0 (dash and gap lengths). */
+    record Line(double x0, double y0, double x1, double y1, int stroke, double lineWidth, double dash)
+            implements Mark {
+    }
+
+    /** A polyline, or a polygon when closed (then filled with {@code fill} if not NONE). */
+    record Path(double[] xs, double[] ys, boolean closed, int fill, int stroke, double lineWidth) implements Mark {
+        public Path {
+            if (xs.length != ys.length) {
+                throw new IllegalArgumentException("a path needs as many x as y, were " + xs.length + " and " + ys.length);
+            }
+            xs = xs.clone();
+            ys = ys.clone();
+        }
+    }
+
+    /** An ellipse around (cx, cy). */
+    record Oval(double cx, double cy, double rx, double ry, int fill, int stroke, double lineWidth) implements Mark {
+    }
+
+    /**
+     * A line of text whose anchor point is (x, y): {@code h} says which part of the text stands
+     * at x (−1 left, 0 centre, 1 right), {@code v} which at y (−1 top, 0 middle, 1 baseline);
+     * {@code halo}, unless NONE, outlines it so that it reads over coloured fills.
+     */
+    record Label(String text, double x, double y, TextStyle style, int color, int halo, int h, int v)
+            implements Mark {
+    }
+}
