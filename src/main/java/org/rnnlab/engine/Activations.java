@@ -132,7 +132,7 @@ public final class Activations {
     public static void sigmoid(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int i = 0;
         if (Simd.ENABLED) {
-            i = SimdKernels.sigmoid(a, ao, b, bo, out, oo, len);
+            i = SimdPointwise.sigmoid(a, ao, b, bo, out, oo, len);
         }
         for (; i < len; i++) {
             out[oo + i] = sigmoid(b == null ? a[ao + i] : a[ao + i] + b[bo + i]);
@@ -143,7 +143,7 @@ public final class Activations {
     public static void tanh(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         int i = 0;
         if (Simd.ENABLED) {
-            i = SimdKernels.tanh(a, ao, b, bo, out, oo, len);
+            i = SimdPointwise.tanh(a, ao, b, bo, out, oo, len);
         }
         for (; i < len; i++) {
             out[oo + i] = tanh(b == null ? a[ao + i] : a[ao + i] + b[bo + i]);

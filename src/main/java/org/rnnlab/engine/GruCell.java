@@ -70,7 +70,7 @@ final class GruCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hh;
             int next = ((t + 1) * bsz + b) * hh;
-            int j0 = !cho && Simd.pointwise ? SimdKernels.gruBackward(hh, u.act, u.preH, row, u.h, u.dh, prev, next,
+            int j0 = !cho && Simd.pointwise ? SimdPointwise.gruBackward(hh, u.act, u.preH, row, u.h, u.dh, prev, next,
                     u.dPreI, u.dPreH) : 0;
             for (int j = j0; j < hh; j++) {
                 double r = u.act[row + j];

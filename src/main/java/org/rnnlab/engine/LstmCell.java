@@ -70,7 +70,7 @@ final class LstmCell extends RecurrentCell {
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
             int tick = prev;
-            int j0 = Simd.pointwise ? SimdKernels.lstmBackward(hidden, u.act, row, oi, of, og, oo, u.tanhC, tick,
+            int j0 = Simd.pointwise ? SimdPointwise.lstmBackward(hidden, u.act, row, oi, of, og, oo, u.tanhC, tick,
                     u.dh, u.dc, next, prev, u.c, u.dPreI) : 0;
             for (int j = j0; j < hidden; j++) {
                 double i = u.act[row + oi + j];

@@ -30,7 +30,7 @@ final class RnnCell extends RecurrentCell {
         int n = u.batch * hidden;
         int tick = t * n;
         int next = (t + 1) * n;
-        int i0 = !relu && Simd.pointwise ? SimdKernels.tanhBackward(u.act, tick, u.dh, next, u.dPreI, n) : 0;
+        int i0 = !relu && Simd.pointwise ? SimdPointwise.tanhBackward(u.act, tick, u.dh, next, u.dPreI, n) : 0;
         for (int i = i0; i < n; i++) {
             double y = u.act[tick + i];
             double d = relu ? Activations.reluGradFromOutput(y) : Activations.tanhGradFromOutput(y);
