@@ -126,6 +126,14 @@ class ArchitectureTest {
                     + " painter: figures are tested without a display, and views keep no run state");
 
     @ArchTest
+    static final ArchRule viewsDoNotReachIntoTheModes = noClasses()
+            .that().resideInAPackage("org.rnnlab.ui.view..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.controls..", "org.rnnlab.ui.compare..",
+                    "org.rnnlab.ui.lesson..", "org.rnnlab.ui.shell..", "org.rnnlab.ui.screenshots..")
+            .because("a view draws a snapshot with the chart toolkit; the window and compare mode place the same"
+                    + " views, so a view must not know which one it is in");
+
+    @ArchTest
     static final ArchRule controlsKnowOnlyTheirTransport = noClasses()
             .that().resideInAPackage("org.rnnlab.ui.controls..")
             .should().dependOnClassesThat().resideInAnyPackage("org.rnnlab.ui.view..", "org.rnnlab.ui.compare..",

@@ -41,8 +41,8 @@ public final class LogLineChart {
     private double bottom;
     private double left;
     private double right;
-    private double yLo = -3;
-    private double yHi;
+    private int yLo = -3;
+    private int yHi;
     private double xLo;
     private double xHi;
 
@@ -82,8 +82,8 @@ public final class LogLineChart {
     }
 
     /** The y axis as last drawn, in decades {lo, hi}. */
-    public double[] yDecades() {
-        return new double[] {yLo, yHi};
+    public int[] yDecades() {
+        return new int[] {yLo, yHi};
     }
 
     /** The y pixel of {@code value} on the axis as last drawn. */
@@ -141,8 +141,8 @@ public final class LogLineChart {
             yHi = 0;
             return;
         }
-        yLo = Math.floor(Math.log10(min));
-        yHi = Math.ceil(Math.log10(max));
+        yLo = (int) Math.floor(Math.log10(min));
+        yHi = (int) Math.ceil(Math.log10(max));
         if (yHi - yLo < 2) {
             yLo = yHi - 2;
         }
@@ -151,7 +151,7 @@ public final class LogLineChart {
 
         // grid: decades, iterations
         int every = LogAxis.labelEvery((bottom - top) / (yHi - yLo), fs * 1.6);
-        LogAxis.grid(painter, (int) yLo, (int) yHi, every, d -> yLog(d), left, right, 8, label, pal.grid(), pal.muted());
+        LogAxis.grid(painter, yLo, yHi, every, d -> yLog(d), left, right, 8, label, pal.grid(), pal.muted());
         double step = Ticks.niceStep((xHi - xLo) / Math.max(2, (right - left) / (fs * 6)));
         for (double it = Math.ceil(xLo / step) * step; it <= xHi + 1e-9; it += step) {
             double x = Math.round(x(it)) + 0.5;
@@ -203,7 +203,7 @@ public final class LogLineChart {
     }
 
     private double yLog(double log) {
-        return bottom - (log - yLo) / (yHi - yLo) * (bottom - top);
+        return bottom - (log - yLo) / (double) (yHi - yLo) * (bottom - top);
     }
 
     /**

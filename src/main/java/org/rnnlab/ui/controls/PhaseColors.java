@@ -1,5 +1,8 @@
 package org.rnnlab.ui.controls;
 
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.paint.Color;
 import org.rnnlab.training.Phase;
 
@@ -26,5 +29,13 @@ public final class PhaseColors {
             case BACKWARD -> Color.web("#B54A00");
             case UPDATE -> Color.web("#007A58");
         };
+    }
+
+    /**
+     * The phase indicator's background: {@link #label} with rounded corners (a background, not a
+     * style class, so that a phase change needs no CSS pass).
+     */
+    public static Background labelBackground(Phase p) {
+        return new Background(new BackgroundFill(label(p), new CornerRadii(6), null));
     }
 }

@@ -7,9 +7,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import org.rnnlab.training.Phase;
 import org.rnnlab.ui.model.SpeedScale;
@@ -70,7 +67,7 @@ public final class TransportControls {
 
         phase.setId(id + "phase");
         phase.getStyleClass().add("phase-label");
-        phase.setBackground(background(Phase.READY));
+        phase.setBackground(PhaseColors.labelBackground(Phase.READY));
         phase.setTooltip(new Tooltip(words.phase()));
         phase.setMinWidth(Region.USE_PREF_SIZE);
         iteration.setId(id + "iteration");
@@ -115,9 +112,8 @@ public final class TransportControls {
             phase.setText(phaseText);
         }
         if (p != phaseShown) {
-            // a background, not a style class: no CSS pass for the toolbar on every phase change
             phaseShown = p;
-            phase.setBackground(background(p));
+            phase.setBackground(PhaseColors.labelBackground(p));
         }
         String it = "iteration " + iterationShown;
         if (!it.equals(iteration.getText())) {
@@ -144,9 +140,5 @@ public final class TransportControls {
         for (ButtonBase b : buttons()) {
             b.setContentDisplay(d);
         }
-    }
-
-    private static Background background(Phase p) {
-        return new Background(new BackgroundFill(PhaseColors.label(p), new CornerRadii(6), null));
     }
 }

@@ -3,9 +3,6 @@ package org.rnnlab.ui.shell;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -65,7 +62,7 @@ final class PresenterStrip extends HBox {
     private void showPhase(Phase p) {
         if (p != phaseShown) {
             phaseShown = p;
-            phase.setBackground(new Background(new BackgroundFill(PhaseColors.label(p), new CornerRadii(6), null)));
+            phase.setBackground(PhaseColors.labelBackground(p));
         }
     }
 

@@ -125,16 +125,11 @@ public final class CellDiagramView implements SnapshotView {
         this.style = style;
         this.canvas = new CanvasPane(900, 520, this::redraw);
         canvas.getStyleClass().addAll("rnn-view", "rnn-diagram");
-        canvas.getStylesheets().add(ViewStyles.STYLESHEET);
         selection.unitProperty().addListener((o, a, b) -> {
             retarget(true);
             redraw();
         });
-        style.onChange(() -> {
-            ViewStyles.apply(canvas, style);
-            redraw();
-        });
-        ViewStyles.apply(canvas, style);
+        ViewStyles.attach(canvas, style, this::redraw);
     }
 
     public ViewStyle style() {

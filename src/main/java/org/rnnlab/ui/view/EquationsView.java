@@ -105,7 +105,6 @@ public final class EquationsView implements SnapshotView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root = new VBox(6, heading, note, scroll);
         root.getStyleClass().addAll("rnn-view", "rnn-equations");
-        root.getStylesheets().add(ViewStyles.STYLESHEET);
         root.setPrefSize(640, 480);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         for (TextFlow g : List.of(gradientH, gradientC)) {
@@ -113,17 +112,15 @@ public final class EquationsView implements SnapshotView {
             g.setVisible(false);
         }
         selection.unitProperty().addListener((o, a, b) -> refresh());
-        style.onChange(() -> {
-            ViewStyles.apply(root, style);
-            builtFor = null;
-            refresh();
-        });
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
                 fit();
             }
         });
-        ViewStyles.apply(root, style);
+        ViewStyles.attach(root, style, () -> {
+            builtFor = null;
+            refresh();
+        });
     }
 
     public ViewStyle style() {

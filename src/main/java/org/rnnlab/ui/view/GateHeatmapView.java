@@ -92,16 +92,11 @@ public final class GateHeatmapView implements SnapshotView {
         overlay.setMouseTransparent(true);
         root = new StackPane(canvas, overlay);
         root.getStyleClass().addAll("rnn-view", "rnn-heatmap");
-        root.getStylesheets().add(ViewStyles.STYLESHEET);
         canvas.setOnMouseMoved(this::onMove);
         canvas.setOnMouseExited(e -> hover.setVisible(false));
         canvas.setOnMouseClicked(this::onClick);
         selection.unitProperty().addListener((o, a, b) -> redraw());
-        style.onChange(() -> {
-            ViewStyles.apply(root, style);
-            redraw();
-        });
-        ViewStyles.apply(root, style);
+        ViewStyles.attach(root, style, this::redraw);
     }
 
     public ViewStyle style() {

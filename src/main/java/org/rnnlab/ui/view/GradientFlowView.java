@@ -100,14 +100,9 @@ public final class GradientFlowView implements SnapshotView {
         overlay.setMouseTransparent(true);
         root = new StackPane(canvas, overlay);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
-        root.getStylesheets().add(ViewStyles.STYLESHEET);
         canvas.setOnMouseMoved(this::onMove);
         canvas.setOnMouseExited(e -> hover.setVisible(false));
-        style.onChange(() -> {
-            ViewStyles.apply(root, style);
-            redraw();
-        });
-        ViewStyles.apply(root, style);
+        ViewStyles.attach(root, style, this::redraw);
     }
 
     public ViewStyle style() {

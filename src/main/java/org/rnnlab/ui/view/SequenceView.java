@@ -64,13 +64,8 @@ public final class SequenceView implements SnapshotView {
         this.style = style;
         this.canvas = new CanvasPane(900, 420, this::redraw);
         canvas.getStyleClass().addAll("rnn-view", "rnn-sequence");
-        canvas.getStylesheets().add(ViewStyles.STYLESHEET);
         selection.unitProperty().addListener((o, a, b) -> redraw());
-        style.onChange(() -> {
-            ViewStyles.apply(canvas, style);
-            redraw();
-        });
-        ViewStyles.apply(canvas, style);
+        ViewStyles.attach(canvas, style, this::redraw);
     }
 
     public ViewStyle style() {

@@ -86,12 +86,7 @@ public final class TrainingCurvesView implements SnapshotView {
         this.style = style;
         this.canvas = new CanvasPane(700, 420, this::redraw);
         canvas.getStyleClass().addAll("rnn-view", "rnn-curves");
-        canvas.getStylesheets().add(ViewStyles.STYLESHEET);
-        style.onChange(() -> {
-            ViewStyles.apply(canvas, style);
-            redraw();
-        });
-        ViewStyles.apply(canvas, style);
+        ViewStyles.attach(canvas, style, this::redraw);
     }
 
     public ViewStyle style() {

@@ -13,6 +13,19 @@ final class ViewStyles {
     private ViewStyles() {}
 
     /**
+     * Gives a view's root the views' stylesheet and the style now, and again whenever the palette
+     * or font size changes, followed by {@code redraw}.
+     */
+    static void attach(Parent root, ViewStyle style, Runnable redraw) {
+        root.getStylesheets().add(STYLESHEET);
+        style.onChange(() -> {
+            apply(root, style);
+            redraw.run();
+        });
+        apply(root, style);
+    }
+
+    /**
      * Sets the base font size and the palette's colours as looked-up colours
      * ({@code -rnn-bg}, {@code -rnn-fg}, {@code -rnn-muted}, {@code -rnn-grid}, {@code -rnn-panel},
      * {@code -rnn-accent}) that views.css refers to, and the style class "rnn-dark" for dark palettes.
