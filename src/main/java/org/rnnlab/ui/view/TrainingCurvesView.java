@@ -134,7 +134,7 @@ public final class TrainingCurvesView implements SnapshotView {
         if (n > 0 && !shown.get(n - 1).equals(next.get(n - 1))) {
             IterationRecord was = shown.get(n - 1);
             IterationRecord now = next.get(n - 1);
-            if (!Double.isNaN(was.testMetric()) || !was.equals(withMetric(now, Double.NaN))) {
+            if (!Double.isNaN(was.testMetric()) || !was.equals(now.withTestMetric(Double.NaN))) {
                 return false;
             }
             metric.add(now.iteration(), now.testMetric());
@@ -147,11 +147,6 @@ public final class TrainingCurvesView implements SnapshotView {
         }
         history = next;
         return true;
-    }
-
-    private static IterationRecord withMetric(IterationRecord r, double m) {
-        return new IterationRecord(r.iteration(), r.loss(), m, r.normBefore(), r.normAfter(), r.clipThreshold(),
-                r.gradientRatio(), r.diverged());
     }
 
     /** The curves of {@link #history}: its merged older records, then its exact ones. */
