@@ -14,4 +14,8 @@ package org.rnnlab.training;
  */
 public record IterationRecord(long iteration, double loss, double testMetric, double normBefore, double normAfter,
                               double clipThreshold, double gradientRatio, boolean diverged) {
+    /** This record with {@code metric} as its test metric. */
+    public IterationRecord withTestMetric(double metric) {
+        return new IterationRecord(iteration, loss, metric, normBefore, normAfter, clipThreshold, gradientRatio, diverged);
+    }
 }

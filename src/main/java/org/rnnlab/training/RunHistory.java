@@ -58,8 +58,7 @@ final class RunHistory {
         IterationRecord[] last = chunks.get(chunks.size() - 1);
         int k = (size - 1) % CHUNK;
         IterationRecord r = last[k];
-        IterationRecord with = new IterationRecord(r.iteration(), r.loss(), metric, r.normBefore(), r.normAfter(),
-                r.clipThreshold(), r.gradientRatio(), r.diverged());
+        IterationRecord with = r.withTestMetric(metric);
         last[k] = with;
         if (pending.peekLast() == r) {
             pending.pollLast();

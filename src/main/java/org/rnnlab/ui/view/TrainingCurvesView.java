@@ -29,10 +29,10 @@ import org.rnnlab.ui.chart.ViewStyle;
  *
  * <p>Everything drawn is derived from the snapshot shown last, its history and its metric name
  * together: the view keeps no records of its own, so a new run (a reset, another task, a lesson,
- * an opened session) shows its own history only. The curves are built again when the shown
- * history changes; each keeps at most {@value #CAPACITY} points, merging neighbours
- * ({@link BoundedSeries}), and the history itself is bounded, so thirty minutes of full-speed
- * training cost the same as one minute.
+ * an opened session) shows its own history only. The curves are built again when another run's
+ * history is shown, and extended by the new records when the same run's history only grew; each
+ * keeps at most {@value #CAPACITY} points, merging neighbours ({@link BoundedSeries}), and the
+ * history itself is bounded, so thirty minutes of full-speed training cost the same as one minute.
  */
 public final class TrainingCurvesView implements SnapshotView {
     /** Points kept per curve. */
@@ -48,8 +48,9 @@ public final class TrainingCurvesView implements SnapshotView {
     private final BoundedSeries before = new BoundedSeries(CAPACITY);
     private final BoundedSeries after = new BoundedSeries(CAPACITY);
     private final Deque<Long> diverged = new ArrayDeque<>();
-    /** The history the curves were built from: the shown snapshot's. */
+    /** The history the curves were built from, and its run: the shown snapshot's. */
     private IterationHistory history = IterationHistory.EMPTY;
+    private long runId = Long.MIN_VALUE;
     private long lastIteration = Long.MIN_VALUE;
     private long firstIteration = Long.MIN_VALUE;
     private IterationRecord latest;
@@ -104,16 +105,50 @@ public final class TrainingCurvesView implements SnapshotView {
             return;
         }
         String name = s.run().metricName() == null ? "metric" : s.run().metricName();
-        IterationHistory h = s.run().history();
-        if (h == history && name.equals(metricName)) {
+        IterationHistory h = Objects.requireNonNull(s.run().history());
+        boolean sameRun = s.run().id() == runId;
+        if (sameRun && h == history && name.equals(metricName)) {
             return;
         }
         metricName = name;
-        if (h != history) {
-            history = Objects.requireNonNull(h);
-            rebuild();
+        if (!sameRun || h != history) {
+            if (!sameRun || !extend(h)) {
+                history = h;
+                rebuild();
+            }
+            runId = s.run().id();
         }
         redraw();
+    }
+
+    /**
+     * Adds what {@code next}, a later history of the same run, holds beyond the shown one, when it
+     * only grew (nothing merged or dropped since, at most a test metric attached to the record
+     * shown last): the curves are then those {@link #rebuild()} would make, for the cost of the
+     * new records. Returns false, changing nothing, when it did not only grow.
+     */
+    private boolean extend(IterationHistory next) {
+        IterationHistory shown = history;
+        int n = shown.size();
+        if (next.older() != shown.older() || next.size() < n || next.updates() - shown.updates() != next.size() - n) {
+            return false;
+        }
+        if (n > 0 && !shown.get(n - 1).equals(next.get(n - 1))) {
+            IterationRecord was = shown.get(n - 1);
+            IterationRecord now = next.get(n - 1);
+            if (!Double.isNaN(was.testMetric()) || !was.equals(now.withTestMetric(Double.NaN))) {
+                return false;
+            }
+            metric.add(now.iteration(), now.testMetric());
+        }
+        for (int i = n; i < next.size(); i++) {
+            add(next.get(i));
+        }
+        if (next.last() != null) {
+            latest = next.last();
+        }
+        history = next;
+        return true;
     }
 
     /** The curves of {@link #history}: its merged older records, then its exact ones. */

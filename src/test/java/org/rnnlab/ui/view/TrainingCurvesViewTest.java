@@ -89,6 +89,43 @@ class TrainingCurvesViewTest {
     }
 
     @Test
+    void aGrowingHistoryIsDrawnAsARebuildWouldDrawIt(FxRobot robot) {
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 8, 6));
+        for (int i = 0; i < 20; i++) {
+            sim.trainIteration();
+        }
+        Snapshot s20 = sim.snapshot(null, false);
+        robot.interact(() -> view.show(s20));
+        for (int i = 0; i < 5; i++) {
+            sim.trainIteration();
+        }
+        Snapshot s25 = sim.snapshot(null, false);
+        robot.interact(() -> view.show(s25));
+        sim.setLastMetric(0.3);
+        Snapshot metric = sim.snapshot(null, false);
+        robot.interact(() -> view.show(metric));
+        for (int i = 0; i < 10; i++) {
+            sim.trainIteration();
+        }
+        Snapshot s35 = sim.snapshot(null, false);
+        robot.interact(() -> view.show(s35));
+        List<String> grown = view.drawnTexts();
+        double[] grownLoss = view.lastLossPoint();
+        double[] grownAxis = view.normAxis();
+        int grownPoints = view.storedPoints();
+        assertThat(grown).contains("test " + s35.run().metricName() + " 0.3000", "loss "
+                + ViewNumbers.format(s35.run().history().last().loss()) + "   (iteration 35)");
+
+        Snapshot other = ViewTestKit.sim(ViewTestKit.settings(CellKind.GRU, 8, 6)).snapshot(null, false);
+        robot.interact(() -> view.show(other));
+        robot.interact(() -> view.show(s35));
+        assertThat(view.drawnTexts()).isEqualTo(grown);
+        assertThat(view.lastLossPoint()).isEqualTo(grownLoss);
+        assertThat(view.normAxis()).isEqualTo(grownAxis);
+        assertThat(view.storedPoints()).isEqualTo(grownPoints);
+    }
+
+    @Test
     void historyStaysBoundedOverAVeryLongRun(FxRobot robot) {
         Snapshot s = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 8, 6)).snapshot(null, false);
         int n = 120_000;
