@@ -1,6 +1,5 @@
 package org.rnnlab.ui.shell;
 
-import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
