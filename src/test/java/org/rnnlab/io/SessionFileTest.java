@@ -1,6 +1,5 @@
 package org.rnnlab.io;
 
-import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +17,7 @@ import org.rnnlab.engine.LossPlacement;
 import org.rnnlab.engine.Param;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.TaskBatch;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.task.IoPattern;
 import org.rnnlab.task.Metric;
 import org.rnnlab.task.MetricAccumulator;

@@ -1,12 +1,12 @@
 package org.rnnlab.lesson;
 
-import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.lesson.LessonPosition;
 
 class LessonPlayerTest {
     private final RecordingHost host = new RecordingHost();

@@ -1,6 +1,5 @@
 package org.rnnlab.ui.shell;
 
-import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +30,7 @@ import org.rnnlab.lesson.Lesson;
 import org.rnnlab.lesson.LessonAction;
 import org.rnnlab.lesson.LessonCatalog;
 import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.Simulation;

@@ -1,6 +1,5 @@
 package org.rnnlab.ui.shell;
 
-import org.rnnlab.lesson.LessonPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.io.SessionFile;
+import org.rnnlab.lesson.LessonPosition;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;
