@@ -13,7 +13,7 @@ import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.IterationHistory;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Snapshot;
-import org.rnnlab.ui.chart.BoundedSeries;
+import org.rnnlab.ui.figure.BoundedSeries;
 import org.rnnlab.ui.chart.CanvasPane;
 import org.rnnlab.ui.chart.ColorScales;
 import org.rnnlab.ui.chart.LogAxis;

@@ -14,7 +14,7 @@ import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.IterationHistory;
 import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.Simulation;
-import org.rnnlab.ui.chart.BoundedSeries;
+import org.rnnlab.ui.figure.BoundedSeries;
 import org.rnnlab.training.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
