@@ -61,10 +61,10 @@ final class ShownNumbers {
         var diagram = (CellDiagramView) window.views().view("cell-diagram");
         diagram.drawnGates().forEach(g -> out.add("gate " + g));
         out.add("equations " + ((EquationsView) window.views().view("equations")).text());
-        out.addAll(((SequenceView) window.views().view("sequence")).drawnTexts());
-        var curves = (TrainingCurvesView) window.views().view("training-curves");
-        out.add("curves " + curves.recordsSeen() + " " + java.util.Arrays.toString(curves.lastLossPoint()));
-        out.addAll(curves.drawnTexts());
+        out.addAll(((SequenceView) window.views().view("sequence")).figure().figure().texts());
+        var curves = ((TrainingCurvesView) window.views().view("training-curves")).figure();
+        out.add("curves " + curves.updates() + " " + java.util.Arrays.toString(curves.lastLossPoint()));
+        out.addAll(curves.figure().texts());
         return out;
     }
 
