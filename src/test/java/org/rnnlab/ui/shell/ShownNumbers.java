@@ -60,7 +60,7 @@ final class ShownNumbers {
         // has shown since the settings last changed, a memory of the view, not a number of the run
         var diagram = (CellDiagramView) window.views().view("cell-diagram");
         diagram.drawnGates().forEach(g -> out.add("gate " + g));
-        out.add("equations " + ((EquationsView) window.views().view("equations")).text());
+        out.add("equations " + ((EquationsView) window.views().view("equations")).figure().text());
         out.addAll(((SequenceView) window.views().view("sequence")).figure().figure().texts());
         var curves = ((TrainingCurvesView) window.views().view("training-curves")).figure();
         out.add("curves " + curves.updates() + " " + java.util.Arrays.toString(curves.lastLossPoint()));
