@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.rnnlab.ui.figure.BoundedSeries;
 
 /**
  * Lines over iterations on a log y axis in whole decades: each line drawn thin and pale point by

@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.rnnlab.ui.figure.TextWrap;
 
 /**
  * Draws text on a canvas and remembers every string drawn since {@link #begin}, with the box it
@@ -138,23 +139,7 @@ public final class Painter {
 
     /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
     public static List<String> wrap(String text, Font f, double max) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && width(next, f) > max) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(next);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return TextWrap.lines(text, s -> width(s, f), max);
     }
 
     /**

@@ -3,7 +3,7 @@
  * (text that remembers where it was drawn), {@link org.rnnlab.ui.chart.MathText} (sub- and
  * superscripts), {@link org.rnnlab.ui.chart.Ticks} (nice steps), {@link org.rnnlab.ui.chart.LogAxis}
  * and {@link org.rnnlab.ui.chart.DecadeRange} (log axes in whole decades),
- * {@link org.rnnlab.ui.chart.BoundedSeries} (fixed memory for any run length),
+ * {@link org.rnnlab.ui.figure.BoundedSeries} (fixed memory for any run length),
  * {@link org.rnnlab.ui.chart.ColorScales} (sourced palettes), {@link org.rnnlab.ui.chart.ViewStyle},
  * {@link org.rnnlab.ui.chart.CanvasPane} and {@link org.rnnlab.ui.chart.LogLineChart}.
  *

@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.scene.layout.Region;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.training.SideBySideRecord;
-import org.rnnlab.ui.chart.BoundedSeries;
+import org.rnnlab.ui.figure.BoundedSeries;
 import org.rnnlab.ui.chart.LogLineChart;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.ViewNumbers;

@@ -1,7 +1,7 @@
 package org.rnnlab.ui.view;
 
-import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.figure.ShownTick;
 
 /** Which tick the single-tick views (diagram, equations) show for a snapshot. */
 final class Cursor {
@@ -12,14 +12,7 @@ final class Cursor {
      * last tick for the loss and the update, −1 before anything ran.
      */
     static int tick(Snapshot s) {
-        if (s == null || s.position().phase() == Phase.READY) {
-            return -1;
-        }
-        int t = s.position().tick() >= 0 ? s.position().tick() : s.position().steps() - 1;
-        while (t >= 0 && s.columns().forward()[t] == null) {
-            t--;
-        }
-        return t;
+        return ShownTick.of(s);
     }
 
     /** The selected unit, clamped to the snapshot's hidden size. */
@@ -30,6 +23,6 @@ final class Cursor {
 
     /** "unit 3" for index 2: people count units and ticks from 1, as the phase text does. */
     static String unitLabel(int j) {
-        return "unit " + (j + 1);
+        return ShownTick.unitLabel(j);
     }
 }

@@ -1,12 +1,7 @@
 package org.rnnlab.ui.view;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,26 +10,18 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.rnnlab.engine.GateSpec;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.MathText;
 import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.figure.EquationsFigure;
 
 /**
- * The cell's equations as the engine states them ({@link GateSpec#equation()} and
- * {@code CellConfig.stateEquations()}), each followed by the same equation with the current
- * tick's numbers for the followed unit: the gate's pre-activation and activation
- * ("= σ(0.4123) = 0.6016"), then the state updates with every symbol replaced by its value
- * ("= 0.6016 · 0.3012 + 0.5307 · (−0.2000) = 0.0751"). In the backward phase the unit's
- * ∂L/∂h_t (and ∂L/∂c_t) follow.
- *
- * <p>Every number is read from the snapshot (pre-activations, gates, h, c of the cursor's
- * tick and h, c of the tick before); nothing is recomputed, so the left and right of each line
- * agree exactly when the engine is right. The initial state h_0 (c_0) is not in the snapshot,
- * so at the first tick it stays a symbol.
+ * The cell's equations, each followed by the same equation with the current tick's numbers for
+ * the followed unit, and in the backward phase the unit's gradients: the lines of
+ * {@link EquationsFigure}, set as math text.
  *
  * <p>The text nodes are built once per cell and updated in place at each snapshot (only a line
  * whose sub- and superscripts change shape is rebuilt), so following a run costs a few text
@@ -43,7 +30,6 @@ import org.rnnlab.ui.chart.ViewStyle;
  * the same line.
  */
 public final class EquationsView implements SnapshotView {
-    private static final Pattern SYMBOL = Pattern.compile("(?<![A-Za-z])([A-Za-z])_(\\{t−1\\}|t)(?![A-Za-z0-9{])");
     /**
      * Type sizes tried, as multiples of the base size, largest first (below 1 only as far as the
      * smallest size allowed, {@link ViewStyle#MIN_FONT}: in presenter type, 0.8 × 20 px is still 16 px).
@@ -57,12 +43,12 @@ public final class EquationsView implements SnapshotView {
     private final VBox body = new VBox();
     private final ScrollPane scroll;
     private final VBox root;
-    private final List<String> lines = new ArrayList<>();
     /** One per equation: its symbolic line (with the gate's title), its numeric line. */
     private final List<Block> blocks = new ArrayList<>();
     private final TextFlow gradientH = new TextFlow();
     private final TextFlow gradientC = new TextFlow();
     private Snapshot snapshot;
+    private EquationsFigure figure = EquationsFigure.of(null, 0);
     /** The cell and style the nodes were built for. */
     private Object builtFor;
     /** What the numbers were last written from; rewritten only when it changes. */
@@ -76,10 +62,8 @@ public final class EquationsView implements SnapshotView {
         final TextFlow symbolic;
         final Text title;
         final TextFlow numeric = new TextFlow();
-        final String equation;
 
-        Block(String equation, TextFlow symbolic, Text title) {
-            this.equation = equation;
+        Block(TextFlow symbolic, Text title) {
             this.symbolic = symbolic;
             this.title = title;
             box.getChildren().addAll(symbolic, numeric);
@@ -141,18 +125,9 @@ public final class EquationsView implements SnapshotView {
         refresh();
     }
 
-    /** The lines shown, in order, in the equation notation (e.g. "f_t = σ(…)", "= σ(0.4123) = 0.6016"). */
-    public List<String> lines() {
-        return Collections.unmodifiableList(lines);
-    }
-
-    /** All lines joined by newlines. */
-    public String text() {
-        return String.join("\n", lines);
-    }
-
-    public String heading() {
-        return heading.getText();
+    /** The equations and numbers shown last. */
+    public EquationsFigure figure() {
+        return figure;
     }
 
     /** The type size of the equations now, in px (1.3 × the base size when everything fits). */
@@ -181,15 +156,13 @@ public final class EquationsView implements SnapshotView {
     private void refresh() {
         Snapshot s = snapshot;
         if (s == null) {
-            heading.setText("Equations");
-            note.setText("");
+            figure = EquationsFigure.of(null, 0);
+            heading.setText(figure.heading());
+            note.setText(figure.note());
             return;
         }
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
-        ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
-        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
-        BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         Object built = java.util.Arrays.asList(s.run().cell(), style.palette(), style.fontSize());
         boolean rebuilt = false;
         if (!built.equals(builtFor)) {
@@ -198,70 +171,28 @@ public final class EquationsView implements SnapshotView {
             shownKey = null;
             rebuilt = true;
         }
+        ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
+        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
+        BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back);
         if (key.equals(shownKey)) {
             return;
         }
         shownKey = key;
-        heading.setText(s.run().cell().label() + " · " + Cursor.unitLabel(unit)
-                + (col != null ? " · t=" + (t + 1) + " · " + s.position().phase().label() : ""));
-        String n = col == null ? "Step forward to fill in this tick's numbers for the followed unit."
-                : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.run().cell().hasCellState() ? ", c_0" : "") + "."
-                : "";
+        figure = EquationsFigure.of(s, unit);
+        heading.setText(figure.heading());
+        String n = figure.note();
         if (!n.equals(note.getText())) {
             note.setText(n);
             note.setManaged(!n.isEmpty());
             note.setVisible(!n.isEmpty());
         }
-
-        Map<String, Double> values = new HashMap<>();
-        List<GateSpec> gates = s.run().gates();
-        if (col != null) {
-            for (int gi = 0; gi < gates.size(); gi++) {
-                values.put(gates.get(gi).name() + "_t", col.gates()[gi][unit]);
-            }
-            values.put("h_t", col.h()[unit]);
-            if (col.c() != null) {
-                values.put("c_t", col.c()[unit]);
-            }
-            if (prev != null) {
-                values.put("h_{t−1}", prev.h()[unit]);
-                if (prev.c() != null) {
-                    values.put("c_{t−1}", prev.c()[unit]);
-                }
-            }
-        }
-        lines.clear();
         Font font = numericFont();
         for (int i = 0; i < blocks.size(); i++) {
-            Block b = blocks.get(i);
-            String numeric = null;
-            if (col != null && i < gates.size()) {
-                GateSpec g = gates.get(i);
-                numeric = "= " + g.nonlinearity().symbol() + "(" + ViewNumbers.format(col.preacts()[i][unit]) + ") = "
-                        + ViewNumbers.format(col.gates()[i][unit]);
-            } else if (col != null) {
-                String[] sides = b.equation.split(" = ", 2);
-                String rhs = substitute(sides[1], values, t == 0);
-                Double lhs = values.get(sides[0].trim());
-                numeric = "= " + rhs + (lhs == null ? "" : " = " + ViewNumbers.format(lhs));
-            }
-            lines.add(b.equation);
-            show(b.numeric, numeric, font, "rnn-equation-numeric");
-            if (numeric != null) {
-                lines.add(numeric);
-            }
+            show(blocks.get(i).numeric, figure.equations().get(i).numeric(), font, "rnn-equation-numeric");
         }
-        String dh = back == null ? null : "∂L/∂h_t = " + ViewNumbers.format(back.dh()[unit]);
-        String dc = back == null || back.dc() == null ? null : "∂L/∂c_t = " + ViewNumbers.format(back.dc()[unit]);
-        boolean linesChanged = show(gradientH, dh, font, "rnn-equation-gradient")
-                | show(gradientC, dc, font, "rnn-equation-gradient");
-        if (dh != null) {
-            lines.add(dh);
-        }
-        if (dc != null) {
-            lines.add(dc);
-        }
+        boolean linesChanged = show(gradientH, figure.dh(), font, "rnn-equation-gradient")
+                | show(gradientC, figure.dc(), font, "rnn-equation-gradient");
         if (rebuilt || linesChanged) {
             fit();
         }
@@ -272,16 +203,16 @@ public final class EquationsView implements SnapshotView {
         blocks.clear();
         body.getChildren().clear();
         Font font = symbolicFont();
-        for (GateSpec g : s.run().gates()) {
-            Text title = new Text("    " + g.title());
-            title.getStyleClass().add("rnn-equation-title");
-            title.setFont(Font.font(font.getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize())));
-            TextFlow sym = MathText.flow(g.equation(), font, "rnn-equation-symbolic");
-            sym.getChildren().add(title);
-            blocks.add(new Block(g.equation(), sym, title));
-        }
-        for (String eq : s.run().cell().stateEquations()) {
-            blocks.add(new Block(eq, MathText.flow(eq, font, "rnn-equation-symbolic"), null));
+        for (EquationsFigure.Equation e : EquationsFigure.of(s, 0).equations()) {
+            TextFlow sym = MathText.flow(e.equation(), font, "rnn-equation-symbolic");
+            Text title = null;
+            if (e.title() != null) {
+                title = new Text("    " + e.title());
+                title.getStyleClass().add("rnn-equation-title");
+                title.setFont(Font.font(font.getFamily(), Math.max(ViewStyle.MIN_FONT, style.fontSize())));
+                sym.getChildren().add(title);
+            }
+            blocks.add(new Block(sym, title));
         }
         for (Block b : blocks) {
             b.numeric.setPadding(new Insets(0, 0, 0, font.getSize() * 1.5));
@@ -402,31 +333,5 @@ public final class EquationsView implements SnapshotView {
                 }
             }
         }
-    }
-
-    /**
-     * Replaces every symbol of {@code values} in {@code expr} by its number (negative ones in
-     * parentheses) and ⊙ by ·; at the first tick, "h_{t−1}" becomes "h_0".
-     */
-    static String substitute(String expr, Map<String, Double> values, boolean firstTick) {
-        Matcher m = SYMBOL.matcher(expr);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1) + "_" + m.group(2);
-            Double v = values.get(key);
-            String rep;
-            if (v != null) {
-                boolean wrapped = m.start() > 0 && expr.charAt(m.start() - 1) == '('
-                        && m.end() < expr.length() && expr.charAt(m.end()) == ')';
-                rep = wrapped ? ViewNumbers.format(v) : ViewNumbers.operand(v);
-            } else if (firstTick && m.group(2).equals("{t−1}")) {
-                rep = m.group(1) + "_0";
-            } else {
-                rep = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(rep));
-        }
-        m.appendTail(out);
-        return out.toString().replace("⊙", "·");
     }
 }

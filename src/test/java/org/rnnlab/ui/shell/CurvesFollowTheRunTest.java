@@ -45,11 +45,11 @@ class CurvesFollowTheRunTest extends WindowFixture {
      */
     private void assertShowsItsOwnRun(FxRobot robot, long updates) {
         Snapshot s = window.frameLoop().shown();
-        List<String> drawn = curves().drawnTexts();
+        List<String> drawn = curves().figure().figure().texts();
         String status = text(robot, "#status");
         assertThat(s.run().history().updates()).isEqualTo(updates);
-        assertThat(curves().recordsSeen()).isEqualTo(updates);
-        assertThat(curves().metricName()).isEqualTo(s.run().metricName());
+        assertThat(curves().figure().updates()).isEqualTo(updates);
+        assertThat(curves().figure().metricName()).isEqualTo(s.run().metricName());
         if (updates == 0) {
             assertThat(drawn).containsExactly(EMPTY);
             assertThat(status).doesNotContain("updates");
@@ -81,7 +81,7 @@ class CurvesFollowTheRunTest extends WindowFixture {
 
         train(robot, 5);
         assertShowsItsOwnRun(robot, 5);
-        assertThat(curves().drawnTexts()).contains("iteration");
+        assertThat(curves().figure().figure().texts()).contains("iteration");
     }
 
     @Test
@@ -103,7 +103,7 @@ class CurvesFollowTheRunTest extends WindowFixture {
 
         train(robot, 50);
         assertShowsItsOwnRun(robot, 50);
-        assertThat(curves().drawnTexts()).anySatisfy(t -> assertThat(t).startsWith("test " + s.run().metricName() + " "));
+        assertThat(curves().figure().figure().texts()).anySatisfy(t -> assertThat(t).startsWith("test " + s.run().metricName() + " "));
     }
 
     @Test

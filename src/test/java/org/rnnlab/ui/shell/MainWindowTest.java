@@ -356,7 +356,7 @@ class MainWindowTest {
         assertThat(last.status().progress()).isNull();
         assertThat(last.phaseText()).isEqualTo("Update");
         assertThat(last.run().history().updates()).isEqualTo(last.position().iteration()).isPositive();
-        assertThat(((org.rnnlab.ui.view.TrainingCurvesView) window.views().view("training-curves")).recordsSeen())
+        assertThat(((org.rnnlab.ui.view.TrainingCurvesView) window.views().view("training-curves")).figure().updates())
                 .isEqualTo(last.position().iteration());
         assertThat(robot.lookup("#stepForward").queryButton().isDisabled()).isFalse();
 

@@ -60,11 +60,11 @@ final class ShownNumbers {
         // has shown since the settings last changed, a memory of the view, not a number of the run
         var diagram = (CellDiagramView) window.views().view("cell-diagram");
         diagram.drawnGates().forEach(g -> out.add("gate " + g));
-        out.add("equations " + ((EquationsView) window.views().view("equations")).text());
-        out.addAll(((SequenceView) window.views().view("sequence")).drawnTexts());
-        var curves = (TrainingCurvesView) window.views().view("training-curves");
-        out.add("curves " + curves.recordsSeen() + " " + java.util.Arrays.toString(curves.lastLossPoint()));
-        out.addAll(curves.drawnTexts());
+        out.add("equations " + ((EquationsView) window.views().view("equations")).figure().text());
+        out.addAll(((SequenceView) window.views().view("sequence")).figure().figure().texts());
+        var curves = ((TrainingCurvesView) window.views().view("training-curves")).figure();
+        out.add("curves " + curves.updates() + " " + java.util.Arrays.toString(curves.lastLossPoint()));
+        out.addAll(curves.figure().texts());
         return out;
     }
 

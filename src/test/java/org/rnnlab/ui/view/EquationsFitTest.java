@@ -59,7 +59,7 @@ class EquationsFitTest {
         Snapshot s = ViewTestKit.step(sim, 20 + 1 + 7);
         // the equations' panel at 1080p (a third of the width, the top row), and in presenter type
         EquationsView everyday = shown(robot, s, 566, 450, 16);
-        assertThat(everyday.lines()).hasSize(14);
+        assertThat(everyday.figure().lines()).hasSize(14);
         assertThat(everyday.allLinesFit()).isTrue();
         assertThat(everyday.equationFontSize()).isGreaterThanOrEqualTo(16);
         EquationsView presenter = shown(robot, s, 630, 440, 20);
@@ -76,12 +76,12 @@ class EquationsFitTest {
         Snapshot a = ViewTestKit.step(sim, 5);
         EquationsView view = shown(robot, a, 566, 450, 16);
         List<Node> before = view.textNodes();
-        String textBefore = view.text();
+        String textBefore = view.figure().text();
         Snapshot b = ViewTestKit.step(sim, 1);
         robot.interact(() -> view.show(b));
         List<Node> after = view.textNodes();
-        assertThat(view.text()).isNotEqualTo(textBefore);
-        assertThat(view.heading()).isEqualTo("LSTM · unit 1 · t=6 · Forward");
+        assertThat(view.figure().text()).isNotEqualTo(textBefore);
+        assertThat(view.figure().heading()).isEqualTo("LSTM · unit 1 · t=6 · Forward");
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i)).as("node %d", i).isSameAs(before.get(i));

@@ -52,7 +52,7 @@ class EquationsViewTest {
         Unroll u = sim.model().unroll();
         int t = 4;
         int j = 3;
-        assertThat(view.heading()).isEqualTo("LSTM · unit 4 · t=5 · Forward");
+        assertThat(view.figure().heading()).isEqualTo("LSTM · unit 4 · t=5 · Forward");
         List<String> expected = new ArrayList<>();
         List<GateSpec> gates = s.run().cell().gates();
         for (int g = 0; g < gates.size(); g++) {
@@ -69,12 +69,12 @@ class EquationsViewTest {
                 + op(u.gate(t, gi, 0, j)) + " = " + f(u.c(t, 0, j)));
         expected.add("h_t = o_t ⊙ tanh(c_t)");
         expected.add("= " + op(u.gate(t, oi, 0, j)) + " · tanh(" + f(u.c(t, 0, j)) + ") = " + f(u.h(t, 0, j)));
-        assertThat(view.lines()).containsExactlyElementsOf(expected);
+        assertThat(view.figure().lines()).containsExactlyElementsOf(expected);
 
         // follow another unit: the numbers change with it
         robot.interact(() -> selection.select(0));
-        assertThat(view.text()).contains("= " + f(u.c(t, 0, 0)));
-        assertThat(view.heading()).isEqualTo("LSTM · unit 1 · t=5 · Forward");
+        assertThat(view.figure().text()).contains("= " + f(u.c(t, 0, 0)));
+        assertThat(view.figure().heading()).isEqualTo("LSTM · unit 1 · t=5 · Forward");
     }
 
     @Test
@@ -91,10 +91,10 @@ class EquationsViewTest {
                 symbolic.add(g.equation());
             }
             symbolic.addAll(s.run().cell().stateEquations());
-            List<String> shown = view.lines().stream().filter(l -> !l.startsWith("= ")).toList();
+            List<String> shown = view.figure().lines().stream().filter(l -> !l.startsWith("= ")).toList();
             assertThat(shown).as(s.run().cell().label()).containsExactlyElementsOf(symbolic);
             Unroll u = sim.model().unroll();
-            assertThat(view.text()).contains(" = " + f(u.h(2, 0, 0)));
+            assertThat(view.figure().text()).contains(" = " + f(u.h(2, 0, 0)));
         }
     }
 
@@ -106,24 +106,24 @@ class EquationsViewTest {
         Unroll u = sim.model().unroll();
         int z = first.run().cell().gateIndex("z");
         int n = first.run().cell().gateIndex("n");
-        assertThat(view.lines()).contains("= (1 − " + op(u.gate(0, z, 0, 0)) + ") · " + op(u.gate(0, n, 0, 0)) + " + "
+        assertThat(view.figure().lines()).contains("= (1 − " + op(u.gate(0, z, 0, 0)) + ") · " + op(u.gate(0, n, 0, 0)) + " + "
                 + op(u.gate(0, z, 0, 0)) + " · h_0 = " + f(u.h(0, 0, 0)));
 
         Snapshot back = ViewTestKit.step(sim, 4 + 1 + 3);
         robot.interact(() -> view.show(back));
         assertThat(back.position().tick()).isEqualTo(2);
-        assertThat(view.lines()).contains("∂L/∂h_t = " + f(u.dh(2, 0, 0)));
-        assertThat(view.heading()).isEqualTo("GRU · unit 1 · t=3 · Backward");
+        assertThat(view.figure().lines()).contains("∂L/∂h_t = " + f(u.dh(2, 0, 0)));
+        assertThat(view.figure().heading()).isEqualTo("GRU · unit 1 · t=3 · Backward");
     }
 
     @Test
     void substitutionReplacesWholeSymbolsOnly() {
-        String out = EquationsView.substitute("(1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1} + h_th",
+        String out = org.rnnlab.ui.figure.EquationsFigure.substitute("(1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1} + h_th",
                 Map.of("z_t", 0.25, "n_t", -0.5, "h_{t−1}", 0.125, "h_t", 9.0), false);
         assertThat(out).isEqualTo("(1 − 0.2500) · (−0.5000) + 0.2500 · 0.1250 + h_th");
-        assertThat(EquationsView.substitute("o_t ⊙ tanh(c_t)", Map.of("o_t", -1.0, "c_t", -2.0), false))
+        assertThat(org.rnnlab.ui.figure.EquationsFigure.substitute("o_t ⊙ tanh(c_t)", Map.of("o_t", -1.0, "c_t", -2.0), false))
                 .isEqualTo("(−1.0000) · tanh(−2.0000)");
-        assertThat(EquationsView.substitute("f_t ⊙ c_{t−1} + c_t", Map.of("f_t", 1.0), true))
+        assertThat(org.rnnlab.ui.figure.EquationsFigure.substitute("f_t ⊙ c_{t−1} + c_t", Map.of("f_t", 1.0), true))
                 .isEqualTo("1.0000 · c_0 + c_t");
     }
 }

@@ -112,7 +112,7 @@ class ViewTextLayoutTest {
                 problems.addAll(problems(robot, c.name + " gradient", new GradientFlowView(sel, style),
                         v -> ((GradientFlowView) v).drawnBoxes(), s, size));
                 problems.addAll(problems(robot, c.name + " sequence", new SequenceView(sel, style),
-                        v -> ((SequenceView) v).drawnBoxes(), s, size));
+                        v -> FigureBoxes.of(((SequenceView) v).figure().figure()), s, size));
             }
         }
         problems.forEach(System.out::println);
@@ -133,9 +133,9 @@ class ViewTextLayoutTest {
             style.setEasing(false);
             style.setFontSize(size.font);
             TrainingCurvesView view = new TrainingCurvesView(new UnitSelection(), style);
-            problems.addAll(problems(robot, "curves", view, v -> ((TrainingCurvesView) v).drawnBoxes(), s, size));
+            problems.addAll(problems(robot, "curves", view, v -> FigureBoxes.of(((TrainingCurvesView) v).figure().figure()), s, size));
             TrainingCurvesView none = new TrainingCurvesView(new UnitSelection(), style);
-            problems.addAll(problems(robot, "curves-empty", none, v -> ((TrainingCurvesView) v).drawnBoxes(), empty, size));
+            problems.addAll(problems(robot, "curves-empty", none, v -> FigureBoxes.of(((TrainingCurvesView) v).figure().figure()), empty, size));
         }
         problems.forEach(System.out::println);
         assertThat(problems).isEmpty();

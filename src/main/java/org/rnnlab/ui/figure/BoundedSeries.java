@@ -1,4 +1,4 @@
-package org.rnnlab.ui.chart;
+package org.rnnlab.ui.figure;
 
 /**
  * A curve of at most {@code capacity} points however many values are added: when full, pairs of

@@ -1,0 +1,22 @@
+package org.rnnlab.ui.figure;
+
+import java.util.List;
+import org.rnnlab.training.Snapshot;
+
+/**
+ * One row of the sequence figure, over the ticks: the input, the followed unit's h_t, target
+ * against prediction. A row asks for its share of the plot's height and for one or more tracks
+ * with their value ranges; the figure lays the tracks out top to bottom, frames them, and then
+ * lets each row draw into its own. A task whose data needs another picture (whole sentences,
+ * spectrograms, class names) adds a row of its own.
+ */
+public interface SequenceRow {
+    /** The fraction of the plot's height this row takes (its tracks share it, less 8 px gaps). */
+    double share();
+
+    /** Its tracks, top to bottom, with the value range each maps. */
+    List<SequenceTrack.Range> tracks(Snapshot s);
+
+    /** Draws the row into its tracks (as laid out, in the order {@link #tracks} gave them). */
+    void draw(SequencePlot p, List<SequenceTrack> tracks);
+}
