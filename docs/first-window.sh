@@ -7,11 +7,14 @@
 # Needs xvfb and xdotool (Debian: apt-get install xvfb xdotool).
 set -euo pipefail
 runs=$1; shift
-display=:$((90 + RANDOM % 9))
+n=90
+while [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
 sleep 1
+kill -0 $xvfb 2>/dev/null || { echo "Xvfb did not start on $display" >&2; exit 1; }
 export DISPLAY=$display
 out=$(mktemp)
 maps=(); frames=()
