@@ -43,16 +43,23 @@ public final class Relaunch {
      * and returns the child's exit code; empty when this JVM should carry on itself.
      */
     public static OptionalInt ifNeeded(String[] args) {
-        Optional<String> natives = nativesPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
-        boolean vector = !Simd.ENABLED && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"));
         if (Boolean.getBoolean(CHILD_PROPERTY) || "false".equalsIgnoreCase(System.getProperty("rnnlab.relaunch"))
-                || List.of(args).contains(NO_RELAUNCH) || !(vector || natives.isPresent())) {
+                || List.of(args).contains(NO_RELAUNCH)) {
             return OptionalInt.empty();
         }
-        String java = ProcessHandle.current().info().command().orElse(null);
+        boolean vector = !Simd.ENABLED && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"));
+        Optional<String> natives = nativesPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))
+                .filter(p -> !nativesBesideTheJar());
+        if (!vector && natives.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String what = natives.map(p -> "the Vector API module and the " + p + " JavaFX natives")
+                .orElse("the Vector API module");
+        // a native launcher (jpackage's) is no java executable: it takes no JVM options
+        String java = ProcessHandle.current().info().command().filter(Relaunch::isJavaExecutable).orElse(null);
         String classPath = System.getProperty("java.class.path", "");
         if (java == null || classPath.isEmpty()) {
-            return cannot("the path of the java executable is unknown");
+            return cannot(what, "this process was not started by a java executable");
         }
         try {
             String nativesDir = null;
@@ -68,18 +75,34 @@ public final class Relaunch {
             Runtime.getRuntime().removeShutdownHook(stopChild);
             return OptionalInt.of(code);
         } catch (IOException e) {
-            return cannot(e.getMessage());
+            return cannot(what, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
     }
 
-    private static OptionalInt cannot(String why) {
+    private static OptionalInt cannot(String what, String why) {
         PrintStream err = System.err;
-        err.println("note: cannot restart the JVM with --add-modules jdk.incubator.vector (" + why
-                + "): running the scalar kernels");
+        err.println("note: cannot restart the JVM with " + what + " (" + why + "): "
+                + (Simd.ENABLED ? "carrying on without" : "running the scalar kernels"));
         return OptionalInt.empty();
+    }
+
+    /** Whether {@code path} names a {@code java} (or {@code javaw}) executable. */
+    static boolean isJavaExecutable(String path) {
+        String name = Path.of(path).getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe");
+    }
+
+    /** Whether the JavaFX natives sit next to the jar (the app image on aarch64), where JavaFX looks first. */
+    private static boolean nativesBesideTheJar() {
+        try {
+            Path dir = codeSource().getParent();
+            return dir != null && Files.exists(dir.resolve(System.mapLibraryName("glass")));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -55,6 +55,14 @@ class RelaunchTest {
     }
 
     @Test
+    void onlyAJavaExecutableTakesJvmOptions() {
+        assertThat(Relaunch.isJavaExecutable("/usr/lib/jvm/java-17/bin/java")).isTrue();
+        assertThat(Relaunch.isJavaExecutable("/jdk/bin/javaw.exe")).isTrue();
+        assertThat(Relaunch.isJavaExecutable("/opt/rnn-lab/bin/rnn-lab")).isFalse();
+        assertThat(Relaunch.isJavaExecutable("/usr/bin/javac")).isFalse();
+    }
+
+    @Test
     void noRestartInAJvmThatHasTheModuleOrWhenAskedNotTo() {
         // the tests run with --add-modules jdk.incubator.vector on an x64 machine
         assertThat(Relaunch.ifNeeded(new String[] {"verify"})).isEqualTo(OptionalInt.empty());
