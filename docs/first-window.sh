@@ -13,9 +13,9 @@ display=:$n
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
-kill -0 $xvfb 2>/dev/null || { echo "Xvfb did not start on $display" >&2; exit 1; }
 export DISPLAY=$display
+for ((w = 0; w < 100; w++)); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+xdotool getdisplaygeometry >/dev/null 2>&1 || { echo "Xvfb did not start on $display" >&2; exit 1; }
 out=$(mktemp)
 maps=(); frames=()
 for ((i = 1; i <= runs; i++)); do
