@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * warm-up and {@code --warmup} untimed steps. Notes (which kernels ran) go to stderr.
  *
  * <p>The engine's SIMD kernels need {@code --add-modules jdk.incubator.vector}, which a jar's
- * manifest cannot add: when the module is missing, the command runs itself again in a child
- * JVM with that option (unless {@code --no-relaunch}), and says so on stderr.
+ * manifest cannot add: when the module is missing, {@code Main} runs the command again in a child
+ * JVM with that option ({@link Relaunch}) unless {@code --no-relaunch} is given; the kernels
+ * that ran are named on stderr.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time one training step (forward, MSE on the last tick, BPTT, SGD) per shape; "
@@ -57,13 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "per shape on stderr: JIT warm-up steps, min/max, GFLOP/s")
     boolean verbose;
 
-    @Option(names = "--no-relaunch", description = "do not restart the JVM with the Vector API module")
+    @Option(names = Relaunch.NO_RELAUNCH, description = "do not restart the JVM with the Vector API module (read by Main)")
     boolean noRelaunch;
 
     @Spec
     CommandSpec spec;
-
-    static final String CHILD_PROPERTY = "rnnlab.bench.child";
 
     @Override
     public Integer call() throws Exception {
@@ -87,13 +86,6 @@ final class BenchCommand implements Callable<Integer> {
         List<Shape> parsed = new ArrayList<>();
         for (String s : shapes.isEmpty() ? BenchmarkStep.DEFAULT_SHAPES : shapes) {
             parsed.add(Shape.parse(s));
-        }
-        if (!Simd.ENABLED && !noRelaunch && Boolean.getBoolean(CHILD_PROPERTY) == false
-                && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"))) {
-            Integer code = relaunch(err);
-            if (code != null) {
-                return code;
-            }
         }
         err.println("# engine kernels: " + Simd.describe() + "; " + Runtime.version() + "; threads " + threads
                 + "; per shape: JIT warm-up ≥ " + jitWarmupMs + " ms until stable, " + warmup + " warm-up steps, median of " + iters);
@@ -195,34 +187,5 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-    }
-
-    /** Runs this command again with the Vector API module; null when that is not possible. */
-    private Integer relaunch(PrintWriter err) throws Exception {
-        String javaCmd = ProcessHandle.current().info().command().orElse(null);
-        String cp = System.getProperty("java.class.path");
-        if (javaCmd == null || cp == null || cp.isEmpty()) {
-            err.println("# cannot restart the JVM with jdk.incubator.vector: running the scalar kernels");
-            return null;
-        }
-        List<String> cmd = new ArrayList<>(List.of(javaCmd, "--add-modules", "jdk.incubator.vector",
-                "-D" + CHILD_PROPERTY + "=true"));
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib:jdwp")) {
-                cmd.add(a);
-            }
-        }
-        cmd.addAll(List.of("-cp", cp, "org.rnnlab.Main", "bench", "--threads", Integer.toString(threads),
-                "--dtype", dtype, "--warmup", Integer.toString(warmup), "--iters", Integer.toString(iters),
-                "--jit-warmup-ms", Long.toString(jitWarmupMs), "--seed", Long.toString(seed), "--no-relaunch"));
-        if (verbose) {
-            cmd.add("--verbose");
-        }
-        cmd.addAll(shapes);
-        err.println("# restarting the JVM with --add-modules jdk.incubator.vector for the SIMD kernels"
-                + " (--no-relaunch to time the scalar kernels)");
-        err.flush();
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        return p.waitFor();
     }
 }
