@@ -2,6 +2,8 @@ package org.rnnlab.ui.chart;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.ui.figure.Figure;
@@ -16,12 +18,16 @@ public final class FigurePainter {
 
     /** Clears the canvas to {@code background} (NONE: transparent) and draws the figure. */
     public static void paint(GraphicsContext gc, Figure figure, int background) {
+        paint(gc, figure, background, new Painter());
+    }
+
+    /** As {@link #paint(GraphicsContext, Figure, int)}, with {@code p} recording the texts drawn and their boxes. */
+    public static void paint(GraphicsContext gc, Figure figure, int background, Painter p) {
         gc.clearRect(0, 0, figure.width(), figure.height());
         if (background != Mark.NONE) {
             gc.setFill(ColorScales.color(background));
             gc.fillRect(0, 0, figure.width(), figure.height());
         }
-        Painter p = new Painter();
         p.begin(gc);
         for (Mark m : figure.marks()) {
             draw(gc, p, m);
@@ -48,6 +54,8 @@ public final class FigurePainter {
             }
         } else if (m instanceof Mark.Label t) {
             label(p, t);
+        } else if (m instanceof Mark.Raster r) {
+            raster(gc, r);
         }
     }
 
@@ -81,6 +89,15 @@ public final class FigurePainter {
                 gc.strokePolyline(path.xs(), path.ys(), path.xs().length);
             }
         }
+    }
+
+    private static void raster(GraphicsContext gc, Mark.Raster r) {
+        WritableImage image = new WritableImage(r.cols(), r.rows());
+        image.getPixelWriter().setPixels(0, 0, r.cols(), r.rows(), PixelFormat.getIntArgbInstance(), r.argb(), 0,
+                r.cols());
+        gc.setImageSmoothing(false);
+        gc.drawImage(image, 0, 0, r.cols(), r.rows(), r.x(), r.y(), r.w(), r.h());
+        gc.setImageSmoothing(true);
     }
 
     private static boolean stroke(GraphicsContext gc, int color, double width, double dash, double gap) {
