@@ -12,6 +12,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.rnnlab.ui.figure.FigureText;
+import org.rnnlab.ui.figure.TextMetrics;
+import org.rnnlab.ui.figure.TextStyle;
 
 /**
  * Draws text on a canvas and remembers every string drawn since {@link #begin}, with the box it
@@ -138,23 +141,18 @@ public final class Painter {
 
     /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
     public static List<String> wrap(String text, Font f, double max) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && width(next, f) > max) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(next);
+        TextMetrics byFont = new TextMetrics() {
+            @Override
+            public double width(String s, TextStyle style) {
+                return Painter.width(s, f);
             }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+
+            @Override
+            public double lineHeight(TextStyle style) {
+                return f.getSize() * 1.25;
+            }
+        };
+        return FigureText.wrap(text, TextStyle.plain(f.getSize()), max, byFont);
     }
 
     /**
