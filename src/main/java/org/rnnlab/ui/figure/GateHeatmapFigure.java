@@ -27,8 +27,11 @@ public final class GateHeatmapFigure {
     private final List<HeatmapPanel> panels;
     private final List<Mark.Raster> rasters;
     private final Snapshot snapshot;
+    private final Palette palette;
 
-    private GateHeatmapFigure(Figure figure, List<HeatmapPanel> panels, List<Mark.Raster> rasters, Snapshot snapshot) {
+    private GateHeatmapFigure(Figure figure, List<HeatmapPanel> panels, List<Mark.Raster> rasters, Snapshot snapshot,
+                              Palette palette) {
+        this.palette = palette;
         this.figure = figure;
         this.panels = List.copyOf(panels);
         this.rasters = List.copyOf(rasters);
@@ -42,6 +45,17 @@ public final class GateHeatmapFigure {
      */
     public static GateHeatmapFigure of(Snapshot s, int unit, double width, double height, double font, double tickMarkX,
                                        TextMetrics metrics, Palette palette) {
+        return of(s, unit, width, height, font, tickMarkX, metrics, palette, null);
+    }
+
+    /**
+     * As {@link #of(Snapshot, int, double, double, double, double, TextMetrics, Palette)}, taking
+     * the colours of the columns that have not changed since {@code previous} (may be null; not
+     * when it was built with another palette) instead of computing them again: a new tick changes
+     * one column.
+     */
+    public static GateHeatmapFigure of(Snapshot s, int unit, double width, double height, double font, double tickMarkX,
+                                       TextMetrics metrics, Palette palette, GateHeatmapFigure previous) {
         int hidden = s.run().cell().hiddenSize();
         if (unit < 0 || unit >= hidden) {
             throw new IllegalArgumentException("unit must be in 0.." + (hidden - 1) + ", was " + unit);
@@ -50,21 +64,36 @@ public final class GateHeatmapFigure {
         List<HeatmapPanel> panels = HeatmapPanel.of(s, width, height, font, metrics);
         List<Mark.Raster> rasters = new ArrayList<>();
         for (HeatmapPanel p : panels) {
-            rasters.add(raster(s, p, palette));
+            int[] before = previous == null ? null : previous.reusable(s, p, palette);
+            rasters.add(raster(s, p, palette, before, before == null ? null : previous.snapshot.columns().forward()));
         }
         if (width >= 10 && height >= 10) {
             new HeatmapPainting(s, panels, rasters, unit, font, metrics, palette, b).draw(width, height, tickMarkX);
         }
-        return new GateHeatmapFigure(b.build(), panels, rasters, s);
+        return new GateHeatmapFigure(b.build(), panels, rasters, s, palette);
     }
 
-    private static Mark.Raster raster(Snapshot s, HeatmapPanel p, Palette palette) {
+    /** This figure's colours of panel {@code p} if {@code s} has the same shape of panels and columns, else null. */
+    private int[] reusable(Snapshot s, HeatmapPanel p, Palette with) {
+        int k = seriesNames().indexOf(p.key());
+        if (k < 0 || with != palette || panels.get(k).gateIndex() != p.gateIndex() || snapshot.position().steps() != s.position().steps()
+                || snapshot.run().cell().hiddenSize() != s.run().cell().hiddenSize()) {
+            return null;
+        }
+        return rasters.get(k).argb();
+    }
+
+    private static Mark.Raster raster(Snapshot s, HeatmapPanel p, Palette palette, int[] before,
+                                      ForwardColumn[] beforeColumns) {
         int steps = s.position().steps();
         int hidden = s.run().cell().hiddenSize();
-        int[] argb = new int[steps * hidden];
+        int[] argb = before == null ? new int[steps * hidden] : before.clone();
         int empty = palette.panelArgb();
         for (int t = 0; t < steps; t++) {
             ForwardColumn col = s.columns().forward()[t];
+            if (before != null && col == beforeColumns[t]) {
+                continue;
+            }
             for (int j = 0; j < hidden; j++) {
                 argb[j * steps + t] = col == null ? empty : palette.activationArgb(p.value(col, j));
             }

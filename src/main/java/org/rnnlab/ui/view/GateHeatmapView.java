@@ -111,7 +111,7 @@ public final class GateHeatmapView implements SnapshotView {
             return;
         }
         figure = GateHeatmapFigure.of(snapshot, Cursor.unit(snapshot, selection), width, height, style.fontSize(),
-                tickMarkX, FxTextMetrics.INSTANCE, style.palette());
+                tickMarkX, FxTextMetrics.INSTANCE, style.palette(), figure);
         FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), background);
     }
 

@@ -143,4 +143,26 @@ class GateHeatmapFigureTest {
         assertThat(f.drawnArgb("c", 255, 199)).isEqualTo(PALETTE.activationArgb(sim.model().unroll().c(199, 0, 255)));
         assertThat(f.drawnArgb("i", 0, 0)).isEqualTo(PALETTE.activationArgb(sim.model().unroll().gate(0, 0, 0, 0)));
     }
+
+    @Test
+    void aFigureBuiltOnThePreviousOneHasTheColoursOfOneBuiltAfresh() {
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 10, 8));
+        GateHeatmapFigure before = figure(ViewTestKit.step(sim, 4), 0);
+        Snapshot s = ViewTestKit.step(sim, 3);
+        ColorScales dark = ColorScales.dark();
+        GateHeatmapFigure next = GateHeatmapFigure.of(s, 0, 960, 520, 16, 6, METRICS, PALETTE, before);
+        GateHeatmapFigure redone = GateHeatmapFigure.of(s, 0, 960, 520, 16, 6, METRICS, dark, next);
+        GateHeatmapFigure fresh = GateHeatmapFigure.of(s, 0, 960, 520, 16, 6, METRICS, dark);
+        for (String series : fresh.seriesNames()) {
+            for (int t = 0; t < 10; t++) {
+                for (int j = 0; j < 8; j++) {
+                    int engine = t < 7 ? PALETTE.activationArgb(s.columns().forward()[t] == null ? Double.NaN
+                            : next.valueAt(series, j, t)) : PALETTE.panelArgb();
+                    assertThat(next.drawnArgb(series, j, t)).as("%s %d %d", series, j, t).isEqualTo(engine);
+                    assertThat(redone.drawnArgb(series, j, t)).isEqualTo(fresh.drawnArgb(series, j, t));
+                }
+            }
+        }
+        assertThat(fresh.drawnArgb("h", 0, 8)).isEqualTo(dark.panelArgb()).isNotEqualTo(PALETTE.panelArgb());
+    }
 }
