@@ -18,16 +18,12 @@ public final class FigurePainter {
 
     /** Clears the canvas to {@code background} (NONE: transparent) and draws the figure. */
     public static void paint(GraphicsContext gc, Figure figure, int background) {
-        paint(gc, figure, background, new Painter());
-    }
-
-    /** As {@link #paint(GraphicsContext, Figure, int)}, with {@code p} recording the texts drawn and their boxes. */
-    public static void paint(GraphicsContext gc, Figure figure, int background, Painter p) {
         gc.clearRect(0, 0, figure.width(), figure.height());
         if (background != Mark.NONE) {
             gc.setFill(ColorScales.color(background));
             gc.fillRect(0, 0, figure.width(), figure.height());
         }
+        Painter p = new Painter();
         p.begin(gc);
         for (Mark m : figure.marks()) {
             draw(gc, p, m);

@@ -12,9 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.rnnlab.ui.figure.FigureText;
-import org.rnnlab.ui.figure.TextMetrics;
-import org.rnnlab.ui.figure.TextStyle;
+import org.rnnlab.ui.figure.TextWrap;
 
 /**
  * Draws text on a canvas and remembers every string drawn since {@link #begin}, with the box it
@@ -141,18 +139,7 @@ public final class Painter {
 
     /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
     public static List<String> wrap(String text, Font f, double max) {
-        TextMetrics byFont = new TextMetrics() {
-            @Override
-            public double width(String s, TextStyle style) {
-                return Painter.width(s, f);
-            }
-
-            @Override
-            public double lineHeight(TextStyle style) {
-                return f.getSize() * 1.25;
-            }
-        };
-        return FigureText.wrap(text, TextStyle.plain(f.getSize()), max, byFont);
+        return TextWrap.lines(text, s -> width(s, f), max);
     }
 
     /**

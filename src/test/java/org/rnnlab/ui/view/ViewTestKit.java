@@ -91,14 +91,6 @@ final class ViewTestKit {
         return out;
     }
 
-    /** The texts of a figure with the boxes the painter gives them, painted offscreen (FX thread). */
-    static java.util.List<org.rnnlab.ui.chart.Painter.Drawn> textBoxes(org.rnnlab.ui.figure.Figure f) {
-        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(Math.max(1, f.width()), Math.max(1, f.height()));
-        org.rnnlab.ui.chart.Painter p = new org.rnnlab.ui.chart.Painter();
-        org.rnnlab.ui.chart.FigurePainter.paint(c.getGraphicsContext2D(), f, org.rnnlab.ui.figure.Mark.NONE, p);
-        return p.boxes();
-    }
-
     /** The engine's value behind heatmap series {@code series} ("h", "c" or a gate's name) for unit j at tick t, batch row 0. */
     static double engineValue(org.rnnlab.engine.Unroll u, Snapshot s, String series, int t, int j) {
         return switch (series) {
