@@ -2,6 +2,8 @@ package org.rnnlab.ui.chart;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.ui.figure.Figure;
@@ -48,6 +50,8 @@ public final class FigurePainter {
             }
         } else if (m instanceof Mark.Label t) {
             label(p, t);
+        } else if (m instanceof Mark.Raster r) {
+            raster(gc, r);
         }
     }
 
@@ -81,6 +85,15 @@ public final class FigurePainter {
                 gc.strokePolyline(path.xs(), path.ys(), path.xs().length);
             }
         }
+    }
+
+    private static void raster(GraphicsContext gc, Mark.Raster r) {
+        WritableImage image = new WritableImage(r.cols(), r.rows());
+        image.getPixelWriter().setPixels(0, 0, r.cols(), r.rows(), PixelFormat.getIntArgbInstance(), r.argb(), 0,
+                r.cols());
+        gc.setImageSmoothing(false);
+        gc.drawImage(image, 0, 0, r.cols(), r.rows(), r.x(), r.y(), r.w(), r.h());
+        gc.setImageSmoothing(true);
     }
 
     private static boolean stroke(GraphicsContext gc, int color, double width, double dash, double gap) {

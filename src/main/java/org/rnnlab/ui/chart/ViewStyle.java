@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.rnnlab.ui.figure.FigureFonts;
 
 /**
  * What the views share about how they look: the palette, the base font size and whether values
@@ -17,7 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ViewStyle {
     /** Base text size in px; the smallest text drawn is never under {@value #MIN_FONT} px. */
     public static final double DEFAULT_FONT = 16;
-    public static final double MIN_FONT = 14;
+    public static final double MIN_FONT = FigureFonts.MIN_FONT;
 
     private final ObjectProperty<ColorScales> palette = new SimpleObjectProperty<>(this, "palette", ColorScales.light());
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", DEFAULT_FONT);

@@ -1,10 +1,9 @@
 package org.rnnlab.ui.compare;
 
-import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.SideBySideLane;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.ui.chart.DecadeRange;
-import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.figure.GradientFlowFigure;
 
 /**
  * The one log axis compare mode's gradient-flow panels share: a {@link DecadeRange} over every
@@ -13,7 +12,7 @@ import org.rnnlab.ui.view.GradientFlowView;
  * column's backward pass is. FX thread.
  */
 final class SharedDecades {
-    private final DecadeRange range = new DecadeRange(GradientFlowView.AXIS_LIMIT, GradientFlowView.MIN_DECADES);
+    private final DecadeRange range = new DecadeRange(GradientFlowFigure.AXIS_LIMIT, GradientFlowFigure.MIN_DECADES);
 
     /** Forgets the last complete pass (a new comparison). */
     void clear() {
@@ -22,25 +21,12 @@ final class SharedDecades {
 
     /** Updates the range from a snapshot; returns {lo, hi}. */
     int[] update(SideBySideSnapshot s) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean complete = true;
+        GradientFlowFigure.NormSpan span = new GradientFlowFigure.NormSpan(Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, true);
         for (SideBySideLane lane : s.lanes()) {
-            boolean cellState = lane.snapshot().run().cell().hasCellState();
-            for (BackwardColumn b : lane.snapshot().columns().backward()) {
-                if (b == null) {
-                    complete = false;
-                    continue;
-                }
-                for (double v : cellState ? new double[] {b.dhNorm(), b.dcNorm()} : new double[] {b.dhNorm()}) {
-                    if (v > 0 && Double.isFinite(v)) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
-            }
+            span = span.with(GradientFlowFigure.span(lane.snapshot()));
         }
-        return range.update(min, max, complete);
+        return range.update(span.min(), span.max(), span.complete());
     }
 
     int lo() {

@@ -4,7 +4,7 @@ package org.rnnlab.ui.figure;
  * One thing a figure draws, in the canvas's pixels (origin top left). Colours are ARGB ints;
  * {@link #NONE} (fully transparent) means "not filled" or "not stroked".
  */
-public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval, Mark.Label {
+public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval, Mark.Label, Mark.Raster {
     /** No colour: the part is not drawn. */
     int NONE = 0;
 
@@ -53,5 +53,25 @@ public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval,
             implements Mark {
         /** The {@code v} of a label whose bottom (below the descent) stands at y. */
         public static final int BOTTOM = 2;
+    }
+
+    /**
+     * A grid of {@code cols} × {@code rows} colours ({@code argb}, row by row) scaled onto the
+     * rectangle (x, y, w, h) without smoothing: one cell per grid entry, for heatmaps too large
+     * to draw as one rectangle per cell.
+     */
+    record Raster(double x, double y, double w, double h, int cols, int rows, int[] argb) implements Mark {
+        public Raster {
+            if (cols < 1 || rows < 1 || argb.length != cols * rows) {
+                throw new IllegalArgumentException("a raster needs cols × rows colours, was " + cols + " × " + rows
+                        + " with " + argb.length);
+            }
+            argb = argb.clone();
+        }
+
+        /** The colour of cell (col, row). */
+        public int argbAt(int col, int row) {
+            return argb[row * cols + col];
+        }
     }
 }

@@ -44,4 +44,22 @@ class FigurePainterTest {
         assertThat(px.getArgb(48, 30)).isEqualTo(0xff00ff00);
         assertThat(px.getArgb(15, 35)).isEqualTo(0xffffffff);
     }
+
+    @Test
+    void aRasterScalesItsCellsWithoutSmoothing(FxRobot robot) {
+        int[] argb = {0xffff0000, 0xff00ff00, 0xff0000ff, 0xff000000};
+        Figure f = Figure.builder(40, 20).add(new Mark.Raster(0, 0, 40, 20, 2, 2, argb)).build();
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> {
+            Canvas c = new Canvas(40, 20);
+            FigurePainter.paint(c.getGraphicsContext2D(), f, 0xffffffff);
+            image.set(c.snapshot(null, null));
+        });
+        var px = image.get().getPixelReader();
+        assertThat(px.getArgb(1, 1)).isEqualTo(0xffff0000);
+        assertThat(px.getArgb(19, 9)).isEqualTo(0xffff0000);
+        assertThat(px.getArgb(22, 9)).isEqualTo(0xff00ff00);
+        assertThat(px.getArgb(5, 15)).isEqualTo(0xff0000ff);
+        assertThat(px.getArgb(39, 19)).isEqualTo(0xff000000);
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
@@ -19,6 +18,7 @@ import org.rnnlab.engine.Unroll;
 import org.rnnlab.io.GifFile;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.figure.Hit;
 import org.rnnlab.ui.view.GateHeatmapView;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -153,15 +153,13 @@ class ExportActionsTest extends WindowFixture {
         for (int k = 0; k < 20; k++) {
             BufferedImage frame = gif.frames().get(k);
             for (int unit = 0; unit < 8; unit++) {
-                Rectangle2D cell = live.cellBounds("f", unit, k);
-                int rgb = frame.getRGB((int) cell.getMinX() + (int) cell.getWidth() / 2,
-                        (int) cell.getMinY() + (int) cell.getHeight() / 2);
+                Hit cell = live.figure().cellBounds("f", unit, k);
+                int rgb = frame.getRGB((int) cell.x() + (int) cell.w() / 2, (int) cell.y() + (int) cell.h() / 2);
                 int want = window.views().style().palette().activationArgb(u.gate(k, fGate, 0, unit));
                 assertThat(distance(rgb, want)).as("frame %d, unit %d", k, unit).isLessThanOrEqualTo(24);
                 if (k + 1 < 20) {
-                    Rectangle2D next = live.cellBounds("f", unit, k + 1);
-                    int later = frame.getRGB((int) next.getMinX() + (int) next.getWidth() / 2,
-                            (int) next.getMinY() + (int) next.getHeight() / 2);
+                    Hit next = live.figure().cellBounds("f", unit, k + 1);
+                    int later = frame.getRGB((int) next.x() + (int) next.w() / 2, (int) next.y() + (int) next.h() / 2);
                     int wantLater = window.views().style().palette().activationArgb(u.gate(k + 1, fGate, 0, unit));
                     if (distance(later, wantLater) > 60) {
                         matched++;

@@ -165,12 +165,12 @@ class MainWindowTest {
         int f = engine.run().cell().gateIndex("f");
         for (int unit = 0; unit < 8; unit++) {
             double v = engine.columns().forward()[2].gates()[f][unit];
-            assertThat(heatmap.valueAt("f", unit, 2)).isEqualTo(v);
-            assertThat(heatmap.drawnArgb("f", unit, 2))
+            assertThat(heatmap.figure().valueAt("f", unit, 2)).isEqualTo(v);
+            assertThat(heatmap.figure().drawnArgb("f", unit, 2))
                     .isEqualTo(window.views().style().palette().activationArgb(v));
         }
-        assertThat(heatmap.filled(2)).isTrue();
-        assertThat(heatmap.filled(3)).isFalse();
+        assertThat(heatmap.figure().filled(2)).isTrue();
+        assertThat(heatmap.figure().filled(3)).isFalse();
         var diagram = (org.rnnlab.ui.view.CellDiagramView) window.views().view("cell-diagram");
         assertThat(diagram.shownValue(f)).isEqualTo(engine.columns().forward()[2].gates()[f][0]);
 
@@ -181,10 +181,10 @@ class MainWindowTest {
         assertThat(text(robot, "#phase")).isEqualTo(engine.phaseText()).isEqualTo("Backward t=17");
         var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
         for (int t = 16; t < 20; t++) {
-            assertThat(flow.barLog10(t, false)).as("bar of t=%d", t + 1)
+            assertThat(flow.figure().barLog10(t, false)).as("bar of t=%d", t + 1)
                     .isCloseTo(Math.log10(engine.columns().backward()[t].dhNorm()), org.assertj.core.data.Offset.offset(1e-12));
         }
-        assertThat(flow.barLog10(15, false)).isNaN();
+        assertThat(flow.figure().barLog10(15, false)).isNaN();
     }
 
     @Test

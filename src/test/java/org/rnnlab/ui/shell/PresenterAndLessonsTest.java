@@ -426,7 +426,7 @@ class PresenterAndLessonsTest {
                 }
                 var flow = (org.rnnlab.ui.view.GradientFlowView) window.views().view("gradient-flow");
                 robot.interact(clock::settle);
-                assertThat(flow.barLog10(0, false)).isCloseTo(Math.log10(expected.columns().backward()[0].dhNorm()),
+                assertThat(flow.figure().barLog10(0, false)).isCloseTo(Math.log10(expected.columns().backward()[0].dhNorm()),
                         org.assertj.core.data.Offset.offset(1e-12));
             }
         }

@@ -42,19 +42,19 @@ final class ShownNumbers {
         out.add("timeline positions=" + scrubber.positions() + " cursor=" + scrubber.cursor() + " computed to "
                 + scrubber.maxSeekable());
         var heat = (GateHeatmapView) window.views().view("gate-heatmaps");
-        for (String series : heat.seriesNames()) {
+        for (String series : heat.figure().seriesNames()) {
             for (int unit = 0; unit < s.run().cell().hiddenSize(); unit++) {
                 for (int t = 0; t < s.position().steps(); t++) {
-                    out.add("heat " + series + " " + unit + " " + t + " " + heat.valueAt(series, unit, t) + " #"
-                            + Integer.toHexString(heat.drawnArgb(series, unit, t)));
+                    out.add("heat " + series + " " + unit + " " + t + " " + heat.figure().valueAt(series, unit, t) + " #"
+                            + Integer.toHexString(heat.figure().drawnArgb(series, unit, t)));
                 }
             }
         }
         var flow = (GradientFlowView) window.views().view("gradient-flow");
         for (int t = 0; t < s.position().steps(); t++) {
-            out.add("flow " + t + " " + flow.barLog10(t, false) + " " + (s.run().cell().gates().size() == 4
-                    ? flow.barLog10(t, true) : "") + " " + flow.markAt(t, false) + " " + flow.jacobianAt(t)
-                    + " " + flow.hoverText(t));
+            out.add("flow " + t + " " + flow.figure().barLog10(t, false) + " " + (s.run().cell().gates().size() == 4
+                    ? flow.figure().barLog10(t, true) : "") + " " + flow.figure().markAt(t, false) + " " + flow.figure().jacobianAt(t)
+                    + " " + flow.figure().hoverText(t));
         }
         // not the flow's axis labels: the axis keeps the widest range of the complete iterations it
         // has shown since the settings last changed, a memory of the view, not a number of the run

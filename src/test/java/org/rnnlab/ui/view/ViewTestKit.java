@@ -90,4 +90,13 @@ final class ViewTestKit {
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
         return out;
     }
+
+    /** The engine's value behind heatmap series {@code series} ("h", "c" or a gate's name) for unit j at tick t, batch row 0. */
+    static double engineValue(org.rnnlab.engine.Unroll u, Snapshot s, String series, int t, int j) {
+        return switch (series) {
+            case "h" -> u.h(t, 0, j);
+            case "c" -> u.c(t, 0, j);
+            default -> u.gate(t, s.run().cell().gateIndex(series), 0, j);
+        };
+    }
 }

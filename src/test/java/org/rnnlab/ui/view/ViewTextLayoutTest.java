@@ -108,9 +108,9 @@ class ViewTextLayoutTest {
                 problems.addAll(problems(robot, c.name + " diagram", new CellDiagramView(sel, style),
                         v -> ((CellDiagramView) v).drawnBoxes(), s, size));
                 problems.addAll(problems(robot, c.name + " heatmaps", new GateHeatmapView(sel, style),
-                        v -> ((GateHeatmapView) v).drawnBoxes(), s, size));
+                        v -> FigureBoxes.of(((GateHeatmapView) v).figure().figure()), s, size));
                 problems.addAll(problems(robot, c.name + " gradient", new GradientFlowView(sel, style),
-                        v -> ((GradientFlowView) v).drawnBoxes(), s, size));
+                        v -> FigureBoxes.of(((GradientFlowView) v).figure().figure()), s, size));
                 problems.addAll(problems(robot, c.name + " sequence", new SequenceView(sel, style),
                         v -> FigureBoxes.of(((SequenceView) v).figure().figure()), s, size));
             }
@@ -148,19 +148,19 @@ class ViewTextLayoutTest {
         ViewStyle style = new ViewStyle();
         style.setEasing(false);
         GradientFlowView view = new GradientFlowView(new UnitSelection(), style);
-        problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s, new Size(640, 480, 16));
-        assertThat(view.isCompact()).isFalse();
-        assertThat(view.drawnTexts()).contains("σ_{max}", "NaN", "Inf");
+        problems(robot, "gradient", view, v -> FigureBoxes.of(((GradientFlowView) v).figure().figure()), s, new Size(640, 480, 16));
+        assertThat(view.figure().isCompact()).isFalse();
+        assertThat(view.figure().texts()).contains("σ_{max}", "NaN", "Inf");
         // 200 px (a 720p window's short panel): bars, axis and ticks, without the σ_max strip
-        List<String> problems = problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s,
+        List<String> problems = problems(robot, "gradient", view, v -> FigureBoxes.of(((GradientFlowView) v).figure().figure()), s,
                 new Size(640, 200, 14));
         assertThat(problems).isEmpty();
-        assertThat(view.isCompact()).isTrue();
-        assertThat(view.drawnTexts()).contains("NaN ∞", "0", "20").doesNotContain("σ_{max}");
-        double top = view.barTopY(0, false);
-        assertThat(top).isLessThan(view.axisFloorY());
+        assertThat(view.figure().isCompact()).isTrue();
+        assertThat(view.figure().texts()).contains("NaN ∞", "0", "20").doesNotContain("σ_{max}");
+        double top = view.figure().barTopY(0, false);
+        assertThat(top).isLessThan(view.figure().layout().plotBottom());
         // too small for bars: a message instead of nothing
-        problems(robot, "gradient", view, v -> ((GradientFlowView) v).drawnBoxes(), s, new Size(640, 110, 14));
-        assertThat(view.drawnTexts()).containsExactly("Enlarge this view to see the gradient flow");
+        problems(robot, "gradient", view, v -> FigureBoxes.of(((GradientFlowView) v).figure().figure()), s, new Size(640, 110, 14));
+        assertThat(view.figure().texts()).containsExactly("Enlarge this view to see the gradient flow");
     }
 }
