@@ -33,7 +33,7 @@ public final class FigurePainter {
         if (m instanceof Mark.Rect r) {
             rect(gc, r);
         } else if (m instanceof Mark.Line l) {
-            if (stroke(gc, l.stroke(), l.lineWidth(), l.dash())) {
+            if (stroke(gc, l.stroke(), l.lineWidth(), l.dash(), l.gap())) {
                 gc.strokeLine(l.x0(), l.y0(), l.x1(), l.y1());
             }
         } else if (m instanceof Mark.Path path) {
@@ -43,7 +43,7 @@ public final class FigurePainter {
                 gc.setFill(ColorScales.color(o.fill()));
                 gc.fillOval(o.cx() - o.rx(), o.cy() - o.ry(), 2 * o.rx(), 2 * o.ry());
             }
-            if (stroke(gc, o.stroke(), o.lineWidth(), 0)) {
+            if (stroke(gc, o.stroke(), o.lineWidth(), 0, 0)) {
                 gc.strokeOval(o.cx() - o.rx(), o.cy() - o.ry(), 2 * o.rx(), 2 * o.ry());
             }
         } else if (m instanceof Mark.Label t) {
@@ -60,7 +60,7 @@ public final class FigurePainter {
                 gc.fillRect(r.x(), r.y(), r.w(), r.h());
             }
         }
-        if (stroke(gc, r.stroke(), r.lineWidth(), 0)) {
+        if (stroke(gc, r.stroke(), r.lineWidth(), r.dash(), r.gap())) {
             if (r.arc() > 0) {
                 gc.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), r.arc(), r.arc());
             } else {
@@ -74,7 +74,7 @@ public final class FigurePainter {
             gc.setFill(ColorScales.color(path.fill()));
             gc.fillPolygon(path.xs(), path.ys(), path.xs().length);
         }
-        if (stroke(gc, path.stroke(), path.lineWidth(), 0)) {
+        if (stroke(gc, path.stroke(), path.lineWidth(), 0, 0)) {
             if (path.closed()) {
                 gc.strokePolygon(path.xs(), path.ys(), path.xs().length);
             } else {
@@ -83,13 +83,13 @@ public final class FigurePainter {
         }
     }
 
-    private static boolean stroke(GraphicsContext gc, int color, double width, double dash) {
+    private static boolean stroke(GraphicsContext gc, int color, double width, double dash, double gap) {
         if (color == Mark.NONE || !(width > 0)) {
             return false;
         }
         gc.setStroke(ColorScales.color(color));
         gc.setLineWidth(width);
-        gc.setLineDashes(dash > 0 ? new double[] {dash, dash} : null);
+        gc.setLineDashes(dash > 0 ? new double[] {dash, gap} : null);
         return true;
     }
 
@@ -103,7 +103,7 @@ public final class FigurePainter {
             p.math(t.text(), t.x(), y, font, c, halo, align);
             return;
         }
-        VPos vpos = t.v() < 0 ? VPos.TOP : t.v() > 0 ? VPos.BASELINE : VPos.CENTER;
+        VPos vpos = t.v() < 0 ? VPos.TOP : t.v() == Mark.Label.BOTTOM ? VPos.BOTTOM : t.v() > 0 ? VPos.BASELINE : VPos.CENTER;
         if (halo != null) {
             p.haloText(t.text(), t.x(), t.y(), font, c, halo, align, vpos);
         } else {

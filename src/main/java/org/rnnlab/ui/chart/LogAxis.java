@@ -4,6 +4,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.rnnlab.ui.figure.Decades;
 
 /**
  * A log10 axis in whole decades, as every chart here draws one: the decade a value falls in,
@@ -13,24 +14,14 @@ import javafx.scene.text.TextAlignment;
 public final class LogAxis {
     private LogAxis() {}
 
-    /** The decade {@code d} as notation: "1" for 10⁰, "10^{d}" otherwise (typographic minus). */
+    /** The decade {@code d} as notation: see {@link Decades#label}. */
     public static String label(int d) {
-        if (d == 0) {
-            return "1";
-        }
-        return "10^{" + (d < 0 ? "−" : "") + Math.abs(d) + "}";
+        return Decades.label(d);
     }
 
-    /**
-     * Label every n-th decade: the smallest n ≥ 1 with n · {@code pxPerDecade} ≥ {@code minGap}
-     * px between two labels.
-     */
+    /** Label every n-th decade: see {@link Decades#labelEvery}. */
     public static int labelEvery(double pxPerDecade, double minGap) {
-        int every = 1;
-        while (every * pxPerDecade < minGap) {
-            every++;
-        }
-        return every;
+        return Decades.labelEvery(pxPerDecade, minGap);
     }
 
     /**

@@ -8,14 +8,25 @@ public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval,
     /** No colour: the part is not drawn. */
     int NONE = 0;
 
-    /** A rectangle, rounded by {@code arc} px. */
-    record Rect(double x, double y, double w, double h, int fill, int stroke, double lineWidth, double arc)
-            implements Mark {
+    /**
+     * A rectangle, rounded by {@code arc} px; its outline dashed when {@code dash} > 0 ({@code dash}
+     * px drawn, {@code gap} px left out).
+     */
+    record Rect(double x, double y, double w, double h, int fill, int stroke, double lineWidth, double arc,
+                double dash, double gap) implements Mark {
+        /** A rectangle with a solid outline. */
+        public Rect(double x, double y, double w, double h, int fill, int stroke, double lineWidth, double arc) {
+            this(x, y, w, h, fill, stroke, lineWidth, arc, 0, 0);
+        }
     }
 
-    /** A straight line, dashed when {@code dash} > 0 (dash and gap lengths). */
-    record Line(double x0, double y0, double x1, double y1, int stroke, double lineWidth, double dash)
+    /** A straight line, dashed when {@code dash} > 0 ({@code dash} px drawn, {@code gap} px left out). */
+    record Line(double x0, double y0, double x1, double y1, int stroke, double lineWidth, double dash, double gap)
             implements Mark {
+        /** A line whose dashes and gaps are equally long. */
+        public Line(double x0, double y0, double x1, double y1, int stroke, double lineWidth, double dash) {
+            this(x0, y0, x1, y1, stroke, lineWidth, dash, dash);
+        }
     }
 
     /** A polyline, or a polygon when closed (then filled with {@code fill} if not NONE). */
@@ -35,10 +46,12 @@ public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval,
 
     /**
      * A line of text whose anchor point is (x, y): {@code h} says which part of the text stands
-     * at x (−1 left, 0 centre, 1 right), {@code v} which at y (−1 top, 0 middle, 1 baseline);
+     * at x (−1 left, 0 centre, 1 right), {@code v} which at y (−1 top, 0 middle, 1 baseline, {@link #BOTTOM} bottom);
      * {@code halo}, unless NONE, outlines it so that it reads over coloured fills.
      */
     record Label(String text, double x, double y, TextStyle style, int color, int halo, int h, int v)
             implements Mark {
+        /** The {@code v} of a label whose bottom (below the descent) stands at y. */
+        public static final int BOTTOM = 2;
     }
 }
