@@ -3,6 +3,7 @@ package org.rnnlab.ui.chart;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.ui.figure.Figure;
 import org.rnnlab.ui.figure.Mark;
@@ -75,6 +76,9 @@ public final class FigurePainter {
             gc.fillPolygon(path.xs(), path.ys(), path.xs().length);
         }
         if (stroke(gc, path.stroke(), path.lineWidth(), 0, 0)) {
+            if (path.roundJoins()) {
+                gc.setLineJoin(StrokeLineJoin.ROUND);
+            }
             if (path.closed()) {
                 gc.strokePolygon(path.xs(), path.ys(), path.xs().length);
             } else {
