@@ -138,23 +138,7 @@ public final class Painter {
 
     /** {@code text} broken at spaces into lines no wider than {@code max} px (a word wider than that stays whole). */
     public static List<String> wrap(String text, Font f, double max) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && width(next, f) > max) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(next);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return org.rnnlab.ui.figure.TextWrap.lines(text, max, line -> width(line, f));
     }
 
     /**

@@ -1,0 +1,35 @@
+package org.rnnlab.ui.figure;
+
+import org.rnnlab.training.Phase;
+import org.rnnlab.training.Snapshot;
+
+/** Which tick and unit the single-tick views (diagram, equations) show for a snapshot. */
+public final class ShownPosition {
+    private ShownPosition() {}
+
+    /**
+     * The engine tick to show: the cursor's tick during the forward and backward phases, the
+     * last tick for the loss and the update, −1 before anything ran.
+     */
+    public static int tick(Snapshot s) {
+        if (s == null || s.position().phase() == Phase.READY) {
+            return -1;
+        }
+        int t = s.position().tick() >= 0 ? s.position().tick() : s.position().steps() - 1;
+        while (t >= 0 && s.columns().forward()[t] == null) {
+            t--;
+        }
+        return t;
+    }
+
+    /** {@code selected}, clamped to the snapshot's hidden size. */
+    public static int unit(Snapshot s, int selected) {
+        int h = s.run().cell().hiddenSize();
+        return Math.max(0, Math.min(selected, h - 1));
+    }
+
+    /** "unit 3" for index 2: people count units and ticks from 1, as the phase text does. */
+    public static String unitLabel(int j) {
+        return "unit " + (j + 1);
+    }
+}
