@@ -25,12 +25,17 @@ final class DiagramSheet {
 
     /** A plain style of {@code size} px, never under the minimum. */
     TextStyle plain(double size) {
-        return TextStyle.plain(Math.max(minFont, size));
+        return TextStyle.plain(px(size));
     }
 
     /** A bold style of {@code size} px, never under the minimum. */
     TextStyle bold(double size) {
-        return TextStyle.bold(Math.max(minFont, size));
+        return TextStyle.bold(px(size));
+    }
+
+    /** At least the minimum, and in single precision: the size a font is made with, so layouts use the size drawn. */
+    private double px(double size) {
+        return (float) Math.max(minFont, size);
     }
 
     /** {@code style} as math text (subscripts after "_"). */

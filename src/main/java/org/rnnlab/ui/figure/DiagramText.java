@@ -71,7 +71,7 @@ final class DiagramText {
     static TextStyle fit(String text, TextStyle style, double max, double min, TextMetrics tm) {
         TextStyle out = style;
         while (tm.width(text, out) > max && out.size() > min) {
-            out = out.withSize(Math.max(min, out.size() - 1));
+            out = out.withSize((float) Math.max(min, out.size() - 1));
         }
         return out;
     }
