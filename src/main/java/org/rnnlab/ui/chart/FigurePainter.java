@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.ui.figure.Figure;
 import org.rnnlab.ui.figure.Mark;
@@ -79,6 +80,9 @@ public final class FigurePainter {
             gc.fillPolygon(path.xs(), path.ys(), path.xs().length);
         }
         if (stroke(gc, path.stroke(), path.lineWidth(), 0, 0)) {
+            if (path.roundJoins()) {
+                gc.setLineJoin(StrokeLineJoin.ROUND);
+            }
             if (path.closed()) {
                 gc.strokePolygon(path.xs(), path.ys(), path.xs().length);
             } else {

@@ -29,14 +29,23 @@ public sealed interface Mark permits Mark.Rect, Mark.Line, Mark.Path, Mark.Oval,
         }
     }
 
-    /** A polyline, or a polygon when closed (then filled with {@code fill} if not NONE). */
-    record Path(double[] xs, double[] ys, boolean closed, int fill, int stroke, double lineWidth) implements Mark {
+    /**
+     * A polyline, or a polygon when closed (then filled with {@code fill} if not NONE); its corners
+     * rounded when {@code roundJoins} (wires that turn), else as the canvas joins them.
+     */
+    record Path(double[] xs, double[] ys, boolean closed, int fill, int stroke, double lineWidth, boolean roundJoins)
+            implements Mark {
         public Path {
             if (xs.length != ys.length) {
                 throw new IllegalArgumentException("a path needs as many x as y, were " + xs.length + " and " + ys.length);
             }
             xs = xs.clone();
             ys = ys.clone();
+        }
+
+        /** A path whose corners the canvas joins as it is set to. */
+        public Path(double[] xs, double[] ys, boolean closed, int fill, int stroke, double lineWidth) {
+            this(xs, ys, closed, fill, stroke, lineWidth, false);
         }
     }
 

@@ -172,7 +172,7 @@ class MainWindowTest {
         assertThat(heatmap.figure().filled(2)).isTrue();
         assertThat(heatmap.figure().filled(3)).isFalse();
         var diagram = (org.rnnlab.ui.view.CellDiagramView) window.views().view("cell-diagram");
-        assertThat(diagram.shownValue(f)).isEqualTo(engine.columns().forward()[2].gates()[f][0]);
+        assertThat(diagram.figure().gates().get(f).fill()).isEqualTo(engine.columns().forward()[2].gates()[f][0]);
 
         robot.type(KeyCode.B).type(KeyCode.RIGHT, 3);
         frame(robot);

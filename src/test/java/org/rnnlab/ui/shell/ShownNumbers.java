@@ -59,7 +59,8 @@ final class ShownNumbers {
         // not the flow's axis labels: the axis keeps the widest range of the complete iterations it
         // has shown since the settings last changed, a memory of the view, not a number of the run
         var diagram = (CellDiagramView) window.views().view("cell-diagram");
-        diagram.drawnGates().forEach(g -> out.add("gate " + g));
+        diagram.figure().gates().forEach(g -> out.add("gate " + g.name() + " " + g.label() + " " + g.symbol() + " "
+                + g.title() + " " + g.value()));
         out.add("equations " + ((EquationsView) window.views().view("equations")).figure().text());
         out.addAll(((SequenceView) window.views().view("sequence")).figure().figure().texts());
         var curves = ((TrainingCurvesView) window.views().view("training-curves")).figure();

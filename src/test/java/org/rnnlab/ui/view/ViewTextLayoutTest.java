@@ -106,7 +106,7 @@ class ViewTextLayoutTest {
                 style.setEasing(false);
                 style.setFontSize(size.font);
                 problems.addAll(problems(robot, c.name + " diagram", new CellDiagramView(sel, style),
-                        v -> ((CellDiagramView) v).drawnBoxes(), s, size));
+                        v -> FigureBoxes.of(((CellDiagramView) v).figure().figure()), s, size));
                 problems.addAll(problems(robot, c.name + " heatmaps", new GateHeatmapView(sel, style),
                         v -> FigureBoxes.of(((GateHeatmapView) v).figure().figure()), s, size));
                 problems.addAll(problems(robot, c.name + " gradient", new GradientFlowView(sel, style),

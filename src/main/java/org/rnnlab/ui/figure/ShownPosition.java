@@ -3,15 +3,15 @@ package org.rnnlab.ui.figure;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
 
-/** Which tick the single-tick figures (diagram, equations) show for a snapshot, and how a unit is named. */
-public final class ShownTick {
-    private ShownTick() {}
+/** Which tick and unit the single-tick views (diagram, equations) show for a snapshot. */
+public final class ShownPosition {
+    private ShownPosition() {}
 
     /**
      * The engine tick to show: the cursor's tick during the forward and backward phases, the
      * last tick for the loss and the update, −1 before anything ran.
      */
-    public static int of(Snapshot s) {
+    public static int tick(Snapshot s) {
         if (s == null || s.position().phase() == Phase.READY) {
             return -1;
         }
@@ -20,6 +20,12 @@ public final class ShownTick {
             t--;
         }
         return t;
+    }
+
+    /** {@code selected}, clamped to the snapshot's hidden size. */
+    public static int unit(Snapshot s, int selected) {
+        int h = s.run().cell().hiddenSize();
+        return Math.max(0, Math.min(selected, h - 1));
     }
 
     /** "unit 3" for index 2: people count units and ticks from 1, as the phase text does. */
