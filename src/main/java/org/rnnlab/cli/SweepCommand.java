@@ -62,17 +62,26 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CellKind> kinds = CommonTrainingOptions.cells("--cells", cells);
-        List<Integer> lengths = CommonTrainingOptions.ints("--seq", seq, 1, 10000);
-        List<Integer> hiddens = CommonTrainingOptions.ints("--hidden", hidden, 1, 1024);
+        List<Integer> lengths = CommonTrainingOptions.ints("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
+        List<Integer> hiddens = CommonTrainingOptions.ints("--hidden", hidden, 1, org.rnnlab.training.Limits.MAX_HIDDEN);
         CommonTrainingOptions.range("--seeds", seeds, 1, 1000);
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
-        CommonTrainingOptions.range("--threads", n, 1, 64);
+        CommonTrainingOptions.range("--threads", n, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
         common.checkRanges(hiddens.get(0));
         Task first = null;
+        List<org.rnnlab.training.MemoryEstimate> each = new java.util.ArrayList<>();
         for (int t : lengths) {
             Task probe = common.buildTask(t);
             first = first == null ? probe : first;
+            for (CellKind c : kinds) {
+                for (int h : hiddens) {
+                    TrainerConfig probeConfig = common.config(c, h, probe);
+                    each.add(org.rnnlab.training.MemoryEstimate.training(probeConfig, probe, 0));
+                }
+            }
         }
+        org.rnnlab.training.MemoryEstimate.largest("the " + n + " largest parallel runs of the sweep (" + cells + ", H="
+                + hidden + ", T=" + seq + ", batch " + common.batch + ")", each, n).requireFits();
         Metric metric = first.metric();
         String taskId = first.id();
         TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), first);

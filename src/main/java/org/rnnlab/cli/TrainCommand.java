@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         CellKind kind = CommonTrainingOptions.cell(cell);
         if (seq != null) {
-            CommonTrainingOptions.range("--seq", seq, 1, 10000);
+            CommonTrainingOptions.range("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
         }
         common.checkRanges(hidden);
         CommonTrainingOptions.range("--sample-every", sampleEvery, 0, TrainerConfig.MAX_ITERATIONS);
@@ -79,10 +79,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Task task = common.buildTask(seq == null ? 0 : seq);
         TrainerConfig config = common.config(kind, hidden, task);
-        Trainer trainer = new Trainer(config, task).keepRecords(saveSession != null);
-        if (saveSession != null) {
-            checkWritable("--save-session", saveSession);
-        }
+        int kept = saveSession == null ? 0 : org.rnnlab.training.Simulation.HISTORY_LIMIT;
+        org.rnnlab.training.MemoryEstimate.training(config, task, kept).requireFits();
+        Trainer trainer = new Trainer(config, task).keepRecords(false);
+        java.util.ArrayDeque<IterationRecord> latest = new java.util.ArrayDeque<>();
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
             Metric metric = task.metric();
@@ -98,10 +98,18 @@ final class TrainCommand implements Callable<Integer> {
                     : task instanceof NumbersTask numbers
                     ? TrainingListener.both(lines, new TranslationSamples(stderr, numbers, config.settings(), sampleEvery))
                     : lines;
-            TrainingListener listener = csv == null ? progress : TrainingListener.both(new TrainingListener() {
+            TrainingListener listener = TrainingListener.both(new TrainingListener() {
                 @Override
                 public void iteration(IterationRecord r) {
-                    csv.write(r);
+                    if (csv != null) {
+                        csv.write(r);
+                    }
+                    if (kept > 0) {
+                        if (latest.size() == kept) {
+                            latest.removeFirst();
+                        }
+                        latest.addLast(r);
+                    }
                 }
             }, progress);
             result = trainer.run(listener);
@@ -112,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         stderr.printf(Locale.ROOT, "%s after %d iterations in %.1f s%n", describe(result.status()), result.iterations(),
                 result.elapsedSeconds());
         if (saveSession != null) {
-            SessionFile.write(saveSession, trainer.sessionState(result.records()), trainer.parameterNames());
+            SessionFile.write(saveSession, trainer.sessionState(java.util.List.copyOf(latest)), trainer.parameterNames());
             stderr.printf(Locale.ROOT, "session saved to %s (opens at iteration %d)%n", saveSession, result.iterations() + 1);
         }
         stderr.flush();

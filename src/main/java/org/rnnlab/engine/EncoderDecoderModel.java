@@ -118,7 +118,8 @@ public final class EncoderDecoderModel extends ParamGroupModel implements Steppa
         }
         if (dec == null || dec.steps() != tgt.steps() || dec.batch() != bsz) {
             dec = decoder.newUnroll(tgt.steps(), bsz);
-            int rows = tgt.steps() * bsz * readout.outputSize();
+            int rows = Unroll.arrayLength("the outputs of T=" + tgt.steps() + " ticks, batch " + bsz,
+                    Unroll.times(Unroll.times(tgt.steps(), bsz), readout.outputSize()));
             y = new double[rows];
             dy = new double[rows];
             probs = new double[rows];

@@ -80,7 +80,8 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         }
         if (unroll == null || unroll.steps() != b.steps() || unroll.batch() != b.batch()) {
             unroll = cell.newUnroll(b.steps(), b.batch());
-            int rows = b.steps() * b.batch() * config.outputSize();
+            int rows = Unroll.arrayLength("the outputs of T=" + b.steps() + " ticks, batch " + b.batch(),
+                    Unroll.times(Unroll.times(b.steps(), b.batch()), config.outputSize()));
             y = new double[rows];
             dy = new double[rows];
             probs = new double[rows];
