@@ -105,13 +105,20 @@ public final class MemoryEstimate {
      * of the program.
      */
     public void requireFits() {
+        if (bytes() > available()) {
+            System.gc(); // what is in use may be garbage not yet collected: measure again before refusing
+            long available = available();
+            if (bytes() > available) {
+                throw new IllegalArgumentException(refusal(Runtime.getRuntime().maxMemory(), available));
+            }
+        }
+    }
+
+    private static long available() {
         Runtime rt = Runtime.getRuntime();
         long max = rt.maxMemory();
         long used = rt.totalMemory() - rt.freeMemory();
-        long available = max == Long.MAX_VALUE ? Long.MAX_VALUE : max - max / 10 - used;
-        if (bytes() > available) {
-            throw new IllegalArgumentException(refusal(max, available));
-        }
+        return max == Long.MAX_VALUE ? Long.MAX_VALUE : max - max / 10 - used;
     }
 
     /** The message {@link #requireFits()} gives for a heap of {@code max} bytes with {@code available} left. */

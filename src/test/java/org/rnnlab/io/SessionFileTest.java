@@ -91,7 +91,7 @@ class SessionFileTest {
         Simulation sim = running();
         Path f = dir.resolve("s.json");
         SessionFile.write(f, sim.capture().withLesson("vanishing", 3), names(sim));
-        SessionState back = SessionFile.read(f);
+        SessionState back = SessionFile.read(f, TASKS);
         assertThat(back.lessonId()).isEqualTo("vanishing");
         assertThat(back.lessonStep()).isEqualTo(3);
         Simulation reopened = Simulation.restore(back, TASKS);
@@ -149,7 +149,7 @@ class SessionFileTest {
     private void assertRefused(String content, String... fragments) throws IOException {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, content);
-        assertThatThrownBy(() -> SessionFile.read(f)).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> SessionFile.read(f, TASKS)).isInstanceOf(FormatException.class)
                 .satisfies(e -> {
                     assertThat(e.getMessage()).startsWith("bad.json");
                     for (String s : fragments) {
@@ -167,7 +167,7 @@ class SessionFileTest {
         assertRefused("[1,2]", "JSON object");
         assertRefused(good.replace("\"version\" : 1", "\"version\" : 7"), "version", "newer");
         assertRefused(good.replace("\"rnn-lab-session\"", "\"something-else\""), "format");
-        assertRefused(good.replace("\"hidden_size\" : 8", "\"hidden_size\" : 0"), "hidden size must be in 1..1024, was 0");
+        assertRefused(good.replace("\"hidden_size\" : 8", "\"hidden_size\" : 0"), "settings.hidden_size", "must be in 1..1024, was 0");
         assertRefused(good.replaceFirst("\"values\" : \\[ ([-0-9.eE]+)", "\"values\" : [ null"), "weights.", "finite");
         assertRefused(good.replace("\"optimizer\" : \"adam\"", "\"optimizer\" : \"sgd\""), "optimizer.kind");
     }
@@ -177,12 +177,8 @@ class SessionFileTest {
         String good = Files.readString(saved());
         Path f = dir.resolve("shape.json");
         Files.writeString(f, good.replace("\"hidden_size\" : 8", "\"hidden_size\" : 9"));
-        try {
-            SessionState s = SessionFile.read(f);
-            assertThatThrownBy(() -> Simulation.restore(s, TASKS)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("weights.");
-        } catch (FormatException e) {
-            throw new AssertionError(e);
-        }
+        assertThatThrownBy(() -> SessionFile.read(f, TASKS)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("shape.json").hasMessageContaining("weights.weight_ih")
+                .hasMessageContaining("needs 27");
     }
 }
