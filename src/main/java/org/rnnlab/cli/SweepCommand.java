@@ -91,9 +91,10 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
         }
-        TrainCommand.MetricsCsv check = out == null ? null : TrainCommand.MetricsCsv.open(out);
-        if (check != null) {
-            check.close();
+        org.rnnlab.io.OutputFiles.checkDistinct(List.of(new org.rnnlab.io.OutputFiles.Named("--out", out)),
+                List.of(new org.rnnlab.io.OutputFiles.Named("--file", common.file)));
+        if (out != null) {
+            org.rnnlab.io.OutputFiles.checkWritable("--out", out);
         }
         err.printf(Locale.ROOT, "sweep %s on %s: %d runs on %d thread%s; %s%n", cells, taskId, plan.size(), n,
                 n == 1 ? "" : "s", CommonTrainingOptions.describe(base).replaceAll(", seed -?\\d+$", ""));
@@ -170,6 +171,13 @@ final class SweepCommand implements Callable<Integer> {
                     .append(run.result().solved()).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", run.result().elapsedSeconds())).append('\n');
         }
-        TrainCommand.MetricsCsv.writeAtomically(out, sb.toString());
+        try {
+            org.rnnlab.io.AtomicFiles.writeString(out, sb.toString());
+        } catch (IOException e) {
+            Path kept = java.nio.file.Files.createTempFile("rnn-lab-sweep-", ".csv");
+            java.nio.file.Files.writeString(kept, sb);
+            throw new UserInputException("--out: cannot write " + out + " (" + e.getMessage() + "); the table is in "
+                    + kept + " instead");
+        }
     }
 }

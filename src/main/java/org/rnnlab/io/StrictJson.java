@@ -93,7 +93,7 @@ public final class StrictJson {
         try {
             root = (nonNumeric ? NON_NUMERIC : STRICT).readTree(bytes);
         } catch (StreamConstraintsException e) {
-            throw new FormatException(file, fieldOf(e), "is refused: " + limitText(e));
+            throw new FormatException(file, fieldOf(e), limitText(e) + location(e));
         } catch (JsonProcessingException e) {
             throw new FormatException(file, fieldOf(e), "is not valid JSON" + location(e) + ": "
                     + Messages.firstLine(e.getOriginalMessage()));
@@ -157,10 +157,22 @@ public final class StrictJson {
         }
     }
 
+    /** What a read limit refused, with the limit: "nests deeper than 32 levels". */
     private static String limitText(StreamConstraintsException e) {
-        String m = Messages.firstLine(e.getOriginalMessage());
-        int cut = m.indexOf(" (");
-        return cut > 0 && m.contains("StreamReadConstraints") ? m.substring(0, cut) : m;
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("Document nesting depth")) {
+            return "nests deeper than " + MAX_DEPTH + " levels";
+        }
+        if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+            return "holds a number longer than " + MAX_NUMBER_LENGTH + " characters";
+        }
+        if (m.startsWith("String value length") || m.startsWith("String length")) {
+            return "holds a string longer than " + MAX_STRING_LENGTH + " characters";
+        }
+        if (m.startsWith("Name length")) {
+            return "holds a field name longer than " + MAX_NAME_LENGTH + " characters";
+        }
+        return Messages.firstLine(m);
     }
 
     /** Where a parse error happened, as a field path such as "weights.weight_hh[3]", or "". */
