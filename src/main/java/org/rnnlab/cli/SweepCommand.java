@@ -68,6 +68,11 @@ final class SweepCommand implements Callable<Integer> {
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
         CommonTrainingOptions.range("--threads", n, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
         common.checkRanges(hiddens.get(0));
+        org.rnnlab.io.OutputFiles.checkDistinct(List.of(new org.rnnlab.io.OutputFiles.Named("--out", out)),
+                List.of(new org.rnnlab.io.OutputFiles.Named("--file", common.file)));
+        if (out != null) {
+            org.rnnlab.io.OutputFiles.checkWritable("--out", out);
+        }
         Task first = null;
         List<org.rnnlab.training.MemoryEstimate> each = new java.util.ArrayList<>();
         for (int t : lengths) {
@@ -90,11 +95,6 @@ final class SweepCommand implements Callable<Integer> {
             plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
-        }
-        org.rnnlab.io.OutputFiles.checkDistinct(List.of(new org.rnnlab.io.OutputFiles.Named("--out", out)),
-                List.of(new org.rnnlab.io.OutputFiles.Named("--file", common.file)));
-        if (out != null) {
-            org.rnnlab.io.OutputFiles.checkWritable("--out", out);
         }
         err.printf(Locale.ROOT, "sweep %s on %s: %d runs on %d thread%s; %s%n", cells, taskId, plan.size(), n,
                 n == 1 ? "" : "s", CommonTrainingOptions.describe(base).replaceAll(", seed -?\\d+$", ""));

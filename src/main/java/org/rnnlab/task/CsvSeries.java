@@ -246,7 +246,8 @@ public record CsvSeries(String source, String column, double[] values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length() && sb.length() < 60; i++) {
             char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c)
+            sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                    : Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c)
                     : String.valueOf(c));
         }
         return sb.length() < s.length() && sb.length() >= 60 ? sb + "..." : sb.toString();
