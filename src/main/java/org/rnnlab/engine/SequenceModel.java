@@ -79,6 +79,11 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
                     + ") do not suit the loss " + config.loss());
         }
         if (unroll == null || unroll.steps() != b.steps() || unroll.batch() != b.batch()) {
+            // let the old buffers go first: the heap never holds two unrolls of this model
+            unroll = null;
+            y = null;
+            dy = null;
+            probs = null;
             unroll = cell.newUnroll(b.steps(), b.batch());
             int rows = Unroll.arrayLength("the outputs of T=" + b.steps() + " ticks, batch " + b.batch(),
                     Unroll.times(Unroll.times(b.steps(), b.batch()), config.outputSize()));
