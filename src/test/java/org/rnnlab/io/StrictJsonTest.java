@@ -104,10 +104,13 @@ class StrictJsonTest {
     }
 
     @Test
-    void onlyRegularFilesAreReplaced() throws IOException {
+    void onlyRegularFilesAreReplaced() throws IOException, InterruptedException {
         assertThatThrownBy(() -> AtomicFiles.writeString(dir, "x")).hasMessageContaining("not a regular file");
-        assertThatThrownBy(() -> AtomicFiles.writeString(Path.of("/dev/null"), "x"))
-                .hasMessageContaining("not a regular file");
+        // a pipe of our own, never a shared device: a mutant of the check must not replace /dev/null
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> AtomicFiles.writeString(fifo, "x")).hasMessageContaining("not a regular file");
+        Files.delete(fifo);
         Path t = dir.resolve("t.txt");
         AtomicFiles.writeString(t, "one");
         AtomicFiles.writeString(t, "two");
