@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "shapes (cell = rnn | lstm | gru); default: the 12 shapes of shared/bench/README.md")
     List<String> shapes = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for the products (default 1)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the products, 1..64 (default 1)")
     int threads = 1;
 
     @Option(names = "--dtype", paramLabel = "TYPE", description = "float64 (the only type the engine has)")
@@ -71,21 +71,15 @@ final class BenchCommand implements Callable<Integer> {
         if (!"float64".equalsIgnoreCase(dtype.trim())) {
             throw new IllegalArgumentException("dtype '" + dtype + "' is not supported: the engine computes in float64");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup must be 0 or more, was " + warmup);
-        }
-        if (iters < 1) {
-            throw new IllegalArgumentException("iters must be at least 1, was " + iters);
-        }
-        if (jitWarmupMs < 0) {
-            throw new IllegalArgumentException("jit-warmup-ms must be 0 or more, was " + jitWarmupMs);
-        }
+        CommonTrainingOptions.range("--threads", threads, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
+        CommonTrainingOptions.range("--warmup", warmup, 0, 1_000_000);
+        CommonTrainingOptions.range("--iters", iters, 1, 1_000_000);
+        CommonTrainingOptions.range("--jit-warmup-ms", jitWarmupMs, 0, 3_600_000);
         List<Shape> parsed = new ArrayList<>();
         for (String s : shapes.isEmpty() ? BenchmarkStep.DEFAULT_SHAPES : shapes) {
-            parsed.add(Shape.parse(s));
+            Shape shape = Shape.parse(s);
+            shape.memory().requireFits();
+            parsed.add(shape);
         }
         err.println("# engine kernels: " + Simd.describe() + "; " + Runtime.version() + "; threads " + threads
                 + "; per shape: JIT warm-up ≥ " + jitWarmupMs + " ms until stable, " + warmup + " warm-up steps, median of " + iters);

@@ -13,6 +13,7 @@ import org.rnnlab.task.Task;
 import org.rnnlab.task.TaskOptions;
 import org.rnnlab.task.registry.Tasks;
 import org.rnnlab.training.DefaultTasks;
+import org.rnnlab.training.Limits;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;
 import org.rnnlab.training.TrainerConfig;
@@ -125,13 +126,13 @@ final class CommonTrainingOptions {
 
     private TrainerConfig config(CellKind cell, int hidden, String taskId, int length, double lr) {
         range("--steps", steps, 1, TrainerConfig.MAX_ITERATIONS);
-        range("--hidden", hidden, 1, 1024);
-        range("--seq", length, 1, 10000);
-        range("--lag", lag, 0, 100_000);
-        range("--batch", batch, 1, 4096);
+        range("--hidden", hidden, 1, Limits.MAX_HIDDEN);
+        range("--seq", length, 1, Limits.MAX_SEQUENCE);
+        range("--lag", lag, 0, Limits.MAX_LAG);
+        range("--batch", batch, 1, Limits.MAX_BATCH);
         range("--eval-every", evalEvery, 1, TrainerConfig.MAX_ITERATIONS);
-        if (!(lr > 0 && lr <= 1000)) {
-            throw new IllegalArgumentException("--lr must be in (0, 1000], was " + lr);
+        if (!(lr > 0 && lr <= Limits.MAX_LEARNING_RATE)) {
+            throw new IllegalArgumentException("--lr must be in (0, " + fmt(Limits.MAX_LEARNING_RATE) + "], was " + lr);
         }
         OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
         InitScheme scheme = parse("--init", () -> InitScheme.parse(init));
@@ -142,12 +143,12 @@ final class CommonTrainingOptions {
         };
         boolean clipOn = !isOff(clip);
         double threshold = clipOn ? number("--clip", clip, "a number in (0, 1e6] or off") : 1.0;
-        if (clipOn && !(threshold > 0 && threshold <= 1e6)) {
+        if (clipOn && !(threshold > 0 && threshold <= Limits.MAX_CLIP)) {
             throw new IllegalArgumentException("--clip must be in (0, 1e6] or off, was " + clip);
         }
         double fb = isOff(forgetBias) || forgetBias.strip().equalsIgnoreCase("drawn") ? Double.NaN
                 : number("--forget-bias", forgetBias, "a number in [-10, 10] or drawn");
-        if (!Double.isNaN(fb) && !(fb >= -10 && fb <= 10)) {
+        if (!Double.isNaN(fb) && !(fb >= -Limits.MAX_FORGET_BIAS && fb <= Limits.MAX_FORGET_BIAS)) {
             throw new IllegalArgumentException("--forget-bias must be in [-10, 10] or drawn, was " + forgetBias);
         }
         GruVariant gru = switch (gruVariant.strip().toLowerCase(Locale.ROOT)) {
@@ -155,7 +156,7 @@ final class CommonTrainingOptions {
             case "cho", "cho2014", "cho-2014" -> GruVariant.CHO_2014;
             default -> throw new IllegalArgumentException("--gru-variant must be one of pytorch, cho, was '" + gruVariant + "'");
         };
-        if (radius != null && !(radius > 0 && radius <= 100)) {
+        if (radius != null && !(radius > 0 && radius <= Limits.MAX_RADIUS)) {
             throw new IllegalArgumentException("--radius must be in (0, 100], was " + radius);
         }
         SimulationSettings s = new SimulationSettings(cell, act, !noForgetGate, gru, hidden, taskId, length,
@@ -169,7 +170,7 @@ final class CommonTrainingOptions {
      * that lists the valid ones. {@code length} 0 asks for the task's default length.
      */
     Task buildTask(int length) {
-        range("--lag", lag, 0, 100_000);
+        range("--lag", lag, 0, Limits.MAX_LAG);
         return Tasks.create(task.strip(), taskOptions(length));
     }
 

@@ -49,14 +49,21 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CellKind> kinds = CommonTrainingOptions.cells("--cells", cells);
-        CommonTrainingOptions.range("--threads", threads, 1, 64);
+        CommonTrainingOptions.range("--threads", threads, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
         if (seq != null) {
-            CommonTrainingOptions.range("--seq", seq, 1, 10000);
+            CommonTrainingOptions.range("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
         }
         common.checkRanges(hidden);
         Task task = common.buildTask(seq == null ? 0 : seq);
         int length = task.sequenceLength();
         TrainerConfig base = common.config(kinds.get(0), hidden, task);
+        List<org.rnnlab.training.MemoryEstimate> each = new java.util.ArrayList<>();
+        for (CellKind c : kinds) {
+            each.add(org.rnnlab.training.MemoryEstimate.training(base.withSettings(base.settings().withCell(c)), task, 0));
+        }
+        org.rnnlab.training.MemoryEstimate.largest(threads + " parallel run" + (threads == 1 ? "" : "s") + " of " + cells
+                + " with H=" + hidden + ", T=" + length + ", batch " + base.settings().batchSize() + " on " + task.id(),
+                each, threads).requireFits();
         Metric metric = task.metric();
         err.printf(Locale.ROOT, "compare %s on %s, T=%d, H=%d: %s%n", cells, task.id(), length, hidden,
                 CommonTrainingOptions.describe(base));

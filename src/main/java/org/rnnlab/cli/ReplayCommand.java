@@ -3,8 +3,10 @@ package org.rnnlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnlab.io.FormatException;
+import org.rnnlab.io.OutputFiles;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.io.TickCsvWriter;
 import org.rnnlab.training.SessionState;
@@ -38,22 +40,32 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        OutputFiles.checkDistinct(List.of(new OutputFiles.Named("--csv", csv)),
+                List.of(new OutputFiles.Named("SESSION.json", session)));
+        OutputFiles.checkWritable("--csv", csv);
         SessionState state;
         try {
             state = SessionFile.read(session);
         } catch (FormatException e) {
             throw new UserInputException(e.getMessage());
         }
+        OutputFiles.checkDistinct(List.of(new OutputFiles.Named("--csv", csv)),
+                List.of(new OutputFiles.Named("the session's CSV data", state.settings().taskOptions().file())));
         Simulation sim;
         try {
             sim = Simulation.restore(state, org.rnnlab.training.DefaultTasks.factory());
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(session + ": " + e.getMessage());
+            throw new UserInputException(org.rnnlab.io.Messages.clean(session.toString(), 200) + ": " + e.getMessage());
         }
         if (complete) {
             sim.finishIteration();
         }
-        TickCsvWriter.write(sim, csv);
+        try {
+            TickCsvWriter.write(sim, csv);
+        } catch (IOException e) {
+            throw new UserInputException("--csv: cannot write " + org.rnnlab.io.Messages.clean(csv.toString(), 200) + " ("
+                    + org.rnnlab.io.Messages.clean(String.valueOf(e.getMessage()), 200) + ")");
+        }
         out.printf("%s: iteration %d, %s -> %s%n", session.getFileName(), sim.iteration(),
                 sim.snapshot(null, false).phaseText(), csv);
         return 0;

@@ -30,13 +30,17 @@ public final class RnnLabCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
+                commandLine.getErr().println("error: " + org.rnnlab.io.Messages.oneLine(ex.getMessage()));
+                return 2;
+            }
+            if (ex instanceof org.rnnlab.io.FormatException || ex instanceof java.io.IOException) {
+                commandLine.getErr().println("error: " + org.rnnlab.io.Messages.oneLine(ex.getMessage()));
                 return 2;
             }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("error: " + org.rnnlab.io.Messages.oneLine(ex.getMessage()));
             return 2;
         });
         return cl.execute(args);

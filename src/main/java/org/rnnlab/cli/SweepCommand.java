@@ -62,17 +62,31 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<CellKind> kinds = CommonTrainingOptions.cells("--cells", cells);
-        List<Integer> lengths = CommonTrainingOptions.ints("--seq", seq, 1, 10000);
-        List<Integer> hiddens = CommonTrainingOptions.ints("--hidden", hidden, 1, 1024);
+        List<Integer> lengths = CommonTrainingOptions.ints("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
+        List<Integer> hiddens = CommonTrainingOptions.ints("--hidden", hidden, 1, org.rnnlab.training.Limits.MAX_HIDDEN);
         CommonTrainingOptions.range("--seeds", seeds, 1, 1000);
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
-        CommonTrainingOptions.range("--threads", n, 1, 64);
+        CommonTrainingOptions.range("--threads", n, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
         common.checkRanges(hiddens.get(0));
+        org.rnnlab.io.OutputFiles.checkDistinct(List.of(new org.rnnlab.io.OutputFiles.Named("--out", out)),
+                List.of(new org.rnnlab.io.OutputFiles.Named("--file", common.file)));
+        if (out != null) {
+            org.rnnlab.io.OutputFiles.checkWritable("--out", out);
+        }
         Task first = null;
+        List<org.rnnlab.training.MemoryEstimate> each = new java.util.ArrayList<>();
         for (int t : lengths) {
             Task probe = common.buildTask(t);
             first = first == null ? probe : first;
+            for (CellKind c : kinds) {
+                for (int h : hiddens) {
+                    TrainerConfig probeConfig = common.config(c, h, probe);
+                    each.add(org.rnnlab.training.MemoryEstimate.training(probeConfig, probe, 0));
+                }
+            }
         }
+        org.rnnlab.training.MemoryEstimate.largest("the " + n + " largest parallel runs of the sweep (" + cells + ", H="
+                + hidden + ", T=" + seq + ", batch " + common.batch + ")", each, n).requireFits();
         Metric metric = first.metric();
         String taskId = first.id();
         TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), first);
@@ -81,10 +95,6 @@ final class SweepCommand implements Callable<Integer> {
             plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
-        }
-        TrainCommand.MetricsCsv check = out == null ? null : TrainCommand.MetricsCsv.open(out);
-        if (check != null) {
-            check.close();
         }
         err.printf(Locale.ROOT, "sweep %s on %s: %d runs on %d thread%s; %s%n", cells, taskId, plan.size(), n,
                 n == 1 ? "" : "s", CommonTrainingOptions.describe(base).replaceAll(", seed -?\\d+$", ""));
@@ -161,6 +171,13 @@ final class SweepCommand implements Callable<Integer> {
                     .append(run.result().solved()).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", run.result().elapsedSeconds())).append('\n');
         }
-        TrainCommand.MetricsCsv.writeAtomically(out, sb.toString());
+        try {
+            org.rnnlab.io.AtomicFiles.writeString(out, sb.toString());
+        } catch (IOException e) {
+            Path kept = java.nio.file.Files.createTempFile("rnn-lab-sweep-", ".csv");
+            java.nio.file.Files.writeString(kept, sb);
+            throw new UserInputException("--out: cannot write " + out + " (" + e.getMessage() + "); the table is in "
+                    + kept + " instead");
+        }
     }
 }

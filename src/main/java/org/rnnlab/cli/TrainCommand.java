@@ -3,10 +3,12 @@ package org.rnnlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.engine.CellKind;
-import org.rnnlab.io.SessionFile;
+import org.rnnlab.io.AtomicFiles;
+import org.rnnlab.io.OutputFiles;
 import org.rnnlab.task.Metric;
 import org.rnnlab.task.NumbersTask;
 import org.rnnlab.task.Task;
@@ -70,19 +72,27 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         CellKind kind = CommonTrainingOptions.cell(cell);
         if (seq != null) {
-            CommonTrainingOptions.range("--seq", seq, 1, 10000);
+            CommonTrainingOptions.range("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
         }
         common.checkRanges(hidden);
         CommonTrainingOptions.range("--sample-every", sampleEvery, 0, TrainerConfig.MAX_ITERATIONS);
         if (!(temperature >= 0 && temperature <= 100)) {
             throw new UserInputException("--temperature must be in [0, 100], was " + temperature);
         }
+        OutputFiles.checkDistinct(List.of(new OutputFiles.Named("--out", out), new OutputFiles.Named("--save-session",
+                saveSession)), List.of(new OutputFiles.Named("--file", common.file)));
+        if (out != null) {
+            OutputFiles.checkWritable("--out", out);
+        }
+        if (saveSession != null) {
+            OutputFiles.checkWritable("--save-session", saveSession);
+        }
         Task task = common.buildTask(seq == null ? 0 : seq);
         TrainerConfig config = common.config(kind, hidden, task);
-        Trainer trainer = new Trainer(config, task).keepRecords(saveSession != null);
-        if (saveSession != null) {
-            checkWritable("--save-session", saveSession);
-        }
+        int kept = saveSession == null ? 0 : org.rnnlab.training.Simulation.HISTORY_LIMIT;
+        org.rnnlab.training.MemoryEstimate.training(config, task, kept).requireFits();
+        Trainer trainer = new Trainer(config, task).keepRecords(false);
+        java.util.ArrayDeque<IterationRecord> latest = new java.util.ArrayDeque<>();
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
             Metric metric = task.metric();
@@ -98,10 +108,18 @@ final class TrainCommand implements Callable<Integer> {
                     : task instanceof NumbersTask numbers
                     ? TrainingListener.both(lines, new TranslationSamples(stderr, numbers, config.settings(), sampleEvery))
                     : lines;
-            TrainingListener listener = csv == null ? progress : TrainingListener.both(new TrainingListener() {
+            TrainingListener listener = TrainingListener.both(new TrainingListener() {
                 @Override
                 public void iteration(IterationRecord r) {
-                    csv.write(r);
+                    if (csv != null) {
+                        csv.write(r);
+                    }
+                    if (kept > 0) {
+                        if (latest.size() == kept) {
+                            latest.removeFirst();
+                        }
+                        latest.addLast(r);
+                    }
                 }
             }, progress);
             result = trainer.run(listener);
@@ -112,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         stderr.printf(Locale.ROOT, "%s after %d iterations in %.1f s%n", describe(result.status()), result.iterations(),
                 result.elapsedSeconds());
         if (saveSession != null) {
-            SessionFile.write(saveSession, trainer.sessionState(result.records()), trainer.parameterNames());
+            SavedResult.session(saveSession, trainer.sessionState(List.copyOf(latest)), trainer.parameterNames());
             stderr.printf(Locale.ROOT, "session saved to %s (opens at iteration %d)%n", saveSession, result.iterations() + 1);
         }
         stderr.flush();
@@ -122,22 +140,6 @@ final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "final test_metric=%s solved=%s%n", metricValue(result.finalMetric()), result.solved());
         stdout.flush();
         return 0;
-    }
-
-    /**
-     * The absolute path of an output file named by {@code option}, refused (one line) when its
-     * directory is missing or it is a directory: checked before training, not after.
-     */
-    static Path checkWritable(String option, Path target) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserInputException(option + ": directory " + dir + " does not exist");
-        }
-        if (java.nio.file.Files.isDirectory(abs)) {
-            throw new UserInputException(option + ": " + abs + " is a directory");
-        }
-        return abs;
     }
 
     static String describe(Trainer.Status s) {
@@ -213,62 +215,36 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * The per-iteration CSV: {@code iteration,loss,test_metric,norm_before,norm_after,clip_threshold,
      * grad_ratio,diverged}, numbers as Java prints doubles (exact, "NaN" when not evaluated,
-     * "Infinity" for no clipping). Written to a temporary file beside the target and renamed
-     * onto it by {@link #commit()}; closing without committing deletes the temporary file, so the
-     * target is either the whole run or untouched.
+     * "Infinity" for no clipping). Written to a temporary file beside the target
+     * ({@link AtomicFiles#begin}) and renamed onto it by {@link #commit()}; closing without
+     * committing deletes the temporary file, so the target is either the whole run or untouched.
+     * When the rename fails at the end, the rows are kept in a file the message names.
      */
     static final class MetricsCsv implements AutoCloseable {
         static final String HEADER = "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged";
-        private final Path target;
-        private final Path temp;
+        private final AtomicFiles.Replacement replacement;
         private final java.io.BufferedWriter w;
-        private boolean committed;
+        private final Path target;
+        private boolean done;
 
-        /** Removes the temporary file if the JVM is stopped (Ctrl-C) before the run ends. */
-        private final Thread cleanup;
-
-        private MetricsCsv(Path target, Path temp, java.io.BufferedWriter w) {
+        private MetricsCsv(Path target, AtomicFiles.Replacement replacement, java.io.BufferedWriter w) {
             this.target = target;
-            this.temp = temp;
+            this.replacement = replacement;
             this.w = w;
-            this.cleanup = new Thread(() -> temp.toFile().delete(), "rnnlab-csv-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-        }
-
-        private void forgetCleanup() {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
         }
 
         /** Opens the temporary file; a missing directory or unwritable place is a one-line user error. */
         static MetricsCsv open(Path target) {
-            return create(target, HEADER);
-        }
-
-        private static MetricsCsv create(Path target, String header) {
-            Path abs = checkWritable("--out", target);
-            Path dir = abs.getParent();
+            Path abs = OutputFiles.checkWritable("--out", target);
             try {
-                Path temp = java.nio.file.Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-                java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8);
-                if (header != null) {
-                    w.write(header);
-                    w.newLine();
-                }
-                return new MetricsCsv(abs, temp, w);
+                AtomicFiles.Replacement r = AtomicFiles.begin(abs);
+                java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(r.temp(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                w.write(HEADER);
+                w.newLine();
+                return new MetricsCsv(target, r, w);
             } catch (IOException e) {
-                throw new UserInputException("--out: cannot write in " + dir + " (" + e.getMessage() + ")");
-            }
-        }
-
-        /** Writes {@code text} to {@code target} through a temporary file and a rename. */
-        static void writeAtomically(Path target, String text) throws IOException {
-            try (MetricsCsv f = create(target, null)) {
-                f.w.write(text);
-                f.commit();
+                throw new UserInputException("--out: cannot write " + target + " (" + e.getMessage() + ")");
             }
         }
 
@@ -278,29 +254,32 @@ final class TrainCommand implements Callable<Integer> {
                         + r.normAfter() + "," + r.clipThreshold() + "," + r.gradientRatio() + "," + r.diverged());
                 w.newLine();
             } catch (IOException e) {
-                throw new UserInputException("--out: cannot write " + temp + " (" + e.getMessage() + ")");
+                throw new UserInputException("--out: cannot write " + target + " (" + e.getMessage() + ")");
             }
         }
 
         /** Flushes and renames the temporary file onto the target. */
-        void commit() throws IOException {
-            w.close();
+        void commit() {
             try {
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                w.close();
+                replacement.commit();
+                done = true;
+            } catch (IOException e) {
+                Path kept = SavedResult.keep(replacement.temp(), "rnn-lab-metrics-", ".csv");
+                done = kept != null;
+                throw new UserInputException("--out: cannot write " + target + " (" + e.getMessage() + ")"
+                        + (kept == null ? "" : "; the metrics are in " + kept));
             }
-            committed = true;
-            forgetCleanup();
         }
 
         @Override
         public void close() throws IOException {
-            if (!committed) {
-                forgetCleanup();
-                w.close();
-                java.nio.file.Files.deleteIfExists(temp);
+            if (!done) {
+                try {
+                    w.close();
+                } finally {
+                    replacement.close();
+                }
             }
         }
     }

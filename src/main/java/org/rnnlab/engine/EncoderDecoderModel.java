@@ -114,11 +114,17 @@ public final class EncoderDecoderModel extends ParamGroupModel implements Steppa
         int bsz = sb.batch();
         int n = bsz * cellConfig.hiddenSize();
         if (enc == null || enc.steps() != src.steps() || enc.batch() != bsz) {
+            enc = null; // the heap never holds two unrolls of this model
             enc = encoder.newUnroll(src.steps(), bsz);
         }
         if (dec == null || dec.steps() != tgt.steps() || dec.batch() != bsz) {
+            dec = null;
+            y = null;
+            dy = null;
+            probs = null;
             dec = decoder.newUnroll(tgt.steps(), bsz);
-            int rows = tgt.steps() * bsz * readout.outputSize();
+            int rows = Unroll.arrayLength("the outputs of T=" + tgt.steps() + " ticks, batch " + bsz,
+                    Unroll.times(Unroll.times(tgt.steps(), bsz), readout.outputSize()));
             y = new double[rows];
             dy = new double[rows];
             probs = new double[rows];

@@ -77,13 +77,16 @@ public abstract class RecurrentCell extends ParamGroup {
     private int threads = 1;
     private Workers workers;
 
+    /** The most threads one cell's products (and any thread-count option) may use. */
+    public static final int MAX_THREADS = 64;
+
     /**
      * How many threads this cell's products may use (default 1). Work is split by output
      * columns or rows only, so every value is the same bits whatever the count.
      */
     public void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in 1.." + MAX_THREADS + ", was " + threads);
         }
         if (threads == this.threads) {
             return;

@@ -79,8 +79,14 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
                     + ") do not suit the loss " + config.loss());
         }
         if (unroll == null || unroll.steps() != b.steps() || unroll.batch() != b.batch()) {
+            // let the old buffers go first: the heap never holds two unrolls of this model
+            unroll = null;
+            y = null;
+            dy = null;
+            probs = null;
             unroll = cell.newUnroll(b.steps(), b.batch());
-            int rows = b.steps() * b.batch() * config.outputSize();
+            int rows = Unroll.arrayLength("the outputs of T=" + b.steps() + " ticks, batch " + b.batch(),
+                    Unroll.times(Unroll.times(b.steps(), b.batch()), config.outputSize()));
             y = new double[rows];
             dy = new double[rows];
             probs = new double[rows];

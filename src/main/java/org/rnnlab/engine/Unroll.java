@@ -66,26 +66,87 @@ public final class Unroll {
         this.batch = batch;
         this.inputSize = cfg.inputSize();
         this.hidden = cfg.hiddenSize();
-        this.gh = cfg.gateCount() * hidden;
-        int tb = steps * batch;
+        this.gh = length(cfg, steps, batch, 1, cfg.gateCount(), hidden);
         boolean lstm = cfg.hasCellState();
         boolean gru = cfg.kind() == CellKind.GRU;
         boolean cho = gru && cfg.gruVariant() == GruVariant.CHO_2014;
-        x = new double[tb * inputSize];
-        h = new double[(steps + 1) * batch * hidden];
-        c = lstm ? new double[(steps + 1) * batch * hidden] : null;
-        preI = new double[tb * gh];
-        preH = new double[tb * gh];
-        act = new double[tb * gh];
-        tanhC = lstm ? new double[tb * hidden] : null;
-        resetHidden = cho ? new double[tb * hidden] : null;
-        dhLoss = new double[tb * hidden];
-        dh = new double[(steps + 1) * batch * hidden];
-        dc = lstm ? new double[(steps + 1) * batch * hidden] : null;
-        dPreI = new double[tb * gh];
-        dPreH = gru ? new double[tb * gh] : dPreI;
-        dx = new double[tb * inputSize];
+        int tbx = length(cfg, steps, batch, steps, batch, inputSize);
+        int tbh = length(cfg, steps, batch, steps, batch, hidden);
+        int tbg = length(cfg, steps, batch, steps, batch, gh);
+        int sbh = length(cfg, steps, batch, steps + 1L, batch, hidden);
+        x = new double[tbx];
+        h = new double[sbh];
+        c = lstm ? new double[sbh] : null;
+        preI = new double[tbg];
+        preH = new double[tbg];
+        act = new double[tbg];
+        tanhC = lstm ? new double[tbh] : null;
+        resetHidden = cho ? new double[tbh] : null;
+        dhLoss = new double[tbh];
+        dh = new double[sbh];
+        dc = lstm ? new double[sbh] : null;
+        dPreI = new double[tbg];
+        dPreH = gru ? new double[tbg] : dPreI;
+        dx = new double[tbx];
         scratch = new double[batch * hidden];
+    }
+
+    /** The largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * How many doubles an unroll of {@code cfg} over {@code steps} ticks and {@code batch}
+     * sequences allocates, exactly, in {@code long} (saturating at {@link Long#MAX_VALUE}), so that
+     * a caller can compare it with the heap before allocating anything.
+     */
+    public static long doubles(CellConfig cfg, long steps, long batch) {
+        long gh = times(cfg.gateCount(), cfg.hiddenSize());
+        long tb = times(steps, batch);
+        long tbh = times(tb, cfg.hiddenSize());
+        long sbh = times(times(steps + 1, batch), cfg.hiddenSize());
+        boolean lstm = cfg.hasCellState();
+        boolean gru = cfg.kind() == CellKind.GRU;
+        boolean cho = gru && cfg.gruVariant() == GruVariant.CHO_2014;
+        long gates = gru ? 5 : 4; // preI, preH, act, dPreI (+ dPreH for a GRU)
+        long states = lstm ? 4 : 2; // h, dh (+ c, dc)
+        long perTick = 1 + (lstm ? 1 : 0) + (cho ? 1 : 0); // dhLoss (+ tanhC, resetHidden)
+        long sum = plus(times(2, times(tb, cfg.inputSize())), times(gates, times(tb, gh)));
+        sum = plus(sum, times(states, sbh));
+        sum = plus(sum, times(perTick, tbh));
+        return plus(sum, times(batch, cfg.hiddenSize()));
+    }
+
+    /** a · b, or {@link Long#MAX_VALUE} when it does not fit (sizes are never negative). */
+    public static long times(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+    }
+
+    /** a + b, or {@link Long#MAX_VALUE} when it does not fit. */
+    public static long plus(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** {@code n} as an array length of {@code what}; refused when a Java array cannot hold it. */
+    public static int arrayLength(String what, long n) {
+        if (n > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException(what + " need " + n + " values, more than a Java array holds ("
+                    + MAX_ARRAY_LENGTH + ")");
+        }
+        return (int) n;
+    }
+
+    /** The product of three sizes as an array length; refused when a Java array cannot hold it. */
+    private static int length(CellConfig cfg, int steps, int batch, long a, long b, long c) {
+        long n = times(times(a, b), c);
+        if (n > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("an unroll of T=" + steps + " ticks, batch B=" + batch + " and hidden size H="
+                    + cfg.hiddenSize() + " (" + cfg.label() + ") needs buffers of " + n
+                    + " values, more than a Java array holds (" + MAX_ARRAY_LENGTH + ")");
+        }
+        return (int) n;
     }
 
     public int steps() {

@@ -45,8 +45,8 @@ final class Workers implements AutoCloseable {
     private int ldc;
 
     Workers(int count) {
-        if (count < 2) {
-            throw new IllegalArgumentException("a worker team needs at least 2 threads, was " + count);
+        if (count < 2 || count > RecurrentCell.MAX_THREADS) {
+            throw new IllegalArgumentException("a worker team needs 2.." + RecurrentCell.MAX_THREADS + " threads, was " + count);
         }
         this.count = count;
         this.threads = new Thread[count - 1];

@@ -1,20 +1,11 @@
 package org.rnnlab.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.GateSpec;
@@ -41,45 +32,12 @@ public final class FixtureReader {
     /** Files above this size are refused before parsing. */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private FixtureReader() {}
 
     public static Fixture read(Path path) throws FormatException {
         String file = path.toString().isEmpty() ? "''" : path.toString();
         String name = path.getFileName() == null ? file : path.getFileName().toString();
-        JsonNode root;
-        try {
-            if (Files.isDirectory(path)) {
-                throw new FormatException(file, "", "is a directory, not a fixture file");
-            }
-            long size = Files.size(path);
-            if (size == 0) {
-                throw new FormatException(file, "", "is empty");
-            }
-            if (size > MAX_BYTES) {
-                throw new FormatException(file, "", "is " + size + " bytes, more than the limit of " + MAX_BYTES);
-            }
-            root = MAPPER.readTree(path.toFile());
-        } catch (NoSuchFileException e) {
-            throw new FormatException(file, "", "no such file");
-        } catch (JsonProcessingException e) {
-            throw new FormatException(file, parsePath(e), "not valid JSON" + location(e) + ": "
-                    + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new FormatException(file, "", "cannot be read: " + firstLine(String.valueOf(e.getMessage())));
-        } catch (OutOfMemoryError e) {
-            throw new FormatException(file, "", "is too large to load in this heap (" + size(path) + " bytes)");
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new FormatException(file, "", "holds no JSON value");
-        }
-        if (!root.isObject()) {
-            throw new FormatException(file, "", "must hold a JSON object, holds " + kind(root));
-        }
+        JsonNode root = StrictJson.readObject(path, file, MAX_BYTES, true);
         return parse(file, name, root);
     }
 
@@ -219,57 +177,5 @@ public final class FixtureReader {
                 throw new FormatException(file, field, "holds " + v[i] + " at " + at + "; inputs must be finite");
             }
         }
-    }
-
-    /** Where a parse error happened, as a field path such as "weights.weight_hh[3]", or "". */
-    private static String parsePath(JsonProcessingException e) {
-        if (!(e.getProcessor() instanceof JsonParser p)) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                parts.add(0, "." + c.getCurrentName());
-            } else if (c.inArray()) {
-                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-            }
-        }
-        String s = String.join("", parts);
-        return s.startsWith(".") ? s.substring(1) : s;
-    }
-
-    private static String location(JsonProcessingException e) {
-        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
-            return "";
-        }
-        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    private static String kind(JsonNode n) {
-        return switch (n.getNodeType()) {
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static String size(Path p) {
-        try {
-            return Long.toString(Files.size(p));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

@@ -2,14 +2,14 @@ package org.rnnlab.io;
 
 /**
  * A file that is malformed or inconsistent: the message names the file and the field, so it
- * can be printed as one line (line breaks in it are replaced by spaces).
+ * can be printed as one line (control characters in it are escaped, see {@link Messages}).
  */
 public class FormatException extends Exception {
     private final String file;
     private final String field;
 
     public FormatException(String file, String field, String problem) {
-        super(oneLine(file + ": " + (field == null || field.isEmpty() ? "" : "field '" + field + "': ") + problem));
+        super(Messages.oneLine(file + ": " + (field == null || field.isEmpty() ? "" : "field '" + field + "': ") + problem));
         this.file = file;
         this.field = field;
     }
@@ -20,9 +20,5 @@ public class FormatException extends Exception {
 
     public String field() {
         return field;
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -34,14 +34,100 @@ final class JsonArrays {
 
     int positiveInt(JsonNode root, String name) throws FormatException {
         JsonNode n = require(root, "", name);
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        if (!n.isIntegralNumber()) {
             throw new FormatException(file, name, "must be an integer, was " + abbreviate(n));
         }
-        int v = n.intValue();
-        if (v <= 0) {
-            throw new FormatException(file, name, "must be at least 1, was " + v);
+        if (!n.canConvertToInt()) {
+            throw new FormatException(file, name, "must be in 1.." + Integer.MAX_VALUE + ", was " + abbreviate(n));
+        }
+        if (n.intValue() <= 0) {
+            throw new FormatException(file, name, "must be at least 1, was " + n.intValue());
+        }
+        return n.intValue();
+    }
+
+    /** An integer in lo..hi, compared exactly (2^32 + 16 is out of range, never 16). */
+    long integer(JsonNode parent, String path, String name, long lo, long hi) throws FormatException {
+        JsonNode n = require(parent, path, name);
+        String field = join(path, name);
+        if (!n.isIntegralNumber()) {
+            throw new FormatException(file, field, "must be a whole number in " + lo + ".." + hi + ", was " + abbreviate(n));
+        }
+        if (!n.canConvertToLong() || n.longValue() < lo || n.longValue() > hi) {
+            throw new FormatException(file, field, "must be in " + lo + ".." + hi + ", was " + abbreviate(n));
+        }
+        return n.longValue();
+    }
+
+    /** A finite number in [lo, hi] ({@code lo} excluded when {@code openLow}). */
+    double number(JsonNode parent, String path, String name, double lo, double hi, boolean openLow)
+            throws FormatException {
+        JsonNode n = require(parent, path, name);
+        String field = join(path, name);
+        String range = (openLow ? "(" : "[") + lo + ", " + hi + "]";
+        if (!n.isNumber()) {
+            throw new FormatException(file, field, "must be a number in " + range + ", was " + abbreviate(n));
+        }
+        double v = n.doubleValue();
+        if (!Double.isFinite(v) || v > hi || v < lo || openLow && v == lo) {
+            throw new FormatException(file, field, "must be in " + range + ", was " + abbreviate(n));
         }
         return v;
+    }
+
+    boolean bool(JsonNode parent, String path, String name) throws FormatException {
+        JsonNode n = require(parent, path, name);
+        if (!n.isBoolean()) {
+            throw new FormatException(file, join(path, name), "must be true or false, was " + abbreviate(n));
+        }
+        return n.booleanValue();
+    }
+
+    JsonNode object(JsonNode parent, String path, String name) throws FormatException {
+        JsonNode n = require(parent, path, name);
+        requireObject(n, join(path, name));
+        return n;
+    }
+
+    JsonNode array(JsonNode parent, String path, String name) throws FormatException {
+        JsonNode n = require(parent, path, name);
+        if (!n.isArray()) {
+            throw new FormatException(file, join(path, name), "must be an array, was " + kind(n));
+        }
+        return n;
+    }
+
+    /** An array of finite numbers of any length. */
+    double[] finiteVector(JsonNode n, String field) throws FormatException {
+        if (n == null || !n.isArray()) {
+            throw new FormatException(file, field, "must be an array of numbers, was " + (n == null ? "missing" : kind(n)));
+        }
+        double[] out = new double[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = n.get(i);
+            if (!v.isNumber()) {
+                throw new FormatException(file, field, "holds " + (v.isNull() ? "null (NaN or Inf)" : abbreviate(v))
+                        + " at index " + i + " where a finite number must be");
+            }
+            out[i] = v.doubleValue();
+            if (!Double.isFinite(out[i])) {
+                throw new FormatException(file, field, "holds a non-finite number at index " + i);
+            }
+        }
+        return out;
+    }
+
+    /** "an array", "a string", ... for messages. */
+    static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case OBJECT -> "an object";
+            default -> n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     String text(JsonNode root, String path, String name) throws FormatException {
@@ -138,11 +224,13 @@ final class JsonArrays {
     }
 
     static String abbreviate(JsonNode n) {
+        if (n.isContainerNode()) {
+            return kind(n) + " of " + n.size();
+        }
         return abbreviate(n.toString());
     }
 
     static String abbreviate(String s) {
-        String one = s.replace('\n', ' ').replace('\r', ' ');
-        return one.length() > 40 ? one.substring(0, 37) + "..." : one;
+        return Messages.clean(s, 40);
     }
 }

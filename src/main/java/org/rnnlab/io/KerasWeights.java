@@ -27,16 +27,12 @@ public final class KerasWeights {
     static CellWeights parse(String file, JsonNode root) throws FormatException {
         JsonArrays j = new JsonArrays(file);
         String cls = j.text(root, "", "class_name");
-        JsonNode config = j.require(root, "", "config");
-        JsonNode unitsNode = j.require(config, "config", "units");
-        if (!unitsNode.canConvertToInt() || unitsNode.intValue() <= 0) {
-            throw new FormatException(file, "config.units", "must be a positive integer, was " + unitsNode);
-        }
-        int h = unitsNode.intValue();
-        String activation = config.has("activation") ? config.get("activation").asText() : "tanh";
-        String recurrent = config.has("recurrent_activation") ? config.get("recurrent_activation").asText() : "sigmoid";
-        boolean resetAfter = !config.has("reset_after") || config.get("reset_after").asBoolean(true);
-        boolean useBias = !config.has("use_bias") || config.get("use_bias").asBoolean(true);
+        JsonNode config = j.object(root, "", "config");
+        int h = (int) j.integer(config, "config", "units", 1, org.rnnlab.training.Limits.MAX_HIDDEN);
+        String activation = config.has("activation") ? j.text(config, "config", "activation") : "tanh";
+        String recurrent = config.has("recurrent_activation") ? j.text(config, "config", "recurrent_activation") : "sigmoid";
+        boolean resetAfter = !config.has("reset_after") || j.bool(config, "config", "reset_after");
+        boolean useBias = !config.has("use_bias") || j.bool(config, "config", "use_bias");
         CellKind kind;
         int[] blockOf;
         switch (cls) {
@@ -88,6 +84,10 @@ public final class KerasWeights {
             throw new FormatException(file, "weights.kernel", "must be a non-empty [input][" + gh + "] array");
         }
         int x = kernelNode.size();
+        if (x > org.rnnlab.training.Limits.MAX_EMBEDDING) {
+            throw new FormatException(file, "weights.kernel", "has " + x + " input rows, more than "
+                    + org.rnnlab.training.Limits.MAX_EMBEDDING);
+        }
         double[] kernel = j.tensor(wrapped(root, "kernel", kernelNode), "weights", "kernel", x, gh);
         double[] rk = j.tensor(wrapped(root, "recurrent_kernel", recurrentNode), "weights", "recurrent_kernel", h, gh);
         double[] biasIn = new double[gh];

@@ -1,40 +1,51 @@
 package org.rnnlab.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import org.rnnlab.engine.CellKind;
-import org.rnnlab.engine.GruVariant;
-import org.rnnlab.engine.InitScheme;
-import org.rnnlab.engine.Nonlinearity;
-import org.rnnlab.engine.OptimizerKind;
-import org.rnnlab.lesson.LessonPosition;
-import org.rnnlab.task.TaskOptions;
+import java.util.Map;
+import org.rnnlab.engine.Param;
+import org.rnnlab.io.LessonPosition;
+import org.rnnlab.task.CsvSeries;
+import org.rnnlab.task.Task;
+import org.rnnlab.training.DefaultTasks;
 import org.rnnlab.training.IterationRecord;
+import org.rnnlab.training.Limits;
+import org.rnnlab.training.MemoryEstimate;
+import org.rnnlab.training.ModelFactory;
 import org.rnnlab.training.SessionState;
+import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.training.TaskFactory;
 
 /**
  * Session files: a JSON document holding a {@link SessionState} (settings, seed, weights and
- * optimiser state at the start of the current iteration, tick position, curves) and, in its
- * envelope, the lesson being played ({@link Contents}).
+ * optimiser state at the start of the current iteration, tick position, curves, lesson position).
  * Doubles are written in their shortest exact decimal form, so a session reopens bit for bit.
- * Writes are atomic ({@link AtomicFiles}); reading refuses, with one message naming the file and
- * the field, a file that is not JSON, truncated, of another format, from a future version, larger
- * than {@link #MAX_BYTES}, or holding a non-finite weight.
+ * Writes are atomic ({@link AtomicFiles}) and streamed (no tree of the weights in memory).
+ *
+ * <p>Reading ({@link StrictJson}) refuses, with one message naming the file and the field, a
+ * file that is not one JSON object, truncated, of another format, from a future version, larger
+ * than {@link #MAX_BYTES}, with a value outside what the command line accepts, a non-finite
+ * weight, weights whose names or sizes do not match the model the settings build (tensors are
+ * matched by name), a configuration too large for the heap ({@link MemoryEstimate}), or CSV data
+ * whose SHA-256 differs from the one saved.
  *
  * <pre>
  * { "format": "rnn-lab-session", "version": 1,
- *   "settings": { "cell": "lstm", ..., "seed": 42 },
+ *   "settings": { "cell": "lstm", ..., "seed": 42, "task_options": { "file": "data.csv", "sha256": "…" } },
  *   "position": { "iteration": 3, "frontier": 12, "cursor": 10, "row": 0 },
  *   "weights": [ { "name": "weight_ih", "values": [ ... ] }, ... ],
  *   "optimizer": { "kind": "adam", "state": [ [ step ], [ ... ], ... ] },
@@ -46,371 +57,358 @@ import org.rnnlab.training.SimulationSettings;
 public final class SessionFile {
     public static final String FORMAT = "rnn-lab-session";
     public static final int VERSION = 1;
-    /** Session files above this size are refused before parsing. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private SessionFile() {}
-
     /**
-     * What a session file holds: the run's state, and the lesson being played when it was saved.
-     *
-     * @param state  the simulation's state
-     * @param lesson the lesson and its step, or null when no lesson was open
+     * The largest session the largest allowed configuration writes (an encoder-decoder of two
+     * H = E = 1024 LSTMs with Adam: weights and two state vectors, 26 characters a number, and a
+     * full history), so that every session written is read back.
      */
+    public static final long MAX_BYTES;
+
+    /** What a session file holds: the run's state and, in the envelope, the lesson being played (or null). */
     public record Contents(SessionState state, LessonPosition lesson) {
     }
 
-    /** Writes a session saved with no lesson open, atomically. */
-    public static void write(Path path, SessionState s, List<String> paramNames) throws IOException {
-        write(path, s, paramNames, null);
+    static {
+        long cell = 4L * Limits.MAX_HIDDEN * (Limits.MAX_EMBEDDING + Limits.MAX_HIDDEN + 2);
+        long params = 2 * cell + 3L * Limits.MAX_EMBEDDING * Limits.MAX_HIDDEN;
+        long numbers = 3 * params + 8L * Simulation.HISTORY_LIMIT;
+        MAX_BYTES = numbers * 26 + (1 << 20);
     }
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private SessionFile() {}
 
     /**
      * Writes a session atomically.
      *
      * @param paramNames the model's parameter names, in the order of the state's weights
-     * @param lesson     the lesson being played, or null
+     */
+    public static void write(Path path, SessionState s, List<String> paramNames) throws IOException {
+        write(path, s, paramNames, null);
+    }
+
+    /**
+     * Writes a session atomically, with the lesson being played (or null) in its envelope.
+     *
+     * @param paramNames the model's parameter names, in the order of the state's weights
      */
     public static void write(Path path, SessionState s, List<String> paramNames, LessonPosition lesson)
             throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.set("settings", settingsNode(s.settings()));
-        ObjectNode pos = root.putObject("position");
-        pos.put("iteration", s.iteration());
-        pos.put("frontier", s.frontier());
-        pos.put("cursor", s.cursor());
-        pos.put("row", s.row());
-        ArrayNode w = root.putArray("weights");
+        Path dir = path.toAbsolutePath().getParent();
+        Path data = s.settings().taskOptions().file();
+        String sha = data == null || !Files.isRegularFile(data) ? null : sha256(data);
+        AtomicFiles.write(path, out -> {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                write(g, s, paramNames, dir, sha, lesson);
+            }
+        });
+    }
+
+    private static void write(JsonGenerator g, SessionState s, List<String> names, Path dir, String sha,
+                              LessonPosition lesson) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("version", VERSION);
+        SessionSettingsJson.write(g, s.settings(), dir, sha);
+        g.writeObjectFieldStart("position");
+        g.writeNumberField("iteration", s.iteration());
+        g.writeNumberField("frontier", s.frontier());
+        g.writeNumberField("cursor", s.cursor());
+        g.writeNumberField("row", s.row());
+        g.writeEndObject();
+        g.writeArrayFieldStart("weights");
         for (int i = 0; i < s.weights().length; i++) {
-            ObjectNode p = w.addObject();
-            p.put("name", paramNames.get(i));
-            ArrayNode v = p.putArray("values");
-            for (double d : s.weights()[i]) {
-                putNumber(v, d);
-            }
+            g.writeStartObject();
+            g.writeStringField("name", names.get(i));
+            g.writeFieldName("values");
+            numbers(g, s.weights()[i]);
+            g.writeEndObject();
         }
-        ObjectNode opt = root.putObject("optimizer");
-        opt.put("kind", s.settings().optimizer().cliName());
-        ArrayNode st = opt.putArray("state");
+        g.writeEndArray();
+        g.writeObjectFieldStart("optimizer");
+        g.writeStringField("kind", s.settings().optimizer().cliName());
+        g.writeArrayFieldStart("state");
         for (double[] a : s.optimizerState()) {
-            ArrayNode row = st.addArray();
-            for (double d : a) {
-                putNumber(row, d);
-            }
+            numbers(g, a);
         }
-        ArrayNode hist = root.putArray("history");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("history");
         for (IterationRecord r : s.history()) {
-            ArrayNode row = hist.addArray();
-            row.add(r.iteration());
-            putNumber(row, r.loss());
-            putNumber(row, r.testMetric());
-            putNumber(row, r.normBefore());
-            putNumber(row, r.normAfter());
-            putNumber(row, r.clipThreshold());
-            putNumber(row, r.gradientRatio());
-            row.add(r.diverged());
+            g.writeStartArray();
+            g.writeNumber(r.iteration());
+            for (double d : new double[] {r.loss(), r.testMetric(), r.normBefore(), r.normAfter(), r.clipThreshold(),
+                    r.gradientRatio()}) {
+                number(g, d);
+            }
+            g.writeBoolean(r.diverged());
+            g.writeEndArray();
         }
-        if (Double.isFinite(s.lastMetric())) {
-            root.put("last_metric", s.lastMetric());
-        } else {
-            root.putNull("last_metric");
-        }
+        g.writeEndArray();
+        g.writeFieldName("last_metric");
+        number(g, s.lastMetric());
         if (lesson != null) {
-            ObjectNode l = root.putObject("lesson");
-            l.put("id", lesson.lessonId());
-            l.put("step", lesson.step());
+            g.writeObjectFieldStart("lesson");
+            g.writeStringField("id", lesson.lessonId());
+            g.writeNumberField("step", lesson.step());
+            g.writeEndObject();
         } else {
-            root.putNull("lesson");
+            g.writeNullField("lesson");
         }
-        AtomicFiles.write(path, out -> MAPPER.writeValue(out, root));
+        g.writeEndObject();
     }
 
-    private static void putNumber(ArrayNode a, double d) {
+    private static void numbers(JsonGenerator g, double[] values) throws IOException {
+        g.writeStartArray();
+        for (double d : values) {
+            number(g, d);
+        }
+        g.writeEndArray();
+    }
+
+    private static void number(JsonGenerator g, double d) throws IOException {
         if (Double.isFinite(d)) {
-            a.add(d);
+            g.writeNumber(d);
         } else {
-            a.addNull();
+            g.writeNull();
         }
     }
 
-    private static ObjectNode settingsNode(SimulationSettings s) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("cell", s.cell().id());
-        n.put("rnn_activation", s.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh");
-        n.put("forget_gate", s.forgetGate());
-        n.put("gru_variant", s.gruVariant() == GruVariant.CHO_2014 ? "cho_2014" : "pytorch");
-        n.put("hidden_size", s.hiddenSize());
-        n.put("task", s.taskId());
-        n.put("seq_len", s.sequenceLength());
-        n.put("batch_size", s.batchSize());
-        n.put("embedding_size", s.embeddingSize());
-        n.put("init", s.init().cliName());
-        if (Double.isNaN(s.spectralRadius())) {
-            n.putNull("spectral_radius");
-        } else {
-            n.put("spectral_radius", s.spectralRadius());
-        }
-        if (Double.isNaN(s.forgetBias())) {
-            n.putNull("forget_bias");
-        } else {
-            n.put("forget_bias", s.forgetBias());
-        }
-        n.put("learning_rate", s.learningRate());
-        n.put("optimizer", s.optimizer().cliName());
-        n.put("clip", s.clip());
-        n.put("clip_threshold", s.clipThreshold());
-        n.put("seed", s.seed());
-        TaskOptions o = s.taskOptions();
-        ObjectNode t = n.putObject("task_options");
-        if (o.variant() != null) {
-            t.put("variant", o.variant());
-        }
-        if (o.lag() > 0) {
-            t.put("lag", o.lag());
-        }
-        if (o.file() != null) {
-            t.put("file", o.file().toString());
-        }
-        if (o.column() != null) {
-            t.put("column", o.column());
-        }
-        return n;
-    }
-
-    /** Reads a session's state (see {@link #readContents} for the lesson too). */
+    /**
+     * Reads a session and checks it against the model its settings build; every problem is a
+     * {@link FormatException} naming the file and the field.
+     */
     public static SessionState read(Path path) throws FormatException {
         return readContents(path).state();
     }
 
-    /** Reads a session; every problem is a {@link FormatException} naming the file and the field. */
-    public static Contents readContents(Path path) throws FormatException {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        JsonNode root;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new FormatException(name, "", "is " + size + " bytes, more than the limit of " + MAX_BYTES);
-            }
-            if (size == 0) {
-                throw new FormatException(name, "", "is empty");
-            }
-            root = MAPPER.readTree(path.toFile());
-        } catch (NoSuchFileException e) {
-            throw new FormatException(path.toString(), "", "no such file");
-        } catch (JsonProcessingException e) {
-            throw new FormatException(name, "", "is not valid JSON (corrupt or truncated) at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new FormatException(path.toString(), "", "cannot be read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new FormatException(name, "", "must hold a JSON object");
-        }
-        return parse(name, root);
+    /** As {@link #read(Path)}, building the session's task with {@code tasks}. */
+    public static SessionState read(Path path, TaskFactory tasks) throws FormatException {
+        return readContents(path, tasks).state();
     }
 
-    static Contents parse(String file, JsonNode root) throws FormatException {
-        Fields f = new Fields(file);
-        String format = f.text(root, "format");
+    /** As {@link #read(Path)}, with the lesson position of the envelope. */
+    public static Contents readContents(Path path) throws FormatException {
+        return readContents(path, DefaultTasks.factory());
+    }
+
+    /** As {@link #read(Path, TaskFactory)}, with the lesson position of the envelope. */
+    public static Contents readContents(Path path, TaskFactory tasks) throws FormatException {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        JsonNode root = StrictJson.readObject(path, name, MAX_BYTES, false);
+        Path dir = path.toAbsolutePath().getParent();
+        Contents parsed = parse(name, root, dir);
+        return new Contents(check(name, parsed.state(), SessionSettingsJson.dataSha256(root), weightNames(root), tasks),
+                parsed.lesson());
+    }
+
+    static Contents parse(String file, JsonNode root, Path sessionDir) throws FormatException {
+        JsonArrays j = new JsonArrays(file);
+        String format = j.text(root, "", "format");
         if (!FORMAT.equals(format)) {
-            throw new FormatException(file, "format", "is '" + format + "', not an RNN Lab session ('" + FORMAT + "')");
+            throw new FormatException(file, "format", "is '" + JsonArrays.abbreviate(format)
+                    + "', not an RNN Lab session ('" + FORMAT + "')");
         }
-        long version = f.integer(root, "version");
-        if (version > VERSION) {
+        JsonNode version = j.require(root, "", "version");
+        if (version.isIntegralNumber() && version.canConvertToLong() && version.longValue() > VERSION) {
             throw new FormatException(file, "version", "is " + version + ": written by a newer RNN Lab (this one reads up to "
                     + VERSION + ")");
         }
-        if (version < 1) {
-            throw new FormatException(file, "version", "must be at least 1, was " + version);
-        }
-        SimulationSettings settings = settings(f, f.object(root, "settings"));
-        JsonNode pos = f.object(root, "position");
-        long iteration = f.integer(pos, "iteration");
-        int frontier = (int) f.integer(pos, "frontier");
-        int cursor = (int) f.integer(pos, "cursor");
-        int row = (int) f.integer(pos, "row");
-        JsonNode w = f.array(root, "weights");
+        j.integer(root, "", "version", 1, VERSION);
+        SimulationSettings settings = SessionSettingsJson.read(j, file, root, sessionDir);
+        JsonNode pos = j.object(root, "", "position");
+        long iteration = j.integer(pos, "position", "iteration", 1, Long.MAX_VALUE / 2);
+        // the restored simulation checks them against its positions (2T + 2, encoder and decoder ticks)
+        int frontier = (int) j.integer(pos, "position", "frontier", 0, Integer.MAX_VALUE);
+        int cursor = (int) j.integer(pos, "position", "cursor", -1, Integer.MAX_VALUE);
+        int row = (int) j.integer(pos, "position", "row", 0, settings.batchSize() - 1);
+        JsonNode w = j.array(root, "", "weights");
         double[][] weights = new double[w.size()][];
         for (int i = 0; i < w.size(); i++) {
             JsonNode p = w.get(i);
-            String pname = p.has("name") ? p.get("name").asText() : String.valueOf(i);
-            weights[i] = f.finiteArray(p, "values", "weights." + pname);
+            j.requireObject(p, "weights[" + i + "]");
+            String pname = j.text(p, "weights[" + i + "]", "name");
+            weights[i] = j.finiteVector(j.require(p, "weights[" + i + "]", "values"), "weights." + pname);
         }
-        JsonNode opt = f.object(root, "optimizer");
-        String kind = f.text(opt, "kind");
+        JsonNode opt = j.object(root, "", "optimizer");
+        String kind = j.text(opt, "optimizer", "kind");
         if (!kind.equals(settings.optimizer().cliName())) {
-            throw new FormatException(file, "optimizer.kind", "is '" + kind + "' but settings.optimizer is '"
-                    + settings.optimizer().cliName() + "'");
+            throw new FormatException(file, "optimizer.kind", "is '" + JsonArrays.abbreviate(kind)
+                    + "' but settings.optimizer is '" + settings.optimizer().cliName() + "'");
         }
-        JsonNode st = f.array(opt, "state");
+        JsonNode st = j.array(opt, "optimizer", "state");
         double[][] state = new double[st.size()][];
         for (int i = 0; i < st.size(); i++) {
-            state[i] = f.finiteArray(st.get(i), null, "optimizer.state[" + i + "]");
+            state[i] = j.finiteVector(st.get(i), "optimizer.state[" + i + "]");
         }
-        List<IterationRecord> history = new ArrayList<>();
-        JsonNode h = root.get("history");
-        if (h != null && !h.isNull()) {
-            if (!h.isArray()) {
-                throw new FormatException(file, "history", "must be an array");
-            }
-            for (int i = 0; i < h.size(); i++) {
-                JsonNode r = h.get(i);
-                if (!r.isArray() || r.size() != 8) {
-                    throw new FormatException(file, "history[" + i + "]", "must be an array of 8 values");
-                }
-                history.add(new IterationRecord(r.get(0).asLong(), num(r.get(1)), num(r.get(2)), num(r.get(3)),
-                        num(r.get(4)), num(r.get(5)), num(r.get(6)), r.get(7).asBoolean()));
-            }
-        }
-        double lastMetric = num(root.get("last_metric"));
-        LessonPosition lesson = null;
+        List<IterationRecord> history = history(j, file, root.get("history"));
+        double lastMetric = nullableNumber(j, file, root.get("last_metric"), "last_metric");
+        String lessonId = null;
+        int lessonStep = 0;
         JsonNode l = root.get("lesson");
         if (l != null && !l.isNull()) {
-            lesson = new LessonPosition(f.text(l, "id"), (int) f.integer(l, "step"));
+            j.requireObject(l, "lesson");
+            lessonId = j.text(l, "lesson", "id");
+            lessonStep = (int) j.integer(l, "lesson", "step", 0, 10_000);
         }
         return new Contents(new SessionState(settings, iteration, frontier, cursor, row, weights, state, history,
-                lastMetric), lesson);
+                lastMetric), lessonId == null ? null : new LessonPosition(lessonId, lessonStep));
     }
 
-    private static double num(JsonNode n) {
-        return n == null || n.isNull() || !n.isNumber() ? Double.NaN : n.doubleValue();
+    private static List<IterationRecord> history(JsonArrays j, String file, JsonNode h) throws FormatException {
+        List<IterationRecord> history = new ArrayList<>();
+        if (h == null || h.isNull()) {
+            return history;
+        }
+        if (!h.isArray()) {
+            throw new FormatException(file, "history", "must be an array, was " + JsonArrays.kind(h));
+        }
+        if (h.size() > Simulation.HISTORY_LIMIT) {
+            throw new FormatException(file, "history", "holds " + h.size() + " rows, more than the "
+                    + Simulation.HISTORY_LIMIT + " a session keeps");
+        }
+        for (int i = 0; i < h.size(); i++) {
+            JsonNode r = h.get(i);
+            String field = "history[" + i + "]";
+            if (!r.isArray() || r.size() != 8) {
+                throw new FormatException(file, field, "must be an array of 8 values");
+            }
+            JsonNode it = r.get(0);
+            if (!it.isIntegralNumber() || !it.canConvertToLong() || it.longValue() < 0) {
+                throw new FormatException(file, field + "[0]", "must be an iteration number >= 0, was "
+                        + JsonArrays.abbreviate(it));
+            }
+            double[] v = new double[6];
+            for (int k = 0; k < 6; k++) {
+                v[k] = nullableNumber(j, file, r.get(k + 1), field + "[" + (k + 1) + "]");
+            }
+            if (!r.get(7).isBoolean()) {
+                throw new FormatException(file, field + "[7]", "must be true or false, was " + JsonArrays.abbreviate(r.get(7)));
+            }
+            history.add(new IterationRecord(it.longValue(), v[0], v[1], v[2], v[3], v[4], v[5], r.get(7).booleanValue()));
+        }
+        return history;
     }
 
-    private static SimulationSettings settings(Fields f, JsonNode s) throws FormatException {
+    /** A number, or null for a value that was not finite (NaN). Strings and other types are refused. */
+    private static double nullableNumber(JsonArrays j, String file, JsonNode n, String field) throws FormatException {
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        if (!n.isNumber()) {
+            throw new FormatException(file, field, "must be a number or null, was " + JsonArrays.abbreviate(n));
+        }
+        return n.doubleValue();
+    }
+
+    private static List<String> weightNames(JsonNode root) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : root.get("weights")) {
+            names.add(p.get("name").textValue());
+        }
+        return names;
+    }
+
+    /**
+     * Builds the task (checking the CSV data's fingerprint), checks the configuration fits the
+     * heap, and orders weights and optimiser state by the model's parameter names.
+     */
+    private static SessionState check(String file, SessionState s, String sha, List<String> names, TaskFactory tasks)
+            throws FormatException {
+        SimulationSettings settings = s.settings();
+        Path data = settings.taskOptions().file();
+        if (data != null && sha != null) {
+            String now;
+            try {
+                now = sha256(data);
+            } catch (IOException e) {
+                throw new FormatException(file, "settings.task_options.file", "cannot be read: " + Messages.clean(
+                        String.valueOf(e.getMessage()), 200));
+            }
+            if (!now.equals(sha)) {
+                throw new FormatException(file, "settings.task_options.file", Messages.clean(data.toString(), 200)
+                        + " has changed since the session was saved (SHA-256 " + now.substring(0, 12) + "…, saved "
+                        + sha.substring(0, 12) + "…); restore the data the session was trained on");
+            }
+        }
+        Task task;
         try {
-            CellKind cell = CellKind.parse(f.text(s, "cell"));
-            String act = f.text(s, "rnn_activation");
-            Nonlinearity activation = switch (act) {
-                case "tanh" -> Nonlinearity.TANH;
-                case "relu" -> Nonlinearity.RELU;
-                default -> throw new FormatException(f.file, "settings.rnn_activation", "'" + act + "' is not one of tanh, relu");
-            };
-            String gv = f.text(s, "gru_variant");
-            GruVariant gru = switch (gv) {
-                case "pytorch" -> GruVariant.PYTORCH;
-                case "cho_2014" -> GruVariant.CHO_2014;
-                default -> throw new FormatException(f.file, "settings.gru_variant", "'" + gv + "' is not one of pytorch, cho_2014");
-            };
-            return new SimulationSettings(cell, activation, f.bool(s, "forget_gate"), gru, (int) f.integer(s, "hidden_size"),
-                    f.text(s, "task"), (int) f.integer(s, "seq_len"), (int) f.integer(s, "batch_size"),
-                    (int) f.integer(s, "embedding_size"), InitScheme.parse(f.text(s, "init")),
-                    num(s.get("spectral_radius")), num(s.get("forget_bias")), f.number(s, "learning_rate"),
-                    OptimizerKind.parse(f.text(s, "optimizer")), f.bool(s, "clip"), f.number(s, "clip_threshold"),
-                    f.integer(s, "seed"), taskOptions(f, s.get("task_options")));
+            task = tasks.create(settings);
+            MemoryEstimate.simulation(settings, task).requireFits();
         } catch (IllegalArgumentException e) {
-            throw new FormatException(f.file, "settings", e.getMessage());
+            throw new FormatException(file, "settings", e.getMessage());
         }
+        List<Param> params = ModelFactory.model(settings, task).params();
+        return ordered(file, s, names, params);
     }
 
-    private static TaskOptions taskOptions(Fields f, JsonNode t) throws FormatException {
-        TaskOptions o = TaskOptions.defaults();
-        if (t == null || t.isNull()) {
-            return o;
+    /** The state with weights (and the optimiser's per-parameter arrays) in the model's order, matched by name. */
+    static SessionState ordered(String file, SessionState s, List<String> names, List<Param> params)
+            throws FormatException {
+        int n = params.size();
+        Map<String, Integer> inFile = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (inFile.put(names.get(i), i) != null) {
+                throw new FormatException(file, "weights[" + i + "].name", "'" + JsonArrays.abbreviate(names.get(i))
+                        + "' appears twice");
+            }
         }
-        if (!t.isObject()) {
-            throw new FormatException(f.file, "settings.task_options", "must be an object");
+        int[] from = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer k = inFile.remove(params.get(i).name());
+            if (k == null) {
+                throw new FormatException(file, "weights", "has no tensor named '" + params.get(i).name() + "' (this "
+                        + settings(s) + " has " + params.stream().map(Param::name).toList() + ")");
+            }
+            if (s.weights()[k].length != params.get(i).size()) {
+                throw new FormatException(file, "weights." + params.get(i).name(), "holds " + s.weights()[k].length
+                        + " values; this " + settings(s) + " needs " + params.get(i).size());
+            }
+            from[i] = k;
         }
-        if (t.has("variant")) {
-            o = o.withVariant(f.text(t, "variant"));
+        if (!inFile.isEmpty()) {
+            String extra = inFile.keySet().iterator().next();
+            throw new FormatException(file, "weights[" + inFile.get(extra) + "].name", "'" + JsonArrays.abbreviate(extra)
+                    + "' is not a parameter of this " + settings(s) + " " + params.stream().map(Param::name).toList());
         }
-        if (t.has("lag")) {
-            o = o.withLag((int) f.integer(t, "lag"));
+        double[][] w = new double[n][];
+        for (int i = 0; i < n; i++) {
+            w[i] = s.weights()[from[i]];
         }
-        if (t.has("file")) {
-            o = o.withFile(java.nio.file.Path.of(f.text(t, "file")));
+        double[][] st = s.optimizerState();
+        if (st.length > 1 && (st.length - 1) % n == 0) {
+            double[][] reordered = st.clone();
+            for (int slot = 0; slot < (st.length - 1) / n; slot++) {
+                for (int i = 0; i < n; i++) {
+                    reordered[1 + slot * n + i] = st[1 + slot * n + from[i]];
+                }
+            }
+            st = reordered;
         }
-        if (t.has("column")) {
-            o = o.withColumn(f.text(t, "column"));
-        }
-        return o;
+        return new SessionState(s.settings(), s.iteration(), s.frontier(), s.cursor(), s.row(), w, st, s.history(),
+                s.lastMetric());
     }
 
-    /** Field readers that name the field on failure. */
-    private static final class Fields {
-        final String file;
+    private static String settings(SessionState s) {
+        SimulationSettings x = s.settings();
+        return x.cell().id() + " with H=" + x.hiddenSize() + " on " + x.taskId();
+    }
 
-        Fields(String file) {
-            this.file = file;
-        }
-
-        JsonNode get(JsonNode parent, String name) throws FormatException {
-            JsonNode n = parent.get(name);
-            if (n == null || n.isNull()) {
-                throw new FormatException(file, name, "missing");
+    /** The SHA-256 of a data file, as 64 lower-case hexadecimal digits (at most {@link CsvSeries#MAX_BYTES} read). */
+    static String sha256(Path data) throws IOException {
+        try (InputStream in = Files.newInputStream(data)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int r; (r = in.read(buf)) > 0 && total <= CsvSeries.MAX_BYTES; total += r) {
+                md.update(buf, 0, r);
             }
-            return n;
-        }
-
-        String text(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isTextual()) {
-                throw new FormatException(file, name, "must be a string, was " + n);
-            }
-            return n.textValue();
-        }
-
-        long integer(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-                throw new FormatException(file, name, "must be an integer, was " + n);
-            }
-            return n.longValue();
-        }
-
-        double number(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isNumber()) {
-                throw new FormatException(file, name, "must be a number, was " + n);
-            }
-            return n.doubleValue();
-        }
-
-        boolean bool(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isBoolean()) {
-                throw new FormatException(file, name, "must be true or false, was " + n);
-            }
-            return n.booleanValue();
-        }
-
-        JsonNode object(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isObject()) {
-                throw new FormatException(file, name, "must be an object");
-            }
-            return n;
-        }
-
-        JsonNode array(JsonNode parent, String name) throws FormatException {
-            JsonNode n = get(parent, name);
-            if (!n.isArray()) {
-                throw new FormatException(file, name, "must be an array");
-            }
-            return n;
-        }
-
-        double[] finiteArray(JsonNode parent, String name, String field) throws FormatException {
-            JsonNode n = name == null ? parent : parent.get(name);
-            if (n == null || !n.isArray()) {
-                throw new FormatException(file, field, "must be an array of numbers");
-            }
-            double[] out = new double[n.size()];
-            for (int i = 0; i < out.length; i++) {
-                JsonNode v = n.get(i);
-                if (!v.isNumber()) {
-                    throw new FormatException(file, field, "holds " + (v.isNull() ? "null (NaN or Inf)" : v.toString())
-                            + " at index " + i + " where a finite number must be");
-                }
-                out[i] = v.doubleValue();
-                if (!Double.isFinite(out[i])) {
-                    throw new FormatException(file, field, "holds a non-finite number at index " + i);
-                }
-            }
-            return out;
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

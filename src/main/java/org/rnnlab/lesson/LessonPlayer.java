@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 
 /**
  * Plays any {@link Lesson}: holds the position, sends each step's actions to a {@link LessonHost},

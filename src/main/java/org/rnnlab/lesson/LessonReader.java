@@ -1,10 +1,6 @@
 package org.rnnlab.lesson;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -55,8 +51,6 @@ public final class LessonReader {
     private static final List<String> ACTIONS = List.of("reset", "step", "step-back", "jump-to-backward", "train",
             "play", "pause", "speed", "select", "focus", "compare");
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final SettingsPatch patch;
 
     /** A reader that accepts the course's task ids. */
@@ -79,12 +73,11 @@ public final class LessonReader {
     public Lesson read(String file, String json) {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
-        } catch (JsonParseException e) {
-            throw new LessonFormatException(file, -1, "", "is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new LessonFormatException(file, -1, "", "is not valid JSON: " + e.getOriginalMessage());
+            root = org.rnnlab.io.StrictJson.parseObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), file, false);
+        } catch (org.rnnlab.io.FormatException e) {
+            String prefix = file + ": " + (e.field().isEmpty() ? "" : "field '" + e.field() + "': ");
+            String m = e.getMessage();
+            throw new LessonFormatException(file, -1, "", m.startsWith(prefix) ? m.substring(prefix.length()) : m);
         }
         if (root == null || !root.isObject()) {
             throw new LessonFormatException(file, -1, "", "must hold a JSON object");

@@ -118,6 +118,21 @@ public final class BenchmarkStep {
             return 2.0 * batch * steps * gates() * h * (3.0 * h + 2.0 * x);
         }
 
+        /**
+         * The heap one step of this shape holds: the unroll ({@link Unroll#doubles}), outputs,
+         * inputs, targets and mask, and the parameters with their gradients.
+         */
+        public MemoryEstimate memory() {
+            CellConfig cfg = CellConfig.of(kind, x, h);
+            long tb = org.rnnlab.engine.Unroll.times(steps, batch);
+            long doubles = org.rnnlab.engine.Unroll.plus(org.rnnlab.engine.Unroll.doubles(cfg, steps, batch),
+                    org.rnnlab.engine.Unroll.times(tb, 6L + x));
+            doubles = org.rnnlab.engine.Unroll.plus(doubles, org.rnnlab.engine.Unroll.times(2,
+                    MemoryEstimate.cellParameters(cfg) + h + 1));
+            return MemoryEstimate.of("bench shape " + spec(), "unroll and parameters",
+                    org.rnnlab.engine.Unroll.times(Double.BYTES, doubles));
+        }
+
         /** {@code cell:X:H:T:B}. */
         public String spec() {
             return kind.id() + ":" + x + ":" + h + ":" + steps + ":" + batch;

@@ -138,7 +138,8 @@ public final class Trainer {
         this.optimizer = s.optimizer().create(s.learningRate());
         this.clipper = s.clip() ? GradientClipper.byNorm(s.clipThreshold()) : GradientClipper.none();
         this.batches = new BatchStream(task, s.batchSize(), s.seed());
-        this.evaluator = new Evaluator(task, ModelFactory.model(s, task), config.evalBatch());
+        this.evaluator = new Evaluator(task, ModelFactory.model(s, task),
+                MemoryEstimate.evaluationBatch(s, task, config.evalBatch()));
         this.metric = task.metric();
     }
 

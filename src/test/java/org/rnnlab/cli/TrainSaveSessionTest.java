@@ -57,7 +57,7 @@ class TrainSaveSessionTest {
         TrainCommandTest.Run r = TrainCommandTest.run("train", "--task", "adding", "--hidden", "2", "--seq", "4",
                 "--steps", "1", "--save-session", file.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("error: --save-session: directory").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("error: --save-session: folder").doesNotContain("\n");
         assertThat(Files.exists(file)).isFalse();
     }
 }

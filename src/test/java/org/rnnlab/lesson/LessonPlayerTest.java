@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 
 class LessonPlayerTest {
     private final RecordingHost host = new RecordingHost();

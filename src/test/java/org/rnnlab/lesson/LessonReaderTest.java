@@ -199,7 +199,7 @@ class LessonReaderTest {
     @Test
     void fileLevelProblemsAreNamed() {
         assertThat(refused("x.json", "{ \"id\": \"x\", ").getMessage()).startsWith("lesson x.json: is not valid JSON at line 1");
-        assertThat(refused("x.json", "[1, 2]").getMessage()).isEqualTo("lesson x.json: must hold a JSON object");
+        assertThat(refused("x.json", "[1, 2]").getMessage()).startsWith("lesson x.json: must hold a JSON object");
         assertThat(refused("x.json", lesson("y", GOOD_STEP)).getMessage())
                 .isEqualTo("lesson x.json: id is 'y' but the file is named x.json; they must agree so sessions find the lesson");
         assertThat(refused("x.json", lesson("x", "")).field()).isEqualTo("steps");

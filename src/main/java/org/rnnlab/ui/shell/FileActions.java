@@ -11,7 +11,7 @@ import org.rnnlab.engine.Param;
 import org.rnnlab.io.CellWeights;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.io.WeightsFile;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.SimulationSettings;

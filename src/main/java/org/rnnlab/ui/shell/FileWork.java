@@ -128,7 +128,8 @@ final class FileWork {
         } else if (c instanceof IOException) {
             why = c.getClass().getSimpleName() + ": " + why;
         }
-        return new RefusedFileException(doing == null ? name + ": " + why : "cannot " + doing + " " + name + ": " + why);
+        return new RefusedFileException(org.rnnlab.io.Messages.oneLine(doing == null ? name + ": " + why
+                : "cannot " + doing + " " + name + ": " + why));
     }
 
     static <T, R> Function<T, R> unchecked(IoFunction<T, R> f) {

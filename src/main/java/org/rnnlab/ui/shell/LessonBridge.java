@@ -1,6 +1,6 @@
 package org.rnnlab.ui.shell;
 
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 
 /**
  * Where a session file meets the lesson being played. The window's file actions ask it for the

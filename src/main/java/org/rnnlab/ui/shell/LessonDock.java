@@ -25,7 +25,7 @@ import org.rnnlab.lesson.Lesson;
 import org.rnnlab.lesson.LessonCatalog;
 import org.rnnlab.lesson.LessonHost;
 import org.rnnlab.lesson.LessonPlayer;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 import org.rnnlab.lesson.Prediction;
 import org.rnnlab.ui.controls.Icons;
 import org.rnnlab.ui.lesson.LessonPanel;

@@ -1,7 +1,7 @@
 package org.rnnlab.ui.shell;
 
 import java.util.Optional;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 
 /**
  * The lesson position as session files keep it ({@code io.SessionFile.Contents#lesson()}): read

@@ -30,7 +30,7 @@ import org.rnnlab.lesson.Lesson;
 import org.rnnlab.lesson.LessonAction;
 import org.rnnlab.lesson.LessonCatalog;
 import org.rnnlab.lesson.LessonPlayer;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.Simulation;

@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.io.SessionFile;
-import org.rnnlab.lesson.LessonPosition;
+import org.rnnlab.io.LessonPosition;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;

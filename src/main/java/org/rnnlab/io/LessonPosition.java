@@ -1,4 +1,4 @@
-package org.rnnlab.lesson;
+package org.rnnlab.io;
 
 /**
  * Where a lesson is: its id and the index of its step (0-based), as a session file saved during
