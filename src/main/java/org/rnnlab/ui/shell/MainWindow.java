@@ -174,6 +174,8 @@ public final class MainWindow implements FrameTarget {
         scene.widthProperty().addListener((o, a, w) -> chrome.fit(w.doubleValue(), scene.getHeight()));
         scene.heightProperty().addListener((o, a, h) -> chrome.fit(scene.getWidth(), h.doubleValue()));
         chrome.fit(width, height);
+        // the window opens with the keys on the views, no button focused (Enter must not press one)
+        grid.requestFocus();
         return scene;
     }
 
