@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.LossPlacement;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.TaskBatch;
@@ -35,7 +34,7 @@ import org.rnnlab.engine.TaskBatch;
  * {@code change}, a lower RMSE than the baseline with drift, since there a constant output
  * already gives the drift forecast.
  */
-public final class ForecastTask implements Task {
+public final class ForecastTask implements ScalarSeriesTask {
     public static final String AIRLINE = "airline";
     public static final String CSV = "csv";
     public static final String LEVEL = "level";
@@ -194,26 +193,6 @@ public final class ForecastTask implements Task {
     @Override
     public IoPattern pattern() {
         return IoPattern.MANY_TO_ONE;
-    }
-
-    @Override
-    public int inputSize() {
-        return 1;
-    }
-
-    @Override
-    public int vocabulary() {
-        return 0;
-    }
-
-    @Override
-    public int outputSize() {
-        return 1;
-    }
-
-    @Override
-    public LossKind loss() {
-        return LossKind.MSE;
     }
 
     @Override

@@ -1,0 +1,29 @@
+package org.rnnlab.task;
+
+import org.rnnlab.engine.LossKind;
+
+/**
+ * A task over one real-valued series (sine waves, airline passengers, a CSV column): one input
+ * and one output per tick, no vocabulary, mean squared error.
+ */
+public interface ScalarSeriesTask extends Task {
+    @Override
+    default int inputSize() {
+        return 1;
+    }
+
+    @Override
+    default int vocabulary() {
+        return 0;
+    }
+
+    @Override
+    default int outputSize() {
+        return 1;
+    }
+
+    @Override
+    default LossKind loss() {
+        return LossKind.MSE;
+    }
+}
