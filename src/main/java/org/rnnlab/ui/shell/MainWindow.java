@@ -308,6 +308,8 @@ public final class MainWindow implements FrameTarget {
         outer.setRight(dock);
         if (dock == null) {
             grid.clearFocus();
+            // the dock's buttons went with it: the keys go to the views, not to the next button
+            grid.requestFocus();
         }
         chrome.refit();
     }

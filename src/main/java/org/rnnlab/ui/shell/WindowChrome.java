@@ -108,9 +108,10 @@ final class WindowChrome {
     /** Lays the views out again for the current size: after the settings or the lesson dock change. */
     void refit() {
         if (!Double.isNaN(width)) {
-            p.transport().setCompact(width < TransportBar.COMPACT_WIDTH);
-            double views = width - (model.settingsShown() ? ControlsPanel.WIDTH : 0)
-                    - (lessonOpen.getAsBoolean() ? LessonDock.WIDTH : 0);
+            // the lesson dock takes its width from the toolbar as well as from the views
+            double dock = lessonOpen.getAsBoolean() ? LessonDock.WIDTH : 0;
+            p.transport().setCompact(width - dock < TransportBar.COMPACT_WIDTH);
+            double views = width - (model.settingsShown() ? ControlsPanel.WIDTH : 0) - dock;
             p.grid().setCompact(views < ViewGrid.WIDE_MIN);
         }
         if (!Double.isNaN(height)) {
