@@ -1,9 +1,6 @@
 package org.rnnlab.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The engine thread's loop, the one place that runs simulations for the window and for compare
  * mode. It owns the {@link EngineScheduler}, the latest-value mailbox of snapshots (newest
- * replaces oldest), the queue of iteration records (never dropped), the slices of play and
+ * replaces oldest; a run's iteration records travel in its snapshots' history), the slices of play and
  * training, and closing; what it drives is a {@link LoopStrategy}.
  *
  * <p>Every command runs on the engine thread, in order, and publishes a snapshot afterwards. Play
@@ -25,18 +22,16 @@ import java.util.function.Supplier;
  * reported through {@link #lastError()}.
  *
  * @param <S> the snapshot type
- * @param <R> the iteration record type
  */
-public final class EngineLoop<S, R> implements AutoCloseable {
+public final class EngineLoop<S> implements AutoCloseable {
     /** Length of one slice of full-speed play or training, in nanoseconds. */
     static final long SLICE_NANOS = 12_000_000L;
 
     private final EngineScheduler scheduler;
     private final boolean ownsScheduler;
-    private final LoopStrategy<S, R> strategy;
+    private final LoopStrategy<S> strategy;
     private final AtomicReference<S> latest = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<R> records = new ConcurrentLinkedQueue<>();
 
     private volatile boolean playing;
     private volatile boolean training;
@@ -49,7 +44,7 @@ public final class EngineLoop<S, R> implements AutoCloseable {
     private long trainDone;
     private long trainTotal;
 
-    EngineLoop(EngineScheduler scheduler, boolean ownsScheduler, LoopStrategy<S, R> strategy) {
+    EngineLoop(EngineScheduler scheduler, boolean ownsScheduler, LoopStrategy<S> strategy) {
         if (scheduler == null || strategy == null) {
             throw new IllegalArgumentException("scheduler and strategy must be given, were " + scheduler + ", " + strategy);
         }
@@ -67,16 +62,6 @@ public final class EngineLoop<S, R> implements AutoCloseable {
     /** The newest snapshot, or null before the first. */
     public S latest() {
         return latest.get();
-    }
-
-    /** Iteration records published since the last call, oldest first. */
-    public List<R> drainRecords() {
-        List<R> out = new ArrayList<>();
-        R r;
-        while ((r = records.poll()) != null) {
-            out.add(r);
-        }
-        return out;
     }
 
     /** The message of the last command that failed, or null; cleared when what is driven is replaced. */
@@ -271,7 +256,6 @@ public final class EngineLoop<S, R> implements AutoCloseable {
 
     /** Engine thread: drops the records not yet drained and clears the last error. */
     void forgetPrevious() {
-        records.clear();
         lastError.set(null);
     }
 
@@ -369,7 +353,7 @@ public final class EngineLoop<S, R> implements AutoCloseable {
             return;
         }
         Snapshot.Progress p = training ? new Snapshot.Progress(trainDone, trainTotal) : null;
-        S s = strategy.publish(p, !training, records::add);
+        S s = strategy.publish(p, !training);
         if (s != null) {
             latest.set(s);
         }

@@ -11,14 +11,14 @@ import java.util.function.Function;
  * ({@link Snapshot.Run#history()}), so none is lost when snapshots are. Nothing here touches JavaFX; no exception escapes
  * to kill the thread: a failed command is reported through {@link #lastError()}.
  */
-public final class EngineRunner implements LoopControls<Snapshot, IterationRecord> {
+public final class EngineRunner implements LoopControls<Snapshot> {
     /** Characters generated for the text task at each evaluation, and at what temperature. */
     static final int SAMPLE_LENGTH = PeriodicEvaluation.SAMPLE_LENGTH;
     static final double SAMPLE_TEMPERATURE = PeriodicEvaluation.SAMPLE_TEMPERATURE;
 
     private final TaskFactory tasks;
     private final SingleRun single = new SingleRun();
-    private final EngineLoop<Snapshot, IterationRecord> loop;
+    private final EngineLoop<Snapshot> loop;
 
     /**
      * @param tasks         builds the task of each simulation
@@ -36,7 +36,7 @@ public final class EngineRunner implements LoopControls<Snapshot, IterationRecor
     }
 
     @Override
-    public EngineLoop<Snapshot, IterationRecord> loop() {
+    public EngineLoop<Snapshot> loop() {
         return loop;
     }
 

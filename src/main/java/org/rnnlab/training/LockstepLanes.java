@@ -14,7 +14,7 @@ import org.rnnlab.task.Task;
  * each iteration and times each; each lane evaluates on its own schedule
  * ({@link PeriodicEvaluation}) with a model of its own, so nothing one lane does reaches another.
  */
-final class LockstepLanes implements LoopStrategy<SideBySideSnapshot, SideBySideRecord> {
+final class LockstepLanes implements LoopStrategy<SideBySideSnapshot> {
     private SideBySidePlan plan;
     private Lane[] lanes;
     private long run;
@@ -30,9 +30,6 @@ final class LockstepLanes implements LoopStrategy<SideBySideSnapshot, SideBySide
         final long[] sorted = new long[SideBySideRunner.TIMING_WINDOW];
         int timeCount;
         int timeNext;
-        long iterations;
-        double lastLoss = Double.NaN;
-        boolean diverged;
 
         Lane(CellKind cell, Simulation sim) {
             this.cell = cell;
@@ -126,21 +123,17 @@ final class LockstepLanes implements LoopStrategy<SideBySideSnapshot, SideBySide
     }
 
     @Override
-    public SideBySideSnapshot publish(Snapshot.Progress progress, boolean columns, Consumer<SideBySideRecord> records) {
+    public SideBySideSnapshot publish(Snapshot.Progress progress, boolean columns) {
         List<SideBySideLane> out = new ArrayList<>(lanes.length);
         for (int i = 0; i < lanes.length; i++) {
             Lane l = lanes[i];
-            for (IterationRecord r : l.sim.drainRecords()) {
-                records.accept(new SideBySideRecord(run, i, l.cell, r));
-                l.iterations++;
-                l.lastLoss = r.loss();
-                l.diverged = r.diverged();
-            }
             Snapshot s = l.sim.snapshot(progress, columns);
+            IterationHistory h = s.run().history();
+            IterationRecord last = h.last();
             double metric = s.status().lastMetric();
-            out.add(new SideBySideLane(l.cell, s, l.sim.settings().hiddenSize(), l.parameterCount, l.iterations,
-                    l.lastLoss, l.medianNanos(), metric, s.run().metricName(), l.sim.task().metric().solved(metric),
-                    l.diverged));
+            out.add(new SideBySideLane(l.cell, s, l.sim.settings().hiddenSize(), l.parameterCount, h.updates(),
+                    last == null ? Double.NaN : last.loss(), l.medianNanos(), metric, s.run().metricName(),
+                    l.sim.task().metric().solved(metric), last != null && last.diverged()));
         }
         return new SideBySideSnapshot(++version, run, plan, out, progress);
     }

@@ -7,11 +7,10 @@ import java.util.concurrent.TimeUnit;
  * every call goes to the runner's {@link EngineLoop} (see there for the threading).
  *
  * @param <S> the snapshot type
- * @param <R> the iteration record type
  */
-public interface LoopControls<S, R> extends AutoCloseable {
+public interface LoopControls<S> extends AutoCloseable {
     /** The loop that runs this runner's commands. */
-    EngineLoop<S, R> loop();
+    EngineLoop<S> loop();
 
     /** The newest snapshot, or null before the first. */
     default S latest() {

@@ -7,9 +7,8 @@ import java.util.function.Consumer;
  * lockstep ({@link SideBySideRunner}). Every method runs on the engine thread.
  *
  * @param <S> the snapshot type published after each command
- * @param <R> the record type queued per completed iteration
  */
-interface LoopStrategy<S, R> {
+interface LoopStrategy<S> {
     /** Whether there is something to drive yet (a simulation built, lanes opened). */
     boolean ready();
 
@@ -30,11 +29,11 @@ interface LoopStrategy<S, R> {
     void afterIteration(long done, long total);
 
     /**
-     * Moves the iteration records of every simulation into {@code records} and returns the
-     * snapshot of what is driven now.
+     * The snapshot of what is driven now (each simulation's records are in its snapshot's
+     * history).
      *
      * @param progress training in progress, or null
      * @param columns  whether to build the views' columns (false while training at full speed)
      */
-    S publish(Snapshot.Progress progress, boolean columns, Consumer<R> records);
+    S publish(Snapshot.Progress progress, boolean columns);
 }

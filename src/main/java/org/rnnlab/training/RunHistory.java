@@ -1,9 +1,7 @@
 package org.rnnlab.training;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -11,8 +9,7 @@ import java.util.List;
  * (at least {@link #EXACT_LIMIT}), the older ones merged {@value #MERGE} to one as they leave
  * that window, and those merged pairwise whenever there are more than {@value #OLDER_LIMIT}. So
  * memory is bounded however long the run, and its curves still start at its first iteration.
- * Records not yet drained ({@link #drain()}) are queued for listeners. Hands out immutable
- * {@link IterationHistory} views that share its full chunks. Not thread-safe: engine thread.
+ * Hands out immutable {@link IterationHistory} views that share its full chunks. Not thread-safe: engine thread.
  */
 final class RunHistory {
     /** Exact records kept at least (the sessions' history holds this many at most). */
@@ -28,7 +25,6 @@ final class RunHistory {
     private int size;
     private List<IterationRecord> older = List.of();
     private long updates;
-    private final Deque<IterationRecord> pending = new ArrayDeque<>();
     private IterationHistory view;
 
     /** Adds the record of an iteration just completed. */
@@ -39,10 +35,6 @@ final class RunHistory {
         chunks.get(chunks.size() - 1)[size % CHUNK] = r;
         size++;
         updates++;
-        pending.addLast(r);
-        while (pending.size() > EXACT_LIMIT) {
-            pending.removeFirst();
-        }
         while (size - CHUNK >= EXACT_LIMIT) {
             fold(chunks.remove(0));
             size -= CHUNK;
@@ -57,36 +49,22 @@ final class RunHistory {
         }
         IterationRecord[] last = chunks.get(chunks.size() - 1);
         int k = (size - 1) % CHUNK;
-        IterationRecord r = last[k];
-        IterationRecord with = r.withTestMetric(metric);
-        last[k] = with;
-        if (pending.peekLast() == r) {
-            pending.pollLast();
-            pending.addLast(with);
-        }
+        last[k] = last[k].withTestMetric(metric);
         view = null;
     }
 
     /**
      * Replaces everything by a saved history (a restored session): its records count as this
-     * run's, and are queued for {@link #drain()} like new ones.
+     * run's.
      */
     void restore(List<IterationRecord> saved) {
         chunks.clear();
         size = 0;
         older = List.of();
         updates = 0;
-        pending.clear();
         for (IterationRecord r : saved) {
             add(r);
         }
-    }
-
-    /** Records added since the last call, oldest first. */
-    List<IterationRecord> drain() {
-        List<IterationRecord> out = new ArrayList<>(pending);
-        pending.clear();
-        return out;
     }
 
     /** The newest {@code limit} exact records (all of them when fewer), oldest first, copied. */

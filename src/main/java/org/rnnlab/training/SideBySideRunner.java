@@ -19,13 +19,13 @@ import org.rnnlab.task.Task;
  * the other within each iteration, and evaluating the test metric uses a separate model
  * ({@link Evaluator}), so nothing one lane does reaches another.
  */
-public final class SideBySideRunner implements LoopControls<SideBySideSnapshot, SideBySideRecord> {
+public final class SideBySideRunner implements LoopControls<SideBySideSnapshot> {
     /** Iterations over which the time per iteration is a median. */
     public static final int TIMING_WINDOW = 51;
 
     private final TaskFactory tasks;
     private final LockstepLanes lanes = new LockstepLanes();
-    private final EngineLoop<SideBySideSnapshot, SideBySideRecord> loop;
+    private final EngineLoop<SideBySideSnapshot> loop;
     private final AtomicLong runIds = new AtomicLong();
 
     /**
@@ -55,7 +55,7 @@ public final class SideBySideRunner implements LoopControls<SideBySideSnapshot, 
     }
 
     @Override
-    public EngineLoop<SideBySideSnapshot, SideBySideRecord> loop() {
+    public EngineLoop<SideBySideSnapshot> loop() {
         return loop;
     }
 
@@ -64,7 +64,7 @@ public final class SideBySideRunner implements LoopControls<SideBySideSnapshot, 
      * first position. If building fails, the previous lanes stay and the reason is in
      * {@link #lastError()}.
      *
-     * @return the number of the run this starts, as its snapshots and records will carry it
+     * @return the number of the run this starts, as its snapshots will carry it
      */
     public long open(List<CellKind> cells, SimulationSettings base, SideBySideMatch match) {
         List<CellKind> copy = cells == null ? null : List.copyOf(cells);
@@ -83,10 +83,6 @@ public final class SideBySideRunner implements LoopControls<SideBySideSnapshot, 
         return id;
     }
 
-    /** Iteration records of every lane published since the last call, oldest first. */
-    public List<SideBySideRecord> drainRecords() {
-        return loop.drainRecords();
-    }
 
     /** Runs an action on the engine thread with the lanes' simulations in column order (exports, tests). */
     public void run(Consumer<List<Simulation>> action) {

@@ -6,7 +6,7 @@ import java.util.List;
  * What compare mode shows, published by the {@link SideBySideRunner} after every command: one
  * {@link SideBySideLane} per cell, all at the same cursor (the lanes step in lockstep over
  * sequences of the same length, so their phases agree), and the training progress. Immutable;
- * per-iteration losses, which must not be dropped, go through the runner's record queue.
+ * each lane's iteration records are in its snapshot's run history.
  *
  * @param version  increases with every published snapshot of one runner
  * @param run      which run of the runner this is: {@link SideBySideRunner#open} and

@@ -1,6 +1,5 @@
 package org.rnnlab.training;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rnnlab.engine.ClipReport;
@@ -299,9 +298,9 @@ public final class Simulation {
         return sim;
     }
 
-    /** Iteration records since the last call, oldest first. */
-    public List<IterationRecord> drainRecords() {
-        return history.drain();
+    /** This run's iteration records as they are now (the history its next snapshot will hold). */
+    public IterationHistory history() {
+        return history.view();
     }
 
     /**

@@ -3,7 +3,7 @@ package org.rnnlab.training;
 import java.util.function.Consumer;
 
 /** The window's strategy: one {@link Simulation}, evaluated periodically (with samples for text). */
-final class SingleRun implements LoopStrategy<Snapshot, IterationRecord> {
+final class SingleRun implements LoopStrategy<Snapshot> {
     private Simulation sim;
     private PeriodicEvaluation evaluation;
 
@@ -42,9 +42,8 @@ final class SingleRun implements LoopStrategy<Snapshot, IterationRecord> {
         evaluation.after(done, total);
     }
 
-    /** The run's records are in its snapshots' history ({@link Snapshot.Run#history()}): none is queued. */
     @Override
-    public Snapshot publish(Snapshot.Progress progress, boolean columns, Consumer<IterationRecord> records) {
+    public Snapshot publish(Snapshot.Progress progress, boolean columns) {
         return sim.snapshot(progress, columns);
     }
 }

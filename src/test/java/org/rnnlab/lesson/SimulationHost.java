@@ -19,7 +19,6 @@ import org.rnnlab.training.TaskFactory;
 final class SimulationHost implements LessonHost {
     private final TaskFactory tasks;
     private final Map<CellKind, Simulation> sims = new LinkedHashMap<>();
-    private final Map<CellKind, List<IterationRecord>> records = new LinkedHashMap<>();
     final List<String> viewCalls = new ArrayList<>();
 
     SimulationHost(TaskFactory tasks) {
@@ -44,21 +43,12 @@ final class SimulationHost implements LessonHost {
 
     /** Every iteration record of the run since its reset (compare: of that cell's run). */
     List<IterationRecord> records(CellKind cell) {
-        drain();
-        return records.get(cell == null ? sims.keySet().iterator().next() : cell);
-    }
-
-    private void drain() {
-        sims.forEach((k, s) -> records.get(k).addAll(s.drainRecords()));
+        return sims.get(cell == null ? sims.keySet().iterator().next() : cell).history();
     }
 
     private void start(Map<CellKind, SimulationSettings> runs) {
         sims.clear();
-        records.clear();
-        runs.forEach((k, s) -> {
-            sims.put(k, new Simulation(s, tasks));
-            records.put(k, new ArrayList<>());
-        });
+        runs.forEach((k, s) -> sims.put(k, new Simulation(s, tasks)));
     }
 
     @Override
@@ -108,7 +98,6 @@ final class SimulationHost implements LessonHost {
                 s.trainIteration();
             }
         }
-        drain();
     }
 
     @Override public void play() { viewCalls.add("play"); }

@@ -54,8 +54,8 @@ class SideBySideRunnerTest {
         r.awaitIdle(60, TimeUnit.SECONDS);
     }
 
-    private static List<IterationRecord> laneRecords(List<SideBySideRecord> all, int lane) {
-        return all.stream().filter(r -> r.lane() == lane).map(SideBySideRecord::record).toList();
+    private static List<IterationRecord> laneRecords(SideBySideSnapshot s, int lane) {
+        return s.lane(lane).snapshot().run().history();
     }
 
     /** Bit-for-bit equality of two record streams (loss, norms, ratio, metric). */
@@ -81,8 +81,8 @@ class SideBySideRunnerTest {
         r.train(120);
         awaitTraining(r);
         assertThat(r.lastError()).isNull();
-        List<SideBySideRecord> all = r.drainRecords();
         SideBySideSnapshot s = r.latest();
+        SideBySideSnapshot all = s;
         for (int i = 0; i < 3; i++) {
             try (EngineRunner alone = EngineRunner.start(DefaultTasks.factory())) {
                 alone.reset(LESSON8.withCell(ALL.get(i)));
@@ -129,7 +129,7 @@ class SideBySideRunnerTest {
 
         r.train(1000);
         awaitTraining(r);
-        List<SideBySideRecord> all = r.drainRecords();
+        SideBySideSnapshot all = r.latest();
         List<List<IterationRecord>> lanes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             List<IterationRecord> got = laneRecords(all, i);
@@ -224,12 +224,13 @@ class SideBySideRunnerTest {
         r.open(List.of(CellKind.RNN, CellKind.GRU), SimulationSettings.defaults(), SideBySideMatch.HIDDEN_SIZE);
         r.train(5);
         awaitTraining(r);
-        List<SideBySideRecord> first = r.drainRecords();
+        SideBySideSnapshot first = r.latest();
         r.reset();
         r.train(5);
         awaitTraining(r);
-        List<SideBySideRecord> again = r.drainRecords();
-        assertThat(again).hasSize(10);
+        SideBySideSnapshot again = r.latest();
+        assertThat(laneRecords(again, 0)).hasSize(5);
+        assertThat(laneRecords(again, 1)).hasSize(5);
         for (int lane = 0; lane < 2; lane++) {
             assertSameBits(laneRecords(again, lane), laneRecords(first, lane), "lane " + lane);
         }

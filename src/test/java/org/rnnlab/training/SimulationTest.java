@@ -179,7 +179,7 @@ class SimulationTest {
         sim.trainIteration();
         sim.trainIteration();
         sim.setLastMetric(0.25);
-        List<IterationRecord> r = sim.drainRecords();
+        List<IterationRecord> r = sim.history();
         assertThat(r).hasSize(2);
         assertThat(r.get(0).testMetric()).isNaN();
         assertThat(r.get(1).testMetric()).isEqualTo(0.25);

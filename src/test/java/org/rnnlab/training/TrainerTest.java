@@ -74,7 +74,7 @@ class TrainerTest {
         }
         Trainer trainer = new Trainer(TrainerConfig.of(s, 12, 100), ToyTask.factory());
         Trainer.Result r = trainer.run(null);
-        List<IterationRecord> simRecords = sim.drainRecords();
+        List<IterationRecord> simRecords = sim.history();
         for (int i = 0; i < 12; i++) {
             IterationRecord a = simRecords.get(i);
             IterationRecord b = r.records().get(i);

@@ -114,10 +114,4 @@ final class CompareBar {
         transport.reset().setDisable(training);
         match.setDisable(training);
     }
-
-    // ---- for tests ----
-
-    String phaseText() {
-        return transport.phase().getText();
-    }
 }

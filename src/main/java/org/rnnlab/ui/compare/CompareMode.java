@@ -9,7 +9,6 @@ import org.rnnlab.engine.CellKind;
 import org.rnnlab.lesson.CompareMatch;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SideBySideMatch;
-import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideRunner;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.training.SimulationSettings;
@@ -24,7 +23,7 @@ import org.rnnlab.ui.controls.Transport;
  *
  * <p>Threading as in the window: every action is a command to the engine thread; the window's
  * frame loop calls {@link #frame(double)} on every frame, which reads the runner's newest
- * snapshot and queued records, and never runs engine code. While compare mode is open the
+ * snapshot, and never runs engine code. While compare mode is open the
  * window's own run is paused; the window's keyboard sends its transport keys here (Space
  * play/pause, → and ← (Page Down / Page Up) step, B the backward phase, Home reset, Escape or C
  * back to the window). Compare mode owns no part of the window: the menus and the lesson dock stay.
@@ -47,7 +46,7 @@ public final class CompareMode implements Transport {
     private SideBySideSnapshot shown;
     private String shownError;
     private long frames;
-    /** Snapshots and records of older runs (before the latest open or reset) are not shown. */
+    /** Snapshots of older runs (before the latest open or reset) are not shown. */
     private long minRun = Long.MAX_VALUE;
 
     /**
@@ -128,7 +127,7 @@ public final class CompareMode implements Transport {
 
     // ---- the frame: FX thread, called by the window's frame loop ----
 
-    /** Shows the newest snapshot and records, advances the animations. Does nothing while closed. */
+    /** Shows the newest snapshot, advances the animations. Does nothing while closed. */
     public void frame(double elapsedSeconds) {
         if (!isOpen()) {
             return;
@@ -142,11 +141,6 @@ public final class CompareMode implements Transport {
             pane.show(s);
         }
         pane.animate(elapsedSeconds);
-        List<SideBySideRecord> records = runner.drainRecords();
-        records.removeIf(r -> r.run() < minRun);
-        if (!records.isEmpty()) {
-            pane.appendRecords(records);
-        }
         String error = runner.lastError();
         if (!Objects.equals(error, shownError)) {
             shownError = error;
@@ -213,7 +207,6 @@ public final class CompareMode implements Transport {
     public void reset() {
         if (runner != null && isOpen() && !runner.isTraining()) {
             minRun = runner.reset();
-            pane.clearRace();
         }
     }
 
@@ -241,7 +234,6 @@ public final class CompareMode implements Transport {
         if (isOpen() && how != match && !runner.isTraining()) {
             match = how;
             minRun = runner.open(cells, base, match);
-            pane.clearRace();
         }
     }
 

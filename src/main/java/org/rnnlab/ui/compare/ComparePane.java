@@ -12,7 +12,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.rnnlab.engine.CellKind;
-import org.rnnlab.training.SideBySideRecord;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.GradientFlowView;
@@ -110,7 +109,7 @@ public final class ComparePane {
             lanesGrid.add(c, i, 0);
         }
         decades.clear();
-        chart.reset(cells);
+        chart.show(null);
         shown = null;
         recolor();
     }
@@ -146,21 +145,13 @@ public final class ComparePane {
         bar.showMatch(s.plan().match());
         raceBar.showProgress(s.progress());
         table.show(s, style.palette());
+        chart.show(s);
     }
 
     void animate(double dt) {
         for (LaneColumn c : columns) {
             c.animate(dt);
         }
-    }
-
-    void appendRecords(List<SideBySideRecord> records) {
-        chart.append(records);
-    }
-
-    /** A new race (reset, other cells or sizes): the chart starts empty. */
-    void clearRace() {
-        chart.reset(cells);
     }
 
     void showPlaying(boolean playing, boolean training) {
@@ -181,36 +172,5 @@ public final class ComparePane {
 
     void setSpeedShown(double tps) {
         bar.setSpeedShown(tps);
-    }
-
-    // ---- for tests ----
-
-    /** The gradient-flow panel of a lane. */
-    public GradientFlowView flow(int lane) {
-        return columns.get(lane).flow();
-    }
-
-    LaneColumn column(int lane) {
-        return columns.get(lane);
-    }
-
-    RaceChart chart() {
-        return chart;
-    }
-
-    RaceTable table() {
-        return table;
-    }
-
-    String phaseText() {
-        return bar.phaseText();
-    }
-
-    int[] sharedDecades() {
-        return new int[] {decades.lo(), decades.hi()};
-    }
-
-    SideBySideSnapshot shown() {
-        return shown;
     }
 }

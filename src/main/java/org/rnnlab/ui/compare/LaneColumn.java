@@ -125,22 +125,4 @@ final class LaneColumn extends VBox {
             l.setText(text);
         }
     }
-
-    // ---- for tests ----
-
-    String titleText() {
-        return title.getText();
-    }
-
-    String detailText() {
-        return detail.getText();
-    }
-
-    String lossText() {
-        return loss.getText();
-    }
-
-    String reachText() {
-        return reach.getText();
-    }
 }

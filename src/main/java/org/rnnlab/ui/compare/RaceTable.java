@@ -143,14 +143,4 @@ final class RaceTable extends VBox {
     void setCompact(boolean compact) {
         grid.setHgap(compact ? 12 : 22);
     }
-
-    // ---- for tests ----
-
-    String text(int lane, int column) {
-        return rows.get(lane)[column].getText();
-    }
-
-    String matchNote() {
-        return matchNote.getText();
-    }
 }

@@ -33,7 +33,7 @@ import org.rnnlab.training.Snapshot;
  * @param operations the pointwise operations, as "symbol role" ("⊙ forget", "+ add", "1− update")
  * @param caption    the caption's lines as drawn
  */
-public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<String> operations, List<String> caption) {
+public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<String> operations, List<String> caption) implements Drawing {
     /** Below this scale (about 240 px for the whole cell) the diagram is not drawn: it asks for more room. */
     static final double MIN_SCALE = 0.24;
     static final String ENLARGE = "Enlarge this view to see the cell diagram";

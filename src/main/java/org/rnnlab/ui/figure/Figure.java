@@ -9,7 +9,7 @@ import java.util.Optional;
  * Immutable. Built by a view's figure class from the snapshot alone, so the same snapshot at the
  * same size always gives the same figure; a painter draws it, a test reads it.
  */
-public record Figure(double width, double height, List<Mark> marks, List<Hit> hits) {
+public record Figure(double width, double height, List<Mark> marks, List<Hit> hits) implements Drawing {
     public Figure {
         marks = List.copyOf(marks);
         hits = List.copyOf(hits);
@@ -33,6 +33,12 @@ public record Figure(double width, double height, List<Mark> marks, List<Hit> hi
             }
         }
         return Optional.empty();
+    }
+
+    /** A figure is its own drawing. */
+    @Override
+    public Figure figure() {
+        return this;
     }
 
     public static Builder builder(double width, double height) {

@@ -18,7 +18,7 @@ import org.rnnlab.training.Snapshot;
  * panels a colour bar from −1 to +1. The cells of a panel are one {@link Mark.Raster}, fast for
  * H = 256, T = 200.
  */
-public final class GateHeatmapFigure {
+public final class GateHeatmapFigure implements Drawing {
     /** A cell of a panel: the unit's row and the tick's column. */
     public record Cell(String series, int unit, int t) {
     }

@@ -21,7 +21,7 @@ import org.rnnlab.training.Snapshot;
  * <p>The axis and the bar heights are given ({@link Shown}): the view eases them toward
  * {@link Shown#targets} and chooses the decades (alone, or shared by compare mode's columns).
  */
-public final class GradientFlowFigure {
+public final class GradientFlowFigure implements Drawing {
     /** The axis never goes beyond 1e±30. */
     public static final int AXIS_LIMIT = 30;
     /** At least this many decades are shown. */

@@ -15,7 +15,7 @@ import org.rnnlab.training.Snapshot;
  * pattern (many-to-one, aligned many-to-many, …) is seen. Each tick's column answers as hit
  * "tick-t" (engine index).
  */
-public final class SequenceFigure {
+public final class SequenceFigure implements Drawing {
     /** The smallest text drawn, in px (the views' {@code ViewStyle.MIN_FONT}). */
     public static final double MIN_TEXT = 14;
     private static final double GAP = 8;

@@ -10,7 +10,7 @@ import org.rnnlab.training.Snapshot;
  * and the global gradient norm before (vermillion) and after (blue) clipping on a log axis with
  * the clipping threshold drawn dashed. Diverged iterations are marked.
  */
-public final class TrainingCurvesFigure {
+public final class TrainingCurvesFigure implements Drawing {
     /** Shown before the run's first update. */
     public static final String EMPTY = "Loss and gradient norm appear here after the first update";
 
@@ -102,7 +102,7 @@ public final class TrainingCurvesFigure {
         out.text("loss " + FigureNumbers.format(latest.loss()) + "   (iteration " + latest.iteration() + ")", left,
                 lossPanel.top() - 6, title, fg, -1, Mark.Label.BOTTOM);
         axes.frame(lossPanel);
-        curve(out, lossPanel, loss, fg, 2.5);
+        LogLinePlot.line(out, lossPanel, loss, fg, 2.5);
         List<Long> diverged = c.diverged();
         for (long it : diverged) {
             double x = lossPanel.x(it);
@@ -119,7 +119,7 @@ public final class TrainingCurvesFigure {
             out.text("test " + metricName + " " + FigureNumbers.format(last), left, mp.top() - 6, title, fg, -1,
                     Mark.Label.BOTTOM);
             axes.frame(mp);
-            curve(out, mp, metric, pal.seriesArgb(2), 2.5);
+            LogLinePlot.line(out, mp, metric, pal.seriesArgb(2), 2.5);
             for (int i = 0; i < metric.points(); i++) {
                 out.add(new Mark.Oval(mp.x(metric.x(i)), mp.y(metric.y(i)), 4, 4, pal.seriesArgb(2), Mark.NONE, 0));
             }
@@ -128,15 +128,8 @@ public final class TrainingCurvesFigure {
         norms(out, c, normPanel, title, text, label, tm, pal, axes);
 
         // iteration axis under the last panel
-        double stepPx = tm.width(Long.toString(c.lastIteration()), label) + font * 2;
-        double range = Math.max(1, xHi - xLo);
-        double rough = range * stepPx / Math.max(1, right - left);
-        double tick = AxisTicks.niceStep(rough);
-        double first = Math.ceil(xLo / tick) * tick;
-        for (double it = first; it <= xHi + 1e-9; it += tick) {
-            out.text(Long.toString((long) it), normPanel.x(it), normPanel.bottom() + 4, label, pal.mutedArgb(), 0, -1);
-        }
-        out.text("iteration", right, height - 2, label, pal.mutedArgb(), 1, Mark.Label.BOTTOM);
+        LogLinePlot.iterationAxis(out, normPanel, tm.width(Long.toString(c.lastIteration()), label) + font * 2,
+                height - 2, label, pal);
         return new TrainingCurvesFigure(out.build(), c, metricName, lossPanel, normPanel);
     }
 
@@ -172,8 +165,8 @@ public final class TrainingCurvesFigure {
         } else if (tm.width("clipping off", text) <= np.right() - tx) {
             run(out, "clipping off", tx, ty, text, fg, tm);
         }
-        curve(out, np, c.normBefore(), pal.seriesArgb(1), 3.5);
-        curve(out, np, c.normAfter(), pal.seriesArgb(0), 2.5);
+        LogLinePlot.line(out, np, c.normBefore(), pal.seriesArgb(1), 3.5);
+        LogLinePlot.line(out, np, c.normAfter(), pal.seriesArgb(0), 2.5);
         if (clipping) {
             // over the curves, with a halo: above the line, or under it when the line is near the top
             double ly = np.y(threshold);
@@ -188,29 +181,6 @@ public final class TrainingCurvesFigure {
                               TextMetrics tm) {
         out.text(s, x, y, style, color, -1, Mark.Label.BOTTOM);
         return tm.width(s, style);
-    }
-
-    /** A curve clamped into its panel (non-positive values left out on a log axis); one point as a dot. */
-    private static void curve(Figure.Builder out, CurvePanel p, BoundedSeries s, int color, double w) {
-        int n = s.points();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            double v = s.y(i);
-            if (p.log() && !(v > 0)) {
-                continue;
-            }
-            xs[k] = p.x(s.x(i));
-            ys[k] = Math.max(p.top(), Math.min(p.bottom(), p.y(v)));
-            k++;
-        }
-        if (k == 1) {
-            out.add(new Mark.Oval(xs[0], ys[0], w * 1.5, w * 1.5, color, Mark.NONE, 0));
-        } else if (k > 1) {
-            out.add(new Mark.Path(java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k), false, Mark.NONE,
-                    color, w));
-        }
     }
 
     /** A short message centred on (x, y), broken at spaces into lines no wider than {@code max}, with a halo. */
@@ -273,28 +243,10 @@ public final class TrainingCurvesFigure {
         return lossPanel;
     }
 
-    /** How a panel's value axis is drawn: decade grid lines and labels, or its two ends; then its frame. */
+    /** How this figure's panels draw their value axis and frame. */
     private record Axes(Figure.Builder out, TextStyle label, TextStyle labelMath, TextMetrics tm, Palette pal) {
         void frame(CurvePanel p) {
-            if (p.log()) {
-                int lo = (int) Math.round(p.lo());
-                int hi = (int) Math.round(p.hi());
-                int every = Decades.labelEvery((p.bottom() - p.top()) / Math.max(1, hi - lo), label.size() * 1.3);
-                for (int d = lo; d <= hi; d++) {
-                    double py = Math.round(p.bottom() - (d - p.lo()) / (p.hi() - p.lo()) * (p.bottom() - p.top())) + 0.5;
-                    out.line(p.left(), py, p.right(), py, pal.gridArgb(), 1);
-                    if ((d - lo) % every == 0) {
-                        out.add(new Mark.Label(Decades.label(d), p.left() - 6, py + labelMath.size() * 0.35, labelMath,
-                                pal.mutedArgb(), Mark.NONE, 1, 1));
-                    }
-                }
-            } else {
-                out.text(FigureNumbers.shortFormat(p.hi()), p.left() - 6, p.top(), label, pal.mutedArgb(), 1, -1);
-                out.text(FigureNumbers.shortFormat(p.lo()), p.left() - 6, p.bottom(), label, pal.mutedArgb(), 1,
-                        Mark.Label.BOTTOM);
-            }
-            out.rect(p.left() - 0.5, p.top() - 0.5, p.right() - p.left() + 1, p.bottom() - p.top() + 1, Mark.NONE,
-                    pal.mutedArgb(), 1);
+            LogLinePlot.frame(out, p, label, labelMath, pal);
         }
     }
 }

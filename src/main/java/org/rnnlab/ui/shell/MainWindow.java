@@ -463,16 +463,12 @@ public final class MainWindow implements FrameTarget {
         TrainingNotice.show(w, TrainingNotice.text(shown));
     }
 
-    // ---- for tests ----
-
+    /** The window's toolbar (the key actions reach its speed slider and anchor the lesson menu on it). */
     TransportBar transport() {
         return transport;
     }
 
-    TrainBar trainBar() {
-        return trainBar;
-    }
-
+    /** The snapshot on screen now, or null before the first frame. */
     Snapshot shownSnapshot() {
         return shown;
     }

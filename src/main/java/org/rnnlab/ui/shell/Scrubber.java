@@ -87,7 +87,7 @@ public final class Scrubber extends Region {
         return cursor;
     }
 
-    /** The screen x (local) at the centre of a position's slot, for tests and tooltips. */
+    /** The x (local) at the centre of a position's slot: where a click selects that position. */
     public double xOf(int position) {
         double w = slotWidth();
         return (position + 1) * w + w / 2;

@@ -90,6 +90,7 @@ final class TransportBar {
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
+        root.setId("transportBar");
     }
 
     Node node() {
@@ -112,10 +113,6 @@ final class TransportBar {
     void showLook(Theme t, boolean presenter) {
         dark.setSelected(t == Theme.DARK);
         present.setSelected(presenter);
-    }
-
-    javafx.scene.control.MenuButton viewMenu() {
-        return view;
     }
 
     /**

@@ -93,7 +93,7 @@ final class WindowMenus {
         this.prompts = Objects.requireNonNull(p);
     }
 
-    /** The outcome of the last action started from a menu or key, reported already; for tests. */
+    /** The outcome of the last action started from a menu or key (already reported to the user), to wait on. */
     CompletableFuture<?> lastAction() {
         return last;
     }

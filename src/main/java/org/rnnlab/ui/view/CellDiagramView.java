@@ -4,7 +4,6 @@ import java.util.Arrays;
 import javafx.scene.Node;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
-import org.rnnlab.ui.chart.FigurePainter;
 import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.CellDiagramFigure;
@@ -105,6 +104,6 @@ public final class CellDiagramView implements SnapshotView {
         int unit = snapshot == null ? 0 : Cursor.unit(snapshot, selection);
         DiagramLook look = new DiagramLook(style.fontSize(), ViewStyle.MIN_FONT, fills);
         figure = CellDiagramFigure.of(snapshot, unit, width, height, look, FxTextMetrics.INSTANCE, style.palette());
-        FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), style.palette().backgroundArgb());
+        canvas.paint(figure, style.palette().backgroundArgb());
     }
 }

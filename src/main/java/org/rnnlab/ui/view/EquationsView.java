@@ -141,18 +141,6 @@ public final class EquationsView implements SnapshotView {
         return vh <= 0 || body.prefHeight(scroll.getViewportBounds().getWidth()) <= vh + 0.5;
     }
 
-    /** The text nodes of the body, for tests that check updates are made in place. */
-    List<Node> textNodes() {
-        List<Node> out = new ArrayList<>();
-        for (Block b : blocks) {
-            out.addAll(b.symbolic.getChildren());
-            out.addAll(b.numeric.getChildren());
-        }
-        out.addAll(gradientH.getChildren());
-        out.addAll(gradientC.getChildren());
-        return out;
-    }
-
     private void refresh() {
         Snapshot s = snapshot;
         if (s == null) {

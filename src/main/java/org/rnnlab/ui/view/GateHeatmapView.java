@@ -7,7 +7,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
-import org.rnnlab.ui.chart.FigurePainter;
 import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.Figure;
@@ -102,12 +101,12 @@ public final class GateHeatmapView implements SnapshotView {
         double height = canvas.canvas().getHeight();
         int background = style.palette().backgroundArgb();
         if (snapshot == null) {
-            FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), Figure.builder(width, height).build(), background);
+            canvas.paint(Figure.builder(width, height).build(), background);
             return;
         }
         figure = GateHeatmapFigure.of(snapshot, Cursor.unit(snapshot, selection), width, height, style.fontSize(),
                 tickMarkX, FxTextMetrics.INSTANCE, style.palette(), figure);
-        FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), background);
+        canvas.paint(figure, background);
     }
 
     private void onMove(MouseEvent e) {

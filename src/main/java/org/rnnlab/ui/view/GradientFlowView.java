@@ -9,7 +9,6 @@ import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
 import org.rnnlab.ui.chart.DecadeRange;
-import org.rnnlab.ui.chart.FigurePainter;
 import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.Figure;
@@ -187,12 +186,12 @@ public final class GradientFlowView implements SnapshotView {
         double height = canvas.canvas().getHeight();
         int background = style.palette().backgroundArgb();
         if (snapshot == null) {
-            FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), Figure.builder(width, height).build(), background);
+            canvas.paint(Figure.builder(width, height).build(), background);
             return;
         }
         figure = GradientFlowFigure.of(snapshot, width, height, style.fontSize(),
                 new GradientFlowFigure.Shown(axisLo, axisHi, shown), FxTextMetrics.INSTANCE, style.palette());
-        FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), background);
+        canvas.paint(figure, background);
     }
 
     private void onMove(MouseEvent e) {

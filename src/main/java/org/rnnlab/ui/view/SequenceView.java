@@ -3,7 +3,6 @@ package org.rnnlab.ui.view;
 import javafx.scene.Node;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
-import org.rnnlab.ui.chart.FigurePainter;
 import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.SequenceFigure;
@@ -62,6 +61,6 @@ public final class SequenceView implements SnapshotView {
         int unit = s == null ? 0 : Cursor.unit(s, selection);
         figure = SequenceFigure.of(s, unit, canvas.canvas().getWidth(), canvas.canvas().getHeight(), style.fontSize(),
                 FxTextMetrics.INSTANCE, style.palette());
-        FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), style.palette().backgroundArgb());
+        canvas.paint(figure, style.palette().backgroundArgb());
     }
 }

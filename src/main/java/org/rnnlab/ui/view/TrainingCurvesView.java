@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import org.rnnlab.training.IterationHistory;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
-import org.rnnlab.ui.chart.FigurePainter;
 import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.TrainingCurves;
@@ -85,6 +84,6 @@ public final class TrainingCurvesView implements SnapshotView {
         String name = s == null ? "metric" : TrainingCurvesFigure.metricName(s);
         figure = TrainingCurvesFigure.of(c, name, canvas.canvas().getWidth(), canvas.canvas().getHeight(),
                 style.fontSize(), lossLog, FxTextMetrics.INSTANCE, style.palette());
-        FigurePainter.paint(canvas.canvas().getGraphicsContext2D(), figure.figure(), style.palette().backgroundArgb());
+        canvas.paint(figure, style.palette().backgroundArgb());
     }
 }

@@ -29,7 +29,9 @@ import org.rnnlab.ui.screenshots.CompareScreenshots;
 import org.rnnlab.ui.shell.MainWindow;
 import org.rnnlab.ui.shell.ManualFrameClock;
 import org.rnnlab.ui.figure.FlowLayout;
-import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.chart.CanvasPane;
+import org.rnnlab.ui.figure.GradientFlowFigure;
+import org.rnnlab.ui.figure.RaceFigure;
 import org.rnnlab.ui.view.ViewNumbers;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -94,8 +96,24 @@ class CompareModeTest {
         return window.compareMode();
     }
 
-    private ComparePane pane() {
-        return mode().pane();
+    /** The gradient-flow drawing on screen in lane {@code i}'s column. */
+    private GradientFlowFigure flow(FxRobot robot, int i) {
+        return (GradientFlowFigure) canvas(robot, "#lane-" + mode().shown().lane(i).cell().id() + "-flow").shown();
+    }
+
+    /** The race chart on screen. */
+    private RaceFigure race(FxRobot robot) {
+        return (RaceFigure) robot.lookup("#raceChart").queryAs(CanvasPane.class).shown();
+    }
+
+    private static CanvasPane canvas(FxRobot robot, String inside) {
+        return robot.from(robot.lookup(inside).queryAs(javafx.scene.Node.class)).lookup(".figure-canvas")
+                .queryAs(CanvasPane.class);
+    }
+
+    /** The race table's cell of lane {@code i}: "h", "params", "time", "loss", "metric" or "solved". */
+    private String table(FxRobot robot, int i, String column) {
+        return robot.lookup("#race-" + mode().shown().lane(i).cell().id() + "-" + column).queryLabeled().getText();
     }
 
     private void open(FxRobot robot, List<CellKind> cells, SimulationSettings s, CompareMatch match) {
@@ -162,12 +180,12 @@ class CompareModeTest {
         assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo("Forward t=3/20");
         robot.clickOn("#compare-stepBack");
         frame(robot);
-        assertPhaseEverywhere("Forward t=2/20");
+        assertPhaseEverywhere(robot, "Forward t=2/20");
 
         robot.clickOn("#compare-jumpBackward");
         robot.type(KeyCode.RIGHT, 4);
         frame(robot);
-        assertPhaseEverywhere("Backward t=16");
+        assertPhaseEverywhere(robot, "Backward t=16");
         int positions = SETTINGS.sequenceLength() + 2 + 4; // 20 forward ticks, the loss, 5 backward ticks
         SideBySideSnapshot shown = mode().shown();
         for (int i = 0; i < 3; i++) {
@@ -177,30 +195,30 @@ class CompareModeTest {
             assertThat(robot.lookup("#lane-" + k.id() + "-loss").queryLabeled().getText())
                     .isEqualTo("loss " + ViewNumbers.format(engine.status().loss()));
             assertThat(shown.lane(i).snapshot().status().loss()).isEqualTo(engine.status().loss());
-            GradientFlowView flow = pane().flow(i);
+            GradientFlowFigure flow = flow(robot, i);
             for (int t = 0; t < 20; t++) {
                 BackwardColumn b = engine.columns().backward()[t];
                 if (b == null) {
-                    assertThat(flow.figure().barLog10(t, false)).as("%s t=%d not reached yet", k, t + 1).isNaN();
+                    assertThat(flow.barLog10(t, false)).as("%s t=%d not reached yet", k, t + 1).isNaN();
                 } else {
-                    assertThat(flow.figure().barLog10(t, false)).as("%s bar at t=%d", k, t + 1).isEqualTo(Math.log10(b.dhNorm()));
+                    assertThat(flow.barLog10(t, false)).as("%s bar at t=%d", k, t + 1).isEqualTo(Math.log10(b.dhNorm()));
                 }
             }
         }
         robot.type(KeyCode.HOME);
         frame(robot);
-        assertPhaseEverywhere("Ready");
+        assertPhaseEverywhere(robot, "Ready");
     }
 
     /** The decades of a flow panel's axis as last drawn (easing is off: whole decades). */
-    static int[] axis(GradientFlowView flow) {
-        FlowLayout l = flow.figure().layout();
+    static int[] axis(GradientFlowFigure flow) {
+        FlowLayout l = flow.layout();
         assertThat(l.axisLo()).isEqualTo(Math.rint(l.axisLo()));
         return new int[] {(int) l.axisLo(), (int) l.axisHi()};
     }
 
-    private void assertPhaseEverywhere(String phase) {
-        assertThat(pane().phaseText()).isEqualTo(phase);
+    private void assertPhaseEverywhere(FxRobot robot, String phase) {
+        assertThat(robot.lookup("#compare-phase").queryLabeled().getText()).isEqualTo(phase);
         for (SideBySideLane lane : mode().shown().lanes()) {
             assertThat(lane.snapshot().phaseText()).as(lane.cell().name()).isEqualTo(phase);
         }
@@ -213,12 +231,12 @@ class CompareModeTest {
         robot.clickOn("#compare-jumpBackward");
         robot.type(KeyCode.RIGHT, 49);
         frame(robot);
-        assertPhaseEverywhere("Backward t=1");
-        int[] axis = axis(pane().flow(0));
+        assertPhaseEverywhere(robot, "Backward t=1");
+        int[] axis = axis(flow(robot, 0));
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (int i = 0; i < 3; i++) {
-            assertThat(axis(pane().flow(i))).as("column %d", i).containsExactly(axis[0], axis[1]);
+            assertThat(axis(flow(robot, i))).as("column %d", i).containsExactly(axis[0], axis[1]);
             for (BackwardColumn b : mode().shown().lane(i).snapshot().columns().backward()) {
                 min = Math.min(min, Math.min(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
                 max = Math.max(max, Math.max(b.dhNorm(), Double.isNaN(b.dcNorm()) ? b.dhNorm() : b.dcNorm()));
@@ -227,9 +245,9 @@ class CompareModeTest {
         assertThat(axis[0]).isEqualTo((int) Math.floor(Math.log10(min)));
         assertThat(axis[1]).isEqualTo((int) Math.ceil(Math.log10(max)));
         // the same value sits at the same height in every column
-        double y = pane().flow(0).figure().layout().yForLog10(-6);
+        double y = flow(robot, 0).layout().yForLog10(-6);
         for (int i = 1; i < 3; i++) {
-            assertThat(pane().flow(i).figure().layout().yForLog10(-6)).isEqualTo(y);
+            assertThat(flow(robot, i).layout().yForLog10(-6)).isEqualTo(y);
         }
         // lesson 8's claim, as the class reads it in the column headers
         assertThat(robot.lookup("#lane-rnn-reach").queryLabeled().getText()).matches(".* = \\d\\.\\d\\de−13");
@@ -241,7 +259,7 @@ class CompareModeTest {
     void matchedParametersPickTheNearestCountAndTheTableShowsTheModelsCounts(FxRobot robot) {
         SimulationSettings lesson = CompareScreenshots.lessonSettings(42);
         open(robot, ALL, lesson, CompareMatch.HIDDEN_SIZE);
-        assertTableMatchesModels(16, 16, 16);
+        assertTableMatchesModels(robot, 16, 16, 16);
         robot.clickOn("#compare-sameParams");
         frame(robot);
         assertThat(mode().match()).isEqualTo(SideBySideMatch.PARAMETER_COUNT);
@@ -258,23 +276,23 @@ class CompareModeTest {
                         .isLessThanOrEqualTo(Math.abs((long) SideBySidePlan.parameterCount(lane.withHiddenSize(h), task) - ref));
             }
         }
-        assertTableMatchesModels(34, 16, 19);
-        assertThat(pane().table().matchNote()).contains("the LSTM keeps H=16").contains(RaceTable.count(ref));
+        assertTableMatchesModels(robot, 34, 16, 19);
+        assertThat(robot.lookup("#race-match-note").queryLabeled().getText()).contains("the LSTM keeps H=16").contains(RaceTable.count(ref));
         robot.clickOn("#compare-sameH");
         frame(robot);
-        assertTableMatchesModels(16, 16, 16);
+        assertTableMatchesModels(robot, 16, 16, 16);
     }
 
     /** Each row's H and parameter count equal the model the lane's settings build alone. */
-    private void assertTableMatchesModels(int... hidden) {
+    private void assertTableMatchesModels(FxRobot robot, int... hidden) {
         SideBySideSnapshot s = mode().shown();
         for (int i = 0; i < 3; i++) {
             SimulationSettings lane = s.plan().lanes().get(i);
             int modelCount = new Simulation(lane, AppTasks.factory()).model().parameterCount();
             assertThat(lane.hiddenSize()).isEqualTo(hidden[i]);
-            assertThat(pane().table().text(i, 1)).isEqualTo(Integer.toString(hidden[i]));
-            assertThat(parse(pane().table().text(i, 2))).as(ALL.get(i) + " parameters").isEqualTo(modelCount);
-            assertThat(pane().column(i).detailText()).isEqualTo("H=" + hidden[i] + "  ·  " + RaceTable.count(modelCount)
+            assertThat(table(robot, i, "h")).isEqualTo(Integer.toString(hidden[i]));
+            assertThat(parse(table(robot, i, "params"))).as(ALL.get(i) + " parameters").isEqualTo(modelCount);
+            assertThat(robot.lookup("#lane-" + ALL.get(i).id() + "-detail").queryLabeled().getText()).isEqualTo("H=" + hidden[i] + "  ·  " + RaceTable.count(modelCount)
                     + " parameters");
         }
     }
@@ -288,25 +306,27 @@ class CompareModeTest {
         SideBySideSnapshot s = mode().shown();
         for (int i = 0; i < 3; i++) {
             SideBySideLane lane = s.lane(i);
-            assertThat(pane().chart().received(i)).as("loss points of " + lane.cell()).isEqualTo(60);
-            assertThat(pane().chart().points(i)).isEqualTo(60);
-            assertThat(pane().chart().lastLoss(i)).isEqualTo(lane.lastLoss());
+            RaceFigure.Lane line = race(robot).lanes().get(i);
+            assertThat(line.losses().added()).as("loss points of " + lane.cell()).isEqualTo(60);
+            assertThat(line.losses().points()).isEqualTo(60);
+            assertThat(line.latest()).isEqualTo(lane.lastLoss());
             assertThat(lane.iterations()).isEqualTo(60);
-            assertThat(pane().table().text(i, 3)).isEqualTo(RaceTable.time(lane.nanosPerIteration())).endsWith(" ms");
-            assertThat(pane().table().text(i, 4)).isEqualTo(ViewNumbers.format(lane.lastLoss()));
-            assertThat(pane().table().text(i, 5)).isEqualTo(ViewNumbers.format(lane.testMetric()));
-            assertThat(pane().table().text(i, 6)).isEqualTo(lane.solved() ? "✓" : "✗");
+            assertThat(table(robot, i, "time")).isEqualTo(RaceTable.time(lane.nanosPerIteration())).endsWith(" ms");
+            assertThat(table(robot, i, "loss")).isEqualTo(ViewNumbers.format(lane.lastLoss()));
+            assertThat(table(robot, i, "metric")).isEqualTo(ViewNumbers.format(lane.testMetric()));
+            assertThat(table(robot, i, "solved")).isEqualTo(lane.solved() ? "✓" : "✗");
             // the run equals that cell trained alone
             Simulation sim = new Simulation(SETTINGS.withCell(ALL.get(i)), AppTasks.factory());
             IterationCheck.assertSameLosses(sim, 60, lane.lastLoss());
         }
         assertThat(robot.lookup("#compare-trainProgress").query().isVisible()).isFalse();
-        assertThat(pane().chart().drawnTexts()).anyMatch(t -> t.startsWith("GRU "));
+        assertThat(race(robot).figure().texts()).contains(race(robot).lanes().get(2).label()).anyMatch(t -> t.startsWith("GRU "));
 
         robot.clickOn("#compare-reset");
         frame(robot);
-        assertThat(pane().chart().received(0)).as("reset starts a new race").isZero();
-        assertPhaseEverywhere("Ready");
+        assertThat(race(robot).lanes().get(0).losses().added()).as("reset starts a new race").isZero();
+        assertThat(race(robot).figure().texts()).contains(RaceFigure.EMPTY);
+        assertPhaseEverywhere(robot, "Ready");
     }
 
     /** Trains a lone simulation and compares the last loss bit for bit. */
@@ -346,7 +366,7 @@ class CompareModeTest {
         assertThat(p.isAwaitingReveal()).isTrue();
         robot.interact(p::reveal);
         frame(robot);
-        assertPhaseEverywhere("Backward t=1");
+        assertPhaseEverywhere(robot, "Backward t=1");
         assertThat(window.frameLoop().shown().phaseText()).as("the window's run stays where it was").isEqualTo("Ready");
     }
 }

@@ -137,7 +137,7 @@ class PresenterAndLessonsTest {
     @Test
     void theThemeKeyTurnsTheWholeWindowDarkAndBack(FxRobot robot) {
         frame(robot);
-        Region bar = (Region) window.transport().node();
+        Region bar = robot.lookup("#transportBar").queryAs(Region.class);
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertThat(window.root().getStyleClass()).contains("theme-light").doesNotContain("theme-dark");
         assertThat(background(bar)).isEqualTo(Color.WHITE);
@@ -153,7 +153,7 @@ class PresenterAndLessonsTest {
         assertThat(((Color) status.getTextFill()).getBrightness()).isGreaterThan(0.75).isGreaterThan(lightText);
         assertThat(heatmap.style().palette().name()).isEqualTo("dark");
         assertThat(heatmap.style().palette().isDark()).isTrue();
-        assertThat(window.transport().viewMenu().getItems().get(0)).isInstanceOfSatisfying(
+        assertThat(robot.lookup("#viewMenu").queryAs(javafx.scene.control.MenuButton.class).getItems().get(0)).isInstanceOfSatisfying(
                 javafx.scene.control.CheckMenuItem.class, c -> assertThat(c.isSelected()).isTrue());
 
         robot.type(KeyCode.T);
@@ -163,7 +163,7 @@ class PresenterAndLessonsTest {
         assertThat(heatmap.style().palette().name()).isEqualTo("light");
 
         // the View menu's item does the same as the key
-        robot.interact(() -> window.transport().viewMenu().getItems().get(0).fire());
+        robot.interact(() -> robot.lookup("#viewMenu").queryAs(javafx.scene.control.MenuButton.class).getItems().get(0).fire());
         assertThat(window.model().theme()).isEqualTo(Theme.DARK);
     }
 
@@ -174,7 +174,7 @@ class PresenterAndLessonsTest {
         robot.clickOn("#toggleControls");
         frame(robot);
         assertThat(window.model().settingsShown()).isTrue();
-        Node toolbar = window.transport().node();
+        Node toolbar = robot.lookup("#transportBar").query();
 
         robot.type(KeyCode.P);
         frame(robot);

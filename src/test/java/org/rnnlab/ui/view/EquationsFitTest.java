@@ -75,11 +75,11 @@ class EquationsFitTest {
         Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 20, 8));
         Snapshot a = ViewTestKit.step(sim, 5);
         EquationsView view = shown(robot, a, 566, 450, 16);
-        List<Node> before = view.textNodes();
+        List<Node> before = textNodes(view.node());
         String textBefore = view.figure().text();
         Snapshot b = ViewTestKit.step(sim, 1);
         robot.interact(() -> view.show(b));
-        List<Node> after = view.textNodes();
+        List<Node> after = textNodes(view.node());
         assertThat(view.figure().text()).isNotEqualTo(textBefore);
         assertThat(view.figure().heading()).isEqualTo("LSTM · unit 1 · t=6 · Forward");
         assertThat(after).hasSameSizeAs(before);
@@ -89,5 +89,18 @@ class EquationsFitTest {
         // and what the nodes say is what lines() reports
         String drawn = String.join("", after.stream().filter(Node::isVisible).map(n -> ((Text) n).getText()).toList());
         assertThat(drawn.replace(" ", "")).contains(("= " + ViewNumbers.format(b.columns().forward()[5].h()[0])).replace(" ", ""));
+    }
+
+    /** Every text node under {@code root}, depth first. */
+    private static List<Node> textNodes(Node root) {
+        List<Node> out = new java.util.ArrayList<>();
+        if (root instanceof Text) {
+            out.add(root);
+        } else if (root instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                out.addAll(textNodes(child));
+            }
+        }
+        return out;
     }
 }

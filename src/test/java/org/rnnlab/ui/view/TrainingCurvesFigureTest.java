@@ -44,7 +44,7 @@ class TrainingCurvesFigureTest {
         List<IterationRecord> recs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             sim.trainIteration();
-            recs.addAll(sim.drainRecords());
+            recs.add(sim.history().last());
         }
         Snapshot s = sim.snapshot(null, false);
         TrainingCurvesFigure f = figure(s);
