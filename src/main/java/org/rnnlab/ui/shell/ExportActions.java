@@ -99,6 +99,10 @@ public final class ExportActions {
             throw new IllegalArgumentException("view must be one whose drawing changes from tick to tick, was 'training-curves'");
         }
         window.views().view(req.viewId()); // refuses an unknown id
+        RefusedFileException refused = OutputGuard.refusal(file, "Export GIF to", OutputGuard.inputs(window, true));
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         if (runner.isPlaying()) {
             runner.pause();
         }
@@ -147,20 +151,21 @@ public final class ExportActions {
 
     /** Every per-tick value of the current iteration as CSV ({@link TickCsvWriter}), written on the engine thread. */
     public CompletableFuture<Path> csv(Path file) {
-        return FileWork.named(runner.query(FileWork.unchecked(sim -> {
+        return OutputGuard.distinct(file, "Export CSV to", OutputGuard.inputs(window, true), () -> FileWork.named(runner.query(FileWork.unchecked(sim -> {
             TickCsvWriter.write(sim, file);
             return file;
-        })), file, "export");
+        })), file, "export"));
     }
 
     // ---- FX thread ----
 
     private CompletableFuture<Path> writePng(WritableImage image, Path file) {
         BufferedImage b = SwingFXUtils.fromFXImage(image, null);
-        return FileWork.named(FileWork.onIo(() -> {
-            PngExport.write(file, b);
-            return file;
-        }), file, "export");
+        return OutputGuard.distinct(file, "Export PNG to", OutputGuard.inputs(window, true),
+                () -> FileWork.named(FileWork.onIo(() -> {
+                    PngExport.write(file, b);
+                    return file;
+                }), file, "export"));
     }
 
     /**

@@ -60,6 +60,10 @@ public final class FileActions {
 
     /** Saves the run to {@code file} atomically (temporary file, then rename). */
     public CompletableFuture<Path> saveSession(Path file) {
+        return OutputGuard.distinct(file, "Save session to", OutputGuard.inputs(window, false), () -> writeSession(file));
+    }
+
+    private CompletableFuture<Path> writeSession(Path file) {
         LessonPosition lesson = lessons.current();
         CompletableFuture<Path> done = runner.query(sim -> new Capture(sim.capture(),
                         sim.model().params().stream().map(Param::name).toList()))
@@ -114,6 +118,10 @@ public final class FileActions {
 
     /** Writes the cell's current weights in the reference layout ({@link WeightsFile}). */
     public CompletableFuture<Path> exportWeights(Path file) {
+        return OutputGuard.distinct(file, "Export weights to", OutputGuard.inputs(window, true), () -> writeWeights(file));
+    }
+
+    private CompletableFuture<Path> writeWeights(Path file) {
         CompletableFuture<Path> done = runner.query(sim -> new CellWeights(sim.model().cell().config(), sim.cellWeights()))
                 .thenApplyAsync(FileWork.unchecked(w -> {
                     WeightsFile.write(file, w);
