@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.engine.CellConfig;
@@ -35,7 +37,9 @@ import org.rnnlab.lesson.LessonReader;
  * Random mutations of real files over every reader: truncation, bit flips, deleted, duplicated and
  * swapped fields, changed types, huge, tiny and out-of-range numbers, deep nesting. Each mutant
  * must either load or be refused with the reader's one clean error (one line, naming the file);
- * any other exception fails. Seeded: the same mutants every run.
+ * any other exception fails. Seeded: the same mutants every run. {@code mvn verify} runs this
+ * class in a 96 MB heap of its own (the pom's {@code small-heap} execution), so that a reader
+ * that allocates without bound on a mutant fails here.
  */
 class ReaderFuzzTest {
     private static final int MUTANTS = 120;
@@ -91,6 +95,12 @@ class ReaderFuzzTest {
     @FunctionalInterface
     interface Reader {
         void read(Path file) throws Exception;
+    }
+
+    @Test
+    void inTheBuildItRunsInTheSmallHeapItIsMeantFor() {
+        Assumptions.assumeTrue(Boolean.getBoolean("rnnlab.smallHeap"), "run outside the small-heap execution");
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(128L << 20);
     }
 
     @TestFactory
