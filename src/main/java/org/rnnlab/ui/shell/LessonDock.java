@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -45,16 +48,20 @@ public final class LessonDock implements LessonSession {
     private final MenuButton menu = new MenuButton("Lessons", Icons.lesson());
     private final LessonPanel panel = new LessonPanel();
     private final VBox dock;
+    /** Null until the lessons are read (on a thread of their own, while the window is built). */
     private LessonCatalog catalog;
+    private final CompletableFuture<LessonCatalog> reading;
     private LessonPlayer player;
     private ContextMenu floating;
 
     /**
-     * @param catalog the lessons to offer
+     * @param catalog reads the lessons to offer: called once, off the FX thread, so that reading
+     *                them does not delay the first window; the menu is filled when they are read
+     *                (or, if it is opened sooner, then)
      * @param host    what lessons act on
      * @param place   puts the dock in the window (or removes it, given null)
      */
-    LessonDock(LessonCatalog catalog, LessonHost host, Consumer<Node> place) {
+    LessonDock(Supplier<LessonCatalog> catalog, LessonHost host, Consumer<Node> place) {
         this.host = Objects.requireNonNull(host);
         this.place = Objects.requireNonNull(place);
         menu.setId("lessonMenu");
@@ -76,7 +83,14 @@ public final class LessonDock implements LessonSession {
         dock.setPrefWidth(WIDTH);
         dock.setMinWidth(WIDTH);
         dock.setMaxWidth(WIDTH);
-        setCatalog(catalog);
+        reading = CompletableFuture.supplyAsync(catalog)
+                .exceptionally(t -> new LessonCatalog(List.of(), List.of("the lessons could not be read: " + t)));
+        reading.thenAcceptAsync(c -> {
+            if (this.catalog == null) {
+                setCatalog(c);
+            }
+        }, Platform::runLater);
+        menu.setOnShowing(e -> catalog());
     }
 
     /** Offers another catalog (tests use one with broken files). */
@@ -85,7 +99,11 @@ public final class LessonDock implements LessonSession {
         menu.getItems().setAll(items());
     }
 
+    /** The lessons offered (waits for them to be read, the first time, if they are not yet). */
     LessonCatalog catalog() {
+        if (catalog == null) {
+            setCatalog(reading.join());
+        }
         return catalog;
     }
 
@@ -169,7 +187,7 @@ public final class LessonDock implements LessonSession {
 
     private List<MenuItem> items() {
         List<MenuItem> out = new ArrayList<>();
-        for (Lesson l : catalog.lessons()) {
+        for (Lesson l : catalog().lessons()) {
             Label text = new Label((out.size() + 1) + ".  " + l.title());
             text.getStyleClass().add("lesson-menu-title");
             Tooltip.install(text, new Tooltip(l.summary()));
@@ -232,7 +250,7 @@ public final class LessonDock implements LessonSession {
             close();
             return;
         }
-        Lesson lesson = catalog.find(lessonId).orElseThrow(() -> new IllegalArgumentException(
+        Lesson lesson = catalog().find(lessonId).orElseThrow(() -> new IllegalArgumentException(
                 "lesson id must be one of " + catalog.ids() + ", was '" + lessonId + "'"));
         if (step < 0 || step >= lesson.stepCount()) {
             throw new IllegalArgumentException("lesson step must be in 0.." + (lesson.stepCount() - 1)

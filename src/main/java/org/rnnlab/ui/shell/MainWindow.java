@@ -118,7 +118,7 @@ public final class MainWindow implements FrameTarget {
         commands.setWindowActions(() -> WindowChrome.toggleFullScreen(root), model::toggleSettings);
         compare = new org.rnnlab.ui.compare.CompareMode(runner, views.style());
         commands.setCompareActions(() -> compare.openAll(settings.settings()), compare::isOpen);
-        lessons = new LessonDock(Lessons.all(), new org.rnnlab.ui.compare.CompareLessonHost(
+        lessons = new LessonDock(Lessons::all, new org.rnnlab.ui.compare.CompareLessonHost(
                 new EngineLessonHost(runner, new LessonWindow(grid::focus, selection, this::openCompare)), compare),
                 this::placeLesson);
         transport.addTools(lessons.menu());
