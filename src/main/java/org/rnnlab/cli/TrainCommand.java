@@ -100,6 +100,7 @@ final class TrainCommand implements Callable<Integer> {
                     trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
                     CommonTrainingOptions.threshold(metric));
+            stderr.printf(Locale.ROOT, "baseline: %s%n", task.baseline());
             stderr.flush();
             TrainingListener lines = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
             TrainingListener progress = quiet || sampleEvery == 0 ? lines

@@ -76,6 +76,14 @@ public interface Task {
     String baseline();
 
     /**
+     * The main baseline of {@link #baseline()} as a value of {@link #metric()} on the test set, for
+     * a reference line beside the curves; NaN when the task has none as a single number.
+     */
+    default double baselineValue() {
+        return Double.NaN;
+    }
+
+    /**
      * The learning rate the headless commands use for this task when none is given, or NaN for
      * their general default (Adam, 0.01). Measured, not guessed: see docs/EXPERIMENTS.md.
      */
