@@ -91,6 +91,14 @@ public interface Task {
         return Double.NaN;
     }
 
+    /**
+     * The hidden size H the headless commands use for this task when none is given, or 0 for
+     * their general default (16). Measured, not guessed: see docs/EXPERIMENTS.md.
+     */
+    default int suggestedHiddenSize() {
+        return 0;
+    }
+
     /** Why the solved threshold is where it is, with its source. */
     default String solvedReason() {
         return "";
