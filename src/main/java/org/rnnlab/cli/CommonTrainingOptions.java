@@ -51,7 +51,7 @@ final class CommonTrainingOptions {
     @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
     long steps = TrainerConfig.DEFAULT_ITERATIONS;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech 0.003; copy 0.005)")
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech, numbers 0.003; copy 0.005)")
     Double lr;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, rmsprop or adam (default ${DEFAULT-VALUE})")

@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cell", paramLabel = "rnn|lstm|gru", description = "the cell (default ${DEFAULT-VALUE})")
     String cell = "lstm";
 
-    @Option(names = "--hidden", paramLabel = "N", description = "hidden units (default 16; copy 32)")
+    @Option(names = "--hidden", paramLabel = "N", description = "hidden units (default 16; copy, numbers 32)")
     Integer hidden;
 
     @Option(names = "--seq", paramLabel = "T", description = "sequence length (default: the task's)")

@@ -156,13 +156,8 @@ public final class CopyTask extends GeneratedTask {
     public static final double LEARNING_RATE = 0.005;
 
     @Override
-    public int suggestedHiddenSize() {
-        return HIDDEN_SIZE;
-    }
-
-    @Override
-    public double suggestedLearningRate() {
-        return LEARNING_RATE;
+    public SuggestedDefaults suggested() {
+        return new SuggestedDefaults(HIDDEN_SIZE, LEARNING_RATE);
     }
 
     @Override

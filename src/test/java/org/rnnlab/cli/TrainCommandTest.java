@@ -40,6 +40,8 @@ class TrainCommandTest {
         Run told = run("train", "--task", "copy", "--hidden", "8", "--lr", "0.01", "--steps", "1", "--batch", "2",
                 "--quiet");
         assertThat(told.err()).contains("train LSTM (H=8").contains("lr 0.01");
+        Run numbers = run("train", "--task", "numbers", "--cell", "gru", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(numbers.err()).contains("train GRU (H=32").contains("lr 0.003");
         Run other = run("train", "--task", "order", "--seq", "8", "--steps", "1", "--batch", "2", "--quiet");
         assertThat(other.err()).contains("train LSTM (H=16").contains("lr 0.01");
     }
