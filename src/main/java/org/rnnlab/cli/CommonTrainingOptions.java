@@ -51,7 +51,7 @@ final class CommonTrainingOptions {
     @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
     long steps = TrainerConfig.DEFAULT_ITERATIONS;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech 0.003)")
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech, numbers 0.003; copy 0.005)")
     Double lr;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, rmsprop or adam (default ${DEFAULT-VALUE})")
@@ -117,6 +117,12 @@ final class CommonTrainingOptions {
         double suggested = task.suggestedLearningRate();
         return config(cell, hidden, task.id(), task.sequenceLength(),
                 lr != null ? lr : Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE);
+    }
+
+    /** H from {@code --hidden}, else the task's suggested size, else the general default. */
+    static int hiddenFor(Integer hidden, Task task) {
+        int suggested = task.suggestedHiddenSize();
+        return hidden != null ? hidden : suggested > 0 ? suggested : TrainerConfig.DEFAULT_HIDDEN;
     }
 
     /** Checks every option that needs no task, so that mistakes show before a task is built. */

@@ -39,8 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cell", paramLabel = "rnn|lstm|gru", description = "the cell (default ${DEFAULT-VALUE})")
     String cell = "lstm";
 
-    @Option(names = "--hidden", paramLabel = "N", description = "hidden units (default ${DEFAULT-VALUE})")
-    int hidden = TrainerConfig.DEFAULT_HIDDEN;
+    @Option(names = "--hidden", paramLabel = "N", description = "hidden units (default 16; copy, numbers 32)")
+    Integer hidden;
 
     @Option(names = "--seq", paramLabel = "T", description = "sequence length (default: the task's)")
     Integer seq;
@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         if (seq != null) {
             CommonTrainingOptions.range("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
         }
-        common.checkRanges(hidden);
+        common.checkRanges(hidden == null ? TrainerConfig.DEFAULT_HIDDEN : hidden);
         CommonTrainingOptions.range("--sample-every", sampleEvery, 0, TrainerConfig.MAX_ITERATIONS);
         if (!(temperature >= 0 && temperature <= 100)) {
             throw new UserInputException("--temperature must be in [0, 100], was " + temperature);
@@ -88,7 +88,8 @@ final class TrainCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--save-session", saveSession);
         }
         Task task = common.buildTask(seq == null ? 0 : seq);
-        TrainerConfig config = common.config(kind, hidden, task);
+        int h = CommonTrainingOptions.hiddenFor(hidden, task);
+        TrainerConfig config = common.config(kind, h, task);
         int kept = saveSession == null ? 0 : org.rnnlab.training.Simulation.HISTORY_LIMIT;
         org.rnnlab.training.MemoryEstimate.training(config, task, kept).requireFits();
         Trainer trainer = new Trainer(config, task).keepRecords(false);
@@ -96,10 +97,11 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Result result;
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
             Metric metric = task.metric();
-            stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, hidden,
+            stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, h,
                     trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
                     CommonTrainingOptions.threshold(metric));
+            stderr.printf(Locale.ROOT, "baseline: %s%n", task.baseline());
             stderr.flush();
             TrainingListener lines = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
             TrainingListener progress = quiet || sampleEvery == 0 ? lines

@@ -302,6 +302,18 @@ public final class NumbersTask implements Task {
         return true;
     }
 
+    /**
+     * At H = 16 and lr 0.01 the GRU stops near 79 % exact match; at H = 32 and 0.003 LSTM and GRU
+     * pass 90 % on every seed tried (docs/EXPERIMENTS.md).
+     */
+    public static final int HIDDEN_SIZE = 32;
+    public static final double LEARNING_RATE = 0.003;
+
+    @Override
+    public SuggestedDefaults suggested() {
+        return new SuggestedDefaults(HIDDEN_SIZE, LEARNING_RATE);
+    }
+
     @Override
     public String baseline() {
         return "guessing: 1 in 1000 exact matches (0.1 %); a decoder that ignores the encoder gives one fixed answer, "

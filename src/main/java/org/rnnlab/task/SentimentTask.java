@@ -65,6 +65,8 @@ public final class SentimentTask implements Task {
     private final double bagOfWordsAccuracy;
     private final double realBagOfWordsAccuracy;
     private final double grammarBagOfWordsAccuracy;
+    private final double logisticAccuracy;
+    private final double realLogisticAccuracy;
     private final double solvedAt;
 
     public SentimentTask(TaskOptions options) {
@@ -115,6 +117,14 @@ public final class SentimentTask implements Task {
                 test, vocabulary.size(), "grammar", false);
         this.grammarBagOfWordsAccuracy = v.equals(REAL) ? Double.NaN : NaiveBayes.accuracy(trainIds, train, testIds,
                 test, vocabulary.size(), "grammar", true);
+        int[] labels = new int[train.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = train.get(i).label();
+        }
+        BagOfWordsLogistic logistic = BagOfWordsLogistic.fit(trainIds, labels, vocabulary.size());
+        java.util.function.ToIntFunction<int[]> lr = ids -> logistic.probabilityPositive(ids) > 0.5 ? 1 : 0;
+        this.logisticAccuracy = accuracyOn(lr, testIds, test, null, true);
+        this.realLogisticAccuracy = v.equals(GRAMMAR) ? Double.NaN : accuracyOn(lr, testIds, test, "grammar", false);
         int realTests = 0;
         for (Sentence s : test) {
             realTests += s.source().equals("grammar") ? 0 : 1;
@@ -301,13 +311,29 @@ public final class SentimentTask implements Task {
         return grammarBagOfWordsAccuracy;
     }
 
+    /** Test accuracy of bag-of-words logistic regression ({@link BagOfWordsLogistic}) on the same words. */
+    public double logisticAccuracy() {
+        return logisticAccuracy;
+    }
+
+    /** Logistic-regression accuracy on the real test sentences only (NaN for the grammar variant). */
+    public double realLogisticAccuracy() {
+        return realLogisticAccuracy;
+    }
+
+    @Override
+    public double baselineValue() {
+        return logisticAccuracy;
+    }
+
     @Override
     public String baseline() {
+        String lrParts = variant.equals(BOTH) ? " (real " + TaskSupport.percent(realLogisticAccuracy) + ")" : "";
         String parts = variant.equals(BOTH) ? " (real " + TaskSupport.percent(realBagOfWordsAccuracy) + ", generated "
                 + TaskSupport.percent(grammarBagOfWordsAccuracy) + ")" : "";
         return "majority class of the training split: " + TaskSupport.percent(majorityAccuracy) + "; bag of words "
-                + "(naive Bayes, blind to word order): " + TaskSupport.percent(bagOfWordsAccuracy) + parts + " on the "
-                + test.size() + " test sentences";
+                + "(naive Bayes, blind to word order): " + TaskSupport.percent(bagOfWordsAccuracy) + parts + "; bag of words (logistic regression): "
+                + TaskSupport.percent(logisticAccuracy) + lrParts + " on the " + test.size() + " test sentences";
     }
 
     @Override
@@ -386,24 +412,34 @@ public final class SentimentTask implements Task {
                     totals[y]++;
                 }
             }
-            int right = 0;
-            int n = 0;
-            for (int i = 0; i < testIds.length; i++) {
-                if (source != null && test.get(i).source().equals(source) != keep) {
-                    continue;
-                }
-                n++;
+            return accuracyOn(ids -> {
                 double[] score = new double[2];
                 for (int y = 0; y < 2; y++) {
                     score[y] = Math.log(docs[y] / (docs[0] + docs[1]));
-                    for (int id : testIds[i]) {
+                    for (int id : ids) {
                         score[y] += Math.log((counts[y][id] + 1) / (totals[y] + v));
                     }
                 }
-                int guess = score[1] > score[0] ? 1 : 0;
-                right += guess == test.get(i).label() ? 1 : 0;
-            }
-            return (double) right / n;
+                return score[1] > score[0] ? 1 : 0;
+            }, testIds, test, source, keep);
         }
+    }
+
+    /**
+     * The share of test sentences {@code guess} labels right, over those whose source is
+     * (keep = true) or is not (keep = false) {@code source}, or over all when source is null.
+     */
+    static double accuracyOn(java.util.function.ToIntFunction<int[]> guess, int[][] testIds, List<Sentence> test,
+                             String source, boolean keep) {
+        int right = 0;
+        int n = 0;
+        for (int i = 0; i < testIds.length; i++) {
+            if (source != null && test.get(i).source().equals(source) != keep) {
+                continue;
+            }
+            n++;
+            right += guess.applyAsInt(testIds[i]) == test.get(i).label() ? 1 : 0;
+        }
+        return (double) right / n;
     }
 }

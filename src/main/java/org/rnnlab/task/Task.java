@@ -76,11 +76,29 @@ public interface Task {
     String baseline();
 
     /**
+     * The main baseline of {@link #baseline()} as a value of {@link #metric()} on the test set, for
+     * a reference line beside the curves; NaN when the task has none as a single number.
+     */
+    default double baselineValue() {
+        return Double.NaN;
+    }
+
+    /** The task's own hidden size and learning rate for the headless commands, if any. */
+    default SuggestedDefaults suggested() {
+        return SuggestedDefaults.NONE;
+    }
+
+    /**
      * The learning rate the headless commands use for this task when none is given, or NaN for
      * their general default (Adam, 0.01). Measured, not guessed: see docs/EXPERIMENTS.md.
      */
     default double suggestedLearningRate() {
-        return Double.NaN;
+        return suggested().learningRate();
+    }
+
+    /** The hidden size H the headless commands use when none is given, or 0 for the general 16. */
+    default int suggestedHiddenSize() {
+        return suggested().hiddenSize();
     }
 
     /** Why the solved threshold is where it is, with its source. */

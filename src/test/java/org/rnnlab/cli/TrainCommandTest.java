@@ -32,6 +32,21 @@ class TrainCommandTest {
     static final String TASK_NAMES = "adding, order, copy, sine";
 
     @Test
+    void copyTrainsA32UnitLstmAt0005UnlessToldAndPrintsItsBaseline() {
+        Run r = run("train", "--task", "copy", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("train LSTM (H=32").contains("lr 0.005")
+                .contains("baseline: chance: 12.5 % of recalled letters");
+        Run told = run("train", "--task", "copy", "--hidden", "8", "--lr", "0.01", "--steps", "1", "--batch", "2",
+                "--quiet");
+        assertThat(told.err()).contains("train LSTM (H=8").contains("lr 0.01");
+        Run numbers = run("train", "--task", "numbers", "--cell", "gru", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(numbers.err()).contains("train GRU (H=32").contains("lr 0.003");
+        Run other = run("train", "--task", "order", "--seq", "8", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(other.err()).contains("train LSTM (H=16").contains("lr 0.01");
+    }
+
+    @Test
     void aValidRunEndsWithTheFinalLine() {
         Run r = run("train", "--task", "adding", "--cell", "gru", "--hidden", "3", "--seq", "4", "--steps", "6",
                 "--batch", "4");
