@@ -294,4 +294,12 @@ public final class DeepRecurrent extends ParamGroup {
     public double[][] timeJacobian(int k, int d, int t, int b) {
         return cells[k][d].jacobian(unrolls[k][d], tick(d, t), b);
     }
+
+    /**
+     * The factor along depth ∂h^k_t/∂y^{k−1}_t of layer k, direction d, row b: [H × W] over the
+     * layer below's output at the same time t (for k = 0, over x_t).
+     */
+    public double[][] depthJacobian(int k, int d, int t, int b) {
+        return cells[k][d].inputJacobian(unrolls[k][d], tick(d, t), b);
+    }
 }
