@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnlab.io.DeepFixtureCheck;
 import org.rnnlab.io.FixtureCheck;
 import org.rnnlab.io.FixtureReader;
 import org.rnnlab.io.FormatException;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verify FILE.json...}: runs the engine on parity fixtures and prints the worst relative
+ * {@code verify FILE.json...}: runs the engine on parity fixtures (one-layer or stacked/bidirectional,
+ * detected by {@code num_layers}; each verdict says which it read) and prints the worst relative
  * error per tensor, then {@code N passed, M failed}. Exit 0 when all pass, 1 when any fails, 2 when
  * any file is malformed or inconsistent: then nothing is run, and each such file gets one line on
  * the error stream naming the file and the field.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Run the engine on reference fixtures (shared/fixtures format) and compare every tensor.")
+        description = "Run the engine on reference fixtures (shared/fixtures format, one-layer or deep/) and compare every tensor.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "fixture files")
@@ -38,7 +40,11 @@ final class VerifyCommand implements Callable<Integer> {
         int malformed = 0;
         for (Path file : files) {
             try {
-                FixtureReader.read(file);
+                if (DeepFixtureCheck.isDeep(file)) {
+                    DeepFixtureCheck.check(file);
+                } else {
+                    FixtureReader.read(file);
+                }
             } catch (FormatException e) {
                 err.println("error: " + e.getMessage());
                 malformed++;
@@ -65,8 +71,10 @@ final class VerifyCommand implements Callable<Integer> {
     /** Runs one fixture and prints its verdict and the worst relative error of every tensor. */
     private static boolean verify(Path file, PrintWriter out) {
         FixtureCheck.Result r;
+        boolean deep;
         try {
-            r = FixtureCheck.check(FixtureReader.read(file));
+            deep = DeepFixtureCheck.isDeep(file);
+            r = deep ? DeepFixtureCheck.check(file) : FixtureCheck.check(FixtureReader.read(file));
         } catch (FormatException e) {
             out.printf(Locale.ROOT, "%s: FAIL (%s)%n", file, e.getMessage());
             return false;
@@ -77,6 +85,8 @@ final class VerifyCommand implements Callable<Integer> {
             return false;
         }
         out.printf(Locale.ROOT, "%s: %s%n", r.fixture(), r.passed() ? "PASS" : "FAIL");
+        out.printf(Locale.ROOT, "  read as: %s%n", deep ? "stacked/bidirectional fixture (FORMAT.md, deep)"
+                : "one-layer fixture (FORMAT.md)");
         for (FixtureCheck.TensorResult t : r.tensors()) {
             out.printf(Locale.ROOT, "  %-18s worst rel. error %.3e%s%s%n", t.tensor(), t.worstRelative(),
                     t.worstSlice() >= 0 ? " (t=" + t.worstSlice() + ")" : "",

@@ -17,6 +17,13 @@ public final class Param {
         this.grad = new DMatrixRMaj(rows, cols);
     }
 
+    /** Another name for the same tensor and gradient (a stacked layer's {@code weight_ih_l1}). */
+    Param(String name, Param of) {
+        this.name = name;
+        this.value = of.value;
+        this.grad = of.grad;
+    }
+
     public String name() {
         return name;
     }

@@ -310,6 +310,27 @@ public abstract class RecurrentCell extends ParamGroup {
         return jac;
     }
 
+    /**
+     * The Jacobian J[j][i] = ∂h_t[j] / ∂x_t[i] of batch row {@code b} at tick t (the previous state
+     * held fixed): dPreI of the same backward runs as {@link #jacobian}, times W_ih. For a stacked
+     * layer x_t is the layer below's output, so this is the factor along depth.
+     */
+    public double[][] inputJacobian(Unroll u, int t, int b) {
+        jacobian(u, t, b);
+        double[][] jac = new double[hidden][inputSize];
+        double[] w = weightIh.value().data;
+        double[] d = jacobianScratch.dPreI;
+        for (int row = 0; row < hidden; row++) {
+            for (int g = 0; g < gh; g++) {
+                double v = d[row * gh + g];
+                for (int i = 0; i < inputSize; i++) {
+                    jac[row][i] += v * w[g * inputSize + i];
+                }
+            }
+        }
+        return jac;
+    }
+
     private void copyTickRow(Unroll u, int t, int b, Unroll s, int row) {
         int n = hidden;
         System.arraycopy(u.h, (t * u.batch + b) * n, s.h, row * n, n);

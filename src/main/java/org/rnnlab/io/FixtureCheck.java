@@ -171,7 +171,7 @@ public final class FixtureCheck {
         return new Outputs(loss, h, c, gates, dh, dc, grads, dx, dh0, dc0);
     }
 
-    private static TensorResult sliced(String name, double[] got, double[] want, int slices) {
+    static TensorResult sliced(String name, double[] got, double[] want, int slices) {
         int len = want.length / slices;
         double worst = 0;
         int where = -1;

@@ -142,7 +142,7 @@ public final class FixtureReader {
         return present(root, name) ? j.tensor(root, "", name, b, hid) : new double[b * hid];
     }
 
-    private static CellConfig cellConfig(JsonArrays j, String file, JsonNode root) throws FormatException {
+    static CellConfig cellConfig(JsonArrays j, String file, JsonNode root) throws FormatException {
         String convention = present(root, "convention") ? j.text(root, "", "convention") : null;
         return CellNames.parse(file, j.text(root, "", "cell"), convention);
     }

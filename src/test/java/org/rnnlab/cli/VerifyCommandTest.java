@@ -203,4 +203,34 @@ class VerifyCommandTest {
         a.addAll(files);
         return a.toArray(String[]::new);
     }
+
+    @Test
+    void deepAndOneLayerFixturesTogetherEachSayWhichFormatWasRead(@TempDir Path dir) throws IOException {
+        Path deep = resource("fixtures/deep/lstm-x3-h5-t6-b2-l2-d2-s11.json");
+        Path one = resource("fixtures/gru-x3-h5-t6-b2-s3.json");
+        String text = Files.readString(deep);
+        // change the first upstream weight (top layer, forward half, t=0): its gradients move
+        Path altered = dir.resolve("altered-deep.json");
+        Files.writeString(altered, text.replace("\"upstream_output\":[[[1.701669758062648,", "\"upstream_output\":[[[9.5,"));
+        Outcome o = run("verify", deep.toString(), one.toString(), altered.toString());
+        assertThat(o.err()).isEmpty();
+        assertThat(o.out()).contains("lstm-x3-h5-t6-b2-l2-d2-s11.json: PASS", "gru-x3-h5-t6-b2-s3.json: PASS",
+                "altered-deep.json: FAIL");
+        assertThat(o.outLines()).filteredOn(l -> l.equals("  read as: stacked/bidirectional fixture (FORMAT.md, deep)"))
+                .hasSize(2);
+        assertThat(o.outLines()).filteredOn(l -> l.equals("  read as: one-layer fixture (FORMAT.md)")).hasSize(1);
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).contains("grad.weight_hh_l1 ").endsWith("FAIL"));
+        assertThat(o.lastLine()).isEqualTo("2 passed, 1 failed");
+        assertThat(o.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeepFixtureWithFiveLayersIsMalformed(@TempDir Path dir) throws IOException {
+        Path deep = resource("fixtures/deep/gru-x2-h4-t7-b3-l3-d1-s12.json");
+        Path bad = dir.resolve("five.json");
+        Files.writeString(bad, Files.readString(deep).replace("\"num_layers\":3", "\"num_layers\":5"));
+        Outcome o = run("verify", bad.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.errLines()).containsExactly("error: " + bad + ": field 'num_layers': must be in 1..4, was 5");
+    }
 }

@@ -1,0 +1,305 @@
+package org.rnnlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stacked and bidirectional recurrent layers with PyTorch's semantics
+ * ({@code torch.nn.RNN/LSTM/GRU(X, H, num_layers=L, bidirectional=True)}): layer 0 reads x,
+ * layer k &gt; 0 reads layer k−1's output sequence; with two directions the reverse one runs
+ * t = T−1..0 with its own weights ({@code *_reverse}) and the layer's output at t is
+ * [forward h_t ; reverse h_t] (Keras's merge modes sum, mul and ave are also offered).
+ *
+ * <p>Every (layer, direction) is one {@link RecurrentCell} with its own {@link Unroll}: no cell
+ * equation lives here. The reverse direction's unroll holds the sequence in its own order, so
+ * its tick s is time T−1−s. Weight names are PyTorch's: {@code weight_ih_l1_reverse}, ...
+ */
+public final class DeepRecurrent extends ParamGroup {
+    /** How a bidirectional layer combines its two directions (Keras's {@code merge_mode}). */
+    public enum Merge { CONCAT, SUM, MUL, AVE }
+
+    /** The most layers a stack may have. */
+    public static final int MAX_LAYERS = 4;
+
+    private final CellConfig base;
+    private final int layers;
+    private final int directions;
+    private final Merge merge;
+    private final RecurrentCell[][] cells;
+    private Unroll[][] unrolls;
+    private double[][] outputs;
+    private double[][] outputGrads;
+    private double[] inputGrad;
+    private int steps;
+    private int batch;
+
+    /**
+     * @param base          the cell of layer 0 (its input size is X); layers above read the width
+     *                      of the layer below's output
+     * @param layers        L, 1..{@link #MAX_LAYERS}
+     * @param bidirectional two directions per layer
+     * @param merge         how the directions combine (ignored with one direction)
+     */
+    public DeepRecurrent(CellConfig base, int layers, boolean bidirectional, Merge merge) {
+        if (layers < 1 || layers > MAX_LAYERS) {
+            throw new IllegalArgumentException("layers must be in 1.." + MAX_LAYERS + ", was " + layers);
+        }
+        if (merge == null) {
+            throw new IllegalArgumentException("merge mode must be given");
+        }
+        this.base = base;
+        this.layers = layers;
+        this.directions = bidirectional ? 2 : 1;
+        this.merge = bidirectional ? merge : Merge.CONCAT;
+        this.cells = new RecurrentCell[layers][directions];
+        for (int k = 0; k < layers; k++) {
+            int in = k == 0 ? base.inputSize() : outputWidth();
+            for (int d = 0; d < directions; d++) {
+                RecurrentCell c = RecurrentCell.create(base.withSizes(in, base.hiddenSize()));
+                cells[k][d] = c;
+                String suffix = "_l" + k + (d == 1 ? "_reverse" : "");
+                for (Param p : c.params()) {
+                    add(new Param(p.name() + suffix, p));
+                }
+            }
+        }
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    public int directions() {
+        return directions;
+    }
+
+    public Merge merge() {
+        return merge;
+    }
+
+    public CellConfig baseConfig() {
+        return base;
+    }
+
+    /** The width of a layer's output: D·H for concat, H for the other merge modes. */
+    public int outputWidth() {
+        return merge == Merge.CONCAT ? directions * base.hiddenSize() : base.hiddenSize();
+    }
+
+    /** The cell of layer k, direction d (0 forward, 1 reverse). */
+    public RecurrentCell cell(int k, int d) {
+        return cells[k][d];
+    }
+
+    /** The unroll of layer k, direction d from the last {@link #load}; the reverse one's tick s is time T−1−s. */
+    public Unroll unroll(int k, int d) {
+        return unrolls[k][d];
+    }
+
+    /** All cells, layer 0 forward first, in PyTorch's order. */
+    public List<RecurrentCell> allCells() {
+        List<RecurrentCell> out = new ArrayList<>();
+        for (RecurrentCell[] row : cells) {
+            out.addAll(List.of(row));
+        }
+        return out;
+    }
+
+    @Override
+    public void markChanged() {
+        super.markChanged();
+        for (RecurrentCell c : allCells()) {
+            c.markChanged();
+        }
+    }
+
+    /**
+     * Loads the inputs x [T·B × X] and the initial states, [L·D] arrays of [B × H] in PyTorch's
+     * order (layer 0 forward, layer 0 reverse, layer 1 forward, ...); null means zeros.
+     */
+    public void load(double[] x, int steps, int batch, double[][] h0, double[][] c0) {
+        if (unrolls == null || this.steps != steps || this.batch != batch) {
+            unrolls = null;
+            outputs = null;
+            outputGrads = null;
+            unrolls = new Unroll[layers][directions];
+            outputs = new double[layers][];
+            outputGrads = new double[layers][];
+            for (int k = 0; k < layers; k++) {
+                for (int d = 0; d < directions; d++) {
+                    unrolls[k][d] = cells[k][d].newUnroll(steps, batch);
+                }
+                outputs[k] = new double[steps * batch * outputWidth()];
+                outputGrads[k] = new double[outputs[k].length];
+            }
+            inputGrad = new double[steps * batch * base.inputSize()];
+            this.steps = steps;
+            this.batch = batch;
+        }
+        if (x.length != inputGrad.length) {
+            throw new IllegalArgumentException("inputs must hold T·B·X = " + inputGrad.length + " values, had " + x.length);
+        }
+        for (int k = 0; k < layers; k++) {
+            for (int d = 0; d < directions; d++) {
+                int i = k * directions + d;
+                unrolls[k][d].setInitialState(h0 == null ? null : h0[i], c0 == null ? null : c0[i]);
+            }
+        }
+        fillInputs(0, x);
+    }
+
+    /** Copies a layer's input sequence [T·B × in] into both directions' unrolls (the reverse one reversed). */
+    private void fillInputs(int k, double[] in) {
+        int row = batch * cells[k][0].config().inputSize();
+        for (int d = 0; d < directions; d++) {
+            double[] buf = unrolls[k][d].inputBuffer();
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(in, t * row, buf, tick(d, t) * row, row);
+            }
+        }
+    }
+
+    /** The unroll tick of direction d that is time t. */
+    public int tick(int d, int t) {
+        return d == 0 ? t : steps - 1 - t;
+    }
+
+    /** Every layer's forward pass, bottom layer first, both directions of a layer before the next. */
+    public void forward() {
+        for (int k = 0; k < layers; k++) {
+            forwardLayer(k);
+        }
+    }
+
+    /** Layer k's forward pass (both directions); the layers below must have run. */
+    public void forwardLayer(int k) {
+        if (k > 0) {
+            fillInputs(k, outputs[k - 1]);
+        }
+        for (int d = 0; d < directions; d++) {
+            cells[k][d].forwardSequence(unrolls[k][d]);
+        }
+        mergeOutputs(k);
+    }
+
+    private void mergeOutputs(int k) {
+        int hid = base.hiddenSize();
+        int w = outputWidth();
+        double[] out = outputs[k];
+        double[] hf = unrolls[k][0].hiddenBuffer();
+        double[] hr = directions == 2 ? unrolls[k][1].hiddenBuffer() : null;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                int o = (t * batch + b) * w;
+                int f = ((t + 1) * batch + b) * hid;
+                if (hr == null) {
+                    System.arraycopy(hf, f, out, o, hid);
+                    continue;
+                }
+                int r = ((tick(1, t) + 1) * batch + b) * hid;
+                for (int j = 0; j < hid; j++) {
+                    double a = hf[f + j];
+                    double c = hr[r + j];
+                    switch (merge) {
+                        case CONCAT -> {
+                            out[o + j] = a;
+                            out[o + hid + j] = c;
+                        }
+                        case SUM -> out[o + j] = a + c;
+                        case MUL -> out[o + j] = a * c;
+                        case AVE -> out[o + j] = (a + c) / 2;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Layer k's output sequence [T·B × {@link #outputWidth()}]. */
+    public double[] layerOutput(int k) {
+        return outputs[k];
+    }
+
+    /**
+     * The backward pass of L = Σ dOut ⊙ output_top + Σ dhN ⊙ h_n (+ Σ dcN ⊙ c_n): zeroes the
+     * gradients first, then runs the layers top first. {@code dOut} is [T·B × W]; {@code dhN},
+     * {@code dcN} are [L·D] arrays of [B × H] in PyTorch's order, or null (and so may any entry).
+     */
+    public void backward(double[] dOut, double[][] dhN, double[][] dcN) {
+        zeroGrad();
+        System.arraycopy(dOut, 0, outputGrads[layers - 1], 0, dOut.length);
+        for (int k = layers - 1; k >= 0; k--) {
+            backwardLayer(k, dhN, dcN);
+        }
+    }
+
+    /** Layer k's backward pass, from the gradient at its output; leaves the gradient at its input. */
+    private void backwardLayer(int k, double[][] dhN, double[][] dcN) {
+        int hid = base.hiddenSize();
+        int w = outputWidth();
+        double[] g = outputGrads[k];
+        for (int d = 0; d < directions; d++) {
+            Unroll u = unrolls[k][d];
+            u.beginBackward();
+            double[] dl = u.lossGradientBuffer();
+            double[] other = directions == 2 ? unrolls[k][1 - d].hiddenBuffer() : null;
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < batch; b++) {
+                    int o = (t * batch + b) * w;
+                    int dst = (tick(d, t) * batch + b) * hid;
+                    int src = ((tick(1 - d, t) + 1) * batch + b) * hid;
+                    for (int j = 0; j < hid; j++) {
+                        dl[dst + j] = switch (merge) {
+                            case CONCAT -> g[o + d * hid + j];
+                            case SUM -> g[o + j];
+                            case MUL -> g[o + j] * other[src + j];
+                            case AVE -> g[o + j] / 2;
+                        };
+                    }
+                }
+            }
+            int i = k * directions + d;
+            u.addFinalStateGradient(steps - 1, dhN == null ? null : dhN[i], dcN == null ? null : dcN[i]);
+            cells[k][d].backwardSequence(u);
+        }
+        double[] below = k == 0 ? inputGrad : outputGrads[k - 1];
+        int row = batch * cells[k][0].config().inputSize();
+        java.util.Arrays.fill(below, 0.0);
+        for (int d = 0; d < directions; d++) {
+            double[] dx = unrolls[k][d].inputGradientBuffer();
+            for (int t = 0; t < steps; t++) {
+                int s = tick(d, t) * row;
+                for (int i = 0; i < row; i++) {
+                    below[t * row + i] += dx[s + i];
+                }
+            }
+        }
+    }
+
+    /** dL/d(layer k's output) [T·B × W] of the last backward pass (from above, not from dhN). */
+    public double[] layerOutputGradient(int k) {
+        return outputGrads[k];
+    }
+
+    /** dL/dx [T·B × X] of the last backward pass. */
+    public double[] inputGradient() {
+        return inputGrad;
+    }
+
+    /** ‖dL/dh‖ over the batch of layer k, direction d at time t (the total, after the backward pass). */
+    public double dhNorm(int k, int d, int t) {
+        return unrolls[k][d].dhNorm(tick(d, t));
+    }
+
+    /** The Jacobian ∂h_t/∂h_{t−1} of layer k, direction d (for the reverse one, ∂h_t/∂h_{t+1}), row b. */
+    public double[][] timeJacobian(int k, int d, int t, int b) {
+        return cells[k][d].jacobian(unrolls[k][d], tick(d, t), b);
+    }
+
+    /**
+     * The factor along depth ∂h^k_t/∂y^{k−1}_t of layer k, direction d, row b: [H × W] over the
+     * layer below's output at the same time t (for k = 0, over x_t).
+     */
+    public double[][] depthJacobian(int k, int d, int t, int b) {
+        return cells[k][d].inputJacobian(unrolls[k][d], tick(d, t), b);
+    }
+}
