@@ -78,11 +78,13 @@ public final class SequenceInputRow implements SequenceRow {
     }
 
     private static void symbols(SequencePlot p, SequenceTrack tr) {
-        TextStyle text = p.styles().text();
+        String[] labels = java.util.Arrays.copyOf(p.s().sequence().inputLabels(), p.steps());
+        SlotLabels fit = SlotLabels.fit(labels, p.left(), p.right(), tr.bottom() - tr.top(), p.styles().text(),
+                SequenceFigure.MIN_TEXT, p.tm());
         for (int t = 0; t < p.steps(); t++) {
-            String sym = p.s().sequence().inputLabels()[t];
-            if (sym != null && p.tm().width(sym, text) <= p.slot() + 2) {
-                p.out().text(sym, p.x(t), tr.middle(), text, p.pal().foregroundArgb(), 0, 0);
+            if (fit.shows(labels[t], p.tm())) {
+                p.out().text(labels[t], fit.x(t), fit.y(t, tr.middle()), fit.style(),
+                        p.pal().foregroundArgb(), 0, 0);
             }
         }
     }
