@@ -6,7 +6,8 @@ import org.rnnlab.training.Snapshot;
 
 /**
  * The input x_t: up to {@value #MAX_LINES} features as one line track each; wider inputs as one
- * heatmap track in the shared diverging scale; token tasks write their symbols.
+ * heatmap track in the shared diverging scale, feature 0 at the bottom (a spectrogram's frequency
+ * goes up); token tasks write their symbols.
  */
 public final class SequenceInputRow implements SequenceRow {
     /** Inputs up to this many features are drawn as lines, one track each. */
@@ -94,7 +95,7 @@ public final class SequenceInputRow implements SequenceRow {
         double slot = p.slot();
         for (int t = 0; t < p.steps(); t++) {
             for (int k = 0; k < inputs; k++) {
-                p.out().rect(p.left() + t * slot, tr.top() + k * rowH, Math.ceil(slot), Math.ceil(rowH),
+                p.out().rect(p.left() + t * slot, tr.bottom() - (k + 1) * rowH, Math.ceil(slot), Math.ceil(rowH),
                         p.pal().activationArgb(p.s().sequence().inputs()[t][k]), Mark.NONE, 0);
             }
         }

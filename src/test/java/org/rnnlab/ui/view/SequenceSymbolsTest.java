@@ -69,6 +69,16 @@ class SequenceSymbolsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aDenseInputVectorIsDrawnAsNumbersNotAsItsPrintedForm() {
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.LSTM, 12, 6).withTask("adding", 12));
+        Snapshot s = ViewTestKit.step(sim, 3);
+        assertThat(s.sequence().inputLabels()).isNull();
+        SequenceFigure f = SequenceFigure.of(s, 0, 950, 500, 16, PROPORTIONAL, PAL);
+        assertThat(f.tracks().stream().map(SequenceTrack::name)).containsExactly("x0", "x1", "h", "output");
+        assertThat(f.figure().texts()).contains("x_{t,1}", "x_{t,2}").noneMatch(t -> t.startsWith("("));
+    }
+
     private static Snapshot withSymbols(Snapshot s) {
         Snapshot.Sequence q = s.sequence();
         String[] symbols = TEXT.chars().mapToObj(c -> Character.toString((char) c)).toArray(String[]::new);
