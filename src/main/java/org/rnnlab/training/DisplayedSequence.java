@@ -58,17 +58,6 @@ final class DisplayedSequence {
             }
         }
         SequenceBatch out = outputBatch(batch);
-        var view = task.view(batch, row, null);
-        String[] inputLabels = null;
-        for (int k = 0; k < view.ticks().size() && k < steps; k++) {
-            var tv = view.ticks().get(k);
-            if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty()) {
-                if (inputLabels == null) {
-                    inputLabels = new String[steps];
-                }
-                inputLabels[k] = tv.input();
-            }
-        }
         String[] classLabels = null;
         if (out.isClassification()) {
             classLabels = new String[out.outputSize()];
@@ -104,7 +93,40 @@ final class DisplayedSequence {
                 classes[t] = out.classes()[idx];
             }
         }
+        String[] inputLabels = symbols(task.view(batch, row, null), batch, inputs);
         return new Snapshot.Sequence(batch.batch(), row, inputs, inputLabels, targets, classes, classLabels, mask,
                 initialH, initialC);
+    }
+
+    /**
+     * The symbol of each tick (a word, a character), or null when the input is numbers: a dense
+     * vector (spectrogram frames, value and marker) is drawn as numbers, not as its printed form.
+     */
+    private static String[] symbols(org.rnnlab.task.SequenceView view, TaskBatch batch, double[][] inputs) {
+        boolean tokens = batch instanceof Seq2SeqBatch sb ? sb.source().usesTokens() || sb.target().usesTokens()
+                : ((SequenceBatch) batch).usesTokens();
+        String[] out = null;
+        for (int k = 0; k < view.ticks().size() && k < inputs.length; k++) {
+            var tv = view.ticks().get(k);
+            if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty() && (tokens || oneHot(inputs[k]))) {
+                if (out == null) {
+                    out = new String[inputs.length];
+                }
+                out[k] = tv.input();
+            }
+        }
+        return out;
+    }
+
+    private static boolean oneHot(double[] x) {
+        int ones = 0;
+        for (double v : x) {
+            if (v == 1.0) {
+                ones++;
+            } else if (v != 0.0) {
+                return false;
+            }
+        }
+        return ones == 1;
     }
 }

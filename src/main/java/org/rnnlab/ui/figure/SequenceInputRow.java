@@ -6,7 +6,8 @@ import org.rnnlab.training.Snapshot;
 
 /**
  * The input x_t: up to {@value #MAX_LINES} features as one line track each; wider inputs as one
- * heatmap track in the shared diverging scale; token tasks write their symbols.
+ * heatmap track in the shared diverging scale, feature 0 at the bottom (a spectrogram's frequency
+ * goes up); token tasks write their symbols.
  */
 public final class SequenceInputRow implements SequenceRow {
     /** Inputs up to this many features are drawn as lines, one track each. */
@@ -78,11 +79,13 @@ public final class SequenceInputRow implements SequenceRow {
     }
 
     private static void symbols(SequencePlot p, SequenceTrack tr) {
-        TextStyle text = p.styles().text();
+        String[] labels = java.util.Arrays.copyOf(p.s().sequence().inputLabels(), p.steps());
+        SlotLabels fit = SlotLabels.fit(labels, p.left(), p.right(), tr.bottom() - tr.top(), p.styles().text(),
+                SequenceFigure.MIN_TEXT, p.tm());
         for (int t = 0; t < p.steps(); t++) {
-            String sym = p.s().sequence().inputLabels()[t];
-            if (sym != null && p.tm().width(sym, text) <= p.slot() + 2) {
-                p.out().text(sym, p.x(t), tr.middle(), text, p.pal().foregroundArgb(), 0, 0);
+            if (fit.shows(labels[t], p.tm())) {
+                p.out().text(labels[t], fit.x(t), fit.y(t, tr.middle()), fit.style(),
+                        p.pal().foregroundArgb(), 0, 0);
             }
         }
     }
@@ -92,7 +95,7 @@ public final class SequenceInputRow implements SequenceRow {
         double slot = p.slot();
         for (int t = 0; t < p.steps(); t++) {
             for (int k = 0; k < inputs; k++) {
-                p.out().rect(p.left() + t * slot, tr.top() + k * rowH, Math.ceil(slot), Math.ceil(rowH),
+                p.out().rect(p.left() + t * slot, tr.bottom() - (k + 1) * rowH, Math.ceil(slot), Math.ceil(rowH),
                         p.pal().activationArgb(p.s().sequence().inputs()[t][k]), Mark.NONE, 0);
             }
         }

@@ -184,9 +184,18 @@ public final class SequenceOutputRow implements SequenceRow {
         double markH = label.size() * 1.15;
         boolean room = ot.bottom() - mid >= bold.size() * 1.1 + markH + 4;
         double predY = room ? mid + (ot.bottom() - mid - markH) / 2 : (mid + ot.bottom()) / 2;
+        String[] targets = new String[p.steps()];
+        String[] preds = new String[p.steps()];
         for (int t = 0; t < p.steps(); t++) {
-            String target = SequenceValues.targetClass(s, t);
-            String pred = SequenceValues.predictedClass(s, t);
+            targets[t] = SequenceValues.targetClass(s, t);
+            preds[t] = SequenceValues.predictedClass(s, t);
+        }
+        SlotLabels targetFit = SlotLabels.fit(targets, p.left(), p.right(), mid - ot.top(), bold, SequenceFigure.MIN_TEXT, p.tm());
+        SlotLabels predFit = SlotLabels.fit(preds, p.left(), p.right(), (room ? ot.bottom() - markH : ot.bottom()) - mid, bold,
+                SequenceFigure.MIN_TEXT, p.tm());
+        for (int t = 0; t < p.steps(); t++) {
+            String target = targets[t];
+            String pred = preds[t];
             double x0 = p.left() + t * slot;
             if (target != null && pred != null) {
                 boolean ok = target.equals(pred);
@@ -199,11 +208,12 @@ public final class SequenceOutputRow implements SequenceRow {
                     p.out().text(mark, x0 + slot / 2, ot.bottom() - 2, label, col, 0, Mark.Label.BOTTOM);
                 }
             }
-            if (target != null && p.tm().width(target, bold) <= slot + 2) {
-                p.out().text(target, x0 + slot / 2, (ot.top() + mid) / 2, bold, pal.foregroundArgb(), 0, 0);
+            if (targetFit.shows(target, p.tm())) {
+                p.out().text(target, targetFit.x(t), targetFit.y(t, (ot.top() + mid) / 2), targetFit.style(),
+                        pal.foregroundArgb(), 0, 0);
             }
-            if (pred != null && p.tm().width(pred, bold) <= slot + 2) {
-                p.out().text(pred, x0 + slot / 2, predY, bold, pal.foregroundArgb(), 0, 0);
+            if (predFit.shows(pred, p.tm())) {
+                p.out().text(pred, predFit.x(t), predFit.y(t, predY), predFit.style(), pal.foregroundArgb(), 0, 0);
             }
         }
     }
