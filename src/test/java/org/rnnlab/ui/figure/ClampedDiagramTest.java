@@ -13,7 +13,10 @@ import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.model.AppTasks;
 
-/** The cell diagram marks a clamped gate: "≡ V from t=T" before the clamp starts, "≡ V" and the held value after. */
+/**
+ * The cell diagram marks a clamped gate ("≡ V from t=T" before the clamp starts, "≡ V" and the held
+ * value after), and the heatmap panel of that gate names the clamp.
+ */
 class ClampedDiagramTest {
     @Test
     void theClampedGateIsMarkedAndShowsItsHeldValue() {
@@ -26,6 +29,8 @@ class ClampedDiagramTest {
         assertThat(held.label()).isEqualTo("z_t ≡ 1");
         assertThat(held.value()).isEqualTo(1.0);
         assertThat(gate(sim.snapshot(null, true), 0).label()).as("unit 1 is free").isEqualTo("z_t");
+        assertThat(HeatmapPanel.of(sim.snapshot(null, true), 900, 600, 12, MONO).stream().map(HeatmapPanel::title))
+                .contains("z update gate (σ) · clamped z=1@3:u2", "r reset gate (σ)");
     }
 
     private static DiagramGate gate(Snapshot snap, int unit) {
