@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
@@ -75,6 +77,11 @@ final class CommonTrainingOptions {
     @Option(names = "--activation", paramLabel = "NAME", description = "RNN nonlinearity: tanh or relu (default ${DEFAULT-VALUE})")
     String activation = "tanh";
 
+    @Option(names = "--clamp", paramLabel = "GATE=V@T[:uJ]", description = "gate surgery: hold a gate at V from tick T on "
+            + "(ticks and units from 1), all units or unit J: forget=1|0, input=0, output=1 (LSTM), update=1|0, "
+            + "reset=0 (GRU); e.g. forget=1@1 or forget=0@5:u3")
+    String clamp;
+
     @Option(names = "--no-forget-gate", description = "LSTM without a forget gate (the 1997 cell, f = 1)")
     boolean noForgetGate;
 
@@ -127,10 +134,12 @@ final class CommonTrainingOptions {
 
     /** Checks every option that needs no task, so that mistakes show before a task is built. */
     void checkRanges(int hidden) {
-        config(CellKind.LSTM, hidden, task.strip(), 1, lr != null ? lr : TrainerConfig.DEFAULT_LEARNING_RATE);
+        config(null, hidden, task.strip(), 1, lr != null ? lr : TrainerConfig.DEFAULT_LEARNING_RATE);
     }
 
-    private TrainerConfig config(CellKind cell, int hidden, String taskId, int length, double lr) {
+    /** {@code cell} null: the checks that need no cell, on an LSTM stand-in (the clamp is only parsed). */
+    private TrainerConfig config(CellKind cellOrNull, int hidden, String taskId, int length, double lr) {
+        CellKind cell = cellOrNull == null ? CellKind.LSTM : cellOrNull;
         range("--steps", steps, 1, TrainerConfig.MAX_ITERATIONS);
         range("--hidden", hidden, 1, Limits.MAX_HIDDEN);
         range("--seq", length, 1, Limits.MAX_SEQUENCE);
@@ -167,7 +176,14 @@ final class CommonTrainingOptions {
         }
         SimulationSettings s = new SimulationSettings(cell, act, !noForgetGate, gru, hidden, taskId, length,
                 batch, TrainerConfig.DEFAULT_EMBEDDING, scheme, radius == null ? Double.NaN : radius, fb, lr, opt, clipOn,
-                threshold, seed, taskOptions(0));
+                threshold, seed, taskOptions(0), clamp == null ? null : parse("--clamp", () -> {
+                    GateClamp g = GateClamp.parse(clamp);
+                    if (cellOrNull == null) {
+                        return null;
+                    }
+                    g.checkFor(new CellConfig(cell, 1, hidden, act, !noForgetGate, gru));
+                    return g;
+                }));
         return new TrainerConfig(s, steps, Math.min(evalEvery, steps), !noEarlyStop, TrainerConfig.DEFAULT_EVAL_BATCH);
     }
 
@@ -207,6 +223,9 @@ final class CommonTrainingOptions {
         }
         if (s.gruVariant() == GruVariant.CHO_2014) {
             sb.append(" (GRU as Cho et al. 2014)");
+        }
+        if (s.clamp() != null) {
+            sb.append(", clamp ").append(s.clamp());
         }
         if (!Double.isNaN(s.spectralRadius())) {
             sb.append(", spectral radius ").append(fmt(s.spectralRadius()));

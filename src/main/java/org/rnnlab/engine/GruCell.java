@@ -27,6 +27,7 @@ final class GruCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             Activations.sigmoid(u.preI, row, u.preH, row, u.act, row, 2 * hh);
         }
+        applyClamp(u, t);
         if (cho) {
             for (int b = 0; b < bsz; b++) {
                 int row = (t * bsz + b) * gh;

@@ -39,6 +39,7 @@ final class LstmCell extends RecurrentCell {
             Activations.tanh(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
             Activations.sigmoid(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
         }
+        applyClamp(u, t);
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;

@@ -31,6 +31,7 @@ public abstract class RecurrentCell extends ParamGroup {
     private final double[] weightHhT;
     private long transposedVersion = -1;
     private Unroll jacobianScratch;
+    private GateClamp clamp;
 
     protected RecurrentCell(CellConfig config) {
         this.config = config;
@@ -108,6 +109,38 @@ public abstract class RecurrentCell extends ParamGroup {
 
     public int threads() {
         return threads;
+    }
+
+    /** Holds a gate at a value from a tick on (see {@link GateClamp}), or null for none. */
+    public void setClamp(GateClamp clamp) {
+        if (clamp != null) {
+            clamp.checkFor(config);
+        }
+        this.clamp = clamp;
+    }
+
+    /** The gate clamp, or null. */
+    public GateClamp clamp() {
+        return clamp;
+    }
+
+    /**
+     * Overwrites the clamped gate's activations of tick t with the clamp value, called by the
+     * kernels right after the gate's σ and before anything reads it. Without a clamp nothing runs.
+     */
+    protected final void applyClamp(Unroll u, int t) {
+        if (clamp == null || t < clamp.fromTick()) {
+            return;
+        }
+        int block = config.gateIndex(clamp.gate()) * hidden;
+        int j0 = clamp.allUnits() ? 0 : clamp.unit();
+        int j1 = clamp.allUnits() ? hidden : clamp.unit() + 1;
+        for (int b = 0; b < u.batch; b++) {
+            int row = (t * u.batch + b) * gh + block;
+            for (int j = j0; j < j1; j++) {
+                u.act[row + j] = clamp.value();
+            }
+        }
     }
 
     /** Buffers for a run of {@code steps} ticks over {@code batch} sequences. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
@@ -41,6 +42,9 @@ final class SessionSettingsJson {
         g.writeBooleanField("clip", s.clip());
         g.writeNumberField("clip_threshold", s.clipThreshold());
         g.writeNumberField("seed", s.seed());
+        if (s.clamp() != null) {
+            g.writeStringField("clamp", s.clamp().toString());
+        }
         TaskOptions o = s.taskOptions();
         g.writeObjectFieldStart("task_options");
         if (o.variant() != null) {
@@ -114,9 +118,10 @@ final class SessionSettingsJson {
         double threshold = j.number(s, p, "clip_threshold", 0, Limits.MAX_CLIP, true);
         long seed = j.integer(s, p, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         TaskOptions options = taskOptions(j, file, s.get("task_options"), sessionDir);
+        GateClamp clamp = s.has("clamp") ? parse(file, p + ".clamp", j.text(s, p, "clamp"), GateClamp::parse) : null;
         try {
             return new SimulationSettings(cell, activation, forgetGate, gru, hidden, task, length, batch, embedding, init,
-                    radius, forgetBias, lr, opt, clip, threshold, seed, options);
+                    radius, forgetBias, lr, opt, clip, threshold, seed, options, clamp);
         } catch (IllegalArgumentException e) {
             throw new FormatException(file, p, e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
@@ -24,14 +25,14 @@ import org.rnnlab.training.SimulationSettings;
  * embedding_size int     init pytorch|glorot|orthogonal|identity
  * spectral_radius number|null (null: as drawn)      forget_bias number|null (null: as drawn)
  * learning_rate number   optimizer sgd|momentum|rmsprop|adam            clip bool
- * clip_threshold number  seed int
+ * clip_threshold number  seed int             clamp text|null (a {@link GateClamp}, e.g. "forget=1@1"; null: none)
  * task_options { "variant": text, "lag": int }   (e.g. sine "many-to-one", sentiment "grammar", copy's lag)
  * </pre>
  */
 final class SettingsPatch {
     static final List<String> FIELDS = List.of("cell", "rnn_activation", "forget_gate", "gru_variant", "hidden_size",
             "task", "seq_len", "batch_size", "embedding_size", "init", "spectral_radius", "forget_bias",
-            "learning_rate", "optimizer", "clip", "clip_threshold", "seed", "task_options");
+            "learning_rate", "optimizer", "clip", "clip_threshold", "seed", "task_options", "clamp");
 
     private final Collection<String> taskIds;
 
@@ -83,7 +84,8 @@ final class SettingsPatch {
             case "embedding_size" -> new SimulationSettings(s.cell(), s.rnnActivation(), s.forgetGate(), s.gruVariant(),
                     s.hiddenSize(), s.taskId(), s.sequenceLength(), s.batchSize(), integer(v, 1, 1024), s.init(),
                     s.spectralRadius(), s.forgetBias(), s.learningRate(), s.optimizer(), s.clip(), s.clipThreshold(),
-                    s.seed(), s.taskOptions());
+                    s.seed(), s.taskOptions(), s.clamp());
+            case "clamp" -> s.withClamp(v.isNull() ? null : GateClamp.parse(text(v)));
             case "task_options" -> s.withTaskOptions(taskOptions(s.taskOptions(), v));
             case "init" -> s.withInit(InitScheme.parse(text(v)), s.forgetBias());
             case "spectral_radius" -> s.withSpectralRadius(numberOrNaN(v));

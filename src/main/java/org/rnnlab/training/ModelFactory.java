@@ -47,6 +47,7 @@ public final class ModelFactory {
         SplittableRandom rng = new SplittableRandom(initSeed(s.seed()));
         Initializer init = initializer(s, rng.nextLong());
         init.initialize(m.cell());
+        m.cell().setClamp(s.clamp());
         if (m.embedding() != null) {
             m.embedding().initDefault(rng);
         }

@@ -2,6 +2,7 @@ package org.rnnlab.training;
 
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
 import org.rnnlab.engine.Nonlinearity;
@@ -32,12 +33,13 @@ import org.rnnlab.task.TaskOptions;
  * @param seed           every random choice derives from it
  * @param taskOptions    the task's variant, lag, CSV file and column (its length and seed are
  *                       {@code sequenceLength} and {@code seed}); null means the task's defaults
+ * @param clamp          a gate held at a value from a tick on ({@link GateClamp}), or null; it must fit the cell
  */
 public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
                                  int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
                                  InitScheme init, double spectralRadius, double forgetBias, double learningRate,
                                  OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
-                                 TaskOptions taskOptions) {
+                                 TaskOptions taskOptions, GateClamp clamp) {
 
     public SimulationSettings {
         if (taskOptions == null) {
@@ -72,6 +74,9 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
         if (!(clipThreshold > 0) || !Double.isFinite(clipThreshold)) {
             throw new IllegalArgumentException("clip threshold must be a finite number > 0, was " + clipThreshold);
         }
+        if (clamp != null) {
+            clamp.checkFor(new CellConfig(cell, 1, hiddenSize, rnnActivation, forgetGate, gruVariant));
+        }
     }
 
     private static void range(String name, int v, int lo, int hi) {
@@ -80,10 +85,27 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
         }
     }
 
+    /** Settings without a gate clamp (sessions saved before gate surgery read as this). */
+    public SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
+                              int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
+                              InitScheme init, double spectralRadius, double forgetBias, double learningRate,
+                              OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
+                              TaskOptions taskOptions) {
+        this(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength, batchSize, embeddingSize,
+                init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, null);
+    }
+
+    /** These settings with the gate clamp {@code c} (null: none). */
+    public SimulationSettings withClamp(GateClamp c) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
+                seed, taskOptions, c);
+    }
+
     /** The scenario the window opens with: LSTM, adding problem, T = 20, 8 units. */
     public static SimulationSettings defaults() {
         return new SimulationSettings(CellKind.LSTM, Nonlinearity.TANH, true, GruVariant.PYTORCH, 8, "adding", 20, 16,
-                16, InitScheme.PYTORCH_DEFAULT, Double.NaN, 1.0, 0.01, OptimizerKind.ADAM, true, 1.0, 42L, null);
+                16, InitScheme.PYTORCH_DEFAULT, Double.NaN, 1.0, 0.01, OptimizerKind.ADAM, true, 1.0, 42L, null, null);
     }
 
     /** Task options with this run's sequence length and seed. */
@@ -94,7 +116,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withTaskOptions(TaskOptions o) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, o);
+                seed, o, clamp);
     }
 
     /** The cell config for a given input size. */
@@ -104,46 +126,59 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
 
     public SimulationSettings withCell(CellKind c) {
         return new SimulationSettings(c, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(c, hiddenSize, forgetGate, gruVariant));
     }
 
     public SimulationSettings withHiddenSize(int h) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, h, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, h, forgetGate, gruVariant));
     }
 
     public SimulationSettings withTask(String id, int seqLength) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, id, seqLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
     }
 
     public SimulationSettings withSeed(long s) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions, clamp);
     }
 
     public SimulationSettings withSpectralRadius(double r) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
     }
 
     public SimulationSettings withTraining(double lr, OptimizerKind opt, boolean clipOn, double threshold) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions, clamp);
     }
 
     public SimulationSettings withVariant(Nonlinearity activation, boolean forget, GruVariant gru) {
         return new SimulationSettings(cell, activation, forget, gru, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, hiddenSize, forget, gru));
     }
 
     public SimulationSettings withInit(InitScheme scheme, double forgetBiasValue) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
     }
 
     public SimulationSettings withBatchSize(int b) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions);
+                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
+    }
+
+    /** The clamp if it still fits the changed cell, else null: a new cell drops a clamp it cannot take. */
+    private GateClamp clampFitting(CellKind k, int h, boolean forget, GruVariant gru) {
+        if (clamp == null) {
+            return null;
+        }
+        try {
+            clamp.checkFor(new CellConfig(k, 1, h, rnnActivation, forget, gru));
+            return clamp;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** The cell variants and the spectral radius reach the trained model from the command line. */
 class CellVariantOptionsTest {
 
-    private static TrainCommandTest.Run train(String cell, String... more) {
+    /** A 5-step adding run with H = 3, T = 5 and the given cell and options. */
+    static TrainCommandTest.Run train(String cell, String... more) {
         String[] base = {"train", "--task", "adding", "--cell", cell, "--hidden", "3", "--seq", "5", "--steps", "5",
                 "--batch", "4", "--eval-every", "5"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);

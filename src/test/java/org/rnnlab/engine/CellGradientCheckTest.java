@@ -73,20 +73,7 @@ class CellGradientCheckTest {
         forwardBackward(cell, p);
         for (Param param : cell.params()) {
             double[] analytic = param.grad().data.clone();
-            double[] fd = new double[param.size()];
-            double[] w = param.value().data;
-            for (int i = 0; i < fd.length; i++) {
-                double old = w[i];
-                w[i] = old + EPS;
-                cell.markChanged();
-                double lp = loss(cell, p);
-                w[i] = old - EPS;
-                cell.markChanged();
-                double lm = loss(cell, p);
-                w[i] = old;
-                cell.markChanged();
-                fd[i] = (lp - lm) / (2 * EPS);
-            }
+            double[] fd = GradientCheckTestSupport.finiteDifferences(cell, param, p, EPS);
             assertThat(relativeError(fd, analytic)).as("%s %s", v, param.name()).isLessThan(TOLERANCE);
         }
     }
@@ -99,14 +86,7 @@ class CellGradientCheckTest {
         Unroll un = forwardBackward(cell, p);
 
         double[] analyticDx = un.inputGradientBuffer().clone();
-        double[] fdDx = new double[p.x().length];
-        for (int i = 0; i < fdDx.length; i++) {
-            double[] xp = p.x().clone();
-            double[] xm = p.x().clone();
-            xp[i] += EPS;
-            xm[i] -= EPS;
-            fdDx[i] = (loss(cell, p.withX(xp)) - loss(cell, p.withX(xm))) / (2 * EPS);
-        }
+        double[] fdDx = GradientCheckTestSupport.inputFiniteDifferences(cell, p, EPS);
         assertThat(relativeError(fdDx, analyticDx)).as("%s dL/dx", v).isLessThan(TOLERANCE);
 
         double[] analyticDh0 = new double[b * h];

@@ -216,4 +216,36 @@ final class GradientCheckTestSupport {
         }
         return diff / scale;
     }
+
+    /** Central differences of L with respect to every element of {@code param}, step {@code eps}. */
+    static double[] finiteDifferences(RecurrentCell cell, Param param, Problem p, double eps) {
+        double[] fd = new double[param.size()];
+        double[] w = param.value().data;
+        for (int i = 0; i < fd.length; i++) {
+            double old = w[i];
+            w[i] = old + eps;
+            cell.markChanged();
+            double lp = loss(cell, p);
+            w[i] = old - eps;
+            cell.markChanged();
+            double lm = loss(cell, p);
+            w[i] = old;
+            cell.markChanged();
+            fd[i] = (lp - lm) / (2 * eps);
+        }
+        return fd;
+    }
+
+    /** Central differences of L with respect to every input element, step {@code eps}. */
+    static double[] inputFiniteDifferences(RecurrentCell cell, Problem p, double eps) {
+        double[] fd = new double[p.x().length];
+        for (int i = 0; i < fd.length; i++) {
+            double[] xp = p.x().clone();
+            double[] xm = p.x().clone();
+            xp[i] += eps;
+            xm[i] -= eps;
+            fd[i] = (loss(cell, p.withX(xp)) - loss(cell, p.withX(xm))) / (2 * eps);
+        }
+        return fd;
+    }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LessonCatalogTest {
     private static final List<String> EXPECTED = List.of("sequential-data", "io-patterns", "vanishing-gradients",
-            "exploding-gradients", "lstm-gates", "gru-gates", "forget-bias", "rnn-lstm-gru");
+            "exploding-gradients", "lstm-gates", "gru-gates", "forget-bias", "rnn-lstm-gru", "gate-surgery");
 
     @Test
     void everyBuiltInLessonLoadsInMenuOrder() {

@@ -3,6 +3,7 @@ package org.rnnlab.ui.figure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.engine.Nonlinearity;
 import org.rnnlab.training.BackwardColumn;
@@ -320,7 +321,7 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
                     sheet.text(symbol, cx, y0 + gap, symbolStyle, fg, panel, 0, -1);
                     sheet.text(v, cx, y0 + bh - gap, vf, fg, panel, 0, Mark.Label.BOTTOM);
                 }
-                String label = g.name() + "_t";
+                String label = g.name() + "_t" + clampMark(s.run().settings().clamp(), g, t, unit);
                 sheet.text(label, cx + 8, y0 - 8, DiagramSheet.math(geo.label()), fg, bg, -1, 1);
                 double below = y0 + bh + 4;
                 if (v != null && !inside) {
@@ -338,6 +339,15 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
                 }
                 gates.add(new DiagramGate(g.name(), label, symbol, String.join(" ", titleLines), value, shown, fillArgb));
             }
+        }
+
+        /** " ≡ 1" on a gate held at this tick and unit, " ≡ 1 from t=3" before the clamp starts, else "". */
+        private static String clampMark(GateClamp c, GateSpec g, int t, int unit) {
+            if (c == null || !c.gate().equals(g.name()) || !(c.allUnits() || c.unit() == unit)) {
+                return "";
+            }
+            String held = " ≡ " + (int) c.value();
+            return t >= c.fromTick() ? held : held + " from t=" + (c.fromTick() + 1);
         }
 
         /** A box's fill: σ gates from the bottom (0 to 1), the others from the middle (−1 to +1) with a zero line. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.ForwardColumn;
@@ -78,9 +79,13 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
         List<Equation> out = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
             GateSpec g = gates.get(i);
-            String numeric = col == null ? null : "= " + g.nonlinearity().symbol() + "("
-                    + FigureNumbers.format(col.preacts()[i][unit]) + ") = " + FigureNumbers.format(col.gates()[i][unit]);
-            out.add(new Equation(g.equation(), g.title(), numeric));
+            GateClamp clamp = s.run().settings().clamp();
+            boolean held = clamp != null && clamp.gate().equals(g.name());
+            String numeric = col == null ? null : held && clamp.covers(t, unit)
+                    ? "= " + FigureNumbers.format(col.gates()[i][unit]) + " (clamped " + clamp + ")"
+                    : "= " + g.nonlinearity().symbol() + "(" + FigureNumbers.format(col.preacts()[i][unit]) + ") = "
+                    + FigureNumbers.format(col.gates()[i][unit]);
+            out.add(new Equation(g.equation(), held ? g.title() + " · clamped " + clamp : g.title(), numeric));
         }
         for (String eq : s.run().cell().stateEquations()) {
             String numeric = null;

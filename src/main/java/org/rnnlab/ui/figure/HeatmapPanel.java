@@ -2,6 +2,7 @@ package org.rnnlab.ui.figure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Snapshot;
@@ -72,7 +73,9 @@ public record HeatmapPanel(String key, String title, int gateIndex, int x, int y
         String hTitle = "h hidden state";
         for (int gi = 0; gi < gates.size(); gi++) {
             GateSpec g = gates.get(gi);
-            String title = g.name() + " " + g.title() + " (" + g.nonlinearity().symbol() + ")";
+            GateClamp clamp = s.run().settings().clamp();
+            String title = g.name() + " " + g.title() + " (" + g.nonlinearity().symbol() + ")"
+                    + (clamp != null && clamp.gate().equals(g.name()) ? " · clamped " + clamp : "");
             if (g.name().equals("h")) {
                 hTitle = title;
             } else {
