@@ -80,6 +80,6 @@ class LessonCatalogTest {
                 }
             }
         }
-        assertThat(used).containsExactlyInAnyOrder("sine", "airline", "sentiment", "speech", "adding", "copy");
+        assertThat(used).containsExactlyInAnyOrder("sine", "airline", "sentiment", "speech", "adding", "copy", "numbers");
     }
 }

@@ -232,6 +232,10 @@ class LessonClaimsTest {
         for (int t = 0; t < 21; t++) {
             assertThat(copy[t]).as("copy mask at t=%d", t + 1).isEqualTo(t >= 16 ? 1.0 : 0.0);
         }
+        p.goTo(8);
+        assertThat(p.text()).startsWith("Encoder-decoder");
+        assertThat(real.snapshot().run().settings().taskId()).as("the numbers step shows the numbers task").isEqualTo("numbers");
+        assertThat(real.snapshot().run().pattern()).isEqualTo(org.rnnlab.task.IoPattern.ENCODER_DECODER);
     }
 
     @Test
@@ -250,7 +254,9 @@ class LessonClaimsTest {
             }
             for (var s : runs) {
                 Simulation sim = new Simulation(s, DefaultTasks.factory());
-                assertThat(sim.steps()).as(l.id() + ": " + s.taskId() + " T").isEqualTo(s.sequenceLength());
+                // the numbers decoder's symbols follow the words it reads
+                int decoder = s.taskId().equals(org.rnnlab.task.NumbersTask.ID) ? org.rnnlab.task.NumbersTask.TARGET_STEPS : 0;
+                assertThat(sim.steps()).as(l.id() + ": " + s.taskId() + " T").isEqualTo(s.sequenceLength() + decoder);
             }
         }
     }

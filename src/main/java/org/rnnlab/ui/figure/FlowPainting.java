@@ -1,5 +1,6 @@
 package org.rnnlab.ui.figure;
 
+import java.util.List;
 import org.rnnlab.training.BackwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
@@ -200,9 +201,21 @@ final class FlowPainting {
         b.rect(l.plotLeft(), l.jacTop(), l.plotRight() - l.plotLeft(), l.jacBottom() - l.jacTop(), pal.panelArgb(),
                 Mark.NONE, 0);
         b.line(l.plotLeft(), Math.round(mid) + 0.5, l.plotRight(), Math.round(mid) + 0.5, pal.mutedArgb(), 1);
-        // "σ_max" at the margin's left edge, the axis value 1 at its right: side by side, never over each other
+        SigmaScale scale = SigmaScale.of(s);
+        // "σ_max" at the margin's left edge, the tick labels at its right: side by side, never over each other
         b.text("σ_{max}", 4, mid + label.size() * 0.3, FigureFonts.math(label), pal.foregroundArgb(), -1, 1);
-        b.text("1", l.plotLeft() - 6, mid, label, pal.mutedArgb(), 1, 0);
+        List<Double> ticks = scale.ticks();
+        int perSide = ticks.size() / 2;
+        boolean allLabels = half / perSide >= label.size() * 1.1;
+        for (double v : ticks) {
+            double y = mid - scale.fraction(v) * half;
+            if (v != 1) {
+                b.line(l.plotLeft(), Math.round(y) + 0.5, l.plotRight(), Math.round(y) + 0.5, pal.gridArgb(), 1);
+            }
+            if (allLabels || v == 1 || v == ticks.get(0) || v == ticks.get(ticks.size() - 1)) {
+                b.text(SigmaScale.label(v), l.plotLeft() - 6, y, label, pal.mutedArgb(), 1, 0);
+            }
+        }
         for (int t = 0; t < steps; t++) {
             BackwardColumn c = s.columns().backward()[t];
             double j = c == null ? Double.NaN : c.jacobianNorm();
@@ -211,9 +224,7 @@ final class FlowPainting {
             }
             double x0 = l.plotLeft() + t * slot + slot * 0.2;
             double bw = slot * 0.6;
-            double lg = j > 0 ? Math.log10(j) : Double.NEGATIVE_INFINITY;
-            double frac = Math.max(-1, Math.min(1, lg / GradientFlowFigure.JACOBIAN_DECADES));
-            double y = mid - frac * half;
+            double y = mid - scale.fraction(j) * half;
             b.rect(x0, Math.min(y, mid), bw, Math.max(1.5, Math.abs(mid - y)), pal.foregroundArgb(), Mark.NONE, 0);
             String text = FigureNumbers.shortFormat(j);
             if (tm.width(text, label) <= slot - 2) {

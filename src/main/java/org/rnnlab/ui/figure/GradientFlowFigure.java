@@ -15,7 +15,7 @@ import org.rnnlab.training.Snapshot;
  * labelled bands above the axis. A bar's colour is the sequential magnitude scale at its height
  * on the axis, so colour and height tell the same story. Under the bars, σ_max is each tick's
  * Jacobian factor, the largest singular value of ∂h_t/∂h_{t−1}, as a bar up (above 1, the
- * gradient can grow through this step) or down, on ±{@value #JACOBIAN_DECADES} decade; loss
+ * gradient can grow through this step) or down, on the labelled log scale of {@link SigmaScale}; loss
  * positions (lossMask = 1), where the gradient enters, are marked ▼ over the bars.
  *
  * <p>The axis and the bar heights are given ({@link Shown}): the view eases them toward
@@ -26,7 +26,6 @@ public final class GradientFlowFigure implements Drawing {
     public static final int AXIS_LIMIT = 30;
     /** At least this many decades are shown. */
     public static final int MIN_DECADES = 3;
-    static final int JACOBIAN_DECADES = 1;
     static final String BEFORE_BACKWARD = "Gradients appear here in the backward pass, right to left";
     static final String TOO_SMALL = "Enlarge this view to see the gradient flow";
 
@@ -190,6 +189,11 @@ public final class GradientFlowFigure implements Drawing {
     public double jacobianAt(int t) {
         BackwardColumn b = snapshot.columns().backward()[t];
         return b == null ? Double.NaN : b.jacobianNorm();
+    }
+
+    /** The scale of the σ_max strip. */
+    public SigmaScale sigmaScale() {
+        return SigmaScale.of(snapshot);
     }
 
     /** The texts drawn, in drawing order. */
