@@ -86,10 +86,39 @@ class GateClampWindowTest extends WindowFixture {
         assertThat(error.isVisible()).isFalse();
     }
 
+    @Test
+    void theFollowedUnitIsHeldFromTheShownTickAndAnRnnOffersNoMenu(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#toggleControls");
+        robot.interact(() -> window.selection().select(2));
+        robot.clickOn("#stepForward").clickOn("#stepForward").clickOn("#stepForward");
+        frame(robot);
+        rightClickGate(robot, "o");
+        assertThat(robot.lookup(".context-menu").tryQuery()).as("the gate's menu is open").isPresent();
+        robot.clickOn("Hold at 1 from t=3 (unit 3)");
+        frame(robot);
+        assertThat(robot.lookup("#clamp").queryAs(TextField.class).getText()).isEqualTo("o=1@3:u3");
+
+        robot.clickOn("#cell-RNN");
+        frame(robot);
+        assertThat(window.settings().settings().clamp()).as("an RNN drops the clamp").isNull();
+        robot.clickOn("#stepForward");
+        frame(robot);
+        assertThat(diagram().figure().figure().hits()).extracting(Hit::id).as("the RNN box").contains("gate-h");
+        for (Hit hit : diagram().figure().figure().hits()) {
+            rightClick(robot, hit);
+            assertThat(robot.lookup("#gateClampMenu").tryQuery()).as("menu over %s", hit.id()).isEmpty();
+            assertThat(robot.lookup(".context-menu").tryQuery()).as("menu over %s", hit.id()).isEmpty();
+        }
+    }
+
     private void rightClickGate(FxRobot robot, String gate) {
+        rightClick(robot, diagram().figure().figure().hits().stream().filter(h -> h.id().equals("gate-" + gate))
+                .findFirst().orElseThrow());
+    }
+
+    private void rightClick(FxRobot robot, Hit hit) {
         CellDiagramView diagram = diagram();
-        Hit hit = diagram.figure().figure().hits().stream().filter(h -> h.id().equals("gate-" + gate))
-                .findFirst().orElseThrow();
         Bounds b = diagram.node().localToScreen(diagram.node().getBoundsInLocal());
         robot.moveTo(new Point2D(b.getMinX() + hit.x() + hit.w() / 2, b.getMinY() + hit.y() + hit.h() / 2));
         robot.clickOn(MouseButton.SECONDARY);
