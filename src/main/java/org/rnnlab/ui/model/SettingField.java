@@ -17,7 +17,8 @@ public enum SettingField {
     OPTIMIZER("optimizer"),
     CLIP("clipping"),
     CLIP_THRESHOLD("clip threshold"),
-    SEED("seed");
+    SEED("seed"),
+    CLAMP("gate clamp");
 
     private final String label;
 

@@ -163,6 +163,9 @@ final class ControlsPanel {
                 s -> Integer.toString(s.hiddenSize()),
                 text -> s -> s.withHiddenSize(FieldParsers.parseInt(SettingField.HIDDEN_SIZE, text)));
 
+        textField(SettingField.CLAMP, ClampControl.ID, ClampControl.TITLE, ClampControl.TIP,
+                ClampControl::shown, ClampControl::change);
+
         // ---- task ----
         section("Task");
         task.setId("task");
@@ -413,6 +416,7 @@ final class ControlsPanel {
             show(SettingField.FORGET_GATE, s.cell() == CellKind.LSTM);
             show(SettingField.FORGET_BIAS, s.cell() == CellKind.LSTM && s.forgetGate());
             show(SettingField.GRU_VARIANT, s.cell() == CellKind.GRU);
+            show(SettingField.CLAMP, s.cell() != CellKind.RNN);
             show(SettingField.CLIP_THRESHOLD, s.clip());
         } finally {
             updating = false;

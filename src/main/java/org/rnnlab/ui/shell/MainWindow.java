@@ -24,6 +24,7 @@ import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SettingsModel;
 import org.rnnlab.ui.model.SpeedScale;
+import org.rnnlab.ui.view.CellDiagramView;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
 
@@ -91,6 +92,7 @@ public final class MainWindow implements FrameTarget {
         this.transport = new TransportBar(commands);
         this.trainBar = new TrainBar(commands);
         this.controls = new ControlsPanel(settings, AppTasks.ids());
+        GateClampMenu.attach((CellDiagramView) views.view("cell-diagram"), settings, selection);
         this.loop = new FrameLoop(runner, this, clock);
         runner.reset(initial);
 

@@ -1,6 +1,7 @@
 package org.rnnlab.ui.view;
 
 import java.util.Arrays;
+import java.util.Optional;
 import javafx.scene.Node;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
@@ -16,6 +17,7 @@ import org.rnnlab.ui.figure.DiagramLook;
  * the snapshot's values (the numbers written are always exact).
  */
 public final class CellDiagramView implements SnapshotView {
+    private static final String GATE_HIT = "gate-";
     private final UnitSelection selection;
     private final ViewStyle style;
     private final CanvasPane canvas;
@@ -54,6 +56,20 @@ public final class CellDiagramView implements SnapshotView {
     /** The figure painted last (null before the first paint). */
     public CellDiagramFigure figure() {
         return figure;
+    }
+
+    /** The snapshot shown last (null before the first). */
+    public Snapshot shown() {
+        return snapshot;
+    }
+
+    /** The name of the gate box under a point of the view ("f"), if any. */
+    public Optional<String> gateAt(double x, double y) {
+        if (figure == null) {
+            return Optional.empty();
+        }
+        return figure.figure().hitAt(x, y).map(h -> h.id())
+                .filter(id -> id.startsWith(GATE_HIT)).map(id -> id.substring(GATE_HIT.length()));
     }
 
     @Override
