@@ -2,6 +2,7 @@ package org.rnnlab.ui.figure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnlab.engine.GateClamp;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
 
@@ -61,7 +62,30 @@ final class HeatmapPainting {
                 b.add(new Mark.Rect(x0, p.y(), cw, p.h(), Mark.NONE, pal.highlightArgb(), Math.max(1.5, hw - 1), 0, 6, 4));
             }
         }
+        clampOutline();
         legend(width, height);
+    }
+
+    /**
+     * The cells a gate clamp holds, outlined dashed in the clamped gate's panel: from its first
+     * tick to the last, all rows or the one unit's.
+     */
+    private void clampOutline() {
+        GateClamp clamp = s.run().settings().clamp();
+        if (clamp == null || clamp.fromTick() >= steps) {
+            return;
+        }
+        for (HeatmapPanel p : panels) {
+            if (p.gateIndex() < 0 || !p.key().equals(clamp.gate())) {
+                continue;
+            }
+            double x0 = p.x() + (double) clamp.fromTick() * p.w() / steps;
+            double y0 = clamp.allUnits() ? p.y() : p.y() + Math.floor((double) clamp.unit() * p.h() / hidden);
+            double y1 = clamp.allUnits() ? p.y() + p.h() : p.y() + Math.floor((double) (clamp.unit() + 1) * p.h() / hidden);
+            b.add(new Mark.Rect(x0 + 1, y0 + 1, p.x() + p.w() - x0 - 2, Math.max(1, y1 - y0 - 2), Mark.NONE,
+                    pal.foregroundArgb(), 2, 0, 8, 4));
+            b.hit("clamp-" + clamp, x0, y0, p.x() + p.w() - x0, y1 - y0);
+        }
     }
 
     /** Unit numbers left of the first panel in each row: the followed unit's, and every n-th where they do not crowd it. */
