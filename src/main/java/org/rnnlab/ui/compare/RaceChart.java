@@ -15,14 +15,13 @@ import org.rnnlab.ui.figure.TrainingCurves;
 /**
  * The training race on a canvas: the {@link RaceFigure} of the shown compare snapshot, its lines
  * derived from every lane's own history ({@code Snapshot.Run#history()}), so that a reset or a
- * new comparison can never show the previous race. A lane's curves are rebuilt only when its
- * history changed. FX thread.
+ * new comparison can never show the previous race. A lane's curves are extended by the records
+ * its history added ({@link TrainingCurves#following}), not rebuilt every frame. FX thread.
  */
 final class RaceChart {
     private final ViewStyle style;
     private final CanvasPane canvas;
     private SideBySideSnapshot shown;
-    private List<IterationHistory> histories = List.of();
     private List<TrainingCurves> curves = List.of();
 
     RaceChart(ViewStyle style) {
@@ -41,16 +40,13 @@ final class RaceChart {
     /** Shows the race of {@code s} (null: none yet). */
     void show(SideBySideSnapshot s) {
         shown = s;
-        List<IterationHistory> now = new ArrayList<>();
         List<TrainingCurves> built = new ArrayList<>();
         if (s != null) {
             for (int i = 0; i < s.lanes().size(); i++) {
                 IterationHistory h = s.lane(i).snapshot().run().history();
-                now.add(h);
-                built.add(i < histories.size() && histories.get(i) == h ? curves.get(i) : TrainingCurves.of(h));
+                built.add(i < curves.size() ? curves.get(i).following(h) : TrainingCurves.of(h));
             }
         }
-        histories = now;
         curves = built;
         redraw();
     }

@@ -23,20 +23,50 @@ public final class TrainingCurves {
     private final BoundedSeries before = new BoundedSeries(CAPACITY);
     private final BoundedSeries after = new BoundedSeries(CAPACITY);
     private final Deque<Long> diverged = new ArrayDeque<>();
-    private final long updates;
+    private long updates;
+    /** What these curves were built from: the history's older records, its exact records read, the last of them. */
+    private List<IterationRecord> olderRead;
+    private int exactRead;
+    private IterationRecord lastRead;
     private long firstIteration = Long.MIN_VALUE;
     private long lastIteration = Long.MIN_VALUE;
     private IterationRecord latest;
     private double threshold = Double.POSITIVE_INFINITY;
 
     private TrainingCurves(IterationHistory history) {
-        updates = history.updates();
         history.older().forEach(this::add);
-        history.forEach(this::add);
+        olderRead = history.older();
+        readFrom(history, 0);
     }
 
     public static TrainingCurves of(IterationHistory history) {
         return new TrainingCurves(history);
+    }
+
+    /**
+     * The curves of {@code history}, a later history of the same run: these curves, extended by
+     * the records added since (so a frame costs the new records, not the whole run), when it only
+     * added records to what these were built from; otherwise (another run, older records merged,
+     * a record replaced by one with its test metric) built anew. Either way the same curves as
+     * {@link #of}. FX thread (the curves are the caller's own).
+     */
+    public TrainingCurves following(IterationHistory history) {
+        boolean appended = history.older() == olderRead && history.size() >= exactRead
+                && (exactRead == 0 || history.get(exactRead - 1) == lastRead);
+        if (!appended) {
+            return of(history);
+        }
+        readFrom(history, exactRead);
+        return this;
+    }
+
+    private void readFrom(IterationHistory history, int from) {
+        for (int i = from; i < history.size(); i++) {
+            add(history.get(i));
+        }
+        exactRead = history.size();
+        lastRead = exactRead == 0 ? null : history.get(exactRead - 1);
+        updates = history.updates();
     }
 
     private void add(IterationRecord r) {

@@ -59,7 +59,7 @@ public final class TrainingCurvesView implements SnapshotView {
         snapshot = s;
         boolean sameHistory = was != null && was.run().history() == s.run().history();
         if (!sameHistory) {
-            curves = TrainingCurves.of(s.run().history());
+            curves = curves == null ? TrainingCurves.of(s.run().history()) : curves.following(s.run().history());
         }
         if (sameHistory && TrainingCurvesFigure.metricName(was).equals(TrainingCurvesFigure.metricName(s))) {
             return;
