@@ -1,7 +1,6 @@
 package org.rnnlab.ui.compare;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -9,14 +8,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.SegmentedButton;
 import org.rnnlab.training.SideBySideMatch;
 import org.rnnlab.training.SideBySideSnapshot;
 import org.rnnlab.ui.controls.Icons;
 import org.rnnlab.ui.controls.ToolbarButtons;
+import org.rnnlab.ui.controls.ToolbarRows;
 import org.rnnlab.ui.controls.TransportControls;
 
 /**
@@ -31,7 +29,7 @@ final class CompareBar {
             "Finish the forward pass and the loss of every cell, and show the first backward tick (B)",
             "Where every cell is: they step together, so one phase for all");
 
-    private final HBox root = new HBox(8);
+    private final ToolbarRows root = new ToolbarRows(8, 6);
     private final Button close = ToolbarButtons.button("compare-close", "Window", Icons.back(), "Back to the single-cell window (Esc)");
     private final TransportControls transport;
     private final Label title = new Label("Compare");
@@ -66,12 +64,11 @@ final class CompareBar {
         title.getStyleClass().add("compare-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        root.setSpring(grow);
         root.getChildren().addAll(close, title, ToolbarButtons.separator());
         root.getChildren().addAll(transport.buttons());
         root.getChildren().addAll(ToolbarButtons.separator(), transport.speed(), transport.speedLabel(),
                 ToolbarButtons.separator(), transport.phase(), transport.iteration(), grow, match);
-        root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().addAll("transport-bar", "compare-bar");
         root.setId("compareBar");

@@ -140,5 +140,10 @@ public final class TransportControls {
         for (ButtonBase b : buttons()) {
             b.setContentDisplay(d);
         }
+        // the play button keeps room for "Pause" only while it shows words
+        playPause.getStyleClass().remove("compact");
+        if (compact) {
+            playPause.getStyleClass().add("compact");
+        }
     }
 }

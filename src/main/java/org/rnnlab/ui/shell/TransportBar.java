@@ -1,7 +1,6 @@
 package org.rnnlab.ui.shell;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -9,12 +8,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.controls.Icons;
 import org.rnnlab.ui.controls.ToolbarButtons;
+import org.rnnlab.ui.controls.ToolbarRows;
 import org.rnnlab.ui.controls.TransportControls;
 import org.rnnlab.ui.model.Numbers;
 
@@ -30,7 +28,7 @@ final class TransportBar {
             "Finish the forward pass and the loss, and show the first backward tick (B)",
             "Where the iteration is: forward ticks, the loss, backward ticks, the update");
 
-    private final HBox root = new HBox(8);
+    private final ToolbarRows root = new ToolbarRows(8, 6);
     private final TransportControls transport;
     private final Label speedTitle = new Label("Speed");
     private final Label loss = new Label("loss —");
@@ -81,13 +79,12 @@ final class TransportBar {
         controls.setOnAction(e -> commands.toggleControls());
 
         speedTitle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        root.setSpring(grow);
         root.getChildren().addAll(controls, ToolbarButtons.separator());
         root.getChildren().addAll(transport.buttons());
         root.getChildren().addAll(ToolbarButtons.separator(), speedTitle, transport.speed(), transport.speedLabel(),
                 ToolbarButtons.separator(), transport.phase(), loss, grow, compare, transport.iteration(), view,
                 fullScreen);
-        root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
         root.setId("transportBar");
@@ -125,6 +122,7 @@ final class TransportBar {
     void setCompact(boolean compact) {
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         transport.setCompact(compact);
+        transport.speed().setPrefWidth(compact ? 120 : 170);
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {controls, compare}) {
             b.setContentDisplay(d);
         }

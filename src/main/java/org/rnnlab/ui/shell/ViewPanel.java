@@ -18,6 +18,7 @@ final class ViewPanel extends BorderPane {
         titleLabel = new Label(title);
         titleLabel.getStyleClass().add("view-title");
         titleLabel.setMaxWidth(Double.MAX_VALUE);
+        titleLabel.setWrapText(true); // a narrow view keeps its whole title on two lines
         setTop(titleLabel);
         setCenter(view);
         setMinSize(0, 0);
@@ -34,8 +35,14 @@ final class ViewPanel extends BorderPane {
         return title;
     }
 
-    /** Shows or hides the title bar (hidden on short screens, where every row of pixels counts). */
-    void setTitleShown(boolean on) {
-        setTop(on ? titleLabel : null);
+    /** A slimmer title bar (14 px, little padding) on short screens, where every row of pixels counts. */
+    void setTitleCompact(boolean on) {
+        if (on) {
+            if (!titleLabel.getStyleClass().contains("compact")) {
+                titleLabel.getStyleClass().add("compact");
+            }
+        } else {
+            titleLabel.getStyleClass().remove("compact");
+        }
     }
 }

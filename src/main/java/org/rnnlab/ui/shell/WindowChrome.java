@@ -21,7 +21,7 @@ import org.rnnlab.ui.chart.ViewStyle;
  * </pre>
  */
 final class WindowChrome {
-    /** Below this window height (720p) the views lose their title bars and draw at 14 px, the smallest size. */
+    /** Below this window height (720p) the views' title bars slim down and the views draw at 14 px, the smallest size. */
     static final double SHORT_HEIGHT = 800;
     /** The views' presenter base size at 1080p: the smallest text drawn (0.9 of it) is 18 px. */
     static final double PRESENTER_FONT = 20;
@@ -117,7 +117,7 @@ final class WindowChrome {
         if (!Double.isNaN(height)) {
             boolean small = height < SHORT_HEIGHT;
             for (ViewPanel panel : p.panels()) {
-                panel.setTitleShown(!small);
+                panel.setTitleCompact(small);
             }
             double font = viewFont(height, model.presenter());
             if (p.style().fontSize() != font) {

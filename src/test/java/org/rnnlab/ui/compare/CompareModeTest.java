@@ -60,6 +60,7 @@ class CompareModeTest {
         window.setEasing(false);
         window.setNotifications(false);
         stage.setScene(window.createScene(1600, 1000));
+        stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.show();
         window.start();
     }

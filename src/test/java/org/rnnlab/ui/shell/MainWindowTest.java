@@ -52,6 +52,7 @@ class MainWindowTest {
         clock = new ManualFrameClock();
         window = new MainWindow(runner, clock, SETTINGS);
         stage.setScene(window.createScene(1600, 900));
+        stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.show();
         window.start();
     }

@@ -37,6 +37,7 @@ class PlayPauseTest {
         window.setNotifications(false);
         window.setEasing(false);
         stage.setScene(window.createScene(1600, 900));
+        stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.show();
         window.start();
     }

@@ -68,6 +68,7 @@ class PresenterAndLessonsTest {
         window.setEasing(false);
         // the headless screen is 1600 px wide; 1080 px high gives the views their 1080p type
         stage.setScene(window.createScene(1600, 1080));
+        stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.show();
         window.start();
     }

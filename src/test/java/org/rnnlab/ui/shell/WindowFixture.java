@@ -55,6 +55,7 @@ abstract class WindowFixture {
         window.setEasing(false);
         window.menus().setPrompts(prompts);
         stage.setScene(window.createScene(1600, 900));
+        stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.setTitle("RNN Lab");
         stage.show();
         window.start();
