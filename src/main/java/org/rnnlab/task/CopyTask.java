@@ -140,7 +140,7 @@ public final class CopyTask extends GeneratedTask {
 
     @Override
     public Metric metric() {
-        return new Metric("recall accuracy", true, SOLVED_ACCURACY);
+        return Metric.accuracy("recall accuracy", SOLVED_ACCURACY, ALPHABET);
     }
 
     @Override

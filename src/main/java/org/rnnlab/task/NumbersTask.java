@@ -259,7 +259,7 @@ public final class NumbersTask implements Task {
 
     @Override
     public Metric metric() {
-        return new Metric("exact match", true, SOLVED_ACCURACY);
+        return new Metric("exact match", true, SOLVED_ACCURACY, true, Double.NaN);
     }
 
     @Override

@@ -284,7 +284,7 @@ public final class SentimentTask implements Task {
 
     @Override
     public Metric metric() {
-        return new Metric("accuracy", true, solvedAt);
+        return Metric.accuracy("accuracy", solvedAt, outputSize());
     }
 
     @Override

@@ -136,7 +136,7 @@ public final class TemporalOrderTask extends GeneratedTask {
 
     @Override
     public Metric metric() {
-        return new Metric("accuracy", true, SOLVED_ACCURACY);
+        return Metric.accuracy("accuracy", SOLVED_ACCURACY, outputSize());
     }
 
     @Override

@@ -315,8 +315,8 @@ public final class Simulation {
         int t = cursor.steps();
         int at = cursor.cursor();
         Snapshot.Run run = new Snapshot.Run(runId, settings, model.cellAt(t - 1).config(), task.title(), task.pattern(),
-                task.pattern().placement(), model.parameterCount(), model.encoderTicks(), task.metric().name(),
-                history.view());
+                task.pattern().placement(), model.parameterCount(), model.encoderTicks(), task.metric(),
+                task.baselineValue(), history.view());
         Snapshot.Status status = new Snapshot.Status(at >= t ? loss : Double.NaN,
                 at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated);
         return new Snapshot(++version, run, cursor.shown(iteration), seq, visible, status);

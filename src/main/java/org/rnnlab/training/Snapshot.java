@@ -7,6 +7,7 @@ import org.rnnlab.engine.Divergence;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.engine.LossPlacement;
 import org.rnnlab.task.IoPattern;
+import org.rnnlab.task.Metric;
 
 /**
  * An immutable picture of the simulation that the views read on the FX thread. The engine thread
@@ -40,12 +41,18 @@ public record Snapshot(long version, Run run, Position position, Sequence sequen
      * @param parameterCount trainable parameters
      * @param encoderTicks   how many leading ticks are an encoder's (0 unless encoder-decoder); the
      *                       decoder starts from the encoder's final state at tick {@code encoderTicks}
-     * @param metricName     the task's metric name
+     * @param metric         the task's metric (name, whether it is a fraction, its chance level)
+     * @param baseline       the task's main baseline as a value of the metric, NaN when it has none
      * @param history        this run's iteration records (bounded), for the curves and the status line
      */
     public record Run(long id, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
-                      LossPlacement placement, int parameterCount, int encoderTicks, String metricName,
-                      IterationHistory history) {
+                      LossPlacement placement, int parameterCount, int encoderTicks, Metric metric,
+                      double baseline, IterationHistory history) {
+        /** The metric's name, or null when the run has no metric. */
+        public String metricName() {
+            return metric == null ? null : metric.name();
+        }
+
         public List<GateSpec> gates() {
             return cell.gates();
         }

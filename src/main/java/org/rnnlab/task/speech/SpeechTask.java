@@ -154,7 +154,7 @@ public final class SpeechTask implements Task {
 
     @Override
     public Metric metric() {
-        return new Metric("accuracy", true, 0.90);
+        return Metric.accuracy("accuracy", 0.90, outputSize());
     }
 
     /** Adds 1 per sequence whose largest output at its last real frame is its digit, else 0. */

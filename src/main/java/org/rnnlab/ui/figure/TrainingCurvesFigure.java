@@ -2,13 +2,16 @@ package org.rnnlab.ui.figure;
 
 import java.util.List;
 import org.rnnlab.training.IterationRecord;
+import org.rnnlab.task.Metric;
 import org.rnnlab.training.Snapshot;
 
 /**
  * Training over iterations, computed from the shown run's history ({@link Snapshot.Run#history()})
  * and metric name alone: the loss (log axis by default), the test metric where it was evaluated,
  * and the global gradient norm before (vermillion) and after (blue) clipping on a log axis with
- * the clipping threshold drawn dashed. Diverged iterations are marked.
+ * the clipping threshold drawn dashed. Diverged iterations are marked. A metric that is a
+ * fraction (an accuracy) is drawn on a 0–1 axis with its chance level (1/K for K classes) dashed;
+ * the task's baseline, where it has one, is drawn dotted beside the curve and named with its value.
  */
 public final class TrainingCurvesFigure implements Drawing {
     /** Shown before the run's first update. */
@@ -19,6 +22,7 @@ public final class TrainingCurvesFigure implements Drawing {
     private final String metricName;
     private final CurvePanel lossPanel;
     private final CurvePanel normPanel;
+    private CurvePanel metricPanel;
 
     private TrainingCurvesFigure(Figure figure, TrainingCurves curves, String metricName, CurvePanel lossPanel,
                                  CurvePanel normPanel) {
@@ -42,12 +46,21 @@ public final class TrainingCurvesFigure implements Drawing {
      */
     public static TrainingCurvesFigure of(Snapshot s, double width, double height, double fontSize, boolean lossLog,
                                           TextMetrics tm, Palette pal) {
-        return of(TrainingCurves.of(s.run().history()), metricName(s), width, height, fontSize, lossLog, tm, pal);
+        return of(TrainingCurves.of(s.run().history()), s.run().metric(), s.run().baseline(), width, height, fontSize,
+                lossLog, tm, pal);
     }
 
-    /** The figure of curves already built from a run's history, titled with {@code metricName}. */
-    public static TrainingCurvesFigure of(TrainingCurves c, String metricName, double width, double height,
+    /**
+     * The figure of curves already built from a run's history, titled with the metric's name.
+     *
+     * @param scored   the run's metric, or null (then titled "metric", no reference lines)
+     * @param baseline the task's baseline as a value of the metric, or NaN
+     */
+    public static TrainingCurvesFigure of(TrainingCurves c, Metric scored, double baseline, double width, double height,
                                           double fontSize, boolean lossLog, TextMetrics tm, Palette pal) {
+        String metricName = scored == null ? "metric" : scored.name();
+        boolean fraction = scored != null && scored.fraction();
+        double chance = scored == null ? Double.NaN : scored.chance();
         Figure.Builder out = Figure.builder(width, height);
         if (width < 10 || height < 10) {
             return new TrainingCurvesFigure(out.build(), c, metricName, null, null);
@@ -88,7 +101,8 @@ public final class TrainingCurvesFigure implements Drawing {
             if (k == 0) {
                 panels[k] = CurvePanel.fit(loss, null, Double.NaN, lossLog, left, right, top, bottom, xLo, xHi);
             } else if (showMetric && k == 1) {
-                panels[k] = CurvePanel.fit(metric, null, Double.NaN, false, left, right, top, bottom, xLo, xHi);
+                panels[k] = fraction ? new CurvePanel(left, right, top, bottom, 0, 1, false, xLo, xHi)
+                        : CurvePanel.fit(metric, null, baseline, false, left, right, top, bottom, xLo, xHi);
             } else {
                 panels[k] = CurvePanel.fit(before, after, threshold, true, left, right, top, bottom, xLo, xHi);
             }
@@ -119,6 +133,7 @@ public final class TrainingCurvesFigure implements Drawing {
             out.text("test " + metricName + " " + FigureNumbers.format(last), left, mp.top() - 6, title, fg, -1,
                     Mark.Label.BOTTOM);
             axes.frame(mp);
+            references(out, mp, chance, baseline, label, tm, pal);
             LogLinePlot.line(out, mp, metric, pal.seriesArgb(2), 2.5);
             for (int i = 0; i < metric.points(); i++) {
                 out.add(new Mark.Oval(mp.x(metric.x(i)), mp.y(metric.y(i)), 4, 4, pal.seriesArgb(2), Mark.NONE, 0));
@@ -130,7 +145,9 @@ public final class TrainingCurvesFigure implements Drawing {
         // iteration axis under the last panel
         LogLinePlot.iterationAxis(out, normPanel, tm.width(Long.toString(c.lastIteration()), label) + font * 2,
                 height - 2, label, pal);
-        return new TrainingCurvesFigure(out.build(), c, metricName, lossPanel, normPanel);
+        TrainingCurvesFigure f = new TrainingCurvesFigure(out.build(), c, metricName, lossPanel, normPanel);
+        f.metricPanel = showMetric ? panels[1] : null;
+        return f;
     }
 
     /** Gradient norm: the title as long as fits; the threshold named on its dashed line. */
@@ -173,6 +190,32 @@ public final class TrainingCurvesFigure implements Drawing {
             boolean above = ly - label.size() * 1.2 >= np.top();
             out.add(new Mark.Label("threshold " + FigureNumbers.shortFormat(threshold), np.right() - 6,
                     above ? ly - 3 : ly + 3, label, fg, pal.backgroundArgb(), 1, above ? Mark.Label.BOTTOM : -1));
+        }
+    }
+
+    /**
+     * The metric's reference lines: chance dashed, the baseline dotted, each named at the right end
+     * with its value (the lower name under its line when the two would overlap).
+     */
+    private static void references(Figure.Builder out, CurvePanel mp, double chance, double baseline, TextStyle label,
+                                   TextMetrics tm, Palette pal) {
+        int muted = pal.mutedArgb();
+        double[] values = {chance, baseline};
+        String[] names = {"chance ", "baseline "};
+        double[] dash = {8, 3};
+        double lastY = Double.NaN;
+        for (int k = 0; k < 2; k++) {
+            double v = values[k];
+            if (!Double.isFinite(v) || v < Math.min(mp.lo(), mp.hi()) || v > Math.max(mp.lo(), mp.hi())) {
+                continue;
+            }
+            double ly = mp.y(v);
+            out.add(new Mark.Line(mp.left(), ly, mp.right(), ly, muted, 1.5, dash[k], 5));
+            boolean above = ly - label.size() * 1.2 >= mp.top()
+                    && (Double.isNaN(lastY) || Math.abs(lastY - ly) > label.size() * 1.3 || ly < lastY);
+            out.add(new Mark.Label(names[k] + FigureNumbers.shortFormat(v), mp.right() - 6, above ? ly - 2 : ly + 2,
+                    label, pal.foregroundArgb(), pal.backgroundArgb(), 1, above ? Mark.Label.BOTTOM : -1));
+            lastY = ly;
         }
     }
 
@@ -236,6 +279,11 @@ public final class TrainingCurvesFigure implements Drawing {
         }
         double v = loss.y(loss.points() - 1);
         return new double[] {v, lossPanel.y(v)};
+    }
+
+    /** The test metric's panel, or null when no evaluation has been drawn yet. */
+    public CurvePanel metricPanel() {
+        return metricPanel;
     }
 
     /** The loss panel, or null when nothing is plotted. */

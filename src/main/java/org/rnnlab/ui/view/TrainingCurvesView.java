@@ -61,7 +61,8 @@ public final class TrainingCurvesView implements SnapshotView {
         if (!sameHistory) {
             curves = curves == null ? TrainingCurves.of(s.run().history()) : curves.following(s.run().history());
         }
-        if (sameHistory && TrainingCurvesFigure.metricName(was).equals(TrainingCurvesFigure.metricName(s))) {
+        if (sameHistory && java.util.Objects.equals(was.run().metric(), s.run().metric())
+                && Double.compare(was.run().baseline(), s.run().baseline()) == 0) {
             return;
         }
         redraw();
@@ -81,8 +82,8 @@ public final class TrainingCurvesView implements SnapshotView {
     private void redraw() {
         Snapshot s = snapshot;
         TrainingCurves c = curves == null ? TrainingCurves.of(IterationHistory.EMPTY) : curves;
-        String name = s == null ? "metric" : TrainingCurvesFigure.metricName(s);
-        figure = TrainingCurvesFigure.of(c, name, canvas.canvas().getWidth(), canvas.canvas().getHeight(),
+        figure = TrainingCurvesFigure.of(c, s == null ? null : s.run().metric(), s == null ? Double.NaN : s.run().baseline(),
+                canvas.canvas().getWidth(), canvas.canvas().getHeight(),
                 style.fontSize(), lossLog, FxTextMetrics.INSTANCE, style.palette());
         canvas.paint(figure, style.palette().backgroundArgb());
     }

@@ -34,7 +34,8 @@ class TrainingCurvesFigureTest {
     private static Snapshot withMetric(Snapshot s, String name) {
         Snapshot.Run r = s.run();
         return new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(),
-                r.placement(), r.parameterCount(), r.encoderTicks(), name, r.history()), s.position(), s.sequence(),
+                r.placement(), r.parameterCount(), r.encoderTicks(), name == null ? null : new org.rnnlab.task.Metric(name, true, 1), r.baseline(),
+                r.history()), s.position(), s.sequence(),
                 s.columns(), s.status());
     }
 
@@ -100,6 +101,52 @@ class TrainingCurvesFigureTest {
         TrainingCurvesFigure mse = figure(withMetric(ViewTestKit.withHistory(s, h), "MSE"));
         assertThat(mse.figure().texts()).contains("test MSE 0.5000").noneMatch(t -> t.startsWith("test accuracy"));
         assertThat(figure(withMetric(ViewTestKit.withHistory(s, h), null)).metricName()).isEqualTo("metric");
+    }
+
+    @Test
+    void anAccuracySpansZeroToOneWithItsChanceLevelAndTheBaselineDrawn() {
+        Snapshot s = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, 8, 6)).snapshot(null, false);
+        IterationHistory h = IterationHistory.of(List.of(
+                new IterationRecord(1, 0.9, 0.45, 2, 1, 1, 0.1, false),
+                new IterationRecord(2, 0.8, 0.55, 2, 1, 1, 0.1, false)));
+        Snapshot.Run r = s.run();
+        Snapshot acc = new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
+                r.pattern(), r.placement(), r.parameterCount(), r.encoderTicks(),
+                org.rnnlab.task.Metric.accuracy("accuracy", 0.9, 4), 0.6, h), s.position(), s.sequence(), s.columns(),
+                s.status());
+        TrainingCurvesFigure f = figure(acc);
+        CurvePanel mp = f.metricPanel();
+        assertThat(mp.lo()).isEqualTo(0.0);
+        assertThat(mp.hi()).isEqualTo(1.0);
+        assertThat(mp.log()).isFalse();
+        assertThat(f.figure().texts()).contains("chance 0.25", "baseline 0.60", "test accuracy 0.5500");
+        List<Mark.Line> dashed = f.figure().marks().stream().filter(m -> m instanceof Mark.Line l && l.dash() > 0)
+                .map(m -> (Mark.Line) m).toList();
+        assertThat(dashed).anySatisfy(l -> {
+            assertThat(l.y0()).isEqualTo(mp.y(0.25)).isEqualTo(l.y1());
+            assertThat(l.x0()).isEqualTo(mp.left());
+        });
+        assertThat(dashed).anySatisfy(l -> assertThat(l.y0()).isEqualTo(mp.y(0.6)));
+
+        // an error metric keeps its fitted axis and has no chance line
+        Snapshot mse = new Snapshot(s.version() + 2, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
+                r.pattern(), r.placement(), r.parameterCount(), r.encoderTicks(),
+                new org.rnnlab.task.Metric("MSE", false, 0.1), Double.NaN, h), s.position(), s.sequence(), s.columns(),
+                s.status());
+        TrainingCurvesFigure g = figure(mse);
+        assertThat(g.metricPanel().hi()).isLessThan(1.0);
+        assertThat(g.figure().texts()).noneMatch(t -> t.startsWith("chance") || t.startsWith("baseline"));
+    }
+
+    @Test
+    void theTasksCarryTheirChanceLevels() {
+        org.rnnlab.training.TaskFactory tasks = org.rnnlab.ui.model.AppTasks.factory();
+        assertThat(tasks.create("order", 0, 1).metric().chance()).isEqualTo(0.25);
+        assertThat(tasks.create("sentiment", 0, 1).metric().chance()).isEqualTo(0.5);
+        assertThat(tasks.create("copy", 0, 1).metric().chance()).isEqualTo(0.125);
+        assertThat(tasks.create("order", 0, 1).metric().fraction()).isTrue();
+        assertThat(tasks.create("adding", 0, 1).metric().fraction()).isFalse();
+        assertThat(tasks.create("sentiment", 0, 1).baselineValue()).isBetween(0.5, 1.0);
     }
 
     @Test
