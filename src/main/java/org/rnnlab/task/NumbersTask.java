@@ -308,10 +308,12 @@ public final class NumbersTask implements Task {
      */
     public static final int HIDDEN_SIZE = 32;
     public static final double LEARNING_RATE = 0.003;
+    /** The task\'s own H and learning rate (see docs/EXPERIMENTS.md). */
+    public static final SuggestedDefaults SUGGESTED = new SuggestedDefaults(HIDDEN_SIZE, LEARNING_RATE);
 
     @Override
     public SuggestedDefaults suggested() {
-        return new SuggestedDefaults(HIDDEN_SIZE, LEARNING_RATE);
+        return SUGGESTED;
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class Tasks {
             new TaskInfo(TemporalOrderTask.ID, "Temporal order (Hochreiter & Schmidhuber 1997)", IoPattern.MANY_TO_ONE,
                     TemporalOrderTask.DEFAULT_LENGTH, List.of(), false),
             new TaskInfo(CopyTask.ID, "Copy: recall a string after a delay", IoPattern.MANY_TO_MANY,
-                    2 * CopyTask.STRING_LENGTH + CopyTask.DEFAULT_LAG + 1, List.of(), false),
+                    2 * CopyTask.STRING_LENGTH + CopyTask.DEFAULT_LAG + 1, List.of(), false, CopyTask.SUGGESTED),
             new TaskInfo(SineTask.ID, "Sum of sines: predict the next value", IoPattern.MANY_TO_MANY,
                     SineTask.DEFAULT_LENGTH, SineTask.VARIANTS, false),
             new TaskInfo(ForecastTask.AIRLINE, "Airline passengers 1949–1960 (Box & Jenkins)", IoPattern.MANY_TO_ONE,
@@ -39,7 +39,7 @@ public final class Tasks {
             new TaskInfo(TextTask.ID, "Shakespeare, character by character", IoPattern.MANY_TO_MANY,
                     TextTask.DEFAULT_LENGTH, List.of(), false),
             new TaskInfo(NumbersTask.ID, "Number words to digits (encoder-decoder)", IoPattern.ENCODER_DECODER,
-                    NumbersTask.SOURCE_STEPS, List.of(), false),
+                    NumbersTask.SOURCE_STEPS, List.of(), false, NumbersTask.SUGGESTED),
             new TaskInfo(SpeechTask.ID, "Spoken digits (Free Spoken Digit Dataset)", IoPattern.MANY_TO_ONE,
                     SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false));
 

@@ -1,6 +1,7 @@
 package org.rnnlab.ui.model;
 
 import java.util.List;
+import org.rnnlab.engine.OptimizerKind;
 import org.rnnlab.task.TaskInfo;
 import org.rnnlab.task.TaskOptions;
 import org.rnnlab.task.registry.Tasks;
@@ -43,11 +44,36 @@ public final class AppTasks {
 
     /**
      * Settings switched to another task at its default length, with the task's default variant
-     * (a variant of the previous task would not apply).
+     * (a variant of the previous task would not apply). The hidden size and Adam's learning rate
+     * follow the task's own defaults (copy and numbers need more units and a smaller rate) unless
+     * the teacher changed them from the previous task's.
      */
     public static SimulationSettings switchTask(SimulationSettings s, String id) {
         TaskInfo info = Tasks.info(id);
-        return s.withTask(info.id(), info.defaultLength())
+        SimulationSettings next = s.withTask(info.id(), info.defaultLength())
                 .withTaskOptions(s.taskOptions() == null ? TaskOptions.defaults() : s.taskOptions().withVariant(null));
+        TaskInfo before = Tasks.ids().contains(s.taskId()) ? Tasks.info(s.taskId()) : null;
+        if (before == null) {
+            return next;
+        }
+        if (s.hiddenSize() == hiddenSize(before)) {
+            next = next.withHiddenSize(hiddenSize(info));
+        }
+        if (s.optimizer() == OptimizerKind.ADAM && s.learningRate() == learningRate(before)) {
+            next = next.withTraining(learningRate(info), s.optimizer(), s.clip(), s.clipThreshold());
+        }
+        return next;
+    }
+
+    /** The window's H for a task: its own, else the window's general default. */
+    public static int hiddenSize(TaskInfo info) {
+        int h = info.suggested().hiddenSize();
+        return h > 0 ? h : SimulationSettings.defaults().hiddenSize();
+    }
+
+    /** The window's Adam learning rate for a task: its own, else the window's general default. */
+    public static double learningRate(TaskInfo info) {
+        double lr = info.suggested().learningRate();
+        return Double.isFinite(lr) ? lr : SimulationSettings.defaults().learningRate();
     }
 }
