@@ -10,6 +10,11 @@ package org.rnnlab.engine;
 public enum LossKind {
     MSE, CROSS_ENTROPY;
 
+    /** The loss in the math text notation of the views, averaged over the N scored ticks (and outputs). */
+    public String equation() {
+        return this == MSE ? "L = (1/N) Σ_{t,b} Σ_k (y_k − target_k)²" : "L = (1/N) Σ_{t,b} −log p(class)";
+    }
+
     /**
      * Computes the loss over {@code rows} rows of logits/outputs y [rows × Y] and writes
      * dL/dy into dy (and the softmax into {@code probs} for cross-entropy, may be null for MSE).

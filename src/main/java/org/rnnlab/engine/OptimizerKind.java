@@ -59,6 +59,19 @@ public enum OptimizerKind {
         };
     }
 
+    /**
+     * The update rule in the math text notation of the views (the optimisers' own Javadoc gives
+     * the exact forms), e.g. Adam's "θ ← θ − η · m̂ / (√v̂ + ε)".
+     */
+    public String rule() {
+        return switch (this) {
+            case SGD -> "θ ← θ − η · g";
+            case MOMENTUM -> "b ← μ · b + g,   θ ← θ − η · b";
+            case RMSPROP -> "v ← α · v + (1 − α) · g²,   θ ← θ − η · g / (√v + ε)";
+            case ADAM -> "θ ← θ − η · m̂ / (√v̂ + ε)";
+        };
+    }
+
     /** The name for people: "SGD", "Momentum", "RMSprop", "Adam". */
     public String title() {
         return switch (this) {

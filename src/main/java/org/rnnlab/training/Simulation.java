@@ -49,6 +49,8 @@ public final class Simulation {
     private long iteration = 1;
     private double loss = Double.NaN;
     private ClipReport lastClip;
+    private UpdateColumn lastUpdate;
+    private double sequenceLoss = Double.NaN;
     private Divergence divergence;
     private double lastMetric = Double.NaN;
     private Snapshot.GeneratedText generated;
@@ -114,6 +116,8 @@ public final class Simulation {
         model.load(batch);
         cursor.start(model.ticks());
         loss = Double.NaN;
+        sequenceLoss = Double.NaN;
+        lastUpdate = null;
         divergence = null;
         columns.newIteration(cursor.steps());
         sequence.load(model, task, batch);
@@ -172,6 +176,7 @@ public final class Simulation {
             }
             case LOSS -> {
                 loss = model.computeLoss();
+                noteSequenceLoss();
                 noteDivergence();
             }
             case BACKWARD -> {
@@ -183,10 +188,21 @@ public final class Simulation {
             }
             case UPDATE -> {
                 columns.keepWeightsOfBackward();
+                double[][][][] watched = UpdateColumn.before(model.cell());
                 record(TrainingStep.finish(model, loss, clipper, optimizer));
+                noteUpdate(watched);
             }
             default -> throw new IllegalStateException("nothing to compute at " + pos);
         }
+    }
+
+    private void noteSequenceLoss() {
+        sequenceLoss = SequenceLoss.of(model, batch, sequence.row(), task.loss());
+    }
+
+    private void noteUpdate(double[][][][] watched) {
+        lastUpdate = divergence == null
+                ? UpdateColumn.after(watched, model.cell(), settings.optimizer(), optimizer.learningRate()) : null;
     }
 
     private void noteDivergence() {
@@ -217,9 +233,19 @@ public final class Simulation {
             newBatch();
         }
         columns.beginWhole();
-        StepResult r = TrainingStep.run(model, batch, clipper, optimizer, columns::keepWeightsOfBackward);
+        double[][][][][] watched = new double[1][][][][];
+        StepResult r = TrainingStep.run(model, batch, clipper, optimizer, () -> {
+            columns.keepWeightsOfBackward();
+            watched[0] = UpdateColumn.before(model.cell());
+        });
         loss = r.loss();
         divergence = r.divergence();
+        if (Double.isFinite(loss)) {
+            noteSequenceLoss();
+        }
+        if (watched[0] != null) {
+            noteUpdate(watched[0]);
+        }
         columns.endWhole(divergence == null || divergence.phase().startsWith("backward"));
         cursor.completeAll();
         record(r);
@@ -229,6 +255,9 @@ public final class Simulation {
     /** Follows sequence b of the batch in every view. */
     public void selectRow(int b) {
         sequence.select(b, model, task, batch);
+        if (Double.isFinite(sequenceLoss)) {
+            noteSequenceLoss();
+        }
         columns.invalidate();
     }
 
@@ -315,10 +344,11 @@ public final class Simulation {
         int t = cursor.steps();
         int at = cursor.cursor();
         Snapshot.Run run = new Snapshot.Run(runId, settings, model.cellAt(t - 1).config(), task.title(), task.pattern(),
-                task.pattern().placement(), model.parameterCount(), model.encoderTicks(), task.metric(),
+                task.pattern().placement(), task.loss(), model.parameterCount(), model.encoderTicks(), task.metric(),
                 task.baselineValue(), history.view());
         Snapshot.Status status = new Snapshot.Status(at >= t ? loss : Double.NaN,
-                at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated);
+                at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated,
+                at >= t ? sequenceLoss : Double.NaN, at >= cursor.positions() - 1 ? lastUpdate : null);
         return new Snapshot(++version, run, cursor.shown(iteration), seq, visible, status);
     }
 }

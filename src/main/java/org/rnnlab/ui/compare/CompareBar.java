@@ -29,7 +29,7 @@ final class CompareBar {
             "Finish the forward pass and the loss of every cell, and show the first backward tick (B)",
             "Where every cell is: they step together, so one phase for all");
 
-    private final ToolbarRows root = new ToolbarRows(8, 6);
+    private final ToolbarRows root = new ToolbarRows(6, 6);
     private final Button close = ToolbarButtons.button("compare-close", "Window", Icons.back(), "Back to the single-cell window (Esc)");
     private final TransportControls transport;
     private final Label title = new Label("Compare");

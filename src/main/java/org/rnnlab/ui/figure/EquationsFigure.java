@@ -23,7 +23,8 @@ import org.rnnlab.training.Snapshot;
  * <p>Every number is read from the snapshot (pre-activations, gates, h, c of the shown tick and
  * h, c of the tick before); nothing is recomputed, so the left and right of each line agree
  * exactly when the engine is right. The initial state h_0 (c_0) is not in the snapshot, so at the
- * first tick it stays a symbol.
+ * first tick it stays a symbol. The Loss and Update phases show their own equations
+ * ({@link PhaseEquations}).
  *
  * @param heading   "LSTM · unit 4 · t=5 · Forward"
  * @param note      a hint under the heading, or "" for none
@@ -49,6 +50,12 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
     public static EquationsFigure of(Snapshot s, int unit) {
         if (s == null) {
             return new EquationsFigure("Equations", "", List.of(), null, null);
+        }
+        if (s.position().phase() == Phase.LOSS) {
+            return PhaseEquations.loss(s);
+        }
+        if (s.position().phase() == Phase.UPDATE) {
+            return PhaseEquations.update(s, unit);
         }
         int t = ShownPosition.tick(s);
         ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;

@@ -28,7 +28,7 @@ final class TransportBar {
             "Finish the forward pass and the loss, and show the first backward tick (B)",
             "Where the iteration is: forward ticks, the loss, backward ticks, the update");
 
-    private final ToolbarRows root = new ToolbarRows(8, 6);
+    private final ToolbarRows root = new ToolbarRows(6, 6);
     private final TransportControls transport;
     private final Label speedTitle = new Label("Speed");
     private final Label loss = new Label("loss —");
@@ -65,7 +65,7 @@ final class TransportBar {
         view.setTooltip(new Tooltip("Theme, presenter mode, full screen, keyboard help"));
         fullScreen.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
 
-        transport.speed().setPrefWidth(170);
+        transport.speed().setPrefWidth(150);
         transport.speedLabel().setPrefWidth(125);
         loss.setId("loss");
         loss.getStyleClass().add("loss-label");
@@ -122,7 +122,7 @@ final class TransportBar {
     void setCompact(boolean compact) {
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         transport.setCompact(compact);
-        transport.speed().setPrefWidth(compact ? 120 : 170);
+        transport.speed().setPrefWidth(compact ? 120 : 150);
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {controls, compare}) {
             b.setContentDisplay(d);
         }

@@ -81,6 +81,7 @@ public final class EquationsView implements SnapshotView {
         heading.setWrapText(true);
         note.getStyleClass().add("rnn-equation-note");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of the note, not an ellipsis
         note.setManaged(false);
         note.setVisible(false);
         body.setSpacing(10);
@@ -151,23 +152,26 @@ public final class EquationsView implements SnapshotView {
         }
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
-        Object built = java.util.Arrays.asList(s.run().cell(), style.palette(), style.fontSize());
-        boolean rebuilt = false;
-        if (!built.equals(builtFor)) {
-            build(s);
-            builtFor = built;
-            shownKey = null;
-            rebuilt = true;
-        }
         ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
         ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
         BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
-        Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back);
-        if (key.equals(shownKey)) {
+        Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back, s.status().loss(),
+                s.status().sequenceLoss(), s.status().update(), s.sequence().row());
+        boolean sameKey = key.equals(shownKey);
+        EquationsFigure next = sameKey ? figure : EquationsFigure.of(s, unit);
+        // the Loss and Update phases state other equations than the cell's: rebuild when the set changes
+        Object built = java.util.Arrays.asList(s.run().cell(), style.palette(), style.fontSize(),
+                next.equations().stream().map(e -> e.equation() + "|" + e.title()).toList());
+        boolean rebuilt = false;
+        if (!built.equals(builtFor)) {
+            build(next);
+            builtFor = built;
+            rebuilt = true;
+        } else if (sameKey) {
             return;
         }
         shownKey = key;
-        figure = EquationsFigure.of(s, unit);
+        figure = next;
         heading.setText(figure.heading());
         String n = figure.note();
         if (!n.equals(note.getText())) {
@@ -187,11 +191,11 @@ public final class EquationsView implements SnapshotView {
     }
 
     /** The nodes for a cell's equations, at the current scale. */
-    private void build(Snapshot s) {
+    private void build(EquationsFigure f) {
         blocks.clear();
         body.getChildren().clear();
         Font font = symbolicFont();
-        for (EquationsFigure.Equation e : EquationsFigure.of(s, 0).equations()) {
+        for (EquationsFigure.Equation e : f.equations()) {
             TextFlow sym = MathText.flow(e.equation(), font, "rnn-equation-symbolic");
             Text title = null;
             if (e.title() != null) {

@@ -34,7 +34,7 @@ class TrainingCurvesFigureTest {
     private static Snapshot withMetric(Snapshot s, String name) {
         Snapshot.Run r = s.run();
         return new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(),
-                r.placement(), r.parameterCount(), r.encoderTicks(), name == null ? null : new org.rnnlab.task.Metric(name, true, 1), r.baseline(),
+                r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(), name == null ? null : new org.rnnlab.task.Metric(name, true, 1), r.baseline(),
                 r.history()), s.position(), s.sequence(),
                 s.columns(), s.status());
     }
@@ -111,7 +111,7 @@ class TrainingCurvesFigureTest {
                 new IterationRecord(2, 0.8, 0.55, 2, 1, 1, 0.1, false)));
         Snapshot.Run r = s.run();
         Snapshot acc = new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
-                r.pattern(), r.placement(), r.parameterCount(), r.encoderTicks(),
+                r.pattern(), r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(),
                 org.rnnlab.task.Metric.accuracy("accuracy", 0.9, 4), 0.6, h), s.position(), s.sequence(), s.columns(),
                 s.status());
         TrainingCurvesFigure f = figure(acc);
@@ -130,7 +130,7 @@ class TrainingCurvesFigureTest {
 
         // an error metric keeps its fitted axis and has no chance line
         Snapshot mse = new Snapshot(s.version() + 2, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
-                r.pattern(), r.placement(), r.parameterCount(), r.encoderTicks(),
+                r.pattern(), r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(),
                 new org.rnnlab.task.Metric("MSE", false, 0.1), Double.NaN, h), s.position(), s.sequence(), s.columns(),
                 s.status());
         TrainingCurvesFigure g = figure(mse);
