@@ -33,6 +33,11 @@ final class SimulationHost implements LessonHost {
         return sims.values().iterator().next();
     }
 
+    /** True while the lesson runs compare mode (one simulation per cell). */
+    boolean inCompare() {
+        return sims.size() != 1;
+    }
+
     Snapshot snapshot() {
         return sim().snapshot(null, true);
     }

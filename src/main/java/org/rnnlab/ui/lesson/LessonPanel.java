@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.LessonText;
 import org.rnnlab.lesson.Prediction;
 
 /**
@@ -196,20 +197,21 @@ public final class LessonPanel extends VBox {
         }
         title.setText(player.lesson().title());
         progress.setText(player.progressText());
-        text.setText(player.text());
+        text.setText(LessonText.display(player.text()));
         Prediction p = player.prediction().orElse(null);
         questionBox.setVisible(p != null);
         if (p != null) {
             if (shownStep != player.index()) {
                 buildChoices(p);
             }
-            question.setText(p.question());
+            question.setText(LessonText.display(p.question()));
             boolean revealed = player.isRevealed();
             hint.setVisible(p.isFreeAnswer() && !revealed);
             answer.setVisible(revealed && !p.isFreeAnswer());
-            answer.setText(p.isFreeAnswer() ? "" : "Answer: " + Prediction.letter(p.answer()) + ", " + p.correctChoice());
+            answer.setText(p.isFreeAnswer() ? "" : "Answer: " + Prediction.letter(p.answer()) + ", "
+                    + LessonText.display(p.correctChoice()));
             explanation.setVisible(revealed);
-            explanation.setText(p.explanation());
+            explanation.setText(LessonText.display(p.explanation()));
             for (int i = 0; i < choiceButtons.size(); i++) {
                 markChoice(choiceButtons.get(i), p, i, revealed);
             }
@@ -264,7 +266,7 @@ public final class LessonPanel extends VBox {
             border = WRONG_BORDER;
             b.getStyleClass().add("lesson-wrong");
         }
-        b.setText(mark + Prediction.letter(i) + "   " + p.choices().get(i));
+        b.setText(mark + Prediction.letter(i) + "   " + LessonText.display(p.choices().get(i)));
         b.setStyle("-fx-font-size: 22px; -fx-border-width: 3px; -fx-border-color: " + border + "; -fx-opacity: 1;");
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rnnlab.lesson.LessonText;
 import org.rnnlab.lesson.LessonPlayer;
 import org.rnnlab.lesson.Lessons;
 import org.rnnlab.lesson.Prediction;
@@ -56,7 +57,7 @@ class LessonPanelTest {
     }
 
     private String fileText(int step) {
-        return file.get("steps").get(step).get("text").asText();
+        return LessonText.display(file.get("steps").get(step).get("text").asText());
     }
 
     @Test
@@ -79,10 +80,10 @@ class LessonPanelTest {
         assertThat(text(robot, "lesson-progress")).isEqualTo("Step 3 of 8");
         assertThat(text(robot, "lesson-text")).isEqualTo(fileText(2));
         assertThat(visible(robot, "lesson-question")).isTrue();
-        assertThat(text(robot, "lesson-question")).isEqualTo(predict.get("question").asText());
+        assertThat(text(robot, "lesson-question")).isEqualTo(LessonText.display(predict.get("question").asText()));
         for (int i = 0; i < 4; i++) {
             assertThat(robot.lookup("#lesson-choice-" + i).queryAs(ToggleButton.class).getText())
-                    .isEqualTo(Prediction.letter(i) + "   " + predict.get("choices").get(i).asText());
+                    .isEqualTo(Prediction.letter(i) + "   " + LessonText.display(predict.get("choices").get(i).asText()));
         }
         assertThat(visible(robot, "lesson-explanation")).isFalse();
         assertThat(next.isDisabled()).as("no going past the question").isTrue();
@@ -97,7 +98,7 @@ class LessonPanelTest {
 
         robot.clickOn(reveal);
         assertThat(visible(robot, "lesson-explanation")).isTrue();
-        assertThat(text(robot, "lesson-explanation")).isEqualTo(predict.get("explanation").asText());
+        assertThat(text(robot, "lesson-explanation")).isEqualTo(LessonText.display(predict.get("explanation").asText()));
         assertThat(text(robot, "lesson-answer")).isEqualTo("Answer: D, More than a thousand times bigger");
         assertThat(robot.lookup("#lesson-choice-3").queryAs(ToggleButton.class).getText()).startsWith("\u2713 D");
         assertThat(robot.lookup("#lesson-choice-2").queryAs(ToggleButton.class).getText()).startsWith("\u2717 C");

@@ -30,6 +30,7 @@ import org.rnnlab.lesson.Lesson;
 import org.rnnlab.lesson.LessonAction;
 import org.rnnlab.lesson.LessonCatalog;
 import org.rnnlab.lesson.LessonPlayer;
+import org.rnnlab.lesson.LessonText;
 import org.rnnlab.io.LessonPosition;
 import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
@@ -329,7 +330,7 @@ class PresenterAndLessonsTest {
         frame(robot);
         assertThat(onScreen(robot.lookup("#lesson-panel").query())).isTrue();
         assertThat(text(robot, "#lesson-title")).isEqualTo(file.get("title").asText());
-        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(0).get("text").asText());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(file.get("steps").get(0).get("text").asText()));
         assertThat(window.frameLoop().shown().run().cell().label()).startsWith("RNN");
         // step 1 focuses the equations: in the two-column layout beside the lesson they are a tab, now selected
         assertThat(window.compactLayout()).isTrue();
@@ -340,7 +341,7 @@ class PresenterAndLessonsTest {
 
         robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
         frame(robot);
-        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(1).get("text").asText());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(file.get("steps").get(1).get("text").asText()));
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
         assertThat(window.panel("gradient-flow").getStyleClass()).contains("focused-view");
         assertThat(window.panel("equations").getStyleClass()).doesNotContain("focused-view");
@@ -349,11 +350,11 @@ class PresenterAndLessonsTest {
         robot.type(KeyCode.PAGE_DOWN);
         frame(robot);
         JsonNode predict = file.get("steps").get(2).get("predict");
-        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(2).get("text").asText());
-        assertThat(text(robot, "#lesson-question")).isEqualTo(predict.get("question").asText());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(file.get("steps").get(2).get("text").asText()));
+        assertThat(text(robot, "#lesson-question")).isEqualTo(LessonText.display(predict.get("question").asText()));
         for (int i = 0; i < predict.get("choices").size(); i++) {
             assertThat(robot.lookup("#lesson-choice-" + i).queryAs(ToggleButton.class).getText())
-                    .endsWith(predict.get("choices").get(i).asText());
+                    .endsWith(LessonText.display(predict.get("choices").get(i).asText()));
         }
         assertThat(onScreen(robot.lookup("#lesson-explanation").query())).isFalse();
         frame(robot);
@@ -372,7 +373,7 @@ class PresenterAndLessonsTest {
         robot.type(KeyCode.PAGE_DOWN);
         frame(robot);
         assertThat(onScreen(robot.lookup("#lesson-explanation").query())).isTrue();
-        assertThat(text(robot, "#lesson-explanation")).isEqualTo(predict.get("explanation").asText());
+        assertThat(text(robot, "#lesson-explanation")).isEqualTo(LessonText.display(predict.get("explanation").asText()));
         assertThat(text(robot, "#lesson-answer")).contains("D");
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=1");
         assertThat(window.frameLoop().shown().columns().backward()[0]).isNotNull();
@@ -380,7 +381,7 @@ class PresenterAndLessonsTest {
         // Page Up goes back to the question, asked again, and the engine is rebuilt to where it was then
         robot.type(KeyCode.PAGE_UP);
         frame(robot);
-        assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(1).get("text").asText());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(file.get("steps").get(1).get("text").asText()));
         assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
     }
 
@@ -407,7 +408,7 @@ class PresenterAndLessonsTest {
                 step++;
                 assertThat(player.index()).isEqualTo(step);
             }
-            assertThat(text(robot, "#lesson-text")).isEqualTo(file.get("steps").get(step).get("text").asText());
+            assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(file.get("steps").get(step).get("text").asText()));
             assertThat(player.hostError()).isNull();
             if (step == 4 && player.isRevealed()) {
                 // radius 0.9: the window shows exactly the run its settings give, 19 ticks into the backward pass
@@ -487,7 +488,7 @@ class PresenterAndLessonsTest {
         assertThat(window.frameLoop().shown()).isSameAs(engine);
         assertThat(session.position()).contains(new LessonPosition(LESSON, 2));
         assertThat(window.lessonDock().player().isAwaitingReveal()).isTrue();
-        assertThat(text(robot, "#lesson-text")).isEqualTo(lesson.step(2).text());
+        assertThat(text(robot, "#lesson-text")).isEqualTo(LessonText.display(lesson.step(2).text()));
         assertThat(window.focusedView()).isEqualTo("gradient-flow");
 
         // unknown lessons and steps are refused, and nothing changes
