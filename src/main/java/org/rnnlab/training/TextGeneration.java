@@ -36,9 +36,13 @@ public final class TextGeneration {
         }
     }
 
-    /** The seed of a passage from a run of seed {@code runSeed} after {@code updates} updates. */
+    /**
+     * The seed of a passage from a run of seed {@code runSeed} after {@code updates} updates: their
+     * sum, small enough to read off the panel ({@link SplittableRandom} mixes neighbouring seeds
+     * into unrelated streams).
+     */
     public static long seed(long runSeed, long updates) {
-        return runSeed ^ (0x9E3779B97F4A7C15L * (updates + 1));
+        return runSeed + updates;
     }
 
     /**
