@@ -68,6 +68,31 @@ class TaskPanelWindowTest extends WindowFixture {
     }
 
     @Test
+    void escapeOrAClickOnAViewGivesTheShortcutsBackFromThePrompt(FxRobot robot) {
+        useTask(robot, SimulationSettings.defaults().withTask(TextTask.ID, 16).withHiddenSize(6).withBatchSize(4));
+        TextField prompt = robot.lookup("#prompt").queryAs(TextField.class);
+        robot.clickOn(prompt).write(" x");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().keysProperty().get()).isEqualTo(WindowModel.KeyOwner.FIELD);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().keysProperty().get()).isEqualTo(WindowModel.KeyOwner.VIEWS);
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(text(robot, "#phase")).isEqualTo("Forward t=1/16");
+
+        robot.clickOn(prompt).write("y");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#panel-gradient-flow");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().keysProperty().get()).isEqualTo(WindowModel.KeyOwner.VIEWS);
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(text(robot, "#phase")).isEqualTo("Forward t=2/16");
+        assertThat(prompt.getText()).isEqualTo("ROMEO: xy");
+    }
+
+    @Test
     void aBadTemperatureIsRefusedBesideTheFieldAndAGoodOneIsUsed(FxRobot robot) throws Exception {
         useTask(robot, SimulationSettings.defaults().withTask(TextTask.ID, 16).withHiddenSize(6).withBatchSize(4));
         TextField t = robot.lookup("#temperature").queryAs(TextField.class);
