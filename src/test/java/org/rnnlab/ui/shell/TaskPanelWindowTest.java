@@ -116,6 +116,14 @@ class TaskPanelWindowTest extends WindowFixture {
         assertThat(text(robot, "#generation-info")).startsWith("τ 1.50 · weights after 0 updates");
         assertThat(generated(robot)).startsWith("ROMEO:");
         assertThat(window.model().keysProperty().get()).as("Generate gives the keys back").isEqualTo(WindowModel.KeyOwner.VIEWS);
+
+        TextField prompt = robot.lookup("#prompt").queryAs(TextField.class);
+        robot.interact(() -> prompt.setText("café"));
+        robot.clickOn("#generate");
+        awaitAnswer(robot);
+        assertThat(text(robot, "#generation-info"))
+                .isEqualTo("Not generated: prime character 'é' (U+00E9) is not in the text's alphabet");
+        assertThat(generated(robot)).as("the last text stays").startsWith("ROMEO:");
     }
 
     @Test
