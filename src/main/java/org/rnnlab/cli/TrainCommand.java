@@ -60,6 +60,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "text: sampling temperature, 0 takes the most probable character (default ${DEFAULT-VALUE})")
     double temperature = 0.8;
 
+    @Option(names = "--forecast", paramLabel = "N",
+            description = "airline, csv, sine: after training, print the free-running forecast of N steps (airline, "
+                    + "csv: from the last training window into the test part; sine: the last N ticks of the first test "
+                    + "sequence) against the truth")
+    Integer forecast;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -88,6 +94,13 @@ final class TrainCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--save-session", saveSession);
         }
         Task task = common.buildTask(seq == null ? 0 : seq);
+        if (forecast != null && !(task instanceof org.rnnlab.task.ScalarSeriesTask)) {
+            throw new UserInputException("--forecast needs a series task (airline, csv, sine), was " + task.id());
+        }
+        if (forecast != null) {
+            CommonTrainingOptions.range("--forecast", forecast, 1, task instanceof org.rnnlab.task.ForecastTask
+                    ? org.rnnlab.task.FreeRunning.MAX_STEPS : task.sequenceLength() - 1);
+        }
         int h = CommonTrainingOptions.hiddenFor(hidden, task);
         TrainerConfig config = common.config(kind, h, task);
         int kept = saveSession == null ? 0 : org.rnnlab.training.Simulation.HISTORY_LIMIT;
@@ -138,6 +151,13 @@ final class TrainCommand implements Callable<Integer> {
         stderr.flush();
         if (result.divergence() != null) {
             stdout.println(result.divergenceMessage());
+        } else if (forecast != null) {
+            try {
+                ForecastLines.print(stdout, org.rnnlab.training.Forecasts.heldOut(trainer.model(), config.settings(), task,
+                        forecast, result.iterations()));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--forecast: " + e.getMessage());
+            }
         }
         stdout.printf(Locale.ROOT, "final test_metric=%s solved=%s%n", metricValue(result.finalMetric()), result.solved());
         stdout.flush();

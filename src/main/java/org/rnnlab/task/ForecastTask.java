@@ -45,6 +45,10 @@ public final class ForecastTask implements ScalarSeriesTask {
     public static final int SEASON = 12;
     public static final int CSV_DEFAULT_WINDOW = 12;
     public static final int MAX_WINDOW = 1000;
+    /** The airline series starts in January of this year. */
+    public static final int AIRLINE_FIRST_YEAR = 1949;
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
 
     private final String id;
     private final String title;
@@ -279,6 +283,42 @@ public final class ForecastTask implements ScalarSeriesTask {
             }
         }
         return new SequenceBatch(window, batch, 1, x, null, 1, y, null, LossPlacement.LAST.mask(window, batch));
+    }
+
+    /** The change variant's output is added to the value L before the next one (FreeRunning). */
+    @Override
+    public double nextInput(double output, double[] history, int n) {
+        return change ? output + history[n - baselineLag] : output;
+    }
+
+    /** The series' unit ("thousand passengers"), or "" when unknown (csv). */
+    public String unit() {
+        return unit;
+    }
+
+    /** What value {@code i} of the series is called on a time axis: "Jan 1949" (airline), "#1" (csv). */
+    public String timeLabel(int i) {
+        if (!id.equals(AIRLINE)) {
+            return "#" + (i + 1);
+        }
+        return MONTHS[i % 12] + " " + (AIRLINE_FIRST_YEAR + i / 12);
+    }
+
+    /**
+     * Where a window of scaled inputs (as {@link #windows} makes them) starts in the series: the
+     * first index whose T values scale to exactly these, or −1.
+     */
+    public int windowStart(double[] scaled) {
+        for (int start = 0; start + scaled.length <= series.length; start++) {
+            boolean same = true;
+            for (int t = 0; t < scaled.length && same; t++) {
+                same = scale(series[start + t]) == scaled[t];
+            }
+            if (same) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -26,4 +26,13 @@ public interface ScalarSeriesTask extends Task {
     default LossKind loss() {
         return LossKind.MSE;
     }
+
+    /**
+     * The input that follows {@code history[0..n)} when the network outputs {@code output} after
+     * reading it: the output itself, for a task whose target is the next value (see
+     * {@link FreeRunning}).
+     */
+    default double nextInput(double output, double[] history, int n) {
+        return output;
+    }
 }

@@ -104,6 +104,23 @@ public final class EngineRunner implements LoopControls<Snapshot> {
         return loop.call(() -> read.apply(single.simulation()), false);
     }
 
+    /**
+     * Generates text from the current weights on the engine thread ({@link TextGeneration}); the
+     * run is not changed and no snapshot is published.
+     */
+    public CompletableFuture<TextGeneration.Passage> generate(TextGeneration.Request request) {
+        return query(sim -> TextGeneration.generate(sim, request));
+    }
+
+    /**
+     * The free-running forecast from the window shown ({@code inputs}: its followed row's inputs),
+     * from the current weights, on the engine thread ({@link Forecasts}); the run is not changed.
+     */
+    public CompletableFuture<SeriesForecast> forecast(double[] inputs) {
+        double[] copy = inputs.clone();
+        return query(sim -> Forecasts.ofShown(sim, copy));
+    }
+
     /** Runs an arbitrary action on the engine thread (for exports and tests). */
     public void run(Consumer<Simulation> action) {
         loop.command(() -> action.accept(single.simulation()));

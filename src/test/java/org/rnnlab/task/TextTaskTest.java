@@ -84,16 +84,7 @@ class TextTaskTest {
     }
 
     private static SequenceModel model(CellConfig cell, long seed) {
-        SequenceModel m = new SequenceModel(new ModelConfig(cell, 61, 61, LossKind.CROSS_ENTROPY));
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (var p : m.params()) {
-            double[] a = p.value().data;
-            for (int i = 0; i < a.length; i++) {
-                a[i] = 2 * rng.nextDouble() - 1;
-            }
-        }
-        m.markChanged();
-        return m;
+        return RandomWeights.fill(new SequenceModel(new ModelConfig(cell, 61, 61, LossKind.CROSS_ENTROPY)), seed);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -164,6 +165,22 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             throw new IllegalStateException("the engine failed while rendering '" + state + "': " + runner.lastError());
         }
         List<Path> out = new ArrayList<>();
+        // the panels under the views ask the engine (the forecast, the generated text) and show its answer
+        onFx(() -> {
+            clock.settle();
+            if (state.endsWith("trained") && stage.getScene().lookup("#generate") instanceof Button generate
+                    && generate.isVisible()) {
+                generate.fire();
+            }
+            return null;
+        });
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // an answer to an older request sends the newest one: let that one be answered too
+        onFx(() -> {
+            clock.settle();
+            return null;
+        });
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         onFx(() -> {
             clock.settle();
             stage.getScene().getRoot().applyCss();

@@ -66,6 +66,7 @@ public final class MainWindow implements FrameTarget {
     private final List<ViewPanel> panels = new ArrayList<>();
     private final ViewGrid grid;
     private final ViewRefresher refresher;
+    private final TaskPanel taskPanel;
     private boolean easing = true;
     private boolean chromeBehind;
     private long chromeFrames;
@@ -107,7 +108,12 @@ public final class MainWindow implements FrameTarget {
         exports = new ExportActions(this, runner);
         menus = new WindowMenus(this, files, exports,
                 new DialogPrompts(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        root.setCenter(grid);
+        taskPanel = new TaskPanel(runner::generate, runner::forecast, javafx.application.Platform::runLater, views.style(),
+                this::giveKeysBack);
+        VBox middle = new VBox(grid, taskPanel.node());
+        VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
+        middle.setMinSize(0, 0);
+        root.setCenter(middle);
         KeyDispatch.takeKeysOnClick(grid);
         root.setBottom(new VBox(trainBar.node(), statusBar));
         root.setId("mainWindow");
@@ -174,8 +180,12 @@ public final class MainWindow implements FrameTarget {
         KeyDispatch.install(scene, model, focus -> Shortcuts.context(focus, lessons.isOpen(), lessons.choicesWaiting(),
                 model.helpShown(), model.compareOpen()), new KeyActions(this, model), this::keysHome);
         scene.widthProperty().addListener((o, a, w) -> chrome.fit(w.doubleValue(), scene.getHeight()));
-        scene.heightProperty().addListener((o, a, h) -> chrome.fit(scene.getWidth(), h.doubleValue()));
+        scene.heightProperty().addListener((o, a, h) -> {
+            chrome.fit(scene.getWidth(), h.doubleValue());
+            taskPanel.setShort(h.doubleValue() < WindowChrome.SHORT_HEIGHT);
+        });
         chrome.fit(width, height);
+        taskPanel.setShort(height < WindowChrome.SHORT_HEIGHT);
         // the window opens with the keys on the views, no button focused (Enter must not press one)
         grid.requestFocus();
         return scene;
@@ -325,6 +335,11 @@ public final class MainWindow implements FrameTarget {
         return grid;
     }
 
+    /** The text task's generation panel or the series tasks' forecast, under the views. */
+    TaskPanel taskPanel() {
+        return taskPanel;
+    }
+
     KeyboardHelp keyboardHelp() {
         return help;
     }
@@ -346,6 +361,7 @@ public final class MainWindow implements FrameTarget {
             selection.select(0);
         }
         refresher.offer(s);
+        taskPanel.show(s);
         if (!refresher.isStaggered()) {
             showChrome(s);
         } else {

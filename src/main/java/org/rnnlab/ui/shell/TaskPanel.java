@@ -1,0 +1,83 @@
+package org.rnnlab.ui.shell;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import org.rnnlab.task.ForecastTask;
+import org.rnnlab.task.SineTask;
+import org.rnnlab.task.TextTask;
+import org.rnnlab.training.SeriesForecast;
+import org.rnnlab.training.Snapshot;
+import org.rnnlab.training.TextGeneration;
+import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.view.ForecastView;
+
+/**
+ * The strip under the views that shows what a task is for: the generation panel for the text
+ * task, the forecast for the series tasks (airline, csv, sine), nothing for the others (the strip
+ * then takes no room). Which one is shown follows the shown snapshot's task. FX thread.
+ */
+final class TaskPanel {
+    static final Set<String> SERIES = Set.of(ForecastTask.AIRLINE, ForecastTask.CSV, SineTask.ID);
+    /** The strip's height at 1080p; {@link #setShort} makes it smaller for short windows. */
+    static final double HEIGHT = 250;
+    static final double SHORT_HEIGHT = 140;
+
+    private final GenerationPanel generation;
+    private final ForecastView forecast;
+    private final StackPane root = new StackPane();
+    private String task;
+
+    TaskPanel(Function<TextGeneration.Request, CompletableFuture<TextGeneration.Passage>> generate,
+              Function<double[], CompletableFuture<SeriesForecast>> forecasts, Executor fx, ViewStyle style,
+              Runnable keysBack) {
+        generation = new GenerationPanel(generate, fx, style, keysBack);
+        forecast = new ForecastView(style, forecasts, fx);
+        KeyDispatch.takeKeysOnClick(forecast.node());
+        root.setId("taskPanel");
+        root.getStyleClass().add("task-panel");
+        setShort(false);
+        showTask(null);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    GenerationPanel generation() {
+        return generation;
+    }
+
+    ForecastView forecast() {
+        return forecast;
+    }
+
+    void setShort(boolean small) {
+        double h = small ? SHORT_HEIGHT : HEIGHT;
+        root.setPrefHeight(h);
+        root.setMinHeight(h);
+    }
+
+    void show(Snapshot s) {
+        String id = s.run().settings().taskId();
+        if (!id.equals(task)) {
+            showTask(id);
+        }
+        if (TextTask.ID.equals(id)) {
+            generation.show(s);
+        } else if (SERIES.contains(id)) {
+            forecast.show(s);
+        }
+    }
+
+    private void showTask(String id) {
+        task = id;
+        Node shown = TextTask.ID.equals(id) ? generation.node() : id != null && SERIES.contains(id) ? forecast.node() : null;
+        root.getChildren().setAll(shown == null ? java.util.List.of() : java.util.List.of(shown));
+        root.setVisible(shown != null);
+        root.setManaged(shown != null);
+    }
+}
