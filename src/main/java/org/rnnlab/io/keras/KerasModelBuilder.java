@@ -62,9 +62,9 @@ public final class KerasModelBuilder {
             } else if (s instanceof MaskingSpec m) {
                 l = new MaskingLayer(m.name(), m.maskValue());
             } else if (s instanceof RecurrentSpec r) {
-                l = new RecurrentLayer(r.name(), cells(r, i, 1), r.returnSequences(), r.goBackwards(), null);
+                l = new RecurrentLayer(r.name(), cells(r, r.name(), i, 1), r.returnSequences(), r.goBackwards(), null);
             } else if (s instanceof BidirectionalSpec b) {
-                l = new RecurrentLayer(b.name(), cells(b.layer(), i, 2), b.layer().returnSequences(), false, b.merge());
+                l = new RecurrentLayer(b.name(), cells(b.layer(), b.name(), i, 2), b.layer().returnSequences(), false, b.merge());
             } else {
                 l = dense((DenseSpec) s, i);
             }
@@ -127,9 +127,9 @@ public final class KerasModelBuilder {
     }
 
     /** One cell per direction, from 2 or 3 tensors each (kernel, recurrent kernel, bias). */
-    private List<RecurrentCell> cells(RecurrentSpec r, int index, int directions) throws FormatException {
+    private List<RecurrentCell> cells(RecurrentSpec r, String name, int index, int directions) throws FormatException {
         int per = r.useBias() ? 3 : 2;
-        List<Tensor> ts = weights.layer(r.name(), index, per * directions);
+        List<Tensor> ts = weights.layer(name, index, per * directions);
         List<RecurrentCell> out = new ArrayList<>();
         for (int d = 0; d < directions; d++) {
             out.add(cell(r, ts.subList(d * per, (d + 1) * per)));

@@ -49,6 +49,13 @@ final class KerasTestFiles {
         return Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff / scale;
     }
 
+    /** Opens the model, runs it on the input file and returns its error against the expected file, shape checked. */
+    static double error(Path model, Path input, Path expected) throws Exception {
+        LayerValue y = ModelFiles.open(model).predict(input(input));
+        org.assertj.core.api.Assertions.assertThat(y.shape()).as("%s", model).containsExactly(expectedShape(expected));
+        return relativeToLargest(y.batchMajor(), expected(expected));
+    }
+
     static LayerValue input(Path file) throws Exception {
         return PredictIo.readInput(file);
     }
