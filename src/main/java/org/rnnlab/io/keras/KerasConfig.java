@@ -164,7 +164,7 @@ public final class KerasConfig {
     }
 
     private DenseSpec dense(String cp, JsonNode c, String name, String shown) throws FormatException {
-        String a = c.has("activation") && !c.get("activation").isNull() ? text(c, cp, "activation", null) : "linear";
+        String a = c.has("activation") && !c.get("activation").isNull() ? activationName(c, cp, "activation") : "linear";
         Activation act = switch (a) {
             case "linear" -> Activation.LINEAR;
             case "sigmoid" -> Activation.SIGMOID;
@@ -178,7 +178,7 @@ public final class KerasConfig {
     }
 
     private Activation activation(JsonNode c, String cp, String key, String dflt, String shown) throws FormatException {
-        String a = c.has(key) && !c.get(key).isNull() ? text(c, cp, key, null) : dflt;
+        String a = c.has(key) && !c.get(key).isNull() ? activationName(c, cp, key) : dflt;
         return switch (a) {
             case "tanh" -> Activation.TANH;
             case "sigmoid" -> Activation.SIGMOID;
@@ -188,6 +188,15 @@ public final class KerasConfig {
             default -> throw new FormatException(file, cp + "." + key, shown + ": " + key + " '" + a
                     + "' is not supported; supported: tanh, sigmoid, hard_sigmoid, relu, linear");
         };
+    }
+
+    /** An activation's name: a string, or a serialised object whose config is the name (Keras 3). */
+    private String activationName(JsonNode c, String cp, String key) throws FormatException {
+        JsonNode v = c.get(key);
+        if (v.isObject() && v.path("config").isTextual()) {
+            return v.get("config").asText();
+        }
+        return text(c, cp, key, null);
     }
 
     private String text(JsonNode n, String path, String key, String dflt) throws FormatException {
