@@ -99,6 +99,8 @@ def forward(layers, weights, x, k3):
             bs, bl = run_rnn(icls, icfg, w[3:], x, mask, k3, True)
             seq = icfg.get("return_sequences")
             a, b = (fs, bs[:, ::-1]) if seq else (fl, bl)
+            if seq and mask is not None:  # Keras's Bidirectional sets zero_output_for_mask when returning sequences
+                a, b = a * mask[..., None], b * mask[..., None]
             x = {"concat": lambda: np.concatenate([a, b], -1), "sum": lambda: a + b, "mul": lambda: a * b,
                  "ave": lambda: (a + b) / 2}[cfg["merge_mode"]]()
             mask = mask if seq else None
@@ -258,3 +260,10 @@ make("k3-masking-gru-cho-backwards-seq-tanh", "keras", [
     ("Masking", {"mask_value": 0.0}),
     ("GRU", {"units": 3, "reset_after": False, "return_sequences": True, "go_backwards": True}),
     ("Dense", {"units": 2, "activation": "tanh"})], xm)
+xb = rng.uniform(-1.5, 1.5, (2, 5, 2))
+xb[0, 3:] = 0
+xb[1, :1] = 0
+make("k3-masking-bidi-lstm-seq-dense", "keras", [
+    ("Masking", {"mask_value": 0.0}),
+    ("Bidirectional", {"merge_mode": "concat", "layer": ("LSTM", {"units": 3, "return_sequences": True})}),
+    ("Dense", {"units": 2, "activation": "linear"})], xb)

@@ -17,7 +17,9 @@ import org.rnnlab.engine.Unroll;
  *       put back in time order, and the two are merged (concat [fwd ; bwd], sum, mul, ave);
  *       without {@code return_sequences} the layer returns [fwd after t = T ; bwd after t = 1].</li>
  * </ul>
- * With {@code return_sequences} the mask travels on; otherwise the output has no time axis.
+ * With {@code return_sequences} the mask travels on; otherwise the output has no time axis. With
+ * {@code zeroMaskedOutputs} (Keras's {@code zero_output_for_mask}, which its Bidirectional sets
+ * when returning sequences) a masked step outputs zeros instead of the previous output.
  */
 public final class RecurrentLayer implements Layer {
     private final String name;
@@ -25,14 +27,22 @@ public final class RecurrentLayer implements Layer {
     private final boolean returnSequences;
     private final boolean goBackwards;
     private final Merge merge;
+    private final boolean zeroMaskedOutputs;
+
+    /** As {@link #RecurrentLayer(String, List, boolean, boolean, Merge, boolean)}, masked steps repeating the previous output. */
+    public RecurrentLayer(String name, List<RecurrentCell> cells, boolean returnSequences, boolean goBackwards,
+                          Merge merge) {
+        this(name, cells, returnSequences, goBackwards, merge, false);
+    }
 
     /**
      * @param cells           one cell, or the forward and backward cells of a Bidirectional
      * @param goBackwards     one direction only: read the sequence reversed
      * @param merge           how two directions combine (ignored for one)
+     * @param zeroMaskedOutputs a masked step's output is 0 (return_sequences only)
      */
     public RecurrentLayer(String name, List<RecurrentCell> cells, boolean returnSequences, boolean goBackwards,
-                          Merge merge) {
+                          Merge merge, boolean zeroMaskedOutputs) {
         if (cells.isEmpty() || cells.size() > 2) {
             throw new IllegalArgumentException(name + ": a recurrent layer has one or two directions");
         }
@@ -41,6 +51,7 @@ public final class RecurrentLayer implements Layer {
         this.returnSequences = returnSequences;
         this.goBackwards = goBackwards;
         this.merge = merge == null ? Merge.CONCAT : merge;
+        this.zeroMaskedOutputs = zeroMaskedOutputs;
     }
 
     @Override
@@ -110,6 +121,13 @@ public final class RecurrentLayer implements Layer {
             }
         }
         boolean[] mask = returnSequences ? outMask(in) : null;
+        if (zeroMaskedOutputs && mask != null) {
+            for (int r = 0; r < mask.length; r++) {
+                if (!mask[r]) {
+                    java.util.Arrays.fill(out, r * w, (r + 1) * w, 0.0);
+                }
+            }
+        }
         return new LayerValue(out, batch, outSteps, w, returnSequences, mask);
     }
 

@@ -30,12 +30,20 @@ public final class KerasConfig {
 
     public record MaskingSpec(String name, double maskValue) implements Spec {}
 
-    /** SimpleRNN, LSTM or GRU; {@code resetAfter} for a GRU only. */
+    /**
+     * SimpleRNN, LSTM or GRU; {@code resetAfter} for a GRU only; {@code zeroMaskedOutputs} is
+     * {@code zero_output_for_mask} (masked steps output 0 instead of the previous output).
+     */
     public record RecurrentSpec(String name, CellKind kind, int units, Activation activation, Activation recurrent,
-                                boolean useBias, boolean resetAfter, boolean returnSequences, boolean goBackwards)
-            implements Spec {}
+                                boolean useBias, boolean resetAfter, boolean returnSequences, boolean goBackwards,
+                                boolean zeroMaskedOutputs) implements Spec {}
 
-    public record BidirectionalSpec(String name, RecurrentSpec layer, Merge merge) implements Spec {}
+    /**
+     * A Bidirectional wrapper. Keras (2 and 3) sets {@code zero_output_for_mask} on both directions
+     * when they return sequences; TF.js does not (its masked steps repeat the previous output).
+     */
+    public record BidirectionalSpec(String name, RecurrentSpec layer, Merge merge, boolean zeroMaskedOutputs)
+            implements Spec {}
 
     /** {@code activation} null for softmax. */
     public record DenseSpec(String name, int units, Activation activation, boolean useBias) implements Spec {}
@@ -138,7 +146,8 @@ public final class KerasConfig {
                 : activation(c, cp, "recurrent_activation", "sigmoid", shown);
         boolean resetAfter = kind == CellKind.GRU && bool(c, cp, "reset_after", !tfjs);
         return new RecurrentSpec(name, kind, posInt(c, cp, "units"), act, rec, bool(c, cp, "use_bias", true), resetAfter,
-                bool(c, cp, "return_sequences", false), bool(c, cp, "go_backwards", false));
+                bool(c, cp, "return_sequences", false), bool(c, cp, "go_backwards", false),
+                bool(c, cp, "zero_output_for_mask", false));
     }
 
     private BidirectionalSpec bidirectional(String cp, JsonNode c, String name, String shown) throws FormatException {
@@ -160,7 +169,7 @@ public final class KerasConfig {
             throw new FormatException(file, cp + ".layer.go_backwards", shown + ": a wrapped layer with go_backwards=true"
                     + " is not supported; supported: go_backwards=false");
         }
-        return new BidirectionalSpec(name, r, merge);
+        return new BidirectionalSpec(name, r, merge, r.returnSequences() && (!tfjs || r.zeroMaskedOutputs()));
     }
 
     private DenseSpec dense(String cp, JsonNode c, String name, String shown) throws FormatException {

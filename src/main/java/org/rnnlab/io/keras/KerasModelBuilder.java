@@ -62,9 +62,11 @@ public final class KerasModelBuilder {
             } else if (s instanceof MaskingSpec m) {
                 l = new MaskingLayer(m.name(), m.maskValue());
             } else if (s instanceof RecurrentSpec r) {
-                l = new RecurrentLayer(r.name(), cells(r, r.name(), i, 1), r.returnSequences(), r.goBackwards(), null);
+                l = new RecurrentLayer(r.name(), cells(r, r.name(), i, 1), r.returnSequences(), r.goBackwards(), null,
+                        r.zeroMaskedOutputs());
             } else if (s instanceof BidirectionalSpec b) {
-                l = new RecurrentLayer(b.name(), cells(b.layer(), b.name(), i, 2), b.layer().returnSequences(), false, b.merge());
+                l = new RecurrentLayer(b.name(), cells(b.layer(), b.name(), i, 2), b.layer().returnSequences(), false,
+                        b.merge(), b.zeroMaskedOutputs());
             } else {
                 l = dense((DenseSpec) s, i);
             }
