@@ -40,6 +40,9 @@ def act(name, k3):
 
 
 def cell_step(cls, cfg, w, x, h, c, k3):
+    if len(w) == 2:  # use_bias=False
+        gu = w[0].shape[1]
+        w = w + [np.zeros((2, gu)) if cls == "GRU" and cfg.get("reset_after", True) else np.zeros(gu)]
     f, g = act(cfg.get("activation", "tanh"), k3), act(cfg.get("recurrent_activation", "sigmoid"), k3)
     K, R = w[0], w[1]
     u = cfg["units"]
@@ -95,8 +98,9 @@ def forward(layers, weights, x, k3):
                 if cfg["activation"] == "softmax" else act(cfg["activation"], k3)(y)
         elif cls == "Bidirectional":
             icls, icfg = cfg["layer"]["class_name"], cfg["layer"]["config"]
-            fs, fl = run_rnn(icls, icfg, w[:3], x, mask, k3, False)
-            bs, bl = run_rnn(icls, icfg, w[3:], x, mask, k3, True)
+            half = len(w) // 2
+            fs, fl = run_rnn(icls, icfg, w[:half], x, mask, k3, False)
+            bs, bl = run_rnn(icls, icfg, w[half:], x, mask, k3, True)
             seq = icfg.get("return_sequences")
             a, b = (fs, bs[:, ::-1]) if seq else (fl, bl)
             if seq and mask is not None:  # Keras's Bidirectional sets zero_output_for_mask when returning sequences
@@ -118,7 +122,8 @@ def rnn_weights(cls, cfg, x):
     u = cfg["units"]
     g = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}[cls]
     bias = (2, g * u) if cls == "GRU" and cfg.get("reset_after", True) else (g * u,)
-    return [f32(rng.uniform(-0.8, 0.8, s)) for s in [(x, g * u), (u, g * u), bias]]
+    shapes = [(x, g * u), (u, g * u)] + ([bias] if cfg.get("use_bias", True) else [])
+    return [f32(rng.uniform(-0.8, 0.8, s)) for s in shapes]
 
 
 def weights_of(layers, x_width):
@@ -167,7 +172,8 @@ def weight_names(cls, cfg):
         inner = NAMES[icls]
         return ["%s/%s_%s/%s_cell/%s:0" % (n, d, cfg["layer"]["config"]["name"], inner, p)
                 for d in ("forward", "backward") for p in ("kernel", "recurrent_kernel", "bias")]
-    return ["%s/%s_cell/%s:0" % (n, NAMES[cls], p) for p in ("kernel", "recurrent_kernel", "bias")]
+    parts = ("kernel", "recurrent_kernel", "bias")[:3 if cfg.get("use_bias", True) else 2]
+    return ["%s/%s_cell/%s:0" % (n, NAMES[cls], p) for p in parts]
 
 
 def save_legacy(path, layers, weights, input_shape):
@@ -267,3 +273,6 @@ make("k3-masking-bidi-lstm-seq-dense", "keras", [
     ("Masking", {"mask_value": 0.0}),
     ("Bidirectional", {"merge_mode": "concat", "layer": ("LSTM", {"units": 3, "return_sequences": True})}),
     ("Dense", {"units": 2, "activation": "linear"})], xb)
+make("k2-gru-nobias-resetbefore-seq-lstm-nobias", "h5", [
+    ("GRU", {"units": 3, "use_bias": False, "reset_after": False, "return_sequences": True}),
+    ("LSTM", {"units": 2, "use_bias": False, "activation": "relu"})], rng.uniform(-1.5, 1.5, (2, 4, 3)))
