@@ -46,6 +46,9 @@ final class KerasFileReader {
         } catch (RuntimeException e) {
             throw new FormatException(file, "", "is not a readable Keras " + (zip ? ".keras zip" : "HDF5") + " file ("
                     + org.rnnlab.io.Messages.clean(e.getClass().getSimpleName() + ": " + e.getMessage(), 160) + ")");
+        } catch (LinkageError e) {
+            throw new FormatException(file, "", "uses an HDF5 filter this app does not carry (LZ4 or LZF compression);"
+                    + " save the weights uncompressed, as Keras does");
         }
     }
 
