@@ -81,6 +81,9 @@ class CorruptModelFilesTest {
                 "stateful=true is not supported");
         assertRefused(tmp, json.replaceFirst("\"class_name\": ?\"Sequential\"", "\"class_name\":\"Functional\""),
                 "model class 'Functional' is not supported: only Sequential");
+        assertRefused(tmp, json.replace("bidirectional_Bidirectional1/", "bidirectional_Bidirectional9/"),
+                "'bidirectional_Bidirectional9/forward_lstm_LSTM2/kernel' is listed where layer"
+                        + " 'bidirectional_Bidirectional1' takes its weights");
     }
 
     private static void assertRefused(Path dir, String json, String message) throws Exception {
