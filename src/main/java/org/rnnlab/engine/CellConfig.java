@@ -150,7 +150,7 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
 
     /** The gate blocks in weight-layout order, with their equations. */
     public List<GateSpec> gates() {
-        return switch (kind) {
+        List<GateSpec> g = switch (kind) {
             case RNN -> List.of(new GateSpec("h", "hidden state", rnnActivation,
                     "h_t = " + activation.symbol() + "(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)"));
             case LSTM -> forgetGate
@@ -160,6 +160,12 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
                     ? List.of(GRU_R, GRU_Z, GRU_N_PYTORCH)
                     : List.of(GRU_R, GRU_Z, GRU_N_CHO);
         };
+        if (kind == CellKind.RNN || standardActivations()) {
+            return g;
+        }
+        return g.stream().map(s -> new GateSpec(s.name(), s.title(), s.nonlinearity(), s.equation()
+                .replace("= σ(", "= " + recurrentActivation.symbol() + "(")
+                .replace("= tanh(", "= " + activation.symbol() + "("))).toList();
     }
 
     /** The state equations that follow the gates (c_t and h_t for LSTM, h_t for GRU). */
@@ -167,8 +173,8 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
         return switch (kind) {
             case RNN -> List.of();
             case LSTM -> forgetGate
-                    ? List.of("c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ tanh(c_t)")
-                    : List.of("c_t = c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ tanh(c_t)");
+                    ? List.of("c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ " + activation.symbol() + "(c_t)")
+                    : List.of("c_t = c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ " + activation.symbol() + "(c_t)");
             case GRU -> List.of("h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}");
         };
     }

@@ -84,6 +84,11 @@ class ActivationGradientCheckTest {
                 .isEqualTo(Nonlinearity.RELU);
         assertThat(CellConfig.gru(2, 3).withActivations(Activation.TANH, Activation.HARD_SIGMOID).label())
                 .isEqualTo("GRU (tanh, hard_sigmoid)");
+        CellConfig k = CellConfig.lstm(2, 3).withActivations(Activation.RELU, Activation.HARD_SIGMOID);
+        assertThat(k.gates().get(1).equation()).startsWith("f_t = hardσ(W_if");
+        assertThat(k.gates().get(2).equation()).startsWith("g_t = ReLU(W_ig");
+        assertThat(k.stateEquations()).contains("h_t = o_t ⊙ ReLU(c_t)");
+        assertThat(CellConfig.lstm(2, 3).gates().get(1).equation()).startsWith("f_t = σ(W_if");
     }
 
     /** The first seed whose values all lie 1e-3 from the kinks, with both sides of a clip seen where there is one. */
