@@ -92,7 +92,9 @@ def forward(layers, weights, x, k3):
         elif cls == "Masking":
             mask = np.any(x != cfg["mask_value"], axis=-1)
             x = x * mask[..., None]
-        elif cls == "Dense":
+        elif cls in ("Dense", "TimeDistributed"):
+            if cls == "TimeDistributed":
+                cfg = cfg["layer"]["config"]
             y = x @ w[0] + w[1]
             x = np.exp(y - y.max(-1, keepdims=True)) / np.exp(y - y.max(-1, keepdims=True)).sum(-1, keepdims=True) \
                 if cfg["activation"] == "softmax" else act(cfg["activation"], k3)(y)
@@ -134,9 +136,10 @@ def weights_of(layers, x_width):
             width = cfg["output_dim"]
         elif cls == "Masking":
             out.append([])
-        elif cls == "Dense":
-            out.append([f32(rng.uniform(-0.8, 0.8, (width, cfg["units"]))), f32(rng.uniform(-0.3, 0.3, cfg["units"]))])
-            width = cfg["units"]
+        elif cls in ("Dense", "TimeDistributed"):
+            d = cfg["layer"]["config"] if cls == "TimeDistributed" else cfg
+            out.append([f32(rng.uniform(-0.8, 0.8, (width, d["units"]))), f32(rng.uniform(-0.3, 0.3, d["units"]))])
+            width = d["units"]
         elif cls == "Bidirectional":
             icls, icfg = cfg["layer"]["class_name"], cfg["layer"]["config"]
             out.append(rnn_weights(icls, icfg, width) + rnn_weights(icls, icfg, width))
@@ -148,7 +151,7 @@ def weights_of(layers, x_width):
 
 
 NAMES = {"SimpleRNN": "simple_rnn", "LSTM": "lstm", "GRU": "gru", "Bidirectional": "bidirectional",
-         "Dense": "dense", "Embedding": "embedding", "Masking": "masking"}
+         "Dense": "dense", "Embedding": "embedding", "Masking": "masking", "TimeDistributed": "time_distributed"}
 
 
 def named(layers):
@@ -165,7 +168,7 @@ def weight_names(cls, cfg):
     n = cfg["name"]
     if cls == "Embedding":
         return ["%s/embeddings:0" % n]
-    if cls == "Dense":
+    if cls in ("Dense", "TimeDistributed"):
         return ["%s/kernel:0" % n, "%s/bias:0" % n]
     if cls == "Bidirectional":
         icls = cfg["layer"]["class_name"]
@@ -198,7 +201,7 @@ def save_legacy(path, layers, weights, input_shape):
 def save_keras3(path, layers, weights, input_shape):
     def wrap(cls, cfg):
         c = dict(cfg)
-        if cls == "Bidirectional":
+        if cls in ("Bidirectional", "TimeDistributed"):
             c["layer"] = wrap(cfg["layer"]["class_name"], cfg["layer"]["config"])
         return {"module": "keras.layers", "class_name": cls, "config": c, "registered_name": None}
     cfg_layers = [{"module": "keras.layers", "class_name": "InputLayer",
@@ -221,6 +224,9 @@ def save_keras3(path, layers, weights, input_shape):
             elif cls in ("SimpleRNN", "LSTM", "GRU"):
                 for i, a in enumerate(w):
                     g.create_dataset("cell/vars/%d" % i, data=a.astype(np.float32))
+            elif cls == "TimeDistributed":
+                for i, a in enumerate(w):
+                    g.create_dataset("layer/vars/%d" % i, data=a.astype(np.float32))
             else:
                 for i, a in enumerate(w):
                     g.create_dataset("vars/%d" % i, data=a.astype(np.float32))
@@ -234,7 +240,7 @@ def save_keras3(path, layers, weights, input_shape):
 def make(name, fmt, layers, x):
     layers = named(layers)
     for cls, cfg in layers:
-        if cls == "Bidirectional":
+        if cls in ("Bidirectional", "TimeDistributed"):
             cfg["layer"] = {"class_name": cfg["layer"][0], "config": dict(cfg["layer"][1], name=NAMES[cfg["layer"][0]])}
     width = 1 if x.ndim == 2 else x.shape[2]
     weights = weights_of(layers, width)
@@ -276,3 +282,9 @@ make("k3-masking-bidi-lstm-seq-dense", "keras", [
 make("k2-gru-nobias-resetbefore-seq-lstm-nobias", "h5", [
     ("GRU", {"units": 3, "use_bias": False, "reset_after": False, "return_sequences": True}),
     ("LSTM", {"units": 2, "use_bias": False, "activation": "relu"})], rng.uniform(-1.5, 1.5, (2, 4, 3)))
+make("k3-lstm-seq-timedistributed-softmax", "keras", [
+    ("LSTM", {"units": 3, "return_sequences": True}),
+    ("TimeDistributed", {"layer": ("Dense", {"units": 2, "activation": "softmax"})})], rng.uniform(-1.5, 1.5, (2, 4, 2)))
+make("k2-gru-seq-timedistributed-relu", "h5", [
+    ("GRU", {"units": 3, "return_sequences": True}),
+    ("TimeDistributed", {"layer": ("Dense", {"units": 2, "activation": "relu"})})], rng.uniform(-1.5, 1.5, (2, 4, 2)))

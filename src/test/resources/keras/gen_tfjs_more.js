@@ -2,7 +2,8 @@
 // layout of ../shared/keras's gen_tfjs_models.js: tfjs/NAME/{model.json, group1-shard1of1.bin,
 // input.json, expected.json}. These cover what that generator does not: Embedding (mask_zero),
 // Masking of padded steps, the merge modes sum/mul/ave, go_backwards, relu and hard_sigmoid
-// activations, softmax Dense, a bidirectional SimpleRNN, a masked Bidirectional returning sequences.
+// activations, softmax Dense, a bidirectional SimpleRNN, a masked Bidirectional returning sequences,
+// TimeDistributed(Dense).
 // Usage: npm install @tensorflow/tfjs@4.22.0 in a scratch folder, then from there:
 //   NODE_PATH=$PWD/node_modules node PATH/gen_tfjs_more.js PATH/tfjs
 const fs = require('fs');
@@ -52,6 +53,10 @@ const cases = {
     m.add(L.masking({maskValue: 0, inputShape: [5, 2]}));
     m.add(L.bidirectional({layer: L.gru({units: 2, returnSequences: true, resetAfter: false}), mergeMode: 'concat'}));
   }, rnd => padded(rnd, 2, 5, 2, [[3, 4], [0, 1]])],
+  'lstm-seq-timedistributed-dense-softmax': [m => {
+    m.add(L.lstm({units: 3, returnSequences: true, inputShape: [4, 2]}));
+    m.add(L.timeDistributed({layer: L.dense({units: 2, activation: 'softmax'})}));
+  }, rnd => uniform(rnd, 2, 4, 2)],
 };
 
 function uniform(rnd, b, t, x) {

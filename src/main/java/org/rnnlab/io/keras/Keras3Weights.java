@@ -47,8 +47,8 @@ final class Keras3Weights implements WeightSource {
         if (s instanceof KerasConfig.BidirectionalSpec) {
             return "bidirectional";
         }
-        if (s instanceof KerasConfig.DenseSpec) {
-            return "dense";
+        if (s instanceof KerasConfig.DenseSpec d) {
+            return d.timeDistributed() ? "time_distributed" : "dense";
         }
         return s instanceof KerasConfig.EmbeddingSpec ? "embedding" : "masking";
     }

@@ -12,14 +12,16 @@ import org.rnnlab.io.FormatException;
  * A Keras {@code Sequential} model config (TF.js {@code modelTopology}, Keras 2's
  * {@code model_config}, Keras 3's {@code config.json}) read into layer specs. Supported:
  * InputLayer, Embedding, Masking, SimpleRNN, LSTM, GRU (both {@code reset_after}), Bidirectional
- * (concat, sum, mul, ave), Dense (linear, sigmoid, softmax, tanh, relu) and Dropout (nothing at
+ * (concat, sum, mul, ave), Dense (linear, sigmoid, softmax, tanh, relu; alone or in
+ * TimeDistributed, the same on every step) and Dropout (nothing at
  * inference). Anything else, and any setting that changes the maths in a way not supported
  * (stateful, return_state, time_major, an unknown activation), is refused with one message naming
  * the layer and the setting and listing what is supported.
  */
 public final class KerasConfig {
     /** The layer classes read. */
-    public static final String SUPPORTED = "InputLayer, Embedding, Masking, SimpleRNN, LSTM, GRU, Bidirectional, Dense, Dropout";
+    public static final String SUPPORTED =
+            "InputLayer, Embedding, Masking, SimpleRNN, LSTM, GRU, Bidirectional, Dense, TimeDistributed(Dense), Dropout";
 
     /** One layer of the model. */
     public sealed interface Spec permits EmbeddingSpec, MaskingSpec, RecurrentSpec, BidirectionalSpec, DenseSpec {
@@ -45,8 +47,9 @@ public final class KerasConfig {
     public record BidirectionalSpec(String name, RecurrentSpec layer, Merge merge, boolean zeroMaskedOutputs)
             implements Spec {}
 
-    /** {@code activation} null for softmax. */
-    public record DenseSpec(String name, int units, Activation activation, boolean useBias) implements Spec {}
+    /** {@code activation} null for softmax; {@code timeDistributed} when wrapped in TimeDistributed (named by the wrapper). */
+    public record DenseSpec(String name, int units, Activation activation, boolean useBias, boolean timeDistributed)
+            implements Spec {}
 
     private final String file;
     private final boolean keras3;
@@ -123,7 +126,8 @@ public final class KerasConfig {
             case "Masking" -> new MaskingSpec(name, number(c, cp, "mask_value", 0.0));
             case "SimpleRNN", "LSTM", "GRU" -> recurrent(cp, c, cls, name, shown);
             case "Bidirectional" -> bidirectional(cp, c, name, shown);
-            case "Dense" -> dense(cp, c, name, shown);
+            case "Dense" -> dense(cp, c, name, shown, false);
+            case "TimeDistributed" -> timeDistributed(cp, c, name, shown);
             default -> throw new FormatException(file, at + ".class_name", shown + " is not supported; supported layers: "
                     + SUPPORTED);
         };
@@ -172,7 +176,16 @@ public final class KerasConfig {
         return new BidirectionalSpec(name, r, merge, r.returnSequences() && (!tfjs || r.zeroMaskedOutputs()));
     }
 
-    private DenseSpec dense(String cp, JsonNode c, String name, String shown) throws FormatException {
+    private DenseSpec timeDistributed(String cp, JsonNode c, String name, String shown) throws FormatException {
+        JsonNode inner = c.get("layer");
+        JsonNode ic = inner == null ? null : inner.get("config");
+        if (inner == null || !"Dense".equals(inner.path("class_name").asText()) || ic == null || !ic.isObject()) {
+            throw new FormatException(file, cp + ".layer", shown + " must wrap a Dense layer; supported: TimeDistributed(Dense)");
+        }
+        return dense(cp + ".layer.config", ic, name, shown, true);
+    }
+
+    private DenseSpec dense(String cp, JsonNode c, String name, String shown, boolean wrapped) throws FormatException {
         String a = c.has("activation") && !c.get("activation").isNull() ? activationName(c, cp, "activation") : "linear";
         Activation act = switch (a) {
             case "linear" -> Activation.LINEAR;
@@ -183,7 +196,7 @@ public final class KerasConfig {
             default -> throw new FormatException(file, cp + ".activation", shown + ": activation '" + a
                     + "' is not supported; supported: linear, sigmoid, softmax, tanh, relu");
         };
-        return new DenseSpec(name, posInt(c, cp, "units"), act, bool(c, cp, "use_bias", true));
+        return new DenseSpec(name, posInt(c, cp, "units"), act, bool(c, cp, "use_bias", true), wrapped);
     }
 
     private Activation activation(JsonNode c, String cp, String key, String dflt, String shown) throws FormatException {
