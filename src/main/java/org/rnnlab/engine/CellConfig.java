@@ -16,11 +16,30 @@ import java.util.List;
  * @param rnnActivation tanh or ReLU (RNN only; ReLU for identity-initialised IRNN demos)
  * @param forgetGate    LSTM only: false gives the 1997 cell, f ≡ 1
  * @param gruVariant    GRU only: where the reset gate acts
+ * @param activation    the candidate's activation (LSTM g and tanh(c), GRU n, the RNN's h);
+ *                      null gives the standard one (tanh; the RNN's {@code rnnActivation})
+ * @param recurrentActivation the gates' activation (LSTM i, f, o; GRU r, z); null gives σ
  */
 public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinearity rnnActivation,
-                         boolean forgetGate, GruVariant gruVariant) {
+                         boolean forgetGate, GruVariant gruVariant, Activation activation,
+                         Activation recurrentActivation) {
+
+    /** The standard activations: tanh (or the RNN's ReLU) and σ. */
+    public CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinearity rnnActivation,
+                      boolean forgetGate, GruVariant gruVariant) {
+        this(kind, inputSize, hiddenSize, rnnActivation, forgetGate, gruVariant, null, null);
+    }
 
     public CellConfig {
+        if (activation == null) {
+            activation = kind == CellKind.RNN && rnnActivation == Nonlinearity.RELU ? Activation.RELU : Activation.TANH;
+        }
+        if (recurrentActivation == null) {
+            recurrentActivation = Activation.SIGMOID;
+        }
+        if (kind == CellKind.RNN && (activation == Activation.TANH || activation == Activation.RELU)) {
+            rnnActivation = activation == Activation.RELU ? Nonlinearity.RELU : Nonlinearity.TANH;
+        }
         if (kind == null) {
             throw new IllegalArgumentException("cell kind must be given");
         }
@@ -55,19 +74,37 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
     }
 
     public CellConfig withRnnActivation(Nonlinearity a) {
-        return new CellConfig(kind, inputSize, hiddenSize, a, forgetGate, gruVariant);
+        return new CellConfig(kind, inputSize, hiddenSize, a, forgetGate, gruVariant,
+                kind == CellKind.RNN ? null : activation, recurrentActivation);
     }
 
     public CellConfig withForgetGate(boolean f) {
-        return new CellConfig(kind, inputSize, hiddenSize, rnnActivation, f, gruVariant);
+        return new CellConfig(kind, inputSize, hiddenSize, rnnActivation, f, gruVariant, activation, recurrentActivation);
     }
 
     public CellConfig withGruVariant(GruVariant v) {
-        return new CellConfig(kind, inputSize, hiddenSize, rnnActivation, forgetGate, v);
+        return new CellConfig(kind, inputSize, hiddenSize, rnnActivation, forgetGate, v, activation, recurrentActivation);
     }
 
     public CellConfig withSizes(int x, int h) {
-        return new CellConfig(kind, x, h, rnnActivation, forgetGate, gruVariant);
+        return new CellConfig(kind, x, h, rnnActivation, forgetGate, gruVariant, activation, recurrentActivation);
+    }
+
+    /** The same cell with these activations (Keras's {@code activation}, {@code recurrent_activation}). */
+    public CellConfig withActivations(Activation candidate, Activation gates) {
+        if (candidate == null || gates == null) {
+            throw new IllegalArgumentException("activations must be given");
+        }
+        return new CellConfig(kind, inputSize, hiddenSize, rnnActivation, forgetGate, gruVariant, candidate, gates);
+    }
+
+    /**
+     * True when the activations are the standard ones (tanh, or the RNN's tanh or ReLU, and σ):
+     * the kernels' fused SIMD backward passes apply only then.
+     */
+    public boolean standardActivations() {
+        return recurrentActivation == Activation.SIGMOID && (activation == Activation.TANH
+                || kind == CellKind.RNN && activation == Activation.RELU);
     }
 
     /** True for an LSTM, which carries a cell state c beside h. */
@@ -99,18 +136,23 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
 
     /** A short label such as "LSTM", "LSTM (no forget gate)", "GRU (Cho 2014)", "RNN (ReLU)". */
     public String label() {
-        return switch (kind) {
+        String base = switch (kind) {
             case RNN -> rnnActivation == Nonlinearity.RELU ? "RNN (ReLU)" : "RNN";
             case LSTM -> forgetGate ? "LSTM" : "LSTM (no forget gate)";
             case GRU -> gruVariant == GruVariant.CHO_2014 ? "GRU (Cho 2014)" : "GRU";
         };
+        if (standardActivations()) {
+            return base;
+        }
+        return kind == CellKind.RNN ? "RNN (" + activation.kerasName() + ")"
+                : base + " (" + activation.kerasName() + ", " + recurrentActivation.kerasName() + ")";
     }
 
     /** The gate blocks in weight-layout order, with their equations. */
     public List<GateSpec> gates() {
-        return switch (kind) {
+        List<GateSpec> g = switch (kind) {
             case RNN -> List.of(new GateSpec("h", "hidden state", rnnActivation,
-                    "h_t = " + rnnActivation.symbol() + "(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)"));
+                    "h_t = " + activation.symbol() + "(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)"));
             case LSTM -> forgetGate
                     ? List.of(LSTM_I, LSTM_F, LSTM_G, LSTM_O)
                     : List.of(LSTM_I, LSTM_G, LSTM_O);
@@ -118,6 +160,12 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
                     ? List.of(GRU_R, GRU_Z, GRU_N_PYTORCH)
                     : List.of(GRU_R, GRU_Z, GRU_N_CHO);
         };
+        if (kind == CellKind.RNN || standardActivations()) {
+            return g;
+        }
+        return g.stream().map(s -> new GateSpec(s.name(), s.title(), s.nonlinearity(), s.equation()
+                .replace("= σ(", "= " + recurrentActivation.symbol() + "(")
+                .replace("= tanh(", "= " + activation.symbol() + "("))).toList();
     }
 
     /** The state equations that follow the gates (c_t and h_t for LSTM, h_t for GRU). */
@@ -125,8 +173,8 @@ public record CellConfig(CellKind kind, int inputSize, int hiddenSize, Nonlinear
         return switch (kind) {
             case RNN -> List.of();
             case LSTM -> forgetGate
-                    ? List.of("c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ tanh(c_t)")
-                    : List.of("c_t = c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ tanh(c_t)");
+                    ? List.of("c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ " + activation.symbol() + "(c_t)")
+                    : List.of("c_t = c_{t−1} + i_t ⊙ g_t", "h_t = o_t ⊙ " + activation.symbol() + "(c_t)");
             case GRU -> List.of("h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}");
         };
     }

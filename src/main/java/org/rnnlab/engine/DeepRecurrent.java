@@ -16,7 +16,19 @@ import java.util.List;
  */
 public final class DeepRecurrent extends ParamGroup {
     /** How a bidirectional layer combines its two directions (Keras's {@code merge_mode}). */
-    public enum Merge { CONCAT, SUM, MUL, AVE }
+    public enum Merge {
+        CONCAT, SUM, MUL, AVE;
+
+        /** The merged value of forward a and backward c (sum, mul, ave; CONCAT keeps both and has none). */
+        public double of(double a, double c) {
+            return switch (this) {
+                case SUM -> a + c;
+                case MUL -> a * c;
+                case AVE -> (a + c) / 2;
+                case CONCAT -> throw new IllegalStateException("concat keeps both values");
+            };
+        }
+    }
 
     /** The most layers a stack may have. */
     public static final int MAX_LAYERS = 4;
@@ -200,14 +212,11 @@ public final class DeepRecurrent extends ParamGroup {
                 for (int j = 0; j < hid; j++) {
                     double a = hf[f + j];
                     double c = hr[r + j];
-                    switch (merge) {
-                        case CONCAT -> {
-                            out[o + j] = a;
-                            out[o + hid + j] = c;
-                        }
-                        case SUM -> out[o + j] = a + c;
-                        case MUL -> out[o + j] = a * c;
-                        case AVE -> out[o + j] = (a + c) / 2;
+                    if (merge == Merge.CONCAT) {
+                        out[o + j] = a;
+                        out[o + hid + j] = c;
+                    } else {
+                        out[o + j] = merge.of(a, c);
                     }
                 }
             }

@@ -8,12 +8,20 @@ package org.rnnlab.engine;
  *   Cho 2014:  n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)
  *   h' = (1 − z) ⊙ n + z ⊙ h
  * </pre>
+ * Keras's {@code recurrent_activation} may replace σ and its {@code activation} tanh
+ * ({@link CellConfig#activation()}).
  */
 final class GruCell extends RecurrentCell {
     private final boolean cho;
+    private final Activation act;
+    private final Activation rec;
+    private final boolean standard;
 
     GruCell(CellConfig config) {
         super(config);
+        this.act = config.activation();
+        this.rec = config.recurrentActivation();
+        this.standard = config.standardActivations();
         this.cho = config.gruVariant() == GruVariant.CHO_2014;
     }
 
@@ -25,7 +33,7 @@ final class GruCell extends RecurrentCell {
         projectHidden(u, t, 0, cho ? 2 * hh : gh, u.h, t * n);
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
-            Activations.sigmoid(u.preI, row, u.preH, row, u.act, row, 2 * hh);
+            rec.apply(u.preI, row, u.preH, row, u.act, row, 2 * hh);
         }
         applyClamp(u, t);
         if (cho) {
@@ -39,7 +47,7 @@ final class GruCell extends RecurrentCell {
             projectHidden(u, t, 2 * hh, hh, u.resetHidden, t * n);
             for (int b = 0; b < bsz; b++) {
                 int row = (t * bsz + b) * gh + 2 * hh;
-                Activations.tanh(u.preI, row, u.preH, row, u.act, row, hh);
+                act.apply(u.preI, row, u.preH, row, u.act, row, hh);
             }
         } else {
             for (int b = 0; b < bsz; b++) {
@@ -47,7 +55,7 @@ final class GruCell extends RecurrentCell {
                 for (int j = 0; j < hh; j++) {
                     u.act[row + 2 * hh + j] = u.preI[row + 2 * hh + j] + u.act[row + j] * u.preH[row + 2 * hh + j];
                 }
-                Activations.tanh(u.act, row + 2 * hh, null, 0, u.act, row + 2 * hh, hh);
+                act.apply(u.act, row + 2 * hh, null, 0, u.act, row + 2 * hh, hh);
             }
         }
         for (int b = 0; b < bsz; b++) {
@@ -71,7 +79,7 @@ final class GruCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hh;
             int next = ((t + 1) * bsz + b) * hh;
-            int j0 = !cho && Simd.pointwise ? SimdPointwise.gruBackward(hh, u.act, u.preH, row, u.h, u.dh, prev, next,
+            int j0 = !cho && standard && Simd.pointwise ? SimdPointwise.gruBackward(hh, u.act, u.preH, row, u.h, u.dh, prev, next,
                     u.dPreI, u.dPreH) : 0;
             for (int j = j0; j < hh; j++) {
                 double r = u.act[row + j];
@@ -79,15 +87,15 @@ final class GruCell extends RecurrentCell {
                 double nn = u.act[row + 2 * hh + j];
                 double hPrev = u.h[prev + j];
                 double dhT = u.dh[next + j];
-                double dan = dhT * (1.0 - z) * Activations.tanhGradFromOutput(nn);
-                double daz = dhT * (hPrev - nn) * Activations.sigmoidGradFromOutput(z);
+                double dan = dhT * (1.0 - z) * act.gradFromOutput(nn);
+                double daz = dhT * (hPrev - nn) * rec.gradFromOutput(z);
                 u.dPreI[row + hh + j] = daz;
                 u.dPreH[row + hh + j] = daz;
                 u.dPreI[row + 2 * hh + j] = dan;
                 u.dh[prev + j] += dhT * z;
                 if (!cho) {
                     double hn = u.preH[row + 2 * hh + j];
-                    double dar = dan * hn * Activations.sigmoidGradFromOutput(r);
+                    double dar = dan * hn * rec.gradFromOutput(r);
                     u.dPreH[row + 2 * hh + j] = dan * r;
                     u.dPreI[row + j] = dar;
                     u.dPreH[row + j] = dar;
@@ -109,7 +117,7 @@ final class GruCell extends RecurrentCell {
             for (int j = 0; j < hh; j++) {
                 double r = u.act[row + j];
                 double drh = u.scratch[b * hh + j];
-                double dar = drh * u.h[prev + j] * Activations.sigmoidGradFromOutput(r);
+                double dar = drh * u.h[prev + j] * rec.gradFromOutput(r);
                 u.dPreI[row + j] = dar;
                 u.dPreH[row + j] = dar;
                 u.dh[prev + j] += drh * r;

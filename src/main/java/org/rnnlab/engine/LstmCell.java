@@ -8,7 +8,9 @@ package org.rnnlab.engine;
  *   g = tanh(W_ig x + b_ig + W_hg h + b_hg)  o = σ(W_io x + b_io + W_ho h + b_ho)
  *   c' = f ⊙ c + i ⊙ g                       h' = o ⊙ tanh(c')
  * </pre>
- * Without a forget gate (the 1997 cell) the blocks are i, g, o and f ≡ 1.
+ * Without a forget gate (the 1997 cell) the blocks are i, g, o and f ≡ 1. Keras's
+ * {@code recurrent_activation} may replace σ and its {@code activation} both tanh
+ * ({@link CellConfig#activation()}); tanhC then holds activation(c').
  */
 final class LstmCell extends RecurrentCell {
     private final boolean forget;
@@ -16,9 +18,15 @@ final class LstmCell extends RecurrentCell {
     private final int of;
     private final int og;
     private final int oo;
+    private final Activation act;
+    private final Activation rec;
+    private final boolean standard;
 
     LstmCell(CellConfig config) {
         super(config);
+        this.act = config.activation();
+        this.rec = config.recurrentActivation();
+        this.standard = config.standardActivations();
         this.forget = config.forgetGate();
         int hh = config.hiddenSize();
         this.oi = 0;
@@ -35,9 +43,9 @@ final class LstmCell extends RecurrentCell {
         int sigmoidFirst = forget ? 2 * hidden : hidden;
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
-            Activations.sigmoid(u.preI, row, u.preH, row, u.act, row, sigmoidFirst);
-            Activations.tanh(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
-            Activations.sigmoid(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
+            rec.apply(u.preI, row, u.preH, row, u.act, row, sigmoidFirst);
+            act.apply(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
+            rec.apply(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
         }
         applyClamp(u, t);
         for (int b = 0; b < bsz; b++) {
@@ -51,7 +59,7 @@ final class LstmCell extends RecurrentCell {
                 c[next + j] = f * c[prev + j] + act[row + oi + j] * act[row + og + j];
             }
         }
-        Activations.tanh(u.c, (t + 1) * n, null, 0, u.tanhC, t * n, n);
+        act.apply(u.c, (t + 1) * n, null, 0, u.tanhC, t * n, n);
         for (int b = 0; b < bsz; b++) {
             int row = (t * bsz + b) * gh;
             int tick = (t * bsz + b) * hidden;
@@ -71,7 +79,7 @@ final class LstmCell extends RecurrentCell {
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
             int tick = prev;
-            int j0 = Simd.pointwise ? SimdPointwise.lstmBackward(hidden, u.act, row, oi, of, og, oo, u.tanhC, tick,
+            int j0 = standard && Simd.pointwise ? SimdPointwise.lstmBackward(hidden, u.act, row, oi, of, og, oo, u.tanhC, tick,
                     u.dh, u.dc, next, prev, u.c, u.dPreI) : 0;
             for (int j = j0; j < hidden; j++) {
                 double i = u.act[row + oi + j];
@@ -80,13 +88,13 @@ final class LstmCell extends RecurrentCell {
                 double f = forget ? u.act[row + of + j] : 1.0;
                 double tc = u.tanhC[tick + j];
                 double dhT = u.dh[next + j];
-                double dcT = u.dc[next + j] + dhT * o * Activations.tanhGradFromOutput(tc);
+                double dcT = u.dc[next + j] + dhT * o * act.gradFromOutput(tc);
                 u.dc[next + j] = dcT;
-                u.dPreI[row + oi + j] = dcT * g * Activations.sigmoidGradFromOutput(i);
-                u.dPreI[row + og + j] = dcT * i * Activations.tanhGradFromOutput(g);
-                u.dPreI[row + oo + j] = dhT * tc * Activations.sigmoidGradFromOutput(o);
+                u.dPreI[row + oi + j] = dcT * g * rec.gradFromOutput(i);
+                u.dPreI[row + og + j] = dcT * i * act.gradFromOutput(g);
+                u.dPreI[row + oo + j] = dhT * tc * rec.gradFromOutput(o);
                 if (forget) {
-                    u.dPreI[row + of + j] = dcT * u.c[prev + j] * Activations.sigmoidGradFromOutput(f);
+                    u.dPreI[row + of + j] = dcT * u.c[prev + j] * rec.gradFromOutput(f);
                 }
                 u.dc[prev + j] += dcT * f;
             }

@@ -2,14 +2,15 @@ package org.rnnlab.engine;
 
 /**
  * Elman RNN: h_t = φ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with φ = tanh (or ReLU for the
- * identity-initialised IRNN of Le, Jaitly &amp; Hinton 2015). One gate block, "h".
+ * identity-initialised IRNN of Le, Jaitly &amp; Hinton 2015; any {@link Activation} for Keras's
+ * SimpleRNN). One gate block, "h".
  */
 final class RnnCell extends RecurrentCell {
-    private final boolean relu;
+    private final Activation activation;
 
     RnnCell(CellConfig config) {
         super(config);
-        this.relu = config.rnnActivation() == Nonlinearity.RELU;
+        this.activation = config.activation();
     }
 
     @Override
@@ -17,11 +18,7 @@ final class RnnCell extends RecurrentCell {
         int n = u.batch * hidden;
         projectHidden(u, t, 0, gh, u.h, t * n);
         int tick = t * n;
-        if (relu) {
-            Activations.relu(u.preI, tick, u.preH, tick, u.act, tick, n);
-        } else {
-            Activations.tanh(u.preI, tick, u.preH, tick, u.act, tick, n);
-        }
+        activation.apply(u.preI, tick, u.preH, tick, u.act, tick, n);
         System.arraycopy(u.act, tick, u.h, (t + 1) * n, n);
     }
 
@@ -30,11 +27,10 @@ final class RnnCell extends RecurrentCell {
         int n = u.batch * hidden;
         int tick = t * n;
         int next = (t + 1) * n;
-        int i0 = !relu && Simd.pointwise ? SimdPointwise.tanhBackward(u.act, tick, u.dh, next, u.dPreI, n) : 0;
+        int i0 = activation == Activation.TANH && Simd.pointwise ? SimdPointwise.tanhBackward(u.act, tick, u.dh, next, u.dPreI, n) : 0;
         for (int i = i0; i < n; i++) {
             double y = u.act[tick + i];
-            double d = relu ? Activations.reluGradFromOutput(y) : Activations.tanhGradFromOutput(y);
-            u.dPreI[tick + i] = u.dh[next + i] * d;
+            u.dPreI[tick + i] = u.dh[next + i] * activation.gradFromOutput(y);
         }
         hiddenGradient(u, t, 0, gh, u.dh, tick);
     }

@@ -267,6 +267,20 @@ public final class Unroll {
         }
     }
 
+    /**
+     * Row b keeps its state through tick t: h_t = h_{t−1} (and c_t = c_{t−1}), as Keras does for
+     * a masked step. Call it after forward tick t has run and before tick t + 1. Forward only:
+     * a backward pass through a held tick is not the derivative of this.
+     */
+    public void holdState(int t, int b) {
+        int from = (t * batch + b) * hidden;
+        int to = ((t + 1) * batch + b) * hidden;
+        System.arraycopy(h, from, h, to, hidden);
+        if (c != null) {
+            System.arraycopy(c, from, c, to, hidden);
+        }
+    }
+
     // ---- reading values ----
 
     /** h_t[b][j] for tick t (t = −1 gives h_0). */

@@ -124,7 +124,7 @@ public final class KerasWeights {
     }
 
     /** From Keras [in × G·H] (Keras block order) to reference [G·H × in] (reference order). */
-    static double[] transposeBlocks(double[] keras, int in, int h, int[] blockOf) {
+    public static double[] transposeBlocks(double[] keras, int in, int h, int[] blockOf) {
         int g = blockOf.length;
         int gh = g * h;
         double[] out = new double[gh * in];
@@ -139,7 +139,8 @@ public final class KerasWeights {
         return out;
     }
 
-    static double[] reorder(double[] keras, int h, int[] blockOf) {
+    /** A bias vector from Keras block order to the reference order. */
+    public static double[] reorder(double[] keras, int h, int[] blockOf) {
         double[] out = new double[keras.length];
         for (int gate = 0; gate < blockOf.length; gate++) {
             System.arraycopy(keras, blockOf[gate] * h, out, gate * h, h);
