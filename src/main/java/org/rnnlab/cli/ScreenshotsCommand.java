@@ -1,11 +1,14 @@
 package org.rnnlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.rnnlab.io.Messages;
+import org.rnnlab.task.registry.Tasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +38,10 @@ public final class ScreenshotsCommand implements Callable<Integer> {
      * @param iterations training iterations before the "trained" state
      * @param task       the task id, or null for the window's default (adding)
      * @param cell       rnn, lstm or gru, or null for the default (lstm)
+     * @param file       the CSV file of the csv task, or null
      */
-    public record Request(Path out, int width, int height, long seed, long iterations, String task, String cell) {
+    public record Request(Path out, int width, int height, long seed, long iterations, String task, String cell,
+                          Path file) {
     }
 
     @Option(names = "--out", defaultValue = "docs/screenshots", description = "output directory (default: ${DEFAULT-VALUE})")
@@ -56,6 +61,9 @@ public final class ScreenshotsCommand implements Callable<Integer> {
 
     @Option(names = "--cell", description = "rnn, lstm or gru (default: lstm)")
     String cell;
+
+    @Option(names = "--file", description = "the CSV file of the csv task")
+    Path file;
 
     @Spec
     CommandSpec spec;
@@ -80,10 +88,27 @@ public final class ScreenshotsCommand implements Callable<Integer> {
         if (iterations < 1 || iterations > 100_000) {
             throw new UserInputException("--train must be in 1..100000, was " + iterations);
         }
+        if (task != null && !Tasks.ids().contains(task)) {
+            throw new UserInputException("--task must be one of " + String.join(", ", Tasks.ids()) + ", was '"
+                    + Messages.clean(task, 200) + "'");
+        }
+        if (task != null && Tasks.info(task).needsFile() && file == null) {
+            throw new UserInputException("--task " + task + " needs --file PATH (a CSV file of the series)");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UserInputException("--file must be a readable regular file, was '" + Messages.clean(file.toString(), 200) + "'");
+        }
+        if (cell != null) {
+            try {
+                org.rnnlab.engine.CellKind.parse(cell);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--cell: " + e.getMessage());
+            }
+        }
         Renderer renderer = ServiceLoader.load(Renderer.class).findFirst()
                 .orElseThrow(() -> new UserInputException("no screenshot renderer on the classpath (the UI is missing)"));
         PrintWriter log = spec.commandLine().getOut();
-        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations, task, cell), log);
+        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations, task, cell, file), log);
         log.printf(Locale.ROOT, "%d screenshots in %s%n", files.size(), out);
         return 0;
     }

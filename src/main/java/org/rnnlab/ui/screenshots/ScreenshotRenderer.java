@@ -47,6 +47,10 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             if (req.task() != null) {
                 base = AppTasks.switchTask(base, req.task());
             }
+            if (req.file() != null) {
+                base = base.withTaskOptions(base.taskOptions() == null ? org.rnnlab.task.TaskOptions.defaults().withFile(req.file())
+                        : base.taskOptions().withFile(req.file()));
+            }
             if (req.cell() != null) {
                 base = base.withCell(org.rnnlab.engine.CellKind.parse(req.cell()));
             }
