@@ -182,10 +182,18 @@ class TrainerTest {
         Trainer trainer = new Trainer(config(CellKind.RNN, 1_000_000, 1000), ToyTask.factory());
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
         Future<Trainer.Result> f = trainer.startThread(new TrainingListener() {
             @Override
             public void iteration(IterationRecord r) {
                 running.countDown();
+                // hold the first iteration until the test cancels (the interrupt ends the wait), so a
+                // slow test thread cannot find the run already solved and finished
+                try {
+                    held.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
 
             @Override
