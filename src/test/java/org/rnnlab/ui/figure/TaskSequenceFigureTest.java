@@ -174,6 +174,42 @@ class TaskSequenceFigureTest {
         }
     }
 
+    @Test
+    void aSentenceTooLongForItsWidthIsReadThroughAWindowThatFollowsTheCursor() {
+        Simulation sim = sim("sentiment");
+        Snapshot first = step(sim, 1);
+        int drawn = SequenceValues.drawnTicks(first);
+        String[] words = first.sequence().inputLabels();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int tick = 0; tick < drawn; tick++) {
+            Snapshot s = tick == 0 ? first : step(sim, 1);
+            SequenceFigure f = SequenceFigure.of(s, 0, 330, 420, 16, TM, PAL);
+            TickWindow w = f.window();
+            assertThat(w.end() - w.first()).as("a window, not the whole sentence").isLessThan(drawn);
+            assertThat(tick).as("the current word is in view").isBetween(w.first(), w.end() - 1);
+            List<Mark.Label> in = labelsIn(f, "input");
+            assertThat(in).extracting(Mark.Label::text).as("every word of the window, whole")
+                    .containsExactlyInAnyOrderElementsOf(List.of(words).subList(w.first(), w.end()));
+            for (int i = 0; i < in.size(); i++) {
+                for (int j = i + 1; j < in.size(); j++) {
+                    Mark.Label a = in.get(i);
+                    Mark.Label b = in.get(j);
+                    if (Math.abs(a.y() - b.y()) < TM.lineHeight(a.style()) - 0.5) {
+                        assertThat(b.x() - a.x()).as("'%s' and '%s' apart", a.text(), b.text())
+                                .isGreaterThanOrEqualTo((TM.width(a.text(), a.style()) + TM.width(b.text(), b.style())) / 2);
+                    }
+                }
+                assertThat(in.get(i).style().size()).isGreaterThanOrEqualTo(SequenceFigure.MIN_TEXT);
+            }
+            assertThat(f.figure().hits()).extracting(Hit::id).contains("tick-" + tick)
+                    .doesNotContain("tick-" + (w.end())).doesNotContain("tick-" + (w.first() - 1));
+            for (int t = w.first(); t < w.end(); t++) {
+                seen.add(t);
+            }
+        }
+        assertThat(seen).as("stepping through, every word was in view").hasSize(drawn);
+    }
+
     private static ForwardColumn withProbabilities(ForwardColumn c, double p0, double p1) {
         return new ForwardColumn(c.tick(), c.x(), c.gates(), c.preacts(), c.h(), c.c(),
                 new double[] {Math.log(p0), Math.log(p1)}, new double[] {p0, p1});
