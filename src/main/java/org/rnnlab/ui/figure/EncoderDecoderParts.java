@@ -5,14 +5,18 @@ package org.rnnlab.ui.figure;
  * sequence figure's ticks: "Encoder reads the question" over the encoder's ticks, "Decoder writes
  * the answer" over the decoder's, each under a bracket, and the hand-over of the state between
  * them: the decoder starts from the encoder's last h (and c), marked by a line through every track
- * at the boundary and "h →" on it. The titles shrink ("Encoder: question", then "Encoder") where
+ * at the boundary and "h_E →" on it (E the encoder's ticks). The titles shrink ("Encoder: question", then "Encoder") where
  * the full ones do not fit their part.
  */
 final class EncoderDecoderParts {
     /** The titles, long then short. */
     static final String ENCODER = "Encoder reads the question";
     static final String DECODER = "Decoder writes the answer";
-    static final String HAND_OVER = "h →";
+
+    /** "h_4 →": the encoder's last state, which the decoder starts from (math text). */
+    static String handOverText(int encoderTicks) {
+        return "h_" + encoderTicks + " →";
+    }
 
     private EncoderDecoderParts() {}
 
@@ -26,7 +30,7 @@ final class EncoderDecoderParts {
         int enc = p.s().run().encoderTicks();
         double lh = p.tm().lineHeight(p.styles().bold());
         double boundary = boundary(p);
-        double handHalf = p.tm().width(HAND_OVER, p.styles().label()) / 2 + 6;
+        double handHalf = p.tm().width(handOverText(enc), p.styles().labelMath()) / 2 + 6;
         part(p, new String[] {ENCODER, "Encoder: question", "Encoder"}, p.left(), boundary - handHalf, y, lh,
                 enc > p.first());
         part(p, new String[] {DECODER, "Decoder: answer", "Decoder"}, boundary + handHalf, p.right(), y, lh,
@@ -42,8 +46,8 @@ final class EncoderDecoderParts {
         double x = Math.round(boundary(p)) + 0.5;
         int fg = p.pal().foregroundArgb();
         p.out().add(new Mark.Line(x, top - 2, x, bottom, fg, 2, 0));
-        TextStyle label = p.styles().label();
-        p.out().add(new Mark.Label(HAND_OVER, x, top - 4, label, fg, p.pal().backgroundArgb(), 0, Mark.Label.BOTTOM));
+        p.out().add(new Mark.Label(handOverText(enc), x, top - 4, p.styles().labelMath(), fg, p.pal().backgroundArgb(), 0,
+                Mark.Label.BOTTOM));
     }
 
     private static double boundary(SequencePlot p) {

@@ -151,14 +151,14 @@ class TaskSequenceFigureTest {
         for (int i = 1; i <= sim.steps(); i++) {
             SequenceFigure f = figure(step(sim, 1));
             assertThat(f.figure().texts()).as("after %d ticks", i).doesNotContain("-1")
-                    .contains(EncoderDecoderParts.ENCODER, EncoderDecoderParts.DECODER, EncoderDecoderParts.HAND_OVER);
+                    .contains(EncoderDecoderParts.ENCODER, EncoderDecoderParts.DECODER, "h_" + enc + " →");
             for (int t = 0; t < enc; t++) {
                 assertThat(f.predictedClass(t)).as("encoder tick %d says nothing", t).isNull();
             }
         }
         Snapshot s = sim.snapshot(null, false);
         SequenceFigure f = figure(s);
-        Mark.Label hand = f.figure().labels().stream().filter(l -> l.text().equals(EncoderDecoderParts.HAND_OVER))
+        Mark.Label hand = f.figure().labels().stream().filter(l -> l.text().equals("h_" + enc + " →"))
                 .findFirst().orElseThrow();
         Mark.Label encoder = f.figure().labels().stream().filter(l -> l.text().equals(EncoderDecoderParts.ENCODER))
                 .findFirst().orElseThrow();
