@@ -5,7 +5,7 @@ package org.rnnlab.ui.figure;
  * sequence figure's ticks: "Encoder reads the question" over the encoder's ticks, "Decoder writes
  * the answer" over the decoder's, each under a bracket, and the hand-over of the state between
  * them: the decoder starts from the encoder's last h (and c), marked by a line through every track
- * at the boundary and "h_E →" on it (E the encoder's ticks). The titles shrink ("Encoder: question", then "Encoder") where
+ * at the boundary and "h_E →" beside it in the h_t track (E the encoder's ticks). The titles shrink ("Encoder: question", then "Encoder") where
  * the full ones do not fit their part.
  */
 final class EncoderDecoderParts {
@@ -30,15 +30,18 @@ final class EncoderDecoderParts {
         int enc = p.s().run().encoderTicks();
         double lh = p.tm().lineHeight(p.styles().bold());
         double boundary = boundary(p);
-        double handHalf = p.tm().width(handOverText(enc), p.styles().labelMath()) / 2 + 6;
+        double handHalf = 4;
         part(p, new String[] {ENCODER, "Encoder: question", "Encoder"}, p.left(), boundary - handHalf, y, lh,
                 enc > p.first());
         part(p, new String[] {DECODER, "Decoder: answer", "Decoder"}, boundary + handHalf, p.right(), y, lh,
                 enc < p.end());
     }
 
-    /** The line at the boundary from {@code top} to {@code bottom}, with "h →" across it. */
-    static void handOver(SequencePlot p, double top, double bottom) {
+    /**
+     * The line at the boundary from {@code top} to {@code bottom}, with "h_E →" just right of it
+     * at {@code labelTop} (the h_t track's top: it is h that is handed over).
+     */
+    static void handOver(SequencePlot p, double top, double bottom, double labelTop) {
         int enc = p.s().run().encoderTicks();
         if (enc <= p.first() || enc >= p.end()) {
             return;
@@ -46,8 +49,8 @@ final class EncoderDecoderParts {
         double x = Math.round(boundary(p)) + 0.5;
         int fg = p.pal().foregroundArgb();
         p.out().add(new Mark.Line(x, top - 2, x, bottom, fg, 2, 0));
-        p.out().add(new Mark.Label(handOverText(enc), x, top - 4, p.styles().labelMath(), fg, p.pal().backgroundArgb(), 0,
-                Mark.Label.BOTTOM));
+        p.out().add(new Mark.Label(handOverText(enc), x + 4, labelTop + 2, p.styles().labelMath(), fg,
+                p.pal().backgroundArgb(), -1, -1));
     }
 
     private static double boundary(SequencePlot p) {

@@ -151,7 +151,9 @@ public final class SequenceFigure implements Drawing {
             rows.get(i).draw(p, laidOut.get(i));
         }
         if (s.run().encoderTicks() > 0) {
-            EncoderDecoderParts.handOver(p, top, bottom + 4 + lossRowH);
+            double labelTop = all.stream().filter(tr -> tr.name().equals("h")).mapToDouble(SequenceTrack::top)
+                    .findFirst().orElse(top);
+            EncoderDecoderParts.handOver(p, partsY, bottom + 4 + lossRowH, labelTop);
         }
         lossRow(p, bottom + 4, lossRowH);
         ticks(p, width, bottom + lossRowH + 6);

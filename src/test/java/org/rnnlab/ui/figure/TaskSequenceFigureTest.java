@@ -164,11 +164,16 @@ class TaskSequenceFigureTest {
                 .findFirst().orElseThrow();
         Mark.Label decoder = f.figure().labels().stream().filter(l -> l.text().equals(EncoderDecoderParts.DECODER))
                 .findFirst().orElseThrow();
-        assertThat(encoder.x()).isLessThan(hand.x());
-        assertThat(decoder.x()).isGreaterThan(hand.x());
         SequenceTrack out = f.track("output").orElseThrow();
-        assertThat(f.figure().marks()).as("the hand-over line crosses the tracks at the boundary")
-                .anySatisfy(m -> assertThat(m instanceof Mark.Line l && l.x0() == hand.x() && l.y1() > out.bottom()).isTrue());
+        SequenceTrack h = f.track("h").orElseThrow();
+        SequenceTrack in = f.track("input").orElseThrow();
+        double boundary = f.figure().marks().stream()
+                .filter(m -> m instanceof Mark.Line l && l.x0() == l.x1() && l.y0() < in.top() && l.y1() > out.bottom())
+                .mapToDouble(m -> ((Mark.Line) m).x0()).findFirst().orElseThrow();
+        assertThat(encoder.x()).as("the encoder's title left of the hand-over line").isLessThan(boundary);
+        assertThat(decoder.x()).isGreaterThan(boundary);
+        assertThat(hand.x()).as("h_E beside the line").isBetween(boundary, boundary + 10);
+        assertThat(hand.y()).as("in the h_t track").isBetween(h.top(), h.bottom());
         for (int t = enc; t < s.position().steps(); t++) {
             assertThat(f.predictedClass(t)).as("decoder tick %d", t).isNotNull().doesNotContain("-1");
         }
