@@ -7,10 +7,11 @@ import org.rnnlab.training.Snapshot;
  * What a many-to-one classifier would say if its sequence ended at each tick: the softmax of the
  * readout applied to h_t, p(k | x_1…x_t), which the engine computes at every tick (the loss looks
  * at the last one only). One class is followed: the second of two ("positive"), else the target
- * class. A bar per computed tick grows from ½ up (the class, in series colour 0) or down (not it,
- * series colour 1), so that a word that turns the sentence ("not good") visibly flips it; the
- * probability is written under each bar where the slots are wide enough ("0.73", else "73" in %),
- * else at the current tick only.
+ * class. A bar per computed tick, in series colour 0 where the class is the most probable (what
+ * the model would say) and 1 where it is not: of two classes it grows from ½ up or down, so that
+ * a word that turns the sentence ("not good") visibly flips it; of more, from 0 up. The
+ * probability is written by each bar where the slots are wide enough ("0.73", else "73" in %),
+ * else at the current tick and the loss ticks only.
  */
 public final class SequenceSoFarRow implements SequenceRow {
     /** Probabilities written as "0.73". */
@@ -85,32 +86,34 @@ public final class SequenceSoFarRow implements SequenceRow {
             p.out().text(caption, p.left() + 6, tr.top() + 2, label, pal.mutedArgb(), -1, -1);
         }
         SequenceTrack area = new SequenceTrack(tr.name(), withCaption ? tr.top() + lh + 2 : tr.top(), tr.bottom(), 0, 1);
+        boolean binary = s.sequence().classLabels() != null && s.sequence().classLabels().length == 2;
         double mid = Math.round(area.y(0.5)) + 0.5;
+        double base = binary ? mid : area.y(0);
         p.marginText(name(s), mid, pal.foregroundArgb(), 0);
         if (area.bottom() - area.top() >= label.size() * 4.5) {
             p.marginText("1", area.y(1), pal.mutedArgb(), 0);
             p.marginText("0", area.y(0), pal.mutedArgb(), 0);
         }
-        p.out().add(new Mark.Line(p.left(), mid, p.right(), mid, pal.gridArgb(), 1, 4));
+        if (binary) {
+            p.out().add(new Mark.Line(p.left(), mid, p.right(), mid, pal.gridArgb(), 1, 4));
+        }
         int k = followedClass(s);
         double slot = p.slot();
-        int last = -1;
+        int current = SequenceValues.currentTick(s);
         for (int t = p.first(); t < p.end(); t++) {
             double v = SequenceValues.probabilityAt(s, t, k);
             if (Double.isNaN(v)) {
                 continue;
             }
-            last = t;
             double y = area.y(v);
             double w = Math.max(2, Math.min(slot * 0.7, 40));
-            int col = v >= 0.5 ? pal.seriesArgb(0) : pal.seriesArgb(1);
-            p.out().rect(p.x(t) - w / 2, Math.min(y, mid), w, Math.max(1.5, Math.abs(y - mid)), col, Mark.NONE, 0);
+            int col = SequenceValues.argmax(s.columns().forward()[t].output()) == k ? pal.seriesArgb(0) : pal.seriesArgb(1);
+            p.out().rect(p.x(t) - w / 2, Math.min(y, base), w, Math.max(1.5, Math.abs(y - base)), col, Mark.NONE, 0);
             if (format != null) {
-                number(p, area, t, v, format, mid, label, Mark.NONE);
+                number(p, area, t, v, format, binary, label, Mark.NONE);
+            } else if (t == current || s.sequence().lossMask()[t] != 0) {
+                number(p, area, t, v, DECIMAL, binary, label, pal.backgroundArgb());
             }
-        }
-        if (format == null && last >= 0) {
-            number(p, area, last, SequenceValues.probabilityAt(s, last, k), DECIMAL, mid, label, pal.backgroundArgb());
         }
     }
 
@@ -128,12 +131,16 @@ public final class SequenceSoFarRow implements SequenceRow {
                 : String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
-    /** On the side of the ½ line the bar leaves free. */
-    private static void number(SequencePlot p, SequenceTrack area, int t, double v, String format, double mid,
+    /** Two classes: on the side of the ½ line the bar leaves free; more: over the bar, or inside its top. */
+    private static void number(SequencePlot p, SequenceTrack area, int t, double v, String format, boolean binary,
                                TextStyle label, int halo) {
         String text = text(v, format);
-        double y = v >= 0.5 ? Math.min(mid + 3, area.bottom() - p.tm().lineHeight(label)) : mid - 3;
-        int vAnchor = v >= 0.5 ? -1 : Mark.Label.BOTTOM;
+        double lh = p.tm().lineHeight(label);
+        double mid = area.y(0.5);
+        boolean under = binary ? v >= 0.5 : area.y(v) - lh - 3 < area.top();
+        double y = binary ? (under ? Math.min(mid + 3, area.bottom() - lh) : mid - 3) : (under ? area.y(v) + 3 : area.y(v) - 3);
+        int vAnchor = under ? -1 : Mark.Label.BOTTOM;
+        halo = binary ? halo : p.pal().backgroundArgb();
         double x = Math.max(p.left() + p.tm().width(text, label) / 2, Math.min(p.right() - p.tm().width(text, label) / 2, p.x(t)));
         p.out().add(new Mark.Label(text, x, y, label, p.pal().foregroundArgb(), halo, 0, vAnchor));
     }

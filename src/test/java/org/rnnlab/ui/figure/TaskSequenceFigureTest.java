@@ -215,6 +215,36 @@ class TaskSequenceFigureTest {
         assertThat(seen).as("stepping through, every word was in view").hasSize(drawn);
     }
 
+    @Test
+    void ofFourClassesEachTicksBarIsTheFollowedClasssProbabilityColouredByWhetherItIsTheAnswer() {
+        Simulation sim = sim("order");
+        sim.jumpToBackward();
+        Snapshot s = sim.snapshot(null, false);
+        SequenceFigure f = figure(s);
+        int k = SequenceSoFarRow.followedClass(s);
+        assertThat(k).isEqualTo(s.sequence().classes()[s.position().steps() - 1]);
+        SequenceTrack tr = f.track("so-far").orElseThrow();
+        List<Mark.Rect> bars = f.figure().marks().stream().filter(m -> m instanceof Mark.Rect).map(m -> (Mark.Rect) m)
+                .filter(r -> r.y() >= tr.top() && r.y() + r.h() <= tr.bottom() && r.fill() != Mark.NONE).toList();
+        assertThat(bars).hasSize(s.position().steps());
+        List<Double> perUnit = new ArrayList<>();
+        for (Hit hit : f.figure().hits()) {
+            int t = Integer.parseInt(hit.id().substring("tick-".length()));
+            Mark.Rect bar = bars.stream().filter(b -> b.x() + b.w() / 2 > hit.x() && b.x() + b.w() / 2 < hit.x() + hit.w())
+                    .findFirst().orElseThrow();
+            boolean answer = sim.model().argmax(t, s.sequence().row()) == k;
+            assertThat(bar.fill()).as("tick %d", t + 1).isEqualTo(answer ? PAL.seriesArgb(0) : PAL.seriesArgb(1));
+            double p = sim.model().probability(t, s.sequence().row(), k);
+            assertThat(bar.y() + bar.h()).as("tick %d: from 0 up", t + 1).isCloseTo(tr.bottom() - 4,
+                    org.assertj.core.data.Offset.offset(1e-9));
+            if (bar.h() > 1.5) {
+                perUnit.add(bar.h() / p);
+            }
+        }
+        assertThat(perUnit).as("heights in proportion to P").isNotEmpty()
+                .allSatisfy(u -> assertThat(u).isCloseTo(perUnit.get(0), org.assertj.core.data.Offset.offset(1e-6)));
+    }
+
     private static ForwardColumn withProbabilities(ForwardColumn c, double p0, double p1) {
         return new ForwardColumn(c.tick(), c.x(), c.gates(), c.preacts(), c.h(), c.c(),
                 new double[] {Math.log(p0), Math.log(p1)}, new double[] {p0, p1});
