@@ -38,6 +38,8 @@ public final class TemporalOrderTask extends GeneratedTask {
     public static final int START = 6;
     public static final int END = 7;
     private static final String[] SYMBOLS = {"a", "b", "c", "d", "X", "Y", "E", "B"};
+    /** The symbols whose order is the class: X and Y (the rest are distractors, start and end). */
+    public static final java.util.Set<String> MARKERS = java.util.Set.of(SYMBOLS[X], SYMBOLS[Y]);
     private static final String[] CLASSES = {"XX", "XY", "YX", "YY"};
 
     private final int lo1;

@@ -45,14 +45,15 @@ public final class SequenceFigure implements Drawing {
     }
 
     /**
-     * The figure of {@code s} (null: an empty figure) with the default rows.
+     * The figure of {@code s} (null: an empty figure) with the rows of its task
+     * ({@link SequenceRows#of}).
      *
      * @param unit     the followed unit, within the hidden size
      * @param fontSize the base text size in px
      */
     public static SequenceFigure of(Snapshot s, int unit, double width, double height, double fontSize,
                                     TextMetrics tm, Palette pal) {
-        return of(s, defaultRows(unit), width, height, fontSize, tm, pal);
+        return of(s, s == null ? defaultRows(unit) : SequenceRows.of(s, unit), width, height, fontSize, tm, pal);
     }
 
     /** The figure of {@code s} with the given rows, top to bottom. */
@@ -66,15 +67,29 @@ public final class SequenceFigure implements Drawing {
         SequencePlot.Styles st = SequencePlot.Styles.of(font, MIN_TEXT);
         int fg = pal.foregroundArgb();
 
-        String header = s.run().pattern().label() + " · loss at " + SequenceValues.lossText(s);
-        if (tm.width(header, st.bold()) > width - 12) {
-            header = s.run().pattern().label();
+        int drawn = SequenceValues.drawnTicks(s);
+        String pattern = s.run().pattern().label();
+        String loss = " · loss at " + SequenceValues.lossText(s);
+        String padding = drawn < s.position().steps() ? " · " + paddingNote(s, drawn) : "";
+        String header = pattern;
+        for (String h : new String[] {pattern + loss + padding, pattern + padding, pattern + loss}) {
+            if (tm.width(h, st.bold()) <= width - 12) {
+                header = h;
+                break;
+            }
         }
         out.text(header, 8, font * 0.3, st.bold(), fg, -1, -1);
 
-        double left = Math.max(tm.width("prediction", st.labelMath()), tm.width("h_t unit 88", st.labelMath())) + 18;
-        SequencePlot p = new SequencePlot(s, left, width - 12, font, st, tm, pal, out);
+        double margin = Math.max(tm.width("prediction", st.labelMath()), tm.width("h_t unit 88", st.labelMath()));
+        for (SequenceRow row : rows) {
+            margin = Math.max(margin, row.marginWidth(s, st, tm));
+        }
+        double left = margin + 18;
         double top = font * 2.2;
+        double partsY = top - font * 0.4;
+        if (s.run().encoderTicks() > 0) {
+            top = partsY + EncoderDecoderParts.height(st, tm) + 4;
+        }
         String sample = null;
         if (s.status().generated() != null) {
             sample = SequenceValues.sampleLine(s.status().generated(), tm, st.label(), width - 16);
@@ -89,9 +104,13 @@ public final class SequenceFigure implements Drawing {
         List<List<SequenceTrack>> laidOut = new ArrayList<>();
         List<SequenceTrack> all = new ArrayList<>();
         double y = top;
+        double shares = 0;
+        for (SequenceRow row : rows) {
+            shares += row.share();
+        }
         for (SequenceRow row : rows) {
             List<SequenceTrack.Range> ranges = row.tracks(s);
-            double h = (avail * row.share() - GAP * ranges.size()) / ranges.size();
+            double h = (avail * row.share() / shares - GAP * ranges.size()) / ranges.size();
             List<SequenceTrack> mine = new ArrayList<>();
             for (SequenceTrack.Range r : ranges) {
                 mine.add(new SequenceTrack(r.name(), y, y + h, r.lo(), r.hi()));
@@ -101,16 +120,23 @@ public final class SequenceFigure implements Drawing {
             all.addAll(mine);
         }
 
-        int steps = s.position().steps();
-        double slot = p.slot();
-        for (int t = 0; t < steps; t++) {
-            if (s.sequence().lossMask()[t] != 0) {
-                out.rect(left + t * slot, top, slot, bottom - top, pal.panelArgb(), Mark.NONE, 0);
-            }
-            out.hit("tick-" + t, left + t * slot, top, slot, bottom - top + 4 + lossRowH);
+        double inputH = all.stream().filter(tr -> tr.name().equals("input")).mapToDouble(tr -> tr.bottom() - tr.top())
+                .findFirst().orElse(0);
+        TickWindow window = TickWindow.of(s, drawn, left, width - 12, inputH, st.text(), tm);
+        SequencePlot p = new SequencePlot(s, left, width - 12, font, st, tm, pal, out, window.first(), window.end());
+        if (s.run().encoderTicks() > 0) {
+            EncoderDecoderParts.draw(p, partsY);
         }
-        if (s.position().tick() >= 0 && s.position().phase() != Phase.READY) {
-            out.add(new Mark.Rect(left + s.position().tick() * slot, top - 2, slot, bottom - top + 4 + lossRowH,
+        double slot = p.slot();
+        for (int t = p.first(); t < p.end(); t++) {
+            if (s.sequence().lossMask()[t] != 0) {
+                out.rect(p.slotLeft(t), top, slot, bottom - top, pal.panelArgb(), Mark.NONE, 0);
+            }
+            out.hit("tick-" + t, p.slotLeft(t), top, slot, bottom - top + 4 + lossRowH);
+        }
+        int tick = s.position().tick();
+        if (tick >= p.first() && tick < p.end() && s.position().phase() != Phase.READY) {
+            out.add(new Mark.Rect(p.slotLeft(tick), top - 2, slot, bottom - top + 4 + lossRowH,
                     Mark.NONE, pal.highlightArgb(), 1.5, 0, 6, 4));
         }
         for (SequenceTrack tr : all) {
@@ -124,15 +150,30 @@ public final class SequenceFigure implements Drawing {
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).draw(p, laidOut.get(i));
         }
+        if (s.run().encoderTicks() > 0) {
+            double labelTop = all.stream().filter(tr -> tr.name().equals("h")).mapToDouble(SequenceTrack::top)
+                    .findFirst().orElse(top);
+            EncoderDecoderParts.handOver(p, partsY, bottom + 4 + lossRowH, labelTop);
+        }
         lossRow(p, bottom + 4, lossRowH);
         ticks(p, width, bottom + lossRowH + 6);
         return new SequenceFigure(out.build(), s, all, p, sample);
     }
 
+    /** "t=20–32: <pad>, hidden", or "t=21 is <pad> (t=20–32 hidden)" while the shown tick is one of them. */
+    private static String paddingNote(Snapshot s, int drawn) {
+        int steps = s.position().steps();
+        String range = drawn + 1 == steps ? "t=" + steps : "t=" + (drawn + 1) + "–" + steps;
+        int tick = s.position().tick();
+        String pad = org.rnnlab.task.Vocabulary.PAD_WORD;
+        return tick >= drawn && s.position().phase() != Phase.READY
+                ? "t=" + (tick + 1) + " is " + pad + " (" + range + " hidden)" : range + ": " + pad + ", hidden";
+    }
+
     private static void lossRow(SequencePlot p, double ly, double lossRowH) {
         p.marginText("loss", ly + lossRowH / 2, p.pal().foregroundArgb(), 0);
         double r = Math.min(9, p.slot() / 2.5);
-        for (int t = 0; t < p.steps(); t++) {
+        for (int t = p.first(); t < p.end(); t++) {
             if (p.s().sequence().lossMask()[t] != 0) {
                 double cx = p.x(t);
                 p.out().add(new Mark.Path(new double[] {cx - r, cx + r, cx}, new double[] {ly + 3, ly + 3, ly + 3 + r * 1.6},
@@ -145,11 +186,11 @@ public final class SequenceFigure implements Drawing {
     private static void ticks(SequencePlot p, double width, double ty) {
         TextStyle label = p.styles().label();
         TextMetrics tm = p.tm();
-        int steps = p.steps();
-        int tick = p.s().position().tick();
+        int steps = p.end();
+        int tick = p.s().position().tick() >= p.first() && p.s().position().tick() < steps ? p.s().position().tick() : -1;
         double slot = p.slot();
         int stride = AxisTicks.niceStride(slot, tm.width(Integer.toString(steps), label) + p.fontSize());
-        for (int t = 0; t < steps; t++) {
+        for (int t = p.first(); t < steps; t++) {
             boolean current = t == tick;
             if (!current && !AxisTicks.labelTick(t, stride)) {
                 continue;
@@ -175,6 +216,11 @@ public final class SequenceFigure implements Drawing {
 
     public Optional<SequenceTrack> track(String name) {
         return tracks.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The ticks drawn (none for an empty figure). */
+    public TickWindow window() {
+        return plot == null ? new TickWindow(0, 0) : new TickWindow(plot.first(), plot.end());
     }
 
     /** The ticks marked as loss positions (engine indices). */

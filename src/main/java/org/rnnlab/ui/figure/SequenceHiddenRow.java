@@ -29,11 +29,10 @@ public final class SequenceHiddenRow implements SequenceRow {
         SequenceTrack ht = tracks.get(0);
         int fg = p.pal().foregroundArgb();
         p.name("h_t unit " + (unit + 1), ht, fg);
-        int steps = p.steps();
-        double[] xs = new double[steps];
-        double[] ys = new double[steps];
+        double[] xs = new double[p.count()];
+        double[] ys = new double[p.count()];
         int n = 0;
-        for (int t = 0; t < steps; t++) {
+        for (int t = p.first(); t < p.end(); t++) {
             ForwardColumn f = p.s().columns().forward()[t];
             if (f != null) {
                 xs[n] = p.x(t);

@@ -2,17 +2,34 @@ package org.rnnlab.ui.figure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.rnnlab.task.Vocabulary;
 import org.rnnlab.training.Snapshot;
 
 /**
  * The input x_t: up to {@value #MAX_LINES} features as one line track each; wider inputs as one
  * heatmap track in the shared diverging scale, feature 0 at the bottom (a spectrogram's frequency
- * goes up); token tasks write their symbols.
+ * goes up); token tasks write their symbols, each whole ({@link SlotLabels}): the current tick's
+ * on a highlight, padding muted, and the task's {@code marked} symbols (the temporal order's X
+ * and Y) bold on a coloured box.
  */
 public final class SequenceInputRow implements SequenceRow {
     /** Inputs up to this many features are drawn as lines, one track each. */
     public static final int MAX_LINES = 3;
     static final double SHARE = 0.34;
+    /** The opacity of the current symbol's and the marked symbols' boxes. */
+    private static final double BOX_ALPHA = 0.3;
+    private final Set<String> marked;
+
+    /** An input row that marks no symbol. */
+    public SequenceInputRow() {
+        this(Set.of());
+    }
+
+    /** An input row that marks the ticks whose symbol is one of {@code marked}. */
+    public SequenceInputRow(Set<String> marked) {
+        this.marked = Set.copyOf(marked);
+    }
 
     @Override
     public double share() {
@@ -63,39 +80,57 @@ public final class SequenceInputRow implements SequenceRow {
             int dim = Integer.parseInt(tr.name().substring(1));
             p.name(inputs == 1 ? "x_t" : "x_{t," + (dim + 1) + "}", tr, fg);
             int col = p.pal().seriesArgb(2 + dim);
-            int steps = p.steps();
-            double[] xs = new double[steps];
-            double[] ys = new double[steps];
-            for (int t = 0; t < steps; t++) {
-                xs[t] = p.x(t);
-                ys[t] = tr.y(s.sequence().inputs()[t][dim]);
+            int n = p.count();
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = p.x(p.first() + i);
+                ys[i] = tr.y(s.sequence().inputs()[p.first() + i][dim]);
             }
-            p.line(xs, ys, steps, col, 2.5);
-            for (int t = 0; t < steps; t++) {
-                p.dot(xs[t], ys[t], 3.5, col);
+            p.line(xs, ys, n, col, 2.5);
+            for (int i = 0; i < n; i++) {
+                p.dot(xs[i], ys[i], 3.5, col);
             }
             p.axisLabels(tr);
         }
     }
 
-    private static void symbols(SequencePlot p, SequenceTrack tr) {
-        String[] labels = java.util.Arrays.copyOf(p.s().sequence().inputLabels(), p.steps());
+    private void symbols(SequencePlot p, SequenceTrack tr) {
+        String[] all = p.s().sequence().inputLabels();
+        String[] labels = java.util.Arrays.copyOfRange(all, p.first(), p.end());
         SlotLabels fit = SlotLabels.fit(labels, p.left(), p.right(), tr.bottom() - tr.top(), p.styles().text(),
                 SequenceFigure.MIN_TEXT, p.tm());
-        for (int t = 0; t < p.steps(); t++) {
-            if (fit.shows(labels[t], p.tm())) {
-                p.out().text(labels[t], fit.x(t), fit.y(t, tr.middle()), fit.style(),
-                        p.pal().foregroundArgb(), 0, 0);
+        int current = SequenceValues.currentTick(p.s());
+        Palette pal = p.pal();
+        for (int t = p.first(); t < p.end(); t++) {
+            String label = all[t];
+            if (!fit.shows(label, p.tm())) {
+                continue;
             }
+            boolean mark = marked.contains(label);
+            TextStyle style = mark ? new TextStyle(fit.style().size(), true, fit.style().math()) : fit.style();
+            // lanes by the tick itself, so that a window that moves on does not reshuffle them
+            double y = fit.y(t, tr.middle());
+            double x = fit.x(t - p.first());
+            if (mark || t == current) {
+                double w = p.tm().width(label, style) + 6;
+                double h = p.tm().lineHeight(style);
+                int box = mark ? pal.seriesArgb(1) : pal.highlightArgb();
+                p.out().add(new Mark.Rect(x - w / 2, y - h / 2, w, h,
+                        SequenceOutputRow.withAlpha(box, BOX_ALPHA), t == current ? pal.highlightArgb() : Mark.NONE,
+                        t == current ? 1.5 : 0, 4));
+            }
+            int color = Vocabulary.PAD_WORD.equals(label) ? pal.mutedArgb() : pal.foregroundArgb();
+            p.out().text(label, x, y, style, color, 0, 0);
         }
     }
 
     private static void heat(SequencePlot p, SequenceTrack tr, int inputs) {
         double rowH = (tr.bottom() - tr.top()) / inputs;
         double slot = p.slot();
-        for (int t = 0; t < p.steps(); t++) {
+        for (int t = p.first(); t < p.end(); t++) {
             for (int k = 0; k < inputs; k++) {
-                p.out().rect(p.left() + t * slot, tr.bottom() - (k + 1) * rowH, Math.ceil(slot), Math.ceil(rowH),
+                p.out().rect(p.slotLeft(t), tr.bottom() - (k + 1) * rowH, Math.ceil(slot), Math.ceil(rowH),
                         p.pal().activationArgb(p.s().sequence().inputs()[t][k]), Mark.NONE, 0);
             }
         }

@@ -2,6 +2,7 @@ package org.rnnlab.ui.figure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnlab.task.IoPattern;
 import org.rnnlab.training.Snapshot;
 
 /**
@@ -11,7 +12,7 @@ import org.rnnlab.training.Snapshot;
  *       y_t) as a line with dots at every computed tick, up to {@value SequenceInputRow#MAX_LINES}
  *       outputs; with one output and at most three loss ticks their numbers are written too.</li>
  *   <li>Classification: the target class at the loss ticks and the predicted class (the argmax of
- *       the logits), ✓ or ✗ where both exist.</li>
+ *       the logits; a many-to-one classifier's at its loss tick only), ✓ or ✗ where both exist.</li>
  * </ul>
  */
 public final class SequenceOutputRow implements SequenceRow {
@@ -76,7 +77,6 @@ public final class SequenceOutputRow implements SequenceRow {
 
     private static void regression(SequencePlot p, SequenceTrack ot) {
         Snapshot s = p.s();
-        int steps = p.steps();
         int outputs = s.sequence().targets()[0].length;
         double font = p.fontSize();
         p.marginText("target", ot.middle() - font * 0.1, p.pal().foregroundArgb(), Mark.Label.BOTTOM);
@@ -84,10 +84,10 @@ public final class SequenceOutputRow implements SequenceRow {
         p.axisLabels(ot);
         int shown = Math.min(outputs, SequenceInputRow.MAX_LINES);
         for (int k = 0; k < shown; k++) {
-            double[] xs = new double[steps];
-            double[] ys = new double[steps];
+            double[] xs = new double[p.count()];
+            double[] ys = new double[p.count()];
             int n = 0;
-            for (int t = 0; t < steps; t++) {
+            for (int t = p.first(); t < p.end(); t++) {
                 SequenceFigure.Point pt = predictionPoint(p, ot, t, k);
                 if (pt != null) {
                     xs[n] = pt.x();
@@ -100,7 +100,7 @@ public final class SequenceOutputRow implements SequenceRow {
             for (int i = 0; i < n; i++) {
                 p.dot(xs[i], ys[i], POINT_R, col);
             }
-            for (int t = 0; t < steps; t++) {
+            for (int t = p.first(); t < p.end(); t++) {
                 SequenceFigure.Point pt = targetPoint(p, ot, t, k);
                 if (pt != null) {
                     p.out().add(new Mark.Oval(pt.x(), pt.y(), POINT_R + 4, POINT_R + 4, Mark.NONE,
@@ -157,7 +157,7 @@ public final class SequenceOutputRow implements SequenceRow {
         boolean topClear = true;
         boolean bottomClear = true;
         int shown = Math.min(outputs, SequenceInputRow.MAX_LINES);
-        for (int t = 0; t < p.steps(); t++) {
+        for (int t = p.first(); t < p.end(); t++) {
             for (int k = 0; k < shown; k++) {
                 for (SequenceFigure.Point pt : new SequenceFigure.Point[] {predictionPoint(p, ot, t, k), targetPoint(p, ot, t, k)}) {
                     if (pt == null || pt.x() < x0 - pad || pt.x() > x1 + pad) {
@@ -184,19 +184,21 @@ public final class SequenceOutputRow implements SequenceRow {
         double markH = label.size() * 1.15;
         boolean room = ot.bottom() - mid >= bold.size() * 1.1 + markH + 4;
         double predY = room ? mid + (ot.bottom() - mid - markH) / 2 : (mid + ot.bottom()) / 2;
-        String[] targets = new String[p.steps()];
-        String[] preds = new String[p.steps()];
-        for (int t = 0; t < p.steps(); t++) {
-            targets[t] = SequenceValues.targetClass(s, t);
-            preds[t] = SequenceValues.predictedClass(s, t);
+        String[] targets = new String[p.count()];
+        String[] preds = new String[p.count()];
+        // a many-to-one classifier answers at its loss tick; what it would say before is SequenceSoFarRow's
+        boolean answerOnly = s.run().pattern() == IoPattern.MANY_TO_ONE;
+        for (int i = 0; i < p.count(); i++) {
+            targets[i] = SequenceValues.targetClass(s, p.first() + i);
+            preds[i] = answerOnly && targets[i] == null ? null : SequenceValues.predictedClass(s, p.first() + i);
         }
         SlotLabels targetFit = SlotLabels.fit(targets, p.left(), p.right(), mid - ot.top(), bold, SequenceFigure.MIN_TEXT, p.tm());
         SlotLabels predFit = SlotLabels.fit(preds, p.left(), p.right(), (room ? ot.bottom() - markH : ot.bottom()) - mid, bold,
                 SequenceFigure.MIN_TEXT, p.tm());
-        for (int t = 0; t < p.steps(); t++) {
+        for (int t = 0; t < p.count(); t++) {
             String target = targets[t];
             String pred = preds[t];
-            double x0 = p.left() + t * slot;
+            double x0 = p.slotLeft(p.first() + t);
             if (target != null && pred != null) {
                 boolean ok = target.equals(pred);
                 int col = ok ? pal.seriesArgb(0) : pal.seriesArgb(1);

@@ -4,11 +4,13 @@ import org.rnnlab.training.Snapshot;
 
 /**
  * What every row of the sequence figure draws with: the snapshot, the plot's left and right
- * edges (one slot per tick), the text styles, the metrics, the palette, and the figure being
- * built.
+ * edges (one slot per drawn tick), the text styles, the metrics, the palette, and the figure being
+ * built. The plot draws ticks {@code first}…{@code end}−1 (engine indices): all of them, fewer
+ * when a token sequence ends in padding ({@link SequenceValues#drawnTicks}), or a window around
+ * the current tick when the symbols would not fit whole otherwise ({@link TickWindow}).
  */
 public record SequencePlot(Snapshot s, double left, double right, double fontSize, Styles styles, TextMetrics tm,
-                           Palette pal, Figure.Builder out) {
+                           Palette pal, Figure.Builder out, int first, int end) {
     /** The text styles: labels in the margin (plain and math), bold class names, plain numbers, tick numbers. */
     public record Styles(TextStyle label, TextStyle labelMath, TextStyle bold, TextStyle text, TextStyle tickBold) {
         /** The styles at base size {@code font}, none under {@code min} px. */
@@ -20,18 +22,24 @@ public record SequencePlot(Snapshot s, double left, double right, double fontSiz
         }
     }
 
-    public int steps() {
-        return s.position().steps();
+    /** How many ticks are drawn. */
+    public int count() {
+        return end - first;
     }
 
     /** The width of one tick's slot. */
     public double slot() {
-        return (right - left) / steps();
+        return (right - left) / count();
+    }
+
+    /** The left edge of tick t's slot. */
+    public double slotLeft(int t) {
+        return left + (t - first) * slot();
     }
 
     /** The centre of tick t's slot. */
     public double x(int t) {
-        return left + (t + 0.5) * (right - left) / steps();
+        return left + (t - first + 0.5) * slot();
     }
 
     /** A track's name in the margin, right-aligned 8 px left of the plot, math text on its baseline. */

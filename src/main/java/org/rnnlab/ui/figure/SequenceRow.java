@@ -17,6 +17,36 @@ public interface SequenceRow {
     /** Its tracks, top to bottom, with the value range each maps. */
     List<SequenceTrack.Range> tracks(Snapshot s);
 
+    /** The width its names in the margin need, in px (0: no more than the default rows'). */
+    default double marginWidth(Snapshot s, SequencePlot.Styles styles, TextMetrics tm) {
+        return 0;
+    }
+
     /** Draws the row into its tracks (as laid out, in the order {@link #tracks} gave them). */
     void draw(SequencePlot p, List<SequenceTrack> tracks);
+
+    /** {@code row} drawn as it is, with {@code share} of the height instead of its own. */
+    static SequenceRow withShare(SequenceRow row, double share) {
+        return new SequenceRow() {
+            @Override
+            public double share() {
+                return share;
+            }
+
+            @Override
+            public List<SequenceTrack.Range> tracks(Snapshot s) {
+                return row.tracks(s);
+            }
+
+            @Override
+            public double marginWidth(Snapshot s, SequencePlot.Styles styles, TextMetrics tm) {
+                return row.marginWidth(s, styles, tm);
+            }
+
+            @Override
+            public void draw(SequencePlot p, List<SequenceTrack> tracks) {
+                row.draw(p, tracks);
+            }
+        };
+    }
 }

@@ -3,6 +3,8 @@ package org.rnnlab.ui.figure;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnlab.training.ForwardColumn;
+import org.rnnlab.training.Phase;
+import org.rnnlab.task.Vocabulary;
 import org.rnnlab.training.Snapshot;
 
 /**
@@ -25,6 +27,12 @@ public final class SequenceValues {
         return out;
     }
 
+    /** The tick at the cursor in the forward or backward pass (engine index), else −1. */
+    public static int currentTick(Snapshot s) {
+        Phase ph = s.position().phase();
+        return ph == Phase.FORWARD || ph == Phase.BACKWARD ? s.position().tick() : -1;
+    }
+
     /** The prediction of tick t, output k: NaN before tick t's forward step. */
     public static double predictionAt(Snapshot s, int t, int k) {
         ForwardColumn f = s.columns().forward()[t];
@@ -37,7 +45,39 @@ public final class SequenceValues {
         if (f == null || s.sequence().classes() == null) {
             return null;
         }
-        return classLabel(s, argmax(f.output()));
+        int k = argmax(f.output());
+        // an encoder tick has no readout: its logits are NaN, and no class is said there
+        return k < 0 ? null : classLabel(s, k);
+    }
+
+    /**
+     * The probability of class k at tick t, softmax of the readout of h_t as the engine computed
+     * it: "what the model would say if the sequence ended here". NaN before tick t's forward
+     * step, at a tick without a readout, or without classes.
+     */
+    public static double probabilityAt(Snapshot s, int t, int k) {
+        ForwardColumn f = s.columns().forward()[t];
+        return f == null || f.probabilities() == null ? Double.NaN : f.probabilities()[k];
+    }
+
+    /**
+     * How many ticks the figure draws: all of them, except that a token sequence's trailing
+     * {@value Vocabulary#PAD_WORD} ticks after its last loss tick are left out (they feed nothing
+     * into the loss, and a short sentence padded to T would otherwise be drawn in a sliver).
+     */
+    public static int drawnTicks(Snapshot s) {
+        int steps = s.position().steps();
+        String[] labels = s.sequence().inputLabels();
+        if (labels == null) {
+            return steps;
+        }
+        int last = -1;
+        for (int t = 0; t < steps; t++) {
+            if (s.sequence().lossMask()[t] != 0 || (t < labels.length && !Vocabulary.PAD_WORD.equals(labels[t]))) {
+                last = t;
+            }
+        }
+        return last < 0 ? steps : last + 1;
     }
 
     /** The target class of tick t (loss ticks only), or null. */
