@@ -199,10 +199,11 @@ final class ColumnCache {
         double[] out = new double[y];
         double[] probs = classification ? new double[y] : null;
         boolean has = model.hasOutput(tick);
+        int r = has ? model.readoutTick(tick) : -1;
         for (int k = 0; k < y; k++) {
-            out[k] = has ? model.output(t, row, k) : Double.NaN;
+            out[k] = has ? model.output(r, row, k) : Double.NaN;
             if (probs != null) {
-                probs[k] = has ? model.probability(t, row, k) : Double.NaN;
+                probs[k] = has ? model.probability(r, row, k) : Double.NaN;
             }
         }
         return new ForwardColumn(tick, xs, gates, pre, hs, cs, out, probs);

@@ -85,7 +85,7 @@ final class DisplayedSequence {
                 }
                 continue;
             }
-            int idx = out.index(local, row);
+            int idx = out.index(model.readoutTick(t), row);
             mask[t] = out.lossMask()[idx];
             if (targets != null) {
                 System.arraycopy(out.targets(), idx * y, targets[t], 0, y);
