@@ -99,6 +99,22 @@ class DeepRunTest {
     }
 
     @Test
+    void theMemoryEstimateCountsEveryLayerAndDirection() {
+        for (String id : List.of("order", "sentiment")) {
+            Task task = Tasks.create(id, TaskOptions.defaults().withLength(20));
+            SimulationSettings one = SimulationSettings.defaults().withTask(id, 20).withCell(CellKind.GRU);
+            for (SimulationSettings s : List.of(one.withLayers(2, false), one.withLayers(3, true), one.withLayers(1, true))) {
+                assertThat(MemoryEstimate.parameters(s, task)).as(id + " " + s.layers() + " " + s.bidirectional())
+                        .isEqualTo(ModelFactory.model(s, task).parameterCount());
+            }
+            long shallow = MemoryEstimate.simulation(one, task).bytes();
+            long deep = MemoryEstimate.simulation(one.withLayers(2, true), task).bytes();
+            assertThat(deep).as(id).isGreaterThan(shallow + shallow / 2);
+            assertThat(MemoryEstimate.simulation(one.withLayers(2, true), task).sizes()).contains("2 layers bidirectional");
+        }
+    }
+
+    @Test
     void theModelIsNamedKerasStyle() {
         Task order = Tasks.create("order", TaskOptions.defaults().withLength(20));
         SimulationSettings s = SimulationSettings.defaults().withTask("order", 20).withHiddenSize(16);
