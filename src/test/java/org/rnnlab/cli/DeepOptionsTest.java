@@ -59,4 +59,32 @@ class DeepOptionsTest {
                 .contains("| LSTM | 1 | 2 |").contains("| LSTM | 2 | 2 |");
         assertThat(r.err()).contains("[4/4]").contains("LSTM L=2 H=2");
     }
+
+    @Test
+    void benchTakesTheDepthShapesOfThePeer() {
+        Run r = run("bench", "--no-relaunch", "--jit-warmup-ms", "0", "--warmup", "1", "--iters", "2",
+                "gru:2:3:4:2:2:bi", "lstm:1:5:3:1:3", "rnn:1:2:3:1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.outLines()).hasSize(3);
+        assertThat(r.outLines().get(0)).matches("gru 2 3 4 2 2 1 1 \\d+\\.\\d{4}");
+        assertThat(r.outLines().get(1)).matches("lstm 1 5 3 1 3 0 1 \\d+\\.\\d{4}");
+        assertThat(r.outLines().get(2)).matches("rnn 1 2 3 1 1 \\d+\\.\\d{4}");
+        assertOneLineError(run("bench", "--no-relaunch", "gru:1:2:3:4:5"), "gru:1:2:3:4:5", "L must be in 1..4, was 5");
+        assertOneLineError(run("bench", "--no-relaunch", "gru:1:2:3:4:2:uni"), "the last field must be bi", "uni");
+    }
+
+    @Test
+    void aDeepShapeCountsTheFlopsOfEveryLayerAndDirection() {
+        var s = org.rnnlab.training.BenchmarkStep.Shape.parse("lstm:8:64:100:32:2:bi");
+        // per direction: layer 0 2·B·T·4·H·(3H + 2·8), layer 1 reads 2H = 128
+        double layer0 = 2.0 * 32 * 100 * 4 * 64 * (3 * 64 + 16);
+        double layer1 = 2.0 * 32 * 100 * 4 * 64 * (3 * 64 + 256);
+        assertThat(s.flops()).isEqualTo(2 * (layer0 + layer1));
+        assertThat(s.spec()).isEqualTo("lstm:8:64:100:32:2:bi");
+        var step = new org.rnnlab.training.BenchmarkStep(org.rnnlab.training.BenchmarkStep.Shape.parse("gru:2:3:5:2:2:bi"), 0);
+        assertThat(step.model()).isInstanceOf(org.rnnlab.engine.DeepSequenceModel.class);
+        double first = step.run();
+        assertThat(first).isFinite();
+        assertThat(step.run()).isNotEqualTo(first);
+    }
 }
