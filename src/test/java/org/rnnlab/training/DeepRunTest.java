@@ -115,6 +115,23 @@ class DeepRunTest {
     }
 
     @Test
+    void aStackNarrowerThanItsInputStepsThroughEveryTick() {
+        SimulationSettings s = SimulationSettings.defaults().withTask("order", 10).withHiddenSize(2).withBatchSize(2)
+                .withLayers(3, false);
+        Simulation sim = new Simulation(s, DefaultTasks.factory());
+        for (int i = 0; i < sim.positions(); i++) {
+            sim.stepForward();
+            sim.snapshot(null, true);
+        }
+        Snapshot shown = sim.snapshot(null, true);
+        assertThat(shown.sequence().inputs()[25]).hasSize(8);
+        assertThat(shown.sequence().inputs()[25]).as("tick 25 is layer 2 at t = 5: the task's x_5")
+                .containsExactly(shown.sequence().inputs()[5]);
+        assertThat(shown.sequence().inputs()[5][3]).isEqualTo(sim.model().unrollAt(5).x(5, 0, 3));
+        assertThat(shown.columns().forward()[29].output()[0]).isEqualTo(sim.model().output(9, 0, 0));
+    }
+
+    @Test
     void theModelIsNamedKerasStyle() {
         Task order = Tasks.create("order", TaskOptions.defaults().withLength(20));
         SimulationSettings s = SimulationSettings.defaults().withTask("order", 20).withHiddenSize(16);
