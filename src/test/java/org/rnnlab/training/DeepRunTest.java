@@ -78,6 +78,7 @@ class DeepRunTest {
         assertThat(stepped.positions()).isEqualTo(2 * 20 + 2);
         for (int i = 0; i < stepped.positions(); i++) {
             stepped.stepForward();
+            stepped.snapshot(null, true);
         }
         Snapshot shown = stepped.snapshot(null, true);
         assertThat(shown.columns().forward()).hasSize(20).doesNotContainNull();
