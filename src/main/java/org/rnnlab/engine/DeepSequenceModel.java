@@ -113,6 +113,11 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         return stack.tick(directionOf(i), localTick(i));
     }
 
+    /** Where tick i is, for people: "Layer 2 ← t=7" (layers and times from 1; → forward, ← reverse). */
+    public String where(int i) {
+        return "Layer " + (layerOf(i) + 1) + " " + (directionOf(i) == 0 ? "→" : "←") + " t=" + (timeOf(i) + 1);
+    }
+
     // ---- a batch ----
 
     /** Loads a batch with zero initial states, reusing buffers while T and B stay; nothing is computed yet. */

@@ -122,6 +122,8 @@ class DeepSequenceModelTest {
         }
         assertThat(s.toString().trim()).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0 1→1 1→2 1←2* 1←1* 1←0*");
         assertThat(m.readoutTick(9)).isEqualTo(2);
+        assertThat(m.where(4)).isEqualTo("Layer 1 ← t=2");
+        assertThat(m.where(6)).isEqualTo("Layer 2 → t=1");
         assertThat(m.cellAt(4)).isSameAs(m.stack().cell(0, 1));
         assertThat(m.unrollAt(7)).isSameAs(m.stack().unroll(1, 0));
         assertThatThrownBy(() -> m.forwardTick(1)).hasMessageContaining("forward tick 1 out of order: next is 0");
