@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
                 + "prints 'cell X H T B threads median_ms'.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "cell:X:H:T:B", arity = "0..*",
-            description = "shapes (cell = rnn | lstm | gru); default: the 12 shapes of shared/bench/README.md")
+    @Parameters(paramLabel = "cell:X:H:T:B[:L[:bi]]", arity = "0..*",
+            description = "shapes (cell = rnn | lstm | gru; L stacked layers, bi bidirectional; the line then carries "
+                    + "L and bi before the threads); default: the 12 shapes of shared/bench/README.md")
     List<String> shapes = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for the products, 1..64 (default 1)")
@@ -76,17 +77,20 @@ final class BenchCommand implements Callable<Integer> {
         CommonTrainingOptions.range("--iters", iters, 1, 1_000_000);
         CommonTrainingOptions.range("--jit-warmup-ms", jitWarmupMs, 0, 3_600_000);
         List<Shape> parsed = new ArrayList<>();
+        List<Boolean> namesDepth = new ArrayList<>();
         for (String s : shapes.isEmpty() ? BenchmarkStep.DEFAULT_SHAPES : shapes) {
             Shape shape = Shape.parse(s);
             shape.memory().requireFits();
             parsed.add(shape);
+            namesDepth.add(s.split(":", -1).length > 5);
         }
         err.println("# engine kernels: " + Simd.describe() + "; " + Runtime.version() + "; threads " + threads
                 + "; per shape: JIT warm-up ≥ " + jitWarmupMs + " ms until stable, " + warmup + " warm-up steps, median of " + iters);
         err.flush();
-        for (Shape shape : parsed) {
+        for (int n = 0; n < parsed.size(); n++) {
+            Shape shape = parsed.get(n);
             BenchmarkStep step = new BenchmarkStep(shape, seed);
-            step.model().cell().setThreads(threads);
+            step.setThreads(threads);
             int jitSteps = jitWarmup(step);
             for (int i = 0; i < warmup; i++) {
                 step.run();
@@ -97,9 +101,10 @@ final class BenchCommand implements Callable<Integer> {
                 step.run();
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
-            step.model().cell().setThreads(1);
-            out.printf(Locale.ROOT, "%s %d %d %d %d %d %.4f%n", shape.kind().id(), shape.x(), shape.h(), shape.steps(),
-                    shape.batch(), threads, median(ms));
+            step.setThreads(1);
+            String depth = namesDepth.get(n) ? " " + shape.layers() + " " + (shape.bidirectional() ? 1 : 0) : "";
+            out.printf(Locale.ROOT, "%s %d %d %d %d%s %d %.4f%n", shape.kind().id(), shape.x(), shape.h(), shape.steps(),
+                    shape.batch(), depth, threads, median(ms));
             out.flush();
             if (verbose) {
                 err.printf(Locale.ROOT, "#   %s: %d JIT warm-up steps; min %.4f max %.4f ms; %.2f GFLOP/s at the median%n",

@@ -82,6 +82,14 @@ final class CommonTrainingOptions {
             + "reset=0 (GRU); e.g. forget=1@1 or forget=0@5:u3")
     String clamp;
 
+    @Option(names = "--layers", paramLabel = "L", description = "stacked recurrent layers, 1..4 (sweep: a list such as "
+            + "1,2,3; default ${DEFAULT-VALUE})")
+    String layers = "1";
+
+    @Option(names = "--bidirectional", description = "every layer also reads the sequence backwards (PyTorch's "
+            + "bidirectional=True; refused on tasks that forecast their own input)")
+    boolean bidirectional;
+
     @Option(names = "--no-forget-gate", description = "LSTM without a forget gate (the 1997 cell, f = 1)")
     boolean noForgetGate;
 
@@ -120,10 +128,33 @@ final class CommonTrainingOptions {
      * {@link #buildTask}), whose id and length they take.
      */
     TrainerConfig config(CellKind cell, int hidden, Task task) {
+        return config(cell, hidden, layers(), task);
+    }
+
+    /** As {@link #config(CellKind, int, Task)} with L layers (a sweep's); the task must take them. */
+    TrainerConfig config(CellKind cell, int hidden, int layerCount, Task task) {
         checkRanges(hidden);
         double suggested = task.suggestedLearningRate();
-        return config(cell, hidden, task.id(), task.sequenceLength(),
+        TrainerConfig c = config(cell, hidden, task.id(), task.sequenceLength(),
                 lr != null ? lr : Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE);
+        c = c.withSettings(c.settings().withLayers(layerCount, bidirectional));
+        org.rnnlab.training.ModelFactory.checkDepth(c.settings(), task);
+        return c;
+    }
+
+    /** L from {@code --layers}: one whole number in 1..4 (a list is for sweep). */
+    int layers() {
+        List<Integer> l = layerList();
+        if (l.size() != 1) {
+            throw new IllegalArgumentException("--layers must be one whole number in 1.." + SimulationSettings.MAX_LAYERS
+                    + " here (sweep takes a list), was '" + layers + "'");
+        }
+        return l.get(0);
+    }
+
+    /** The depths of {@code --layers}, each in 1..4. */
+    List<Integer> layerList() {
+        return ints("--layers", layers, 1, SimulationSettings.MAX_LAYERS);
     }
 
     /** H from {@code --hidden}, else the task's suggested size, else the general default. */
@@ -135,6 +166,7 @@ final class CommonTrainingOptions {
     /** Checks every option that needs no task, so that mistakes show before a task is built. */
     void checkRanges(int hidden) {
         config(null, hidden, task.strip(), 1, lr != null ? lr : TrainerConfig.DEFAULT_LEARNING_RATE);
+        layerList();
     }
 
     /** {@code cell} null: the checks that need no cell, on an LSTM stand-in (the clamp is only parsed). */
@@ -226,6 +258,10 @@ final class CommonTrainingOptions {
         }
         if (s.clamp() != null) {
             sb.append(", clamp ").append(s.clamp());
+        }
+        if (s.deep()) {
+            sb.append(", ").append(s.layers()).append(s.layers() == 1 ? " layer" : " layers")
+                    .append(s.bidirectional() ? ", bidirectional" : "");
         }
         if (!Double.isNaN(s.spectralRadius())) {
             sb.append(", spectral radius ").append(fmt(s.spectralRadius()));

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code sweep --task NAME --seq 10,25,50,100 --cells rnn,lstm,gru --seeds K}: trains every cell at
  * every length with K seeds (the {@code --seed} and the K − 1 after it) and prints the success rate
  * per cell and length, the table papers print, and the median iterations the solved runs took.
+ * {@code --layers 1,2,3} sweeps depth too (a row per cell and depth).
  * Runs go on {@code --threads} threads; each is deterministic on its own.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -64,6 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         List<CellKind> kinds = CommonTrainingOptions.cells("--cells", cells);
         List<Integer> lengths = CommonTrainingOptions.ints("--seq", seq, 1, org.rnnlab.training.Limits.MAX_SEQUENCE);
         List<Integer> hiddens = CommonTrainingOptions.ints("--hidden", hidden, 1, org.rnnlab.training.Limits.MAX_HIDDEN);
+        List<Integer> depths = common.layerList();
         CommonTrainingOptions.range("--seeds", seeds, 1, 1000);
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
         CommonTrainingOptions.range("--threads", n, 1, org.rnnlab.engine.RecurrentCell.MAX_THREADS);
@@ -80,8 +82,10 @@ final class SweepCommand implements Callable<Integer> {
             first = first == null ? probe : first;
             for (CellKind c : kinds) {
                 for (int h : hiddens) {
-                    TrainerConfig probeConfig = common.config(c, h, probe);
-                    each.add(org.rnnlab.training.MemoryEstimate.training(probeConfig, probe, 0));
+                    for (int l : depths) {
+                        TrainerConfig probeConfig = common.config(c, h, l, probe);
+                        each.add(org.rnnlab.training.MemoryEstimate.training(probeConfig, probe, 0));
+                    }
                 }
             }
         }
@@ -89,10 +93,10 @@ final class SweepCommand implements Callable<Integer> {
                 + hidden + ", T=" + seq + ", batch " + common.batch + ")", each, n).requireFits();
         Metric metric = first.metric();
         String taskId = first.id();
-        TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), first);
+        TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), depths.get(0), first);
         SweepPlan plan;
         try {
-            plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds));
+            plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds), depths);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
         }
@@ -102,8 +106,8 @@ final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SweepResult result = Sweep.run(plan, CommonTrainingOptions.TASKS, n, (run, done, total) -> {
             synchronized (err) {
-                err.printf(Locale.ROOT, "  [%d/%d] %s H=%d T=%d seed %d: %s after %d iterations, test %s %s, %.1f s%n",
-                        done, total, run.cell(), run.hidden(), run.length(), run.seed(),
+                err.printf(Locale.ROOT, "  [%d/%d] %s%s H=%d T=%d seed %d: %s after %d iterations, test %s %s, %.1f s%n",
+                        done, total, run.cell(), plan.deep() ? " L=" + run.layers() : "", run.hidden(), run.length(), run.seed(),
                         TrainCommand.describe(run.result().status()), run.result().iterations(), metric.name(),
                         TrainCommand.metricValue(run.result().finalMetric()), run.result().elapsedSeconds());
                 err.flush();
@@ -132,8 +136,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private void table(PrintWriter o, SweepResult r, boolean iterations) {
         SweepPlan p = r.plan();
-        StringBuilder head = new StringBuilder(markdown ? "| cell | H |" : String.format(Locale.ROOT, "%-5s %5s", "cell", "H"));
-        StringBuilder rule = new StringBuilder("|---|---:|");
+        boolean deep = p.deep();
+        StringBuilder head = new StringBuilder(markdown ? "| cell |" + (deep ? " L |" : "") + " H |"
+                : String.format(Locale.ROOT, "%-5s%s %5s", "cell", deep ? String.format(Locale.ROOT, " %4s", "L") : "", "H"));
+        StringBuilder rule = new StringBuilder(deep ? "|---|---:|---:|" : "|---|---:|");
         for (int t : p.lengths()) {
             head.append(markdown ? " T=" + t + " |" : String.format(Locale.ROOT, " %8s", "T=" + t));
             rule.append("---:|");
@@ -143,33 +149,38 @@ final class SweepCommand implements Callable<Integer> {
             o.println(rule);
         }
         for (CellKind c : p.cells()) {
-            for (int h : p.hiddens()) {
-                StringBuilder row = new StringBuilder(markdown ? "| " + c + " | " + h + " |"
-                        : String.format(Locale.ROOT, "%-5s %5d", c, h));
-                for (int t : p.lengths()) {
-                    String cell;
-                    if (iterations) {
-                        long m = r.medianIterationsToSolve(c, h, t);
-                        cell = m < 0 ? "–" : Long.toString(m);
-                    } else {
-                        cell = r.successes(c, h, t) + "/" + r.runs(c, h, t).size();
+            for (int l : p.layers()) {
+                for (int h : p.hiddens()) {
+                    String depth = !deep ? "" : markdown ? " " + l + (p.base().settings().bidirectional() ? " bi" : "") + " |"
+                            : String.format(Locale.ROOT, " %4s", l + (p.base().settings().bidirectional() ? "bi" : ""));
+                    StringBuilder row = new StringBuilder(markdown ? "| " + c + " |" + depth + " " + h + " |"
+                            : String.format(Locale.ROOT, "%-5s%s %5d", c, depth, h));
+                    for (int t : p.lengths()) {
+                        String cell;
+                        if (iterations) {
+                            long m = r.medianIterationsToSolve(c, l, h, t);
+                            cell = m < 0 ? "–" : Long.toString(m);
+                        } else {
+                            cell = r.successes(c, l, h, t) + "/" + r.runs(c, l, h, t).size();
+                        }
+                        row.append(markdown ? " " + cell + " |" : String.format(Locale.ROOT, " %8s", cell));
                     }
-                    row.append(markdown ? " " + cell + " |" : String.format(Locale.ROOT, " %8s", cell));
+                    o.println(row);
                 }
-                o.println(row);
             }
         }
     }
 
     private static void writeCsv(Path out, SweepResult r, String taskId) throws IOException {
-        StringBuilder sb = new StringBuilder("task,cell,hidden,seq,seed,status,iterations,final_metric,solved,seconds\n");
+        StringBuilder sb = new StringBuilder("task,cell,hidden,seq,seed,status,iterations,final_metric,solved,seconds,layers,bidirectional\n");
         for (SweepRun run : r.runs()) {
             sb.append(taskId).append(',').append(run.cell().id()).append(',').append(run.hidden()).append(',')
                     .append(run.length()).append(',').append(run.seed()).append(',')
                     .append(run.result().status().name().toLowerCase(Locale.ROOT)).append(',')
                     .append(run.result().iterations()).append(',').append(run.result().finalMetric()).append(',')
                     .append(run.result().solved()).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", run.result().elapsedSeconds())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.3f", run.result().elapsedSeconds())).append(',')
+                    .append(run.layers()).append(',').append(r.plan().base().settings().bidirectional()).append('\n');
         }
         try {
             org.rnnlab.io.AtomicFiles.writeString(out, sb.toString());

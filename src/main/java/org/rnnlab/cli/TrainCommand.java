@@ -112,13 +112,14 @@ final class TrainCommand implements Callable<Integer> {
             Metric metric = task.metric();
             stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, h,
                     trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
+            stderr.printf(Locale.ROOT, "model: %s%n", org.rnnlab.training.ModelNames.keras(config.settings(), task));
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
                     CommonTrainingOptions.threshold(metric));
             stderr.printf(Locale.ROOT, "baseline: %s%n", task.baseline());
             stderr.flush();
             TrainingListener lines = quiet ? TrainingListener.NONE : new Progress(stderr, config.iterations(), metric);
             TrainingListener progress = quiet || sampleEvery == 0 ? lines
-                    : task instanceof TextTask text
+                    : task instanceof TextTask text && !config.settings().deep()
                     ? TrainingListener.both(lines, new TextSamples(stderr, text, config.settings(), sampleEvery, temperature))
                     : task instanceof NumbersTask numbers
                     ? TrainingListener.both(lines, new TranslationSamples(stderr, numbers, config.settings(), sampleEvery))

@@ -44,6 +44,8 @@ public final class DeepRecurrent extends ParamGroup {
     private double[] inputGrad;
     private int steps;
     private int batch;
+    private double[][] dhN;
+    private double[][] dcN;
 
     /**
      * @param base          the cell of layer 0 (its input size is X); layers above read the width
@@ -191,33 +193,50 @@ public final class DeepRecurrent extends ParamGroup {
         for (int d = 0; d < directions; d++) {
             cells[k][d].forwardSequence(unrolls[k][d]);
         }
-        mergeOutputs(k);
+        for (int t = 0; t < steps; t++) {
+            mergeRow(k, t);
+        }
     }
 
-    private void mergeOutputs(int k) {
+    /**
+     * One forward tick: layer k, direction d, unroll tick s (time {@link #tick}(d, s)). Ticks run in
+     * the order of {@link #forwardLayer}: a layer's forward direction s = 0..T−1, then its reverse
+     * one, before the next layer's; the same bits as {@link #forward}. When the last direction of a
+     * layer reaches time t, the layer's output at t is formed.
+     */
+    public void forwardTick(int k, int d, int s) {
+        if (k > 0 && d == 0 && s == 0) {
+            fillInputs(k, outputs[k - 1]);
+        }
+        cells[k][d].forwardTick(unrolls[k][d], s);
+        if (d == directions - 1) {
+            mergeRow(k, tick(d, s));
+        }
+    }
+
+    /** Layer k's output at time t from its directions' states (both must have reached t). */
+    private void mergeRow(int k, int t) {
         int hid = base.hiddenSize();
         int w = outputWidth();
         double[] out = outputs[k];
         double[] hf = unrolls[k][0].hiddenBuffer();
         double[] hr = directions == 2 ? unrolls[k][1].hiddenBuffer() : null;
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < batch; b++) {
-                int o = (t * batch + b) * w;
-                int f = ((t + 1) * batch + b) * hid;
-                if (hr == null) {
-                    System.arraycopy(hf, f, out, o, hid);
-                    continue;
-                }
-                int r = ((tick(1, t) + 1) * batch + b) * hid;
-                for (int j = 0; j < hid; j++) {
-                    double a = hf[f + j];
-                    double c = hr[r + j];
-                    if (merge == Merge.CONCAT) {
-                        out[o + j] = a;
-                        out[o + hid + j] = c;
-                    } else {
-                        out[o + j] = merge.of(a, c);
-                    }
+        for (int b = 0; b < batch; b++) {
+            int o = (t * batch + b) * w;
+            int f = ((t + 1) * batch + b) * hid;
+            if (hr == null) {
+                System.arraycopy(hf, f, out, o, hid);
+                continue;
+            }
+            int r = ((tick(1, t) + 1) * batch + b) * hid;
+            for (int j = 0; j < hid; j++) {
+                double a = hf[f + j];
+                double c = hr[r + j];
+                if (merge == Merge.CONCAT) {
+                    out[o + j] = a;
+                    out[o + hid + j] = c;
+                } else {
+                    out[o + j] = merge.of(a, c);
                 }
             }
         }
@@ -234,15 +253,50 @@ public final class DeepRecurrent extends ParamGroup {
      * {@code dcN} are [L·D] arrays of [B × H] in PyTorch's order, or null (and so may any entry).
      */
     public void backward(double[] dOut, double[][] dhN, double[][] dcN) {
-        zeroGrad();
-        System.arraycopy(dOut, 0, outputGrads[layers - 1], 0, dOut.length);
+        beginBackward(dOut, dhN, dcN);
+        backwardLayers();
+    }
+
+    /** After {@link #beginBackward}: every layer's backward pass, top first, with whole-sequence products. */
+    public void backwardLayers() {
         for (int k = layers - 1; k >= 0; k--) {
-            backwardLayer(k, dhN, dcN);
+            prepareLayerBackward(k);
+            for (int d = directions - 1; d >= 0; d--) {
+                cells[k][d].backwardSequence(unrolls[k][d]);
+            }
+            sumInputGradients(k);
         }
     }
 
-    /** Layer k's backward pass, from the gradient at its output; leaves the gradient at its input. */
-    private void backwardLayer(int k, double[][] dhN, double[][] dcN) {
+    /**
+     * Starts a backward pass ticked by {@link #backwardTick}: zeroes the gradients and takes the
+     * gradient at the top layer's output and at the final states (as {@link #backward}).
+     */
+    public void beginBackward(double[] dOut, double[][] dhN, double[][] dcN) {
+        zeroGrad();
+        System.arraycopy(dOut, 0, outputGrads[layers - 1], 0, dOut.length);
+        this.dhN = dhN;
+        this.dcN = dcN;
+    }
+
+    /**
+     * One backward tick, in the reverse of the forward ticks' order: top layer first, in a layer
+     * the reverse direction's unroll ticks s = T−1..0, then the forward one's; the same bits as
+     * {@link #backward}. A layer's first tick hands each direction its share of the gradient at
+     * the layer's output; its last leaves the gradient at the layer's input.
+     */
+    public void backwardTick(int k, int d, int s) {
+        if (d == directions - 1 && s == steps - 1) {
+            prepareLayerBackward(k);
+        }
+        cells[k][d].backwardTick(unrolls[k][d], s);
+        if (d == 0 && s == 0) {
+            sumInputGradients(k);
+        }
+    }
+
+    /** Each direction's loss gradient from the gradient at layer k's output, and h_n's (c_n's) gradient. */
+    private void prepareLayerBackward(int k) {
         int hid = base.hiddenSize();
         int w = outputWidth();
         double[] g = outputGrads[k];
@@ -268,8 +322,11 @@ public final class DeepRecurrent extends ParamGroup {
             }
             int i = k * directions + d;
             u.addFinalStateGradient(steps - 1, dhN == null ? null : dhN[i], dcN == null ? null : dcN[i]);
-            cells[k][d].backwardSequence(u);
         }
+    }
+
+    /** The gradient at layer k's input: the directions' dL/dx summed, in time order. */
+    private void sumInputGradients(int k) {
         double[] below = k == 0 ? inputGrad : outputGrads[k - 1];
         int row = batch * cells[k][0].config().inputSize();
         java.util.Arrays.fill(below, 0.0);

@@ -29,6 +29,22 @@ public record ModelConfig(CellConfig cell, int vocabulary, int outputSize, LossK
         return vocabulary > 0 ? vocabulary : cell.inputSize();
     }
 
+    /** Refuses a batch whose input width, output width or kind of targets does not fit this model. */
+    public void checkBatch(SequenceBatch b) {
+        if (b.inputSize() != batchInputSize()) {
+            throw new IllegalArgumentException("batch input size " + b.inputSize() + " does not match the model's "
+                    + batchInputSize());
+        }
+        if (b.outputSize() != outputSize()) {
+            throw new IllegalArgumentException("batch output size " + b.outputSize() + " does not match the model's "
+                    + outputSize());
+        }
+        if (b.isClassification() != (loss() == LossKind.CROSS_ENTROPY)) {
+            throw new IllegalArgumentException("batch targets (" + (b.isClassification() ? "classes" : "values")
+                    + ") do not suit the loss " + loss());
+        }
+    }
+
     public ModelConfig withCell(CellConfig c) {
         return new ModelConfig(c, vocabulary, outputSize, loss);
     }

@@ -17,15 +17,10 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
     private final Embedding embedding;
     private final RecurrentCell cell;
     private final LinearReadout readout;
-
+    private final ReadoutRows rows;
 
     private Unroll unroll;
     private SequenceBatch batch;
-    private double[] y;
-    private double[] dy;
-    private double[] probs;
-    private double loss = Double.NaN;
-    private boolean lossComputed;
     private int backwardNext = -1;
 
     public SequenceModel(ModelConfig config) {
@@ -39,6 +34,7 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         this.embedding = embedding;
         this.cell = cell;
         this.readout = readout;
+        this.rows = new ReadoutRows(readout, config.loss());
     }
 
     public ModelConfig config() {
@@ -66,31 +62,14 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
      * unchanged. Token inputs go through the embedding here.
      */
     public void load(SequenceBatch b, double[] h0, double[] c0) {
-        if (b.inputSize() != config.batchInputSize()) {
-            throw new IllegalArgumentException("batch input size " + b.inputSize() + " does not match the model's "
-                    + config.batchInputSize());
-        }
-        if (b.outputSize() != config.outputSize()) {
-            throw new IllegalArgumentException("batch output size " + b.outputSize() + " does not match the model's "
-                    + config.outputSize());
-        }
-        if (b.isClassification() != (config.loss() == LossKind.CROSS_ENTROPY)) {
-            throw new IllegalArgumentException("batch targets (" + (b.isClassification() ? "classes" : "values")
-                    + ") do not suit the loss " + config.loss());
-        }
+        config.checkBatch(b);
         if (unroll == null || unroll.steps() != b.steps() || unroll.batch() != b.batch()) {
             // let the old buffers go first: the heap never holds two unrolls of this model
             unroll = null;
-            y = null;
-            dy = null;
-            probs = null;
             unroll = cell.newUnroll(b.steps(), b.batch());
-            int rows = Unroll.arrayLength("the outputs of T=" + b.steps() + " ticks, batch " + b.batch(),
-                    Unroll.times(Unroll.times(b.steps(), b.batch()), config.outputSize()));
-            y = new double[rows];
-            dy = new double[rows];
-            probs = new double[rows];
         }
+        rows.allocate(b.steps(), b.batch());
+        rows.reset(false);
         this.batch = b;
         if (b.usesTokens()) {
             embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), unroll.inputBuffer());
@@ -98,8 +77,6 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
             unroll.setInputs(b.inputs());
         }
         unroll.setInitialState(h0, c0);
-        lossComputed = false;
-        loss = Double.NaN;
         backwardNext = -1;
     }
 
@@ -126,38 +103,24 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
     }
 
     private void readoutRows(int t0, int t1) {
-        int b = unroll.batch();
-        int hOff = (t0 + 1) * b * cell.config().hiddenSize();
-        readout.forward((t1 - t0) * b, unroll.hiddenBuffer(), hOff, y, t0 * b * config.outputSize());
-        if (config.loss() == LossKind.CROSS_ENTROPY) {
-            int yk = config.outputSize();
-            for (int r = t0 * b; r < t1 * b; r++) {
-                LossKind.softmax(y, r * yk, yk, probs);
-            }
-        }
+        rows.forward(t0, t1, unroll.hiddenBuffer(), (t0 + 1) * unroll.batch() * cell.config().hiddenSize());
     }
 
     /** The loss over the masked ticks; fills dL/dy. NaN if anything selected is not finite. */
     @Override
     public double computeLoss() {
-        int rows = unroll.steps() * unroll.batch();
-        loss = config.loss().compute(rows, config.outputSize(), y, batch.targets(), batch.classes(),
-                batch.lossMask(), dy, probs);
-        lossComputed = true;
-        return loss;
+        return rows.computeLoss(batch);
     }
 
     @Override
     public double loss() {
-        return loss;
+        return rows.loss();
     }
 
     /** Zeroes every gradient and the backward buffers; the next backward tick is T − 1. */
     @Override
     public void beginBackward() {
-        if (!lossComputed) {
-            throw new IllegalStateException("compute the loss before the backward pass");
-        }
+        rows.requireLoss();
         zeroGrad();
         unroll.beginBackward();
         backwardNext = unroll.steps() - 1;
@@ -179,9 +142,7 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         }
         int b = unroll.batch();
         int hid = cell.config().hiddenSize();
-        int yk = config.outputSize();
-        readout.backward(b, unroll.hiddenBuffer(), (t + 1) * b * hid, dy, t * b * yk,
-                unroll.lossGradientBuffer(), t * b * hid);
+        rows.backward(t, unroll.hiddenBuffer(), (t + 1) * b * hid, unroll.lossGradientBuffer(), t * b * hid);
         cell.backwardTick(unroll, t);
         if (embedding != null) {
             embedding.backward(batch.tokens(), t * b, (t + 1) * b, unroll.inputGradientBuffer());
@@ -258,10 +219,8 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         }
         int b = unroll.batch();
         int hid = cell.config().hiddenSize();
-        int yk = config.outputSize();
         for (int t = unroll.steps() - 1; t >= 0; t--) {
-            readout.backward(b, unroll.hiddenBuffer(), (t + 1) * b * hid, dy, t * b * yk,
-                    unroll.lossGradientBuffer(), t * b * hid);
+            rows.backward(t, unroll.hiddenBuffer(), (t + 1) * b * hid, unroll.lossGradientBuffer(), t * b * hid);
         }
         cell.backwardSequence(unroll);
         if (embedding != null) {
@@ -281,7 +240,7 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         if (unroll.firstNonFiniteForwardTick() >= 0) {
             return new Divergence("forward", unroll.firstNonFiniteForwardTick(), "hidden state");
         }
-        if (lossComputed && !Double.isFinite(loss)) {
+        if (rows.lossComputed() && !Double.isFinite(rows.loss())) {
             return new Divergence("loss", -1, "loss");
         }
         if (unroll.firstNonFiniteBackwardTick() >= 0) {
@@ -295,30 +254,23 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
     /** Readout output k at tick t, row b (logits for cross-entropy). */
     @Override
     public double output(int t, int b, int k) {
-        return y[(t * unroll.batch() + b) * config.outputSize() + k];
+        return rows.output(t, b, k);
     }
 
     /** Softmax probability of class k at tick t, row b (cross-entropy models). */
     @Override
     public double probability(int t, int b, int k) {
-        return probs[(t * unroll.batch() + b) * config.outputSize() + k];
+        return rows.probability(t, b, k);
     }
 
     /** The most probable class (or largest output) at tick t, row b. */
     @Override
     public int argmax(int t, int b) {
-        int base = (t * unroll.batch() + b) * config.outputSize();
-        int best = 0;
-        for (int k = 1; k < config.outputSize(); k++) {
-            if (y[base + k] > y[base + best]) {
-                best = k;
-            }
-        }
-        return best;
+        return rows.argmax(t, b);
     }
 
     /** dL/dy at tick t, row b, output k (valid after {@link #computeLoss}). */
     public double outputGradient(int t, int b, int k) {
-        return dy[(t * unroll.batch() + b) * config.outputSize() + k];
+        return rows.gradient(t, b, k);
     }
 }

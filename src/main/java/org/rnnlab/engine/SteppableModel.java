@@ -5,7 +5,7 @@ package org.rnnlab.engine;
  * one timeline: for an encoder-decoder the encoder's ticks come first ({@link #encoderTicks()}),
  * then the decoder's. {@link Model#forwardLoss} and {@link Model#backwardAll} are these ticks in a
  * loop. Outputs ({@link #output}, {@link #argmax}, {@link #probability}) are indexed by readout
- * tick: {@link #localTick(int)} of a tick that {@link #hasOutput(int) has one}.
+ * tick: {@link #readoutTick(int)} of a tick that {@link #hasOutput(int) has one}.
  */
 public interface SteppableModel extends Model {
     /** Loads a batch with a zero initial state; nothing is computed yet. */
@@ -40,6 +40,15 @@ public interface SteppableModel extends Model {
 
     /** Tick t's index within {@link #unrollAt(int)}. */
     int localTick(int t);
+
+    /**
+     * The readout index of tick t, for {@link #output}, {@link #argmax} and {@link #probability}
+     * (and the batch's targets), where t {@link #hasOutput(int) has one}: {@link #localTick} unless
+     * the unroll runs in another order than the outputs (a reverse direction).
+     */
+    default int readoutTick(int t) {
+        return localTick(t);
+    }
 
     /** Y: outputs or classes. */
     int outputSize();

@@ -337,6 +337,7 @@ public final class SessionFile {
         Task task;
         try {
             task = tasks.create(settings);
+            ModelFactory.checkDepth(settings, task);
             MemoryEstimate.simulation(settings, task).requireFits();
         } catch (IllegalArgumentException e) {
             throw new FormatException(file, "settings", e.getMessage());

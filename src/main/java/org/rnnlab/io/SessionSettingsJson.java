@@ -45,6 +45,10 @@ final class SessionSettingsJson {
         if (s.clamp() != null) {
             g.writeStringField("clamp", s.clamp().toString());
         }
+        if (s.deep()) {
+            g.writeNumberField("layers", s.layers());
+            g.writeBooleanField("bidirectional", s.bidirectional());
+        }
         TaskOptions o = s.taskOptions();
         g.writeObjectFieldStart("task_options");
         if (o.variant() != null) {
@@ -119,9 +123,11 @@ final class SessionSettingsJson {
         long seed = j.integer(s, p, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         TaskOptions options = taskOptions(j, file, s.get("task_options"), sessionDir);
         GateClamp clamp = s.has("clamp") ? parse(file, p + ".clamp", j.text(s, p, "clamp"), GateClamp::parse) : null;
+        int layers = s.has("layers") ? (int) j.integer(s, p, "layers", 1, SimulationSettings.MAX_LAYERS) : 1;
+        boolean bidirectional = s.has("bidirectional") && j.bool(s, p, "bidirectional");
         try {
             return new SimulationSettings(cell, activation, forgetGate, gru, hidden, task, length, batch, embedding, init,
-                    radius, forgetBias, lr, opt, clip, threshold, seed, options, clamp);
+                    radius, forgetBias, lr, opt, clip, threshold, seed, options, clamp, layers, bidirectional);
         } catch (IllegalArgumentException e) {
             throw new FormatException(file, p, e.getMessage());
         }

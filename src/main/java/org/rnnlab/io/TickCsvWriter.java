@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.rnnlab.engine.DeepSequenceModel;
 import org.rnnlab.engine.GateSpec;
 import org.rnnlab.engine.RecurrentCell;
 import org.rnnlab.engine.Unroll;
@@ -16,8 +17,10 @@ import org.rnnlab.training.Simulation;
  * sequence and unit: each gate's pre-activation and activation, h and c, the total gradients
  * dL/dh and dL/dc (empty until that backward tick has run), the batch gradient norms, and the
  * inputs. Numbers are written in their shortest exact form, so the file holds the engine's
- * numbers bit for bit. For an encoder-decoder the encoder's ticks come first. Runs on the engine
- * thread (it reads the model's buffers).
+ * numbers bit for bit. For an encoder-decoder the encoder's ticks come first. A stacked or
+ * bidirectional model's rows also say where each tick is ({@code layer}, {@code direction} forward
+ * or reverse, the time {@code t}), and its x columns are the widest layer's input (a narrower
+ * layer leaves the rest empty). Runs on the engine thread (it reads the model's buffers).
  */
 public final class TickCsvWriter {
     private TickCsvWriter() {}
@@ -37,13 +40,18 @@ public final class TickCsvWriter {
         int steps = sim.steps();
         int batch = first.batch();
         int hidden = first.hiddenSize();
+        DeepSequenceModel deep = model instanceof DeepSequenceModel d ? d : null;
         int x = first.inputSize();
+        for (int tick = 0; deep != null && tick < steps; tick++) {
+            x = Math.max(x, model.unrollAt(tick).inputSize());
+        }
         boolean hasC = first.hasCellState();
         int computedForward = Math.min(sim.frontier(), steps);
         int backwardDone = Math.max(0, sim.frontier() - steps - 1);
         int firstBackwardTick = steps - Math.min(backwardDone, steps);
 
-        StringBuilder head = new StringBuilder("iteration,tick,sequence,unit");
+        StringBuilder head = new StringBuilder(deep == null ? "iteration,tick,sequence,unit"
+                : "iteration,tick,layer,direction,t,sequence,unit");
         for (GateSpec g : gates) {
             head.append(',').append(g.name()).append("_pre,").append(g.name());
         }
@@ -73,7 +81,12 @@ public final class TickCsvWriter {
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
                     row.setLength(0);
-                    row.append(sim.iteration()).append(',').append(tick).append(',').append(b).append(',').append(j);
+                    row.append(sim.iteration()).append(',').append(tick).append(',');
+                    if (deep != null) {
+                        row.append(deep.layerOf(tick)).append(',').append(deep.directionOf(tick) == 0 ? "forward" : "reverse")
+                                .append(',').append(deep.timeOf(tick)).append(',');
+                    }
+                    row.append(b).append(',').append(j);
                     for (int g = 0; g < gates.size(); g++) {
                         row.append(',').append(cell.preActivation(u, t, g, b, j)).append(',').append(u.gate(t, g, b, j));
                     }
@@ -102,7 +115,10 @@ public final class TickCsvWriter {
                         }
                     }
                     for (int i = 0; i < x; i++) {
-                        row.append(',').append(u.x(t, b, i));
+                        row.append(',');
+                        if (i < u.inputSize()) {
+                            row.append(u.x(t, b, i));
+                        }
                     }
                     w.write(row.toString());
                     w.newLine();

@@ -7,6 +7,12 @@ import org.rnnlab.engine.LossKind;
  * and one output per tick, no vocabulary, mean squared error.
  */
 public interface ScalarSeriesTask extends Task {
+    /** Every series task forecasts its own series. */
+    @Override
+    default boolean predictsItsOwnFuture() {
+        return true;
+    }
+
     @Override
     default int inputSize() {
         return 1;

@@ -35,6 +35,14 @@ public interface Task {
         return pattern().placement();
     }
 
+    /**
+     * True when the targets are later inputs of the same sequence (next value, next character): a
+     * model that reads the sequence backwards would see the future it must predict.
+     */
+    default boolean predictsItsOwnFuture() {
+        return false;
+    }
+
     /** Width of a batch's input: features X for dense inputs, vocabulary size V for tokens. */
     int inputSize();
 

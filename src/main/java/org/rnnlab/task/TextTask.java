@@ -105,6 +105,12 @@ public final class TextTask implements Task {
         return IoPattern.MANY_TO_MANY;
     }
 
+    /** The target of each character is the next one. */
+    @Override
+    public boolean predictsItsOwnFuture() {
+        return true;
+    }
+
     @Override
     public int inputSize() {
         return alphabet.length;

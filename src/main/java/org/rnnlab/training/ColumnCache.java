@@ -129,7 +129,12 @@ final class ColumnCache {
             for (int pos = from; pos < c.frontier(); pos++) {
                 int tick = c.tickAt(pos);
                 switch (c.phaseAt(pos)) {
-                    case FORWARD -> forward[tick] = forwardColumn(tick, row, classification);
+                    case FORWARD -> {
+                        forward[tick] = forwardColumn(tick, row, classification);
+                        if (tick == c.steps() - 1) {
+                            completeOutputs(tick, row, classification);
+                        }
+                    }
                     case BACKWARD -> backward[tick] = backwardColumn(tick, row, true);
                     default -> {
                     }
@@ -137,6 +142,18 @@ final class ColumnCache {
             }
         });
         built = c.frontier();
+    }
+
+    /**
+     * The last forward tick may complete outputs of earlier ticks (a bidirectional many-to-one
+     * readout reads the reverse direction's final state): their columns are built again.
+     */
+    private void completeOutputs(int last, int row, boolean classification) {
+        for (int tick = 0; tick < last; tick++) {
+            if (model.hasOutput(tick) && forward[tick] != null && Double.isNaN(forward[tick].output()[0])) {
+                forward[tick] = forwardColumn(tick, row, classification);
+            }
+        }
     }
 
     /**
@@ -199,10 +216,11 @@ final class ColumnCache {
         double[] out = new double[y];
         double[] probs = classification ? new double[y] : null;
         boolean has = model.hasOutput(tick);
+        int r = has ? model.readoutTick(tick) : -1;
         for (int k = 0; k < y; k++) {
-            out[k] = has ? model.output(t, row, k) : Double.NaN;
+            out[k] = has ? model.output(r, row, k) : Double.NaN;
             if (probs != null) {
-                probs[k] = has ? model.probability(t, row, k) : Double.NaN;
+                probs[k] = has ? model.probability(r, row, k) : Double.NaN;
             }
         }
         return new ForwardColumn(tick, xs, gates, pre, hs, cs, out, probs);

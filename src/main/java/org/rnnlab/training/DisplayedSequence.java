@@ -1,6 +1,7 @@
 package org.rnnlab.training;
 
 import java.util.Arrays;
+import org.rnnlab.engine.DeepSequenceModel;
 import org.rnnlab.engine.Seq2SeqBatch;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.SteppableModel;
@@ -72,8 +73,10 @@ final class DisplayedSequence {
         double[][] targets = out.isClassification() ? null : new double[steps][y];
         int[] classes = out.isClassification() ? new int[steps] : null;
         for (int t = 0; t < steps; t++) {
-            Unroll u = model.unrollAt(t);
-            int local = model.localTick(t);
+            // every tick of a stack shows the task's input at its time t (layer 0's), not the layer below's output
+            DeepSequenceModel deep = model instanceof DeepSequenceModel d ? d : null;
+            Unroll u = deep == null ? model.unrollAt(t) : u0;
+            int local = deep == null ? model.localTick(t) : deep.timeOf(t);
             for (int i = 0; i < x; i++) {
                 inputs[t][i] = u.x(local, row, i);
             }
@@ -85,7 +88,7 @@ final class DisplayedSequence {
                 }
                 continue;
             }
-            int idx = out.index(local, row);
+            int idx = out.index(model.readoutTick(t), row);
             mask[t] = out.lossMask()[idx];
             if (targets != null) {
                 System.arraycopy(out.targets(), idx * y, targets[t], 0, y);

@@ -71,9 +71,10 @@ public final class MemoryEstimate {
         List<Part> p = new ArrayList<>(common(s, task, Math.min(WINDOW_EVAL_BATCH, Math.max(1, task.testSize()))));
         long params = parameters(s, task);
         p.add(new Part("weight copies", Unroll.times(2 * D, params)));
-        CellConfig cfg = ModelFactory.cellConfig(s, task);
-        long perTick = Unroll.plus(Unroll.times(D, columnDoubles(cfg, task)), COLUMN_OVERHEAD);
-        p.add(new Part("columns", Unroll.times(task.sequenceLength(), perTick)));
+        List<CellConfig> layers = layerConfigs(s, task);
+        long perTick = Unroll.plus(Unroll.times(D, columnDoubles(layers.get(layers.size() - 1), task)), COLUMN_OVERHEAD);
+        long ticks = Unroll.times(Unroll.times(task.sequenceLength(), s.layers()), s.bidirectional() ? 2 : 1);
+        p.add(new Part("columns", Unroll.times(ticks, perTick)));
         p.add(new Part("history", Unroll.times(Simulation.HISTORY_LIMIT, RECORD_BYTES)));
         return new MemoryEstimate(describe(s, task), p);
     }
@@ -158,7 +159,8 @@ public final class MemoryEstimate {
     }
 
     private static String describe(SimulationSettings s, Task task) {
-        return String.format(Locale.ROOT, "%s with H=%d, T=%d, batch %d on %s", s.cell().id(), s.hiddenSize(),
+        return String.format(Locale.ROOT, "%s with H=%d%s, T=%d, batch %d on %s", s.cell().id(), s.hiddenSize(),
+                s.deep() ? ", " + s.layers() + " layers" + (s.bidirectional() ? " bidirectional" : "") : "",
                 task.sequenceLength(), s.batchSize(), task.id());
     }
 
@@ -215,7 +217,46 @@ public final class MemoryEstimate {
             return Unroll.plus(Unroll.plus(Unroll.times(2, cellParameters(cc)), embeddings), readout);
         }
         long embedding = task.vocabulary() > 0 ? Unroll.times(task.vocabulary(), s.embeddingSize()) : 0;
+        if (s.deep()) {
+            long w = Unroll.times(directions(s), h);
+            long cells = 0;
+            for (CellConfig c : layerConfigs(s, task)) {
+                cells = Unroll.plus(cells, Unroll.times(directions(s), cellParameters(c)));
+            }
+            return Unroll.plus(Unroll.plus(cells, embedding), Unroll.plus(Unroll.times(w, y), y));
+        }
         return Unroll.plus(Unroll.plus(cellParameters(cfg), embedding), readout);
+    }
+
+    private static long directions(SimulationSettings s) {
+        return s.bidirectional() ? 2 : 1;
+    }
+
+    /** The cell of each stacked layer: layer 0 reads the task's input, each above the D·H outputs below. */
+    private static List<CellConfig> layerConfigs(SimulationSettings s, Task task) {
+        CellConfig first = ModelFactory.cellConfig(s, task);
+        List<CellConfig> out = new ArrayList<>();
+        out.add(first);
+        for (int k = 1; k < s.layers(); k++) {
+            out.add(first.withSizes((int) directions(s) * s.hiddenSize(), s.hiddenSize()));
+        }
+        return out;
+    }
+
+    /**
+     * A stacked model's unrolls (one per layer and direction), each layer's output and its gradient,
+     * dL/dx and the readout's input and gradient, in doubles.
+     */
+    private static long deepUnrollDoubles(SimulationSettings s, Task task, long t, long rows) {
+        long tb = Unroll.times(t, rows);
+        long w = Unroll.times(directions(s), s.hiddenSize());
+        long sum = 0;
+        for (CellConfig c : layerConfigs(s, task)) {
+            sum = Unroll.plus(sum, Unroll.times(directions(s), Unroll.doubles(c, t, rows)));
+            sum = Unroll.plus(sum, Unroll.times(2, Unroll.times(tb, w)));
+        }
+        long inputs = Unroll.times(tb, ModelFactory.cellConfig(s, task).inputSize());
+        return Unroll.plus(sum, Unroll.plus(Unroll.times(2, inputs), Unroll.times(2, Unroll.times(tb, w))));
     }
 
     /** G·H·(X + H) + 2·G·H, in long. */
@@ -230,6 +271,8 @@ public final class MemoryEstimate {
         if (task.pattern() == IoPattern.ENCODER_DECODER) {
             CellConfig cc = s.cellConfig(s.embeddingSize());
             doubles = Unroll.times(2, Unroll.doubles(cc, t, rows));
+        } else if (s.deep()) {
+            doubles = deepUnrollDoubles(s, task, t, rows);
         } else {
             doubles = Unroll.doubles(ModelFactory.cellConfig(s, task), t, rows);
         }

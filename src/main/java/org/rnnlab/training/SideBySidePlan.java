@@ -5,11 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.rnnlab.engine.CellKind;
-import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.Model;
-import org.rnnlab.engine.ModelConfig;
-import org.rnnlab.engine.SequenceModel;
-import org.rnnlab.task.IoPattern;
 import org.rnnlab.task.Task;
 
 /**
@@ -131,13 +127,7 @@ public record SideBySidePlan(List<CellKind> cells, SimulationSettings base, Side
      * {@link ModelFactory#model} builds, without initialising it.
      */
     public static int parameterCount(SimulationSettings s, Task task) {
-        Model m;
-        if (task.pattern() == IoPattern.ENCODER_DECODER) {
-            m = new EncoderDecoderModel(s.cellConfig(s.embeddingSize()), task.inputSize(), task.outputSize());
-        } else {
-            m = new SequenceModel(new ModelConfig(ModelFactory.cellConfig(s, task), task.vocabulary(),
-                    task.outputSize(), task.loss()));
-        }
+        Model m = ModelFactory.uninitialised(s, task);
         return m.parameterCount();
     }
 }

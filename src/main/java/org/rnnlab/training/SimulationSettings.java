@@ -34,12 +34,16 @@ import org.rnnlab.task.TaskOptions;
  * @param taskOptions    the task's variant, lag, CSV file and column (its length and seed are
  *                       {@code sequenceLength} and {@code seed}); null means the task's defaults
  * @param clamp          a gate held at a value from a tick on ({@link GateClamp}), or null; it must fit the cell
+ * @param layers         stacked recurrent layers L, 1..{@link #MAX_LAYERS} (PyTorch's {@code num_layers})
+ * @param bidirectional  every layer also runs the sequence backwards ({@code bidirectional=True})
  */
 public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
                                  int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
                                  InitScheme init, double spectralRadius, double forgetBias, double learningRate,
                                  OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
-                                 TaskOptions taskOptions, GateClamp clamp) {
+                                 TaskOptions taskOptions, GateClamp clamp, int layers, boolean bidirectional) {
+    /** The most stacked layers a run may have. */
+    public static final int MAX_LAYERS = org.rnnlab.engine.DeepRecurrent.MAX_LAYERS;
 
     public SimulationSettings {
         if (taskOptions == null) {
@@ -77,6 +81,34 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
         if (clamp != null) {
             clamp.checkFor(new CellConfig(cell, 1, hiddenSize, rnnActivation, forgetGate, gruVariant));
         }
+        range("layers", layers, 1, MAX_LAYERS);
+        if (clamp != null && deep()) {
+            throw new IllegalArgumentException("clamp " + clamp + " is for one unidirectional layer, not "
+                    + layers + " layers" + (bidirectional ? ", bidirectional" : ""));
+        }
+    }
+
+    /** One layer, one direction, with a gate clamp or none (sessions saved before stacking read as this). */
+    public SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
+                              int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
+                              InitScheme init, double spectralRadius, double forgetBias, double learningRate,
+                              OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
+                              TaskOptions taskOptions, GateClamp clamp) {
+        this(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength, batchSize, embeddingSize,
+                init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp,
+                1, false);
+    }
+
+    /** True for more than one layer or a reverse direction: the run's model is a {@code DeepSequenceModel}. */
+    public boolean deep() {
+        return layers > 1 || bidirectional;
+    }
+
+    /** These settings with L layers, bidirectional or not. */
+    public SimulationSettings withLayers(int l, boolean bi) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
+                seed, taskOptions, clamp, l, bi);
     }
 
     private static void range(String name, int v, int lo, int hi) {
@@ -99,7 +131,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withClamp(GateClamp c) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, taskOptions, c);
+                seed, taskOptions, c, layers, bidirectional);
     }
 
     /** The scenario the window opens with: LSTM, adding problem, T = 20, 8 units. */
@@ -116,7 +148,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withTaskOptions(TaskOptions o) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, o, clamp);
+                seed, o, clamp, layers, bidirectional);
     }
 
     /** The cell config for a given input size. */
@@ -126,47 +158,47 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
 
     public SimulationSettings withCell(CellKind c) {
         return new SimulationSettings(c, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(c, hiddenSize, forgetGate, gruVariant));
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(c, hiddenSize, forgetGate, gruVariant), layers, bidirectional);
     }
 
     public SimulationSettings withHiddenSize(int h) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, h, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, h, forgetGate, gruVariant));
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, h, forgetGate, gruVariant), layers, bidirectional);
     }
 
     public SimulationSettings withTask(String id, int seqLength) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, id, seqLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
     }
 
     public SimulationSettings withSeed(long s) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions, clamp);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions, clamp, layers, bidirectional);
     }
 
     public SimulationSettings withSpectralRadius(double r) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
+                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
     }
 
     public SimulationSettings withTraining(double lr, OptimizerKind opt, boolean clipOn, double threshold) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions, clamp);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions, clamp, layers, bidirectional);
     }
 
     public SimulationSettings withVariant(Nonlinearity activation, boolean forget, GruVariant gru) {
         return new SimulationSettings(cell, activation, forget, gru, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, hiddenSize, forget, gru));
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, hiddenSize, forget, gru), layers, bidirectional);
     }
 
     public SimulationSettings withInit(InitScheme scheme, double forgetBiasValue) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
+                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
     }
 
     public SimulationSettings withBatchSize(int b) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp);
+                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
     }
 
     /** The clamp if it still fits the changed cell, else null: a new cell drops a clamp it cannot take. */

@@ -52,6 +52,10 @@ final class SingleCellWeights {
         if (model.encoderTicks() > 0) {
             throw new IllegalArgumentException("an encoder-decoder has two cells; weight files hold one");
         }
+        if (model instanceof org.rnnlab.engine.DeepSequenceModel deep) {
+            throw new IllegalArgumentException("a model of " + deep.layers() + " layers × " + deep.directions()
+                    + " directions has " + deep.layers() * deep.directions() + " cells; weight files hold one");
+        }
         return model.cell();
     }
 }

@@ -27,11 +27,13 @@ public final class Sweep {
         List<SweepRun> keys = new ArrayList<>();
         List<TrainerConfig> configs = new ArrayList<>();
         for (CellKind c : plan.cells()) {
-            for (int h : plan.hiddens()) {
-                for (int t : plan.lengths()) {
-                    for (long s : plan.seeds()) {
-                        keys.add(new SweepRun(c, h, t, s, null));
-                        configs.add(plan.config(c, h, t, s));
+            for (int l : plan.layers()) {
+                for (int h : plan.hiddens()) {
+                    for (int t : plan.lengths()) {
+                        for (long s : plan.seeds()) {
+                            keys.add(new SweepRun(c, l, h, t, s, null));
+                            configs.add(plan.config(c, l, h, t, s));
+                        }
                     }
                 }
             }
@@ -44,13 +46,13 @@ public final class Sweep {
                 synchronized (done) {
                     n = ++done[0];
                 }
-                listener.finished(new SweepRun(k.cell(), k.hidden(), k.length(), k.seed(), r), n, keys.size());
+                listener.finished(k.with(r), n, keys.size());
             }
         });
         List<SweepRun> runs = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             SweepRun k = keys.get(i);
-            runs.add(new SweepRun(k.cell(), k.hidden(), k.length(), k.seed(), results.get(i)));
+            runs.add(k.with(results.get(i)));
         }
         return new SweepResult(plan, runs);
     }

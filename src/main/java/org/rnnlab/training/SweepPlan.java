@@ -4,17 +4,18 @@ import java.util.List;
 import org.rnnlab.engine.CellKind;
 
 /**
- * What a {@link Sweep} runs: every cell × hidden size × sequence length × seed, each a
- * {@link Trainer} run of {@code base} with those four replaced.
+ * What a {@link Sweep} runs: every cell × depth × hidden size × sequence length × seed, each a
+ * {@link Trainer} run of {@code base} with those five replaced.
  *
  * @param base    everything else (task, optimiser, budget, ...)
  * @param cells   at least one, no repeats
  * @param hiddens hidden sizes, at least one, each 1..1024
  * @param lengths sequence lengths T, at least one, each 1..10000
  * @param seeds   at least one, no repeats
+ * @param layers  stacked layers L, at least one, each 1..4 (the base's direction for all)
  */
 public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> hiddens, List<Integer> lengths,
-                        List<Long> seeds) {
+                        List<Long> seeds, List<Integer> layers) {
 
     public SweepPlan {
         if (base == null) {
@@ -24,6 +25,18 @@ public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> 
         hiddens = nonEmptyDistinct("hidden sizes", hiddens);
         lengths = nonEmptyDistinct("sequence lengths", lengths);
         seeds = nonEmptyDistinct("seeds", seeds);
+        layers = nonEmptyDistinct("layers", layers);
+    }
+
+    /** The base's depth only. */
+    public SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> hiddens, List<Integer> lengths,
+                     List<Long> seeds) {
+        this(base, cells, hiddens, lengths, seeds, base == null ? null : List.of(base.settings().layers()));
+    }
+
+    /** True when a run has more than one layer or a reverse direction: the tables name the depth. */
+    public boolean deep() {
+        return base.settings().bidirectional() || layers.size() > 1 || layers.get(0) > 1;
     }
 
     private static <T> List<T> nonEmptyDistinct(String name, List<T> values) {
@@ -50,13 +63,19 @@ public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> 
 
     /** Runs in the plan. */
     public int size() {
-        return cells.size() * hiddens.size() * lengths.size() * seeds.size();
+        return cells.size() * layers.size() * hiddens.size() * lengths.size() * seeds.size();
+    }
+
+    /** The config of one run at the plan's first depth. */
+    public TrainerConfig config(CellKind cell, int hidden, int length, long seed) {
+        return config(cell, layers.get(0), hidden, length, seed);
     }
 
     /** The config of one run. */
-    public TrainerConfig config(CellKind cell, int hidden, int length, long seed) {
+    public TrainerConfig config(CellKind cell, int layerCount, int hidden, int length, long seed) {
         SimulationSettings s = base.settings().withCell(cell).withHiddenSize(hidden)
-                .withTask(base.settings().taskId(), length).withSeed(seed);
+                .withTask(base.settings().taskId(), length).withSeed(seed)
+                .withLayers(layerCount, base.settings().bidirectional());
         return base.withSettings(s);
     }
 }

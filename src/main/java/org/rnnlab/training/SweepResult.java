@@ -14,11 +14,16 @@ public record SweepResult(SweepPlan plan, List<SweepRun> runs) {
         runs = List.copyOf(runs);
     }
 
-    /** The runs of one cell, hidden size and length, in seed order. */
+    /** The runs of one cell, hidden size and length at the plan's first depth, in seed order. */
     public List<SweepRun> runs(CellKind cell, int hidden, int length) {
+        return runs(cell, plan.layers().get(0), hidden, length);
+    }
+
+    /** The runs of one cell, depth, hidden size and length, in seed order. */
+    public List<SweepRun> runs(CellKind cell, int layers, int hidden, int length) {
         List<SweepRun> out = new ArrayList<>();
         for (SweepRun r : runs) {
-            if (r.cell() == cell && r.hidden() == hidden && r.length() == length) {
+            if (r.cell() == cell && r.layers() == layers && r.hidden() == hidden && r.length() == length) {
                 out.add(r);
             }
         }
@@ -27,8 +32,13 @@ public record SweepResult(SweepPlan plan, List<SweepRun> runs) {
 
     /** How many of those runs reached the solved threshold. */
     public int successes(CellKind cell, int hidden, int length) {
+        return successes(cell, plan.layers().get(0), hidden, length);
+    }
+
+    /** How many runs of one cell, depth, hidden size and length reached the solved threshold. */
+    public int successes(CellKind cell, int layers, int hidden, int length) {
         int n = 0;
-        for (SweepRun r : runs(cell, hidden, length)) {
+        for (SweepRun r : runs(cell, layers, hidden, length)) {
             if (r.solved()) {
                 n++;
             }
@@ -38,8 +48,13 @@ public record SweepResult(SweepPlan plan, List<SweepRun> runs) {
 
     /** The median iterations the solved runs took, or −1 when none solved. */
     public long medianIterationsToSolve(CellKind cell, int hidden, int length) {
+        return medianIterationsToSolve(cell, plan.layers().get(0), hidden, length);
+    }
+
+    /** As {@link #medianIterationsToSolve(CellKind, int, int)} at depth {@code layers}. */
+    public long medianIterationsToSolve(CellKind cell, int layers, int hidden, int length) {
         List<Long> it = new ArrayList<>();
-        for (SweepRun r : runs(cell, hidden, length)) {
+        for (SweepRun r : runs(cell, layers, hidden, length)) {
             if (r.solved()) {
                 it.add(r.result().iterations());
             }

@@ -44,12 +44,12 @@ public class TrainingStepBench {
     @Setup(Level.Trial)
     public void setUp() {
         step = new BenchmarkStep(BenchmarkStep.Shape.parse(shape), 0);
-        step.model().cell().setThreads(threads);
+        step.setThreads(threads);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        step.model().cell().setThreads(1);
+        step.setThreads(1);
     }
 
     @Benchmark

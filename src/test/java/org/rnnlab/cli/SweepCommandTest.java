@@ -25,7 +25,7 @@ class SweepCommandTest {
         assertThat(r.out()).contains("median iterations to solve").contains("wall time");
         assertThat(r.err()).contains("[8/8]");
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows.get(0)).isEqualTo("task,cell,hidden,seq,seed,status,iterations,final_metric,solved,seconds");
+        assertThat(rows.get(0)).isEqualTo("task,cell,hidden,seq,seed,status,iterations,final_metric,solved,seconds,layers,bidirectional");
         assertThat(rows).hasSize(9);
         assertThat(rows.get(1)).startsWith("order,rnn,2,8,1,");
         assertThat(rows.get(8)).startsWith("order,gru,2,10,2,");

@@ -34,51 +34,11 @@ class ModelGradientCheckTest {
 
     private static SequenceBatch batch(SplittableRandom r, LossKind loss, LossPlacement placement, int t, int bs,
                                        boolean tokens, int x, int vocab, int y) {
-        int tb = t * bs;
-        double[] inputs = null;
-        int[] ids = null;
-        if (tokens) {
-            ids = new int[tb];
-            for (int i = 0; i < tb; i++) {
-                ids[i] = r.nextInt(vocab);
-            }
-        } else {
-            inputs = new double[tb * x];
-            for (int i = 0; i < inputs.length; i++) {
-                inputs[i] = r.nextDouble(-1, 1);
-            }
-        }
-        double[] mask = placement.mask(t, bs);
-        if (placement == LossPlacement.MASK) {
-            for (int i = 0; i < tb; i++) {
-                mask[i] = r.nextInt(3) == 0 ? 0.0 : 1.0;
-            }
-            mask[tb - 1] = 1.0;
-        }
-        double[] targets = null;
-        int[] classes = null;
-        if (loss == LossKind.MSE) {
-            targets = new double[tb * y];
-            for (int i = 0; i < targets.length; i++) {
-                targets[i] = r.nextDouble(-1, 1);
-            }
-        } else {
-            classes = new int[tb];
-            for (int i = 0; i < tb; i++) {
-                classes[i] = r.nextInt(y);
-            }
-        }
-        return new SequenceBatch(t, bs, tokens ? vocab : x, inputs, ids, y, targets, classes, mask);
+        return ModelTestSupport.batch(r, loss, placement, t, bs, tokens, x, vocab, y);
     }
 
     private static void randomize(Model m, SplittableRandom r, double scale) {
-        for (Param p : m.params()) {
-            double[] a = p.value().data;
-            for (int i = 0; i < a.length; i++) {
-                a[i] = r.nextDouble(-scale, scale);
-            }
-        }
-        m.markChanged();
+        ModelTestSupport.randomize(m, r, scale);
     }
 
     /** Checks every parameter element of the model against central differences of its loss. */
@@ -92,19 +52,7 @@ class ModelGradientCheckTest {
         }
         for (int i = 0; i < params.size(); i++) {
             double[] w = params.get(i).value().data;
-            double[] fd = new double[w.length];
-            for (int k = 0; k < w.length; k++) {
-                double keep = w[k];
-                w[k] = keep + EPS;
-                m.markChanged();
-                double up = m.forwardLoss(batch);
-                w[k] = keep - EPS;
-                m.markChanged();
-                double down = m.forwardLoss(batch);
-                w[k] = keep;
-                m.markChanged();
-                fd[k] = (up - down) / (2 * EPS);
-            }
+            double[] fd = ModelTestSupport.finiteDifferences(m, batch, params.get(i), EPS);
             double diff = 0;
             double scale = 1e-8;
             for (int k = 0; k < w.length; k++) {
