@@ -50,6 +50,8 @@ public final class Simulation {
     private double loss = Double.NaN;
     private ClipReport lastClip;
     private UpdateColumn lastUpdate;
+    private final String modelName;
+    private java.util.List<String> tickNames;
     private double sequenceLoss = Double.NaN;
     private Divergence divergence;
     private double lastMetric = Double.NaN;
@@ -59,6 +61,7 @@ public final class Simulation {
     public Simulation(SimulationSettings settings, TaskFactory tasks) {
         this.settings = settings;
         this.task = tasks.create(settings);
+        this.modelName = ModelNames.keras(settings, task);
         this.model = (SteppableModel) ModelFactory.model(settings, task);
         this.optimizer = settings.optimizer().create(settings.learningRate());
         this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();
@@ -194,6 +197,21 @@ public final class Simulation {
             }
             default -> throw new IllegalStateException("nothing to compute at " + pos);
         }
+    }
+
+    /** Where each tick of a deep model is, null for one layer in one direction. */
+    private java.util.List<String> tickNames() {
+        if (!(model instanceof org.rnnlab.engine.DeepSequenceModel deep)) {
+            return null;
+        }
+        if (tickNames == null || tickNames.size() != deep.ticks()) {
+            java.util.List<String> names = new java.util.ArrayList<>(deep.ticks());
+            for (int i = 0; i < deep.ticks(); i++) {
+                names.add(deep.where(i));
+            }
+            tickNames = java.util.List.copyOf(names);
+        }
+        return tickNames;
     }
 
     private void noteSequenceLoss() {
@@ -345,7 +363,7 @@ public final class Simulation {
         int at = cursor.cursor();
         Snapshot.Run run = new Snapshot.Run(runId, settings, model.cellAt(t - 1).config(), task.title(), task.pattern(),
                 task.pattern().placement(), task.loss(), model.parameterCount(), model.encoderTicks(), task.metric(),
-                task.baselineValue(), history.view());
+                task.baselineValue(), history.view(), modelName, tickNames());
         Snapshot.Status status = new Snapshot.Status(at >= t ? loss : Double.NaN,
                 at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated,
                 at >= t ? sequenceLoss : Double.NaN, at >= cursor.positions() - 1 ? lastUpdate : null);

@@ -46,10 +46,13 @@ public record Snapshot(long version, Run run, Position position, Sequence sequen
      * @param metric         the task's metric (name, whether it is a fraction, its chance level)
      * @param baseline       the task's main baseline as a value of the metric, NaN when it has none
      * @param history        this run's iteration records (bounded), for the curves and the status line
+     * @param model          the model named Keras-style ("Bidirectional(LSTM 16) → LSTM 16 → Dense")
+     * @param tickNames      where each tick of a stacked or bidirectional model is ("Layer 2 ← t=7"),
+     *                       null for one layer in one direction
      */
     public record Run(long id, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
                       LossPlacement placement, LossKind loss, int parameterCount, int encoderTicks, Metric metric,
-                      double baseline, IterationHistory history) {
+                      double baseline, IterationHistory history, String model, List<String> tickNames) {
         /** The metric's name, or null when the run has no metric. */
         public String metricName() {
             return metric == null ? null : metric.name();
@@ -145,6 +148,12 @@ public record Snapshot(long version, Run run, Position position, Sequence sequen
 
     /** The phase text of the position ("Backward t=12"): see {@link Position#phaseText()}. */
     public String phaseText() {
+        List<String> names = run.tickNames();
+        int t = position.tick();
+        if (names != null && t >= 0 && t < names.size()
+                && (position.phase() == Phase.FORWARD || position.phase() == Phase.BACKWARD)) {
+            return position.phase().label() + "  " + names.get(t);
+        }
         return position.phaseText();
     }
 }

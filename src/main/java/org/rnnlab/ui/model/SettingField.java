@@ -8,6 +8,8 @@ public enum SettingField {
     FORGET_BIAS("forget-gate bias"),
     GRU_VARIANT("GRU variant"),
     HIDDEN_SIZE("hidden size"),
+    LAYERS("layers"),
+    BIDIRECTIONAL("bidirectional"),
     TASK("task"),
     SEQUENCE_LENGTH("sequence length"),
     BATCH_SIZE("batch size"),

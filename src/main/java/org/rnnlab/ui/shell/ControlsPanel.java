@@ -75,6 +75,7 @@ final class ControlsPanel {
     private final Label radiusValue = new Label();
     private final ComboBox<OptimizerKind> optimizer = new ComboBox<>();
     private final ToggleSwitch clip = new ToggleSwitch();
+    private final ToggleSwitch bidirectional = new ToggleSwitch();
 
     ControlsPanel(SettingsModel model, List<String> taskIds) {
         this.model = model;
@@ -162,6 +163,15 @@ final class ControlsPanel {
         textField(SettingField.HIDDEN_SIZE, "hiddenSize", "Hidden units", "H, the number of hidden units (1..1024)",
                 s -> Integer.toString(s.hiddenSize()),
                 text -> s -> s.withHiddenSize(FieldParsers.parseInt(SettingField.HIDDEN_SIZE, text)));
+
+        textField(SettingField.LAYERS, "layers", "Layers", "Stacked layers (1..4): each above the first reads the one below",
+                s -> Integer.toString(s.layers()),
+                text -> s -> s.withLayers(FieldParsers.parseInt(SettingField.LAYERS, text), s.bidirectional()));
+        bidirectional.setId("bidirectional");
+        bidirectional.selectedProperty().addListener((o, a, on) ->
+                apply(SettingField.BIDIRECTIONAL, s -> s.withLayers(s.layers(), on)));
+        add(SettingField.BIDIRECTIONAL, "Bidirectional", bidirectional,
+                "Every layer also reads the sequence backwards, t = T..1, with its own weights");
 
         textField(SettingField.CLAMP, ClampControl.ID, ClampControl.TITLE, ClampControl.TIP,
                 ClampControl::shown, ClampControl::change);
@@ -407,6 +417,7 @@ final class ControlsPanel {
             radiusValue.setText(radiusText());
             optimizer.setValue(s.optimizer());
             clip.setSelected(s.clip());
+            bidirectional.setSelected(s.bidirectional());
             for (Map.Entry<SettingField, TextField> e : texts.entrySet()) {
                 if (model.error(e.getKey()) == null) {
                     e.getValue().setText(((Function<SimulationSettings, String>) e.getValue().getUserData()).apply(s));

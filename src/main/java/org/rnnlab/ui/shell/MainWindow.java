@@ -16,12 +16,10 @@ import org.rnnlab.lesson.LessonCatalog;
 import org.rnnlab.lesson.LessonView;
 import org.rnnlab.lesson.Lessons;
 import org.rnnlab.training.EngineRunner;
-import org.rnnlab.training.IterationRecord;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.model.AppTasks;
-import org.rnnlab.ui.model.Numbers;
 import org.rnnlab.ui.model.SettingsModel;
 import org.rnnlab.ui.model.SpeedScale;
 import org.rnnlab.ui.view.CellDiagramView;
@@ -377,26 +375,7 @@ public final class MainWindow implements FrameTarget {
         }
         transport.show(s);
         trainBar.show(s);
-        statusBar.setText(statusText(s));
-    }
-
-    private String statusText(Snapshot s) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(s.run().taskTitle()).append("  ·  ").append(s.run().cell().label()).append(", H=").append(s.run().cell().hiddenSize())
-                .append(", T=").append(s.position().steps()).append(", batch ").append(s.sequence().batchSize())
-                .append("  ·  ").append(s.run().parameterCount()).append(" parameters");
-        if (!Double.isNaN(s.status().lastMetric())) {
-            sb.append("  ·  test ").append(s.run().metricName()).append(' ').append(Numbers.format(s.status().lastMetric()));
-        }
-        IterationRecord last = s.run().history().last();
-        if (last != null) {
-            sb.append("  ·  ").append(s.run().history().updates()).append(" updates, last loss ")
-                    .append(Numbers.format(last.loss()));
-        }
-        if (s.status().divergence() != null) {
-            sb.append("  ·  ").append(s.status().divergence().describe());
-        }
-        return sb.toString();
+        statusBar.setText(StatusText.of(s));
     }
 
     @Override

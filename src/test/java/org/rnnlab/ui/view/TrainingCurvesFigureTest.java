@@ -35,7 +35,7 @@ class TrainingCurvesFigureTest {
         Snapshot.Run r = s.run();
         return new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(),
                 r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(), name == null ? null : new org.rnnlab.task.Metric(name, true, 1), r.baseline(),
-                r.history()), s.position(), s.sequence(),
+                r.history(), r.model(), r.tickNames()), s.position(), s.sequence(),
                 s.columns(), s.status());
     }
 
@@ -112,7 +112,7 @@ class TrainingCurvesFigureTest {
         Snapshot.Run r = s.run();
         Snapshot acc = new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
                 r.pattern(), r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(),
-                org.rnnlab.task.Metric.accuracy("accuracy", 0.9, 4), 0.6, h), s.position(), s.sequence(), s.columns(),
+                org.rnnlab.task.Metric.accuracy("accuracy", 0.9, 4), 0.6, h, r.model(), r.tickNames()), s.position(), s.sequence(), s.columns(),
                 s.status());
         TrainingCurvesFigure f = figure(acc);
         CurvePanel mp = f.metricPanel();
@@ -131,7 +131,7 @@ class TrainingCurvesFigureTest {
         // an error metric keeps its fitted axis and has no chance line
         Snapshot mse = new Snapshot(s.version() + 2, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(),
                 r.pattern(), r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(),
-                new org.rnnlab.task.Metric("MSE", false, 0.1), Double.NaN, h), s.position(), s.sequence(), s.columns(),
+                new org.rnnlab.task.Metric("MSE", false, 0.1), Double.NaN, h, r.model(), r.tickNames()), s.position(), s.sequence(), s.columns(),
                 s.status());
         TrainingCurvesFigure g = figure(mse);
         assertThat(g.metricPanel().hi()).isLessThan(1.0);

@@ -59,7 +59,7 @@ final class ViewTestKit {
     static Snapshot withHistory(Snapshot s, org.rnnlab.training.IterationHistory history) {
         Snapshot.Run r = s.run();
         return new Snapshot(s.version() + 1, new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(),
-                r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(), r.metric(), r.baseline(), history), s.position(),
+                r.placement(), r.loss(), r.parameterCount(), r.encoderTicks(), r.metric(), r.baseline(), history, r.model(), r.tickNames()), s.position(),
                 s.sequence(), s.columns(), s.status());
     }
 
