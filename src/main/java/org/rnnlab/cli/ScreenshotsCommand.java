@@ -39,9 +39,11 @@ public final class ScreenshotsCommand implements Callable<Integer> {
      * @param task       the task id, or null for the window's default (adding)
      * @param cell       rnn, lstm or gru, or null for the default (lstm)
      * @param file       the CSV file of the csv task, or null
+     * @param layers     stacked layers, 1 to 4
+     * @param bidirectional every layer with a reverse direction
      */
     public record Request(Path out, int width, int height, long seed, long iterations, String task, String cell,
-                          Path file) {
+                          Path file, int layers, boolean bidirectional) {
     }
 
     @Option(names = "--out", defaultValue = "docs/screenshots", description = "output directory (default: ${DEFAULT-VALUE})")
@@ -64,6 +66,12 @@ public final class ScreenshotsCommand implements Callable<Integer> {
 
     @Option(names = "--file", description = "the CSV file of the csv task")
     Path file;
+
+    @Option(names = "--layers", defaultValue = "1", description = "stacked layers, 1 to 4 (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--bidirectional", description = "every layer also reads the sequence backwards")
+    boolean bidirectional;
 
     @Spec
     CommandSpec spec;
@@ -105,10 +113,13 @@ public final class ScreenshotsCommand implements Callable<Integer> {
                 throw new UserInputException("--cell: " + e.getMessage());
             }
         }
+        if (layers < 1 || layers > 4) {
+            throw new UserInputException("--layers must be in 1..4, was " + layers);
+        }
         Renderer renderer = ServiceLoader.load(Renderer.class).findFirst()
                 .orElseThrow(() -> new UserInputException("no screenshot renderer on the classpath (the UI is missing)"));
         PrintWriter log = spec.commandLine().getOut();
-        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations, task, cell, file), log);
+        List<Path> files = renderer.render(new Request(out, w, h, seed, iterations, task, cell, file, layers, bidirectional), log);
         log.printf(Locale.ROOT, "%d screenshots in %s%n", files.size(), out);
         return 0;
     }

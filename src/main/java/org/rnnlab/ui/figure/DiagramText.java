@@ -11,10 +11,10 @@ final class DiagramText {
 
     /** The header, as long as fits: cell, unit, tick and phase; else without the unit; else the cell alone. */
     static String header(Snapshot s, int unit, int t, ForwardColumn col, TextStyle style, double max, TextMetrics tm) {
-        String where = col == null ? " · step forward to see values" : " · t=" + (t + 1) + " · " + s.position().phase().label();
+        String where = col == null ? " · step forward to see values" : " · " + ShownPosition.tickLabel(s, t) + " · " + s.position().phase().label();
         String cell = s.run().cell().label();
         for (String h : new String[] {cell + " · " + ShownPosition.unitLabel(unit) + where, cell + where,
-                cell + (col == null ? "" : " · t=" + (t + 1))}) {
+                cell + (col == null ? "" : " · " + ShownPosition.tickLabel(s, t))}) {
             if (tm.width(h, style) <= max) {
                 return h;
             }

@@ -62,7 +62,7 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
         ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
         BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         String heading = s.run().cell().label() + " · " + ShownPosition.unitLabel(unit)
-                + (col != null ? " · t=" + (t + 1) + " · " + s.position().phase().label() : "");
+                + (col != null ? " · " + ShownPosition.tickLabel(s, t) + " · " + s.position().phase().label() : "");
         String note = col == null ? "Step forward to fill in this tick's numbers for the followed unit."
                 : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.run().cell().hasCellState() ? ", c_0" : "") + "."
                 : "";

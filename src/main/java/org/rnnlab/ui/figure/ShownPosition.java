@@ -28,6 +28,15 @@ public final class ShownPosition {
         return Math.max(0, Math.min(selected, h - 1));
     }
 
+    /**
+     * Where tick t is, as people count: "t=5", or for a stacked or bidirectional model the layer,
+     * the direction and the time within the sequence ("Layer 2 ← t=7").
+     */
+    public static String tickLabel(Snapshot s, int t) {
+        java.util.List<String> names = s.run().tickNames();
+        return names != null && t >= 0 && t < names.size() ? names.get(t) : "t=" + (t + 1);
+    }
+
     /** "unit 3" for index 2: people count units and ticks from 1, as the phase text does. */
     public static String unitLabel(int j) {
         return "unit " + (j + 1);

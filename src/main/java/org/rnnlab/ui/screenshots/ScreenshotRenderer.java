@@ -47,6 +47,9 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
             if (req.task() != null) {
                 base = AppTasks.switchTask(base, req.task());
             }
+            if (req.layers() != 1 || req.bidirectional()) {
+                base = base.withLayers(req.layers(), req.bidirectional());
+            }
             if (req.file() != null) {
                 base = base.withTaskOptions(base.taskOptions() == null ? org.rnnlab.task.TaskOptions.defaults().withFile(req.file())
                         : base.taskOptions().withFile(req.file()));

@@ -48,6 +48,9 @@ class DeepModelWindowTest extends WindowFixture {
         frame(robot);
         // the reverse direction starts at the end of the sequence
         assertThat(text(robot, "#phase")).isEqualTo("Forward  Layer 1 ← t=20");
+        // the views say the same place in their headings
+        assertThat(((org.rnnlab.ui.view.EquationsView) window.views().view("equations")).figure().heading())
+                .isEqualTo("LSTM · unit 1 · Layer 1 ← t=20 · Forward");
         for (int i = 0; i < 20; i++) {
             robot.clickOn("#stepForward");
         }
