@@ -21,11 +21,17 @@ public final class ToolbarRows extends Pane {
     private final double hgap;
     private final double vgap;
     private Node spring;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper wrapped = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "wrapped");
 
     public ToolbarRows(double hgap, double vgap) {
         this.hgap = hgap;
         this.vgap = vgap;
         getStyleClass().add("toolbar-rows");
+    }
+
+    /** True when the last layout needed more than one row. */
+    public javafx.beans.property.ReadOnlyBooleanProperty wrappedProperty() {
+        return wrapped.getReadOnlyProperty();
     }
 
     /** The child that takes the spare width of a single row (an empty Region). */
@@ -76,6 +82,7 @@ public final class ToolbarRows extends Pane {
         double inner = getWidth() - in.getLeft() - in.getRight();
         List<List<Node>> rows = rows(inner);
         boolean single = rows.size() == 1;
+        wrapped.set(!single);
         double y = in.getTop();
         List<Node> placed = new ArrayList<>();
         for (List<Node> row : rows) {

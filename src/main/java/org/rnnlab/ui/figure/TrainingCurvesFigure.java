@@ -130,10 +130,10 @@ public final class TrainingCurvesFigure implements Drawing {
         if (showMetric) {
             CurvePanel mp = panels[1];
             double last = metric.y(metric.points() - 1);
-            out.text("test " + metricName + " " + FigureNumbers.format(last), left, mp.top() - 6, title, fg, -1,
-                    Mark.Label.BOTTOM);
+            String head = "test " + metricName + " " + FigureNumbers.format(last);
+            double hx = left + run(out, head, left, mp.top() - 6, title, fg, tm);
             axes.frame(mp);
-            references(out, mp, chance, baseline, label, tm, pal);
+            references(out, mp, chance, baseline, hx, label, tm, pal);
             LogLinePlot.line(out, mp, metric, pal.seriesArgb(2), 2.5);
             for (int i = 0; i < metric.points(); i++) {
                 out.add(new Mark.Oval(mp.x(metric.x(i)), mp.y(metric.y(i)), 4, 4, pal.seriesArgb(2), Mark.NONE, 0));
@@ -194,16 +194,17 @@ public final class TrainingCurvesFigure implements Drawing {
     }
 
     /**
-     * The metric's reference lines: chance dashed, the baseline dotted, each named at the right end
-     * with its value (the lower name under its line when the two would overlap).
+     * The metric's reference lines across the panel, chance dashed and the baseline dotted, named
+     * with their values after the panel's title ("– – chance 0.25   ··· baseline 0.60") as far as
+     * they fit, so that no name sits on a curve in a short panel.
      */
-    private static void references(Figure.Builder out, CurvePanel mp, double chance, double baseline, TextStyle label,
-                                   TextMetrics tm, Palette pal) {
+    private static void references(Figure.Builder out, CurvePanel mp, double chance, double baseline, double x,
+                                   TextStyle label, TextMetrics tm, Palette pal) {
         int muted = pal.mutedArgb();
         double[] values = {chance, baseline};
-        String[] names = {"chance ", "baseline "};
+        String[] names = {"– – chance ", "··· baseline "};
         double[] dash = {8, 3};
-        double lastY = Double.NaN;
+        double tx = x + 16;
         for (int k = 0; k < 2; k++) {
             double v = values[k];
             if (!Double.isFinite(v) || v < Math.min(mp.lo(), mp.hi()) || v > Math.max(mp.lo(), mp.hi())) {
@@ -211,11 +212,10 @@ public final class TrainingCurvesFigure implements Drawing {
             }
             double ly = mp.y(v);
             out.add(new Mark.Line(mp.left(), ly, mp.right(), ly, muted, 1.5, dash[k], 5));
-            boolean above = ly - label.size() * 1.2 >= mp.top()
-                    && (Double.isNaN(lastY) || Math.abs(lastY - ly) > label.size() * 1.3 || ly < lastY);
-            out.add(new Mark.Label(names[k] + FigureNumbers.shortFormat(v), mp.right() - 6, above ? ly - 2 : ly + 2,
-                    label, pal.foregroundArgb(), pal.backgroundArgb(), 1, above ? Mark.Label.BOTTOM : -1));
-            lastY = ly;
+            String name = names[k] + FigureNumbers.shortFormat(v);
+            if (tx + tm.width(name, label) <= mp.right()) {
+                tx += run(out, name, tx, mp.top() - 6, label, pal.foregroundArgb(), tm) + 14;
+            }
         }
     }
 

@@ -88,7 +88,15 @@ final class TransportBar {
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
         root.setId("transportBar");
+        // words that do not fit in one row (long numbers, a deep model's phase): icons only instead
+        root.wrappedProperty().addListener((o, was, now) -> {
+            if (now && !compact) {
+                javafx.application.Platform.runLater(() -> setCompact(true));
+            }
+        });
     }
+
+    private boolean compact;
 
     Node node() {
         return root;
@@ -120,6 +128,7 @@ final class TransportBar {
 
     /** Icons only, for narrow windows. */
     void setCompact(boolean compact) {
+        this.compact = compact;
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         transport.setCompact(compact);
         transport.speed().setPrefWidth(compact ? 120 : 150);
