@@ -84,8 +84,18 @@ public final class ListenFigure implements Drawing {
         return new ListenFigure(out.build(), message, List.of(), null);
     }
 
+    /** The figure without a playing cursor. */
     public static ListenFigure of(SpokenPrediction sp, double width, double height, double font, TextMetrics tm,
                                   Palette p) {
+        return of(sp, width, height, font, tm, p, Double.NaN);
+    }
+
+    /**
+     * The figure with a playing cursor at {@code cursorSeconds} into the recording (a vertical line
+     * over the waveform and the spectrogram; none when NaN or outside the recording).
+     */
+    public static ListenFigure of(SpokenPrediction sp, double width, double height, double font, TextMetrics tm,
+                                  Palette p, double cursorSeconds) {
         Figure.Builder out = Figure.builder(width, height);
         TextStyle label = FigureFonts.label(font);
         TextStyle head = FigureFonts.bold(font);
@@ -128,6 +138,10 @@ public final class ListenFigure implements Drawing {
             out.text("not fed (T = " + sp.ticks() + ")", right - 4, digitTop + digitH / 2, label, p.mutedArgb(), 1, 0);
         }
         timeAxis(out, ax, digitTop + digitH + probH + 2, tm, label, p);
+        if (cursorSeconds >= 0 && cursorSeconds <= seconds) {
+            double x = ax.x(cursorSeconds);
+            out.line(x, top, x, ax.specTop() + specH, p.foregroundArgb(), 2);
+        }
         return new ListenFigure(out.build(), title, texts, ax);
     }
 

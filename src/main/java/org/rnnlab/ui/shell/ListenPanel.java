@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,6 +42,7 @@ final class ListenPanel {
     private final HBox root;
     private boolean noDevice;
     private boolean playing;
+    private final Cursor cursor = new Cursor();
 
     /**
      * @param engine   the engine's prediction on a recording ({@code EngineRunner::listen})
@@ -138,8 +140,11 @@ final class ListenPanel {
         }
         playing = true;
         enablePlay();
+        cursor.start();
         player.play(sp.audio()).whenComplete((v, e) -> fx.execute(() -> {
             playing = false;
+            cursor.stop();
+            view.setCursor(Double.NaN);
             if (e != null) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 setSound(String.valueOf(c.getMessage()));
@@ -147,6 +152,25 @@ final class ListenPanel {
                 enablePlay();
             }
         }));
+    }
+
+    /** Moves the playing cursor with the time since Play, once per frame while the sound plays. */
+    private final class Cursor extends AnimationTimer {
+        private long started = -1;
+
+        @Override
+        public void start() {
+            started = -1;
+            super.start();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (started < 0) {
+                started = now;
+            }
+            view.setCursor((now - started) / 1e9);
+        }
     }
 
     private void applyFont() {

@@ -33,6 +33,7 @@ public final class ListenView implements SnapshotView {
     private SpokenPrediction shown;
     private String problem;
     private ListenFigure figure;
+    private double cursor = Double.NaN;
 
     /**
      * @param engine    the engine's prediction on a recording ({@code EngineRunner::listen})
@@ -83,6 +84,12 @@ public final class ListenView implements SnapshotView {
         answers.want(key, () -> engine.apply(key.recording()));
     }
 
+    /** Draws the playing cursor {@code seconds} into the recording (NaN: none). */
+    public void setCursor(double seconds) {
+        cursor = seconds;
+        redraw();
+    }
+
     /** The prediction drawn now, or null. */
     public SpokenPrediction prediction() {
         return shown;
@@ -99,7 +106,7 @@ public final class ListenView implements SnapshotView {
         figure = shown == null
                 ? ListenFigure.waiting(problem != null ? "No prediction: " + problem : "Listening with the current weights…",
                         w, h, style.fontSize(), style.palette())
-                : ListenFigure.of(shown, w, h, style.fontSize(), FxTextMetrics.INSTANCE, style.palette());
+                : ListenFigure.of(shown, w, h, style.fontSize(), FxTextMetrics.INSTANCE, style.palette(), cursor);
         canvas.paint(figure, style.palette().backgroundArgb());
     }
 }

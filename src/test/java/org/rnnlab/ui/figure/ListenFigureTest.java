@@ -78,6 +78,21 @@ class ListenFigureTest {
     }
 
     @Test
+    void thePlayingCursorStandsAtItsSecondOverWaveformAndSpectrogram() {
+        ListenFigure still = ListenFigure.of(prediction(50), 1200, 250, 16, MONO, P);
+        ListenFigure playing = ListenFigure.of(prediction(50), 1200, 250, 16, MONO, P, 0.3);
+        java.util.List<Mark> added = new java.util.ArrayList<>(playing.figure().marks());
+        assertThat(added).hasSize(still.figure().marks().size() + 1);
+        Mark.Line cursor = (Mark.Line) added.get(added.size() - 1);
+        ListenFigure.Axis ax = playing.axis();
+        assertThat(cursor.x0()).isEqualTo(ax.x(0.3)).isEqualTo(cursor.x1());
+        assertThat(cursor.y0()).isEqualTo(ax.waveTop());
+        assertThat(cursor.y1()).isEqualTo(ax.specTop() + ax.specH());
+        assertThat(ListenFigure.of(prediction(50), 1200, 250, 16, MONO, P, 1.5).figure().marks())
+                .as("past the end: no cursor").hasSameSizeAs(still.figure().marks());
+    }
+
+    @Test
     void theSpectrogramsLowestBandIsItsBottomRowAndItsFramesShareTheTimeAxis() {
         ListenFigure fig = ListenFigure.of(prediction(50), 1200, 250, 16, MONO, P);
         Mark.Raster r = fig.figure().marks().stream().filter(m -> m instanceof Mark.Raster).map(m -> (Mark.Raster) m)
