@@ -120,13 +120,15 @@ public final class ListenFigure implements Drawing {
         waveform(out, audio, ax, p);
         spectrogram(out, sp, ax, p);
         // a short strip keeps one name per row, so that the names never overlap
-        boolean roomy = specH >= 3 * lh;
         out.text("waveform", left - 8, top + waveH / 2, label, p.mutedArgb(), 1, 0);
-        if (roomy) {
+        if (specH >= 2 * lh + 2) {
             out.text(hz(sp.maxHz()), left - 8, ax.specTop(), label, p.mutedArgb(), 1, -1);
             out.text(hz(sp.minHz()), left - 8, ax.specTop() + specH, label, p.mutedArgb(), 1, Mark.Label.BOTTOM);
         }
-        out.text(roomy ? "log-mel" : "log-mel ↑", left - 8, ax.specTop() + specH / 2, label, p.mutedArgb(), 1, 0);
+        if (specH >= 3.6 * lh || specH < 2 * lh + 2) {
+            out.text(specH >= 3.6 * lh ? "log-mel" : "log-mel ↑", left - 8, ax.specTop() + specH / 2, label,
+                    p.mutedArgb(), 1, 0);
+        }
         double digitTop = ax.specTop() + specH + 2;
         List<String> texts = ticks(out, sp, ax, digitTop, digitH, probH, head, label, tm, p);
         out.text("digit", left - 8, digitTop + digitH / 2, label, p.mutedArgb(), 1, 0);
