@@ -121,6 +121,14 @@ public final class EngineRunner implements LoopControls<Snapshot> {
         return query(sim -> Forecasts.ofShown(sim, copy));
     }
 
+    /**
+     * The model's prediction at every tick of a bundled spoken-digit recording, from the current
+     * weights, on the engine thread ({@link SpokenPredictions}); the run is not changed.
+     */
+    public CompletableFuture<SpokenPrediction> listen(org.rnnlab.task.speech.RecordingId id) {
+        return query(sim -> SpokenPredictions.of(sim, id));
+    }
+
     /** Runs an arbitrary action on the engine thread (for exports and tests). */
     public void run(Consumer<Simulation> action) {
         loop.command(() -> action.accept(single.simulation()));

@@ -37,6 +37,7 @@ public final class SpokenDigits {
     public static final String RESOURCE_DIR = "/org/rnnlab/task/speech/";
     /** The feature file in {@link #RESOURCE_DIR}. */
     public static final String FEATURES = "fsdd-logmel.bin.gz";
+    private static final String WAVEFORM_INDEX = "waveforms/index.txt";
     /** Number of classes: the digits 0..9. */
     public static final int CLASSES = 10;
 
@@ -52,6 +53,7 @@ public final class SpokenDigits {
     private final int featureSize;
     private final Map<RecordingId, PcmAudio> waveforms;
     private final List<Speaker> speakers;
+    private final Map<RecordingId, DigitRecording> byId = new LinkedHashMap<>();
 
     SpokenDigits(SpeechFeatures kind, LogMelFeatures.Config config, List<DigitRecording> recordings,
                  Map<RecordingId, PcmAudio> waveforms, List<Speaker> speakers) {
@@ -78,6 +80,9 @@ public final class SpokenDigits {
         computeTrainStatistics();
         this.waveforms = Collections.unmodifiableMap(new LinkedHashMap<>(waveforms));
         this.speakers = List.copyOf(speakers);
+        for (DigitRecording r : all) {
+            byId.put(r.id(), r);
+        }
     }
 
     /** The bundled log-mel features. */
@@ -117,7 +122,7 @@ public final class SpokenDigits {
             recordings.add(new DigitRecording(e.id(), mfcc == null ? logMel : mfcc.apply(logMel)));
         }
         Map<RecordingId, PcmAudio> waves = new LinkedHashMap<>();
-        for (String line : lines("waveforms/index.txt")) {
+        for (String line : lines(WAVEFORM_INDEX)) {
             try (InputStream in = resource("waveforms/" + line)) {
                 waves.put(RecordingId.parse(line), WavReader.read(in, line));
             }
@@ -286,6 +291,31 @@ public final class SpokenDigits {
      */
     public Map<RecordingId, PcmAudio> waveforms() {
         return waveforms;
+    }
+
+    /**
+     * The ids of the bundled recordings of {@link #waveforms()}, read from the resource index
+     * alone (no features, no audio), in the index's order: by digit.
+     */
+    public static List<RecordingId> waveformIds() {
+        try {
+            return lines(WAVEFORM_INDEX).stream().map(RecordingId::parse).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled recordings' index: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The recording with this id.
+     *
+     * @throws IllegalArgumentException if the dataset has no such recording
+     */
+    public DigitRecording recording(RecordingId id) {
+        DigitRecording r = byId.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("recording must be one of the dataset's, was " + id.name());
+        }
+        return r;
     }
 
     /** The six speakers with gender and accent, from the dataset's speakers.csv. */

@@ -106,8 +106,8 @@ public final class MainWindow implements FrameTarget {
         exports = new ExportActions(this, runner);
         menus = new WindowMenus(this, files, exports,
                 new DialogPrompts(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        taskPanel = new TaskPanel(runner::generate, runner::forecast, javafx.application.Platform::runLater, views.style(),
-                this::giveKeysBack);
+        taskPanel = new TaskPanel(runner::generate, runner::forecast, runner::listen, javafx.application.Platform::runLater,
+                views.style(), this::giveKeysBack);
         VBox middle = new VBox(grid, taskPanel.node());
         VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
         middle.setMinSize(0, 0);

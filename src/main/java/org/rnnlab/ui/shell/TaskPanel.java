@@ -9,15 +9,20 @@ import javafx.scene.layout.StackPane;
 import org.rnnlab.task.ForecastTask;
 import org.rnnlab.task.SineTask;
 import org.rnnlab.task.TextTask;
+import org.rnnlab.task.speech.RecordingId;
+import org.rnnlab.task.speech.SpeechTask;
 import org.rnnlab.training.SeriesForecast;
+import org.rnnlab.training.SpokenPrediction;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.training.TextGeneration;
+import org.rnnlab.ui.audio.RecordingPlayer;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.view.ForecastView;
 
 /**
  * The strip under the views that shows what a task is for: the generation panel for the text
- * task, the forecast for the series tasks (airline, csv, sine), nothing for the others (the strip
+ * task, the forecast for the series tasks (airline, csv, sine), the Listen panel for speech,
+ * nothing for the others (the strip
  * then takes no room). Which one is shown follows the shown snapshot's task. FX thread.
  */
 final class TaskPanel {
@@ -28,12 +33,22 @@ final class TaskPanel {
 
     private final GenerationPanel generation;
     private final ForecastView forecast;
+    private final Function<RecordingId, CompletableFuture<SpokenPrediction>> listen;
+    private final Executor fx;
+    private final ViewStyle style;
+    private final Runnable keysBack;
+    private ListenPanel listenPanel;
     private final StackPane root = new StackPane();
     private String task;
 
     TaskPanel(Function<TextGeneration.Request, CompletableFuture<TextGeneration.Passage>> generate,
-              Function<double[], CompletableFuture<SeriesForecast>> forecasts, Executor fx, ViewStyle style,
+              Function<double[], CompletableFuture<SeriesForecast>> forecasts,
+              Function<RecordingId, CompletableFuture<SpokenPrediction>> listen, Executor fx, ViewStyle style,
               Runnable keysBack) {
+        this.listen = listen;
+        this.fx = fx;
+        this.style = style;
+        this.keysBack = keysBack;
         generation = new GenerationPanel(generate, fx, style, keysBack);
         forecast = new ForecastView(style, forecasts, fx);
         KeyDispatch.takeKeysOnClick(forecast.node());
@@ -55,6 +70,11 @@ final class TaskPanel {
         return forecast;
     }
 
+    /** The speech task's panel, made when the speech task is first shown (null before). */
+    ListenPanel listen() {
+        return listenPanel;
+    }
+
     void setShort(boolean small) {
         double h = small ? SHORT_HEIGHT : HEIGHT;
         root.setPrefHeight(h);
@@ -70,12 +90,22 @@ final class TaskPanel {
             generation.show(s);
         } else if (SERIES.contains(id)) {
             forecast.show(s);
+        } else if (SpeechTask.ID.equals(id)) {
+            listenPanel.show(s);
         }
+    }
+
+    private ListenPanel listenPanel() {
+        if (listenPanel == null) {
+            listenPanel = new ListenPanel(listen, fx, RecordingPlayer.system(), style, keysBack);
+        }
+        return listenPanel;
     }
 
     private void showTask(String id) {
         task = id;
-        Node shown = TextTask.ID.equals(id) ? generation.node() : id != null && SERIES.contains(id) ? forecast.node() : null;
+        Node shown = TextTask.ID.equals(id) ? generation.node() : id != null && SERIES.contains(id) ? forecast.node()
+                : SpeechTask.ID.equals(id) ? listenPanel().node() : null;
         root.getChildren().setAll(shown == null ? java.util.List.of() : java.util.List.of(shown));
         root.setVisible(shown != null);
         root.setManaged(shown != null);

@@ -27,11 +27,7 @@ public final class ForecastView implements SnapshotView {
     private final ViewStyle style;
     private final CanvasPane canvas;
     private final Function<double[], CompletableFuture<SeriesForecast>> engine;
-    private final Executor fx;
-    private Key asked;
-    private Key wanted;
-    private double[] wantedInputs;
-    private boolean inFlight;
+    private final EngineAnswers<Key, SeriesForecast> answers;
     private SeriesForecast shown;
     private String problem;
     private ForecastFigure figure;
@@ -43,7 +39,11 @@ public final class ForecastView implements SnapshotView {
     public ForecastView(ViewStyle style, Function<double[], CompletableFuture<SeriesForecast>> engine, Executor fx) {
         this.style = style;
         this.engine = engine;
-        this.fx = fx;
+        this.answers = new EngineAnswers<>(fx, (a, b) -> a.run() == b.run(), (answer, why) -> {
+            shown = answer;
+            problem = why;
+            redraw();
+        });
         this.canvas = new CanvasPane(1200, 260, this::redraw);
         canvas.setId("forecast");
         canvas.getStyleClass().addAll("rnn-view", "rnn-forecast");
@@ -59,44 +59,15 @@ public final class ForecastView implements SnapshotView {
     @Override
     public void show(Snapshot s) {
         Key key = new Key(s.run().id(), s.run().history().updates(), s.position().iteration(), s.sequence().row());
-        if (key.equals(wanted)) {
+        if (key.equals(answers.wanted())) {
             return;
         }
-        if (wanted != null && wanted.run() != key.run()) {
-            shown = null;
-            problem = null;
-            redraw();
-        }
-        wanted = key;
         double[][] in = s.sequence().inputs();
-        wantedInputs = new double[in.length];
+        double[] inputs = new double[in.length];
         for (int t = 0; t < in.length; t++) {
-            wantedInputs[t] = in[t][0];
+            inputs[t] = in[t][0];
         }
-        askIfIdle();
-    }
-
-    private void askIfIdle() {
-        if (inFlight || wanted == null || wanted.equals(asked)) {
-            return;
-        }
-        Key key = wanted;
-        asked = key;
-        inFlight = true;
-        engine.apply(wantedInputs).whenComplete((f, e) -> fx.execute(() -> {
-            inFlight = false;
-            if (wanted != null && wanted.run() == key.run()) {
-                shown = e == null ? f : null;
-                problem = e == null ? null : message(e);
-                redraw();
-            }
-            askIfIdle();
-        }));
-    }
-
-    private static String message(Throwable e) {
-        Throwable c = e.getCause() != null ? e.getCause() : e;
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+        answers.want(key, () -> engine.apply(inputs));
     }
 
     /** The forecast drawn now, or null. */

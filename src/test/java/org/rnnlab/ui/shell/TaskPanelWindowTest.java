@@ -169,15 +169,6 @@ class TaskPanelWindowTest extends WindowFixture {
         frame(robot);
     }
 
-    /** Lets the engine answer the panel's request and the answer reach the FX thread, then shows a frame. */
-    private void awaitAnswer(FxRobot robot) throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        frame(robot);
-        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private String generated(FxRobot robot) {
         StringBuilder sb = new StringBuilder();

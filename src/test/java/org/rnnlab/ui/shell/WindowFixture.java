@@ -79,6 +79,16 @@ abstract class WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Lets the engine answer a panel's request to the engine and the answer reach the FX thread, then shows a frame. */
+    void awaitAnswer(FxRobot robot) throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        frame(robot);
+        runner.awaitIdle(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits for the last menu action to finish and its outcome to be reported. */
     void awaitAction(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
