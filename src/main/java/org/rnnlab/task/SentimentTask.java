@@ -282,6 +282,14 @@ public final class SentimentTask implements Task {
         return new SequenceBatch(steps, batch, vocabulary.size(), null, tokens, 2, null, classes, mask);
     }
 
+    /** H = 16, the headless default: the window's general 8 units fall short on this task. */
+    public static final SuggestedDefaults SUGGESTED = new SuggestedDefaults(16, Double.NaN);
+
+    @Override
+    public SuggestedDefaults suggested() {
+        return SUGGESTED;
+    }
+
     @Override
     public Metric metric() {
         return Metric.accuracy("accuracy", solvedAt, outputSize());

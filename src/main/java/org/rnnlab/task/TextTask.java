@@ -181,6 +181,14 @@ public final class TextTask implements Task {
         return new SequenceBatch(steps, batch, alphabet.length, null, tokens, alphabet.length, null, classes, mask);
     }
 
+    /** H = 16, the headless default: the window's general 8 units fall short on this task. */
+    public static final SuggestedDefaults SUGGESTED = new SuggestedDefaults(16, Double.NaN);
+
+    @Override
+    public SuggestedDefaults suggested() {
+        return SUGGESTED;
+    }
+
     @Override
     public Metric metric() {
         return new Metric("bits per character", false, ngramBits[2]);

@@ -35,13 +35,13 @@ public final class Tasks {
             new TaskInfo(ForecastTask.CSV, "Your own series from a CSV file", IoPattern.MANY_TO_ONE,
                     ForecastTask.CSV_DEFAULT_WINDOW, ForecastTask.VARIANTS, true),
             new TaskInfo(SentimentTask.ID, "Sentiment of review sentences", IoPattern.MANY_TO_ONE,
-                    SentimentTask.DEFAULT_LENGTH, SentimentTask.VARIANTS, false),
+                    SentimentTask.DEFAULT_LENGTH, SentimentTask.VARIANTS, false, SentimentTask.SUGGESTED),
             new TaskInfo(TextTask.ID, "Shakespeare, character by character", IoPattern.MANY_TO_MANY,
-                    TextTask.DEFAULT_LENGTH, List.of(), false),
+                    TextTask.DEFAULT_LENGTH, List.of(), false, TextTask.SUGGESTED),
             new TaskInfo(NumbersTask.ID, "Number words to digits (encoder-decoder)", IoPattern.ENCODER_DECODER,
                     NumbersTask.SOURCE_STEPS, List.of(), false, NumbersTask.SUGGESTED),
             new TaskInfo(SpeechTask.ID, "Spoken digits (Free Spoken Digit Dataset)", IoPattern.MANY_TO_ONE,
-                    SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false));
+                    SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false, SpeechTask.SUGGESTED));
 
     private static final List<String> IDS = INFOS.stream().map(TaskInfo::id).toList();
 

@@ -17,7 +17,9 @@ class TaskSwitchDefaultsTest {
             if (info.needsFile()) {
                 continue;
             }
-            assertThat(info.suggested()).as(id).isEqualTo(AppTasks.factory().create(id, 0, 1).suggested());
+            org.rnnlab.task.Task task = AppTasks.factory().create(id, 0, 1);
+            assertThat(info.suggested()).as(id).isEqualTo(task.suggested());
+            assertThat(Double.valueOf(info.suggested().learningRate())).as(id).isEqualTo(Double.valueOf(task.suggestedLearningRate()));
         }
     }
 
