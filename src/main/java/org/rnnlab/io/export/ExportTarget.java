@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
-import org.rnnlab.engine.GruVariant;
 
 /**
- * Where a run is handed back to, with the files each writes into the folder and the cell
- * variants each framework has no layer for. Those are refused with the reason rather than
- * written by hand: the point of the export is the framework's own layer.
+ * Where a run is handed back to, with the files each writes into the folder and what each
+ * refuses: Keras has no LSTM without a forget gate (PyTorch's script writes that cell and the
+ * Cho 2014 GRU out by hand; Keras has the latter as {@code reset_after=False}); neither has gate
+ * clamps or non-standard activations.
  */
 public enum ExportTarget {
     /** model.py (torch.nn), weights.safetensors (F64) and batch.json. */
@@ -49,10 +49,8 @@ public enum ExportTarget {
     /** Why this framework's layers cannot be the cell, or null when they can. */
     public String refusal(CellConfig c, boolean clamped) {
         String why = null;
-        if (c.kind() == CellKind.LSTM && !c.forgetGate()) {
-            why = "has no LSTM without a forget gate";
-        } else if (this == PYTORCH && c.kind() == CellKind.GRU && c.gruVariant() == GruVariant.CHO_2014) {
-            why = "has no GRU with the reset before the recurrent product (Cho 2014); Keras does (reset_after=False)";
+        if (this == KERAS && c.kind() == CellKind.LSTM && !c.forgetGate()) {
+            why = "has no LSTM without a forget gate; the PyTorch export writes that cell out by hand";
         } else if (!c.standardActivations()) {
             why = "export writes the standard activations only, and this cell uses " + c.label();
         } else if (clamped) {

@@ -28,7 +28,8 @@ import org.rnnlab.training.SimulationSettings;
  * {@code /usr/bin/python3} with python3-torch (skipped when torch cannot be imported there), and
  * every output it prints and its loss equal the engine's on the session's current batch within
  * 1e-9, for RNN (tanh and ReLU), LSTM and GRU, dense inputs and tokens (an nn.Embedding),
- * MSE and cross-entropy, masked (many-to-one) and every-tick losses.
+ * MSE and cross-entropy, masked (many-to-one) and every-tick losses, and the two cells the
+ * script writes out by hand (LSTM without forget gate, Cho 2014 GRU).
  */
 class PyTorchExportTest {
     static final String PYTHON = "/usr/bin/python3";
@@ -55,7 +56,11 @@ class PyTorchExportTest {
                 Arguments.of("GRU, sine", d.withCell(CellKind.GRU).withTask("sine", 6)),
                 Arguments.of("LSTM, sentiment (tokens, CE)", d.withCell(CellKind.LSTM).withTask("sentiment", 8)),
                 Arguments.of("GRU, text (tokens, CE every tick)", d.withCell(CellKind.GRU).withTask("text", 6)),
-                Arguments.of("RNN, temporal order (CE)", d.withCell(CellKind.RNN).withTask("order", 10)));
+                Arguments.of("RNN, temporal order (CE)", d.withCell(CellKind.RNN).withTask("order", 10)),
+                Arguments.of("LSTM without forget gate (by hand), adding", d.withCell(CellKind.LSTM).withTask("adding", 7)
+                        .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
+                Arguments.of("GRU Cho 2014 (by hand), sentiment (tokens, CE)", d.withCell(CellKind.GRU)
+                        .withTask("sentiment", 8).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)));
     }
 
     @ParameterizedTest(name = "{0}")
