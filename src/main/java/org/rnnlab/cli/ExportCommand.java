@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rnnlab.io.AtomicFiles;
 import org.rnnlab.io.FormatException;
 import org.rnnlab.io.Messages;
 import org.rnnlab.io.OutputFiles;
@@ -67,7 +68,12 @@ final class ExportCommand implements Callable<Integer> {
         }
         OutputFiles.checkDistinct(outputs, List.of(new OutputFiles.Named("--session", session),
                 new OutputFiles.Named("the session's CSV data", state.settings().taskOptions().file())));
-        RunExporter.export(run, target, out, force);
+        try {
+            RunExporter.export(run, target, out, force);
+        } catch (IOException e) {
+            throw new UserInputException("--out: cannot write " + Messages.clean(out.toString(), 200) + " ("
+                    + e.getClass().getSimpleName() + ": " + AtomicFiles.reason(e) + ")");
+        }
         stdout.printf("%s: %s, iteration %d, loss %s -> %s (%s)%n", session.getFileName(), run.config().cell().label(),
                 run.iteration(), run.loss(), out, String.join(", ", target.files()));
         stdout.flush();

@@ -77,6 +77,14 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFolderThatCannotBeMadeIsOneLine() throws Exception {
+        Path s = session(small(CellKind.RNN, "adding", 5));
+        Path blocker = Files.writeString(dir.resolve("plain-file"), "x");
+        refused(run("export", "--session", s.toString(), "--to", "keras", "--out", blocker.resolve("sub").toString()),
+                "--out: cannot write", "plain-file");
+    }
+
+    @Test
     void existingFilesAreReplacedOnlyWithForce() throws Exception {
         Path s = session(small(CellKind.RNN, "adding", 5));
         Path out = dir.resolve("torch");
