@@ -128,7 +128,7 @@ public final class AtomicFiles {
     }
 
     /** A short reason for a failed write, without a stack trace: "permission denied", "No space left on device". */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

@@ -22,16 +22,22 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import org.rnnlab.io.GifWriter;
 import org.rnnlab.io.PngExport;
+import org.rnnlab.io.OutputFiles;
 import org.rnnlab.io.TickCsvWriter;
+import org.rnnlab.io.export.ExportTarget;
+import org.rnnlab.io.export.ExportedRun;
+import org.rnnlab.io.export.RunExporter;
 import org.rnnlab.training.EngineRunner;
+import org.rnnlab.training.Simulation;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.view.SnapshotView;
 import org.rnnlab.ui.view.UnitSelection;
 
 /**
  * Export of what the window shows: a PNG of the whole window or of one view at 1× or 2×, an
  * animated GIF of one view over a range of ticks, and the CSV of every per-tick value of the
- * current iteration. Call on the FX thread; each returns at once with a future that completes
+ * current iteration, and the run as a PyTorch or Keras script. Call on the FX thread; each returns at once with a future that completes
  * when the file is written, or fails with a {@link RefusedFileException} naming the file.
  *
  * <p>Threads: the FX thread takes the snapshots of nodes (UI work); PNG and GIF encoding and
@@ -155,6 +161,32 @@ public final class ExportActions {
             TickCsvWriter.write(sim, file);
             return file;
         })), file, "export"));
+    }
+
+    /**
+     * The run handed back to Python ({@link RunExporter}) into the folder of {@code script}: the
+     * session captured on the engine thread, reopened at the start of its iteration and written
+     * on the file thread (never on the FX thread). The script and its weights and batch files
+     * there are replaced: the save dialog asked about the script, the other two belong to it.
+     *
+     * @return completes with the script's path; fails naming why (a variant the framework lacks, a file)
+     */
+    public CompletableFuture<Path> script(ExportTarget target, Path script) {
+        Path folder = script.toAbsolutePath().getParent();
+        List<OutputFiles.Named> inputs = OutputGuard.inputs(window, true);
+        for (String name : target.files()) {
+            RefusedFileException r = OutputGuard.refusal(folder.resolve(name), "Export " + target.title() + " script to",
+                    inputs);
+            if (r != null) {
+                return CompletableFuture.failedFuture(r);
+            }
+        }
+        Path written = folder.resolve(target.files().get(0));
+        CompletableFuture<Path> done = runner.query(Simulation::capture).thenApplyAsync(FileWork.unchecked(state -> {
+            RunExporter.export(ExportedRun.of(state, AppTasks.factory()), target, folder, true);
+            return written;
+        }), FileWork.io());
+        return FileWork.named(done, written, "export");
     }
 
     // ---- FX thread ----

@@ -11,6 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.rnnlab.io.CellWeights;
+import org.rnnlab.io.export.ExportTarget;
 import org.rnnlab.training.Snapshot;
 
 /**
@@ -22,6 +23,8 @@ import org.rnnlab.training.Snapshot;
  *           Import weights…        Ctrl+I               View as PNG at 2× ▸
  *           Export weights…        Ctrl+Shift+I         Animated GIF of ticks…  Ctrl+G
  *                                                       Per-tick values as CSV… Ctrl+Shift+C
+ *                                                       Run as PyTorch script…
+ *                                                       Run as Keras script…
  * </pre>
  * Alt or F10 reaches the menus from the keyboard. Each item asks its questions through the
  * {@link FilePrompts}, runs a {@link FileActions} or {@link ExportActions} action, and reports
@@ -66,7 +69,10 @@ final class WindowMenus {
                 views1, views2,
                 new SeparatorMenuItem(),
                 item("exportGif", "Animated _GIF of ticks…", "Shortcut+G", this::exportGif),
-                item("exportCsv", "Per-tick values as _CSV…", "Shortcut+Shift+C", this::exportCsv));
+                item("exportCsv", "Per-tick values as _CSV…", "Shortcut+Shift+C", this::exportCsv),
+                new SeparatorMenuItem(),
+                item("exportPyTorch", "Run as _PyTorch script…", null, () -> exportScript(ExportTarget.PYTORCH)),
+                item("exportKeras", "Run as _Keras script…", null, () -> exportScript(ExportTarget.KERAS)));
         bar.getMenus().addAll(file, export);
         bar.setId("menuBar");
         bar.getStyleClass().add("window-menus");
@@ -79,7 +85,7 @@ final class WindowMenus {
             if (n instanceof javafx.scene.control.MenuButton b && b.getTooltip() == null) {
                 b.setTooltip(new javafx.scene.control.Tooltip(b.getText().contains("File")
                         ? "Sessions and weights: open, save, import, export (Alt+F; Ctrl+O, Ctrl+S, Ctrl+I)"
-                        : "The window or a view as PNG, an animated GIF of ticks, the per-tick CSV (Alt+E; Ctrl+E, Ctrl+G)"));
+                        : "The window or a view as PNG, an animated GIF of ticks, the per-tick CSV, the run as a PyTorch or Keras script (Alt+E; Ctrl+E, Ctrl+G)"));
             }
         }
     }
@@ -192,6 +198,15 @@ final class WindowMenus {
     void exportCsv() {
         prompts.chooseSave("Export the per-tick values as CSV", "CSV tables", "csv", suggest("ticks", "csv"))
                 .ifPresent(p -> report(exports.csv(p), "Cannot export CSV", "Wrote " + p.getFileName()));
+    }
+
+    /** model.py (or model_keras.py) with its weights and batch, in the folder the dialog picks. */
+    void exportScript(ExportTarget target) {
+        String script = target.files().get(0);
+        prompts.chooseSave("Export the run as a " + target.title() + " script (with its weights and batch beside it)",
+                "Python scripts", "py", script).ifPresent(p -> report(exports.script(target, p), "Cannot export "
+                + target.title() + " script", "Wrote " + String.join(", ", target.files()) + " in "
+                + p.toAbsolutePath().getParent().getFileName()));
     }
 
     /** "ticks-lstm-adding-iteration-3.csv". */

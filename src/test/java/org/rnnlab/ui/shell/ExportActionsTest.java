@@ -280,33 +280,6 @@ class ExportActionsTest extends WindowFixture {
         assertThat(dir.resolve("t.gif")).doesNotExist();
     }
 
-    private javafx.scene.control.MenuItem findItem(String id) {
-        String want = id.substring(1);
-        javafx.scene.control.MenuBar bar = window.menus().node();
-        for (var m : bar.getMenus()) {
-            var found = find(m, want);
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new AssertionError("no menu item " + id);
-    }
-
-    private static javafx.scene.control.MenuItem find(javafx.scene.control.MenuItem m, String id) {
-        if (id.equals(m.getId())) {
-            return m;
-        }
-        if (m instanceof javafx.scene.control.Menu menu) {
-            for (var c : menu.getItems()) {
-                var f = find(c, id);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
-
     private static void assertBits(String text, double engine) {
         assertThat(Double.doubleToRawLongBits(Double.parseDouble(text))).as("%s vs the engine's %s", text, engine)
                 .isEqualTo(Double.doubleToRawLongBits(engine));

@@ -134,4 +134,32 @@ abstract class WindowFixture {
     static Simulation fresh(SimulationSettings s) {
         return new Simulation(s, AppTasks.factory());
     }
+
+    /** The menu item of the window's menu bar with this id ("#exportCsv"). */
+    javafx.scene.control.MenuItem findItem(String id) {
+        String want = id.substring(1);
+        javafx.scene.control.MenuBar bar = window.menus().node();
+        for (var m : bar.getMenus()) {
+            var found = find(m, want);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    private static javafx.scene.control.MenuItem find(javafx.scene.control.MenuItem m, String id) {
+        if (id.equals(m.getId())) {
+            return m;
+        }
+        if (m instanceof javafx.scene.control.Menu menu) {
+            for (var c : menu.getItems()) {
+                var f = find(c, id);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
 }

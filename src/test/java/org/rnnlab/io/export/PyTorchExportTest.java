@@ -1,0 +1,108 @@
+package org.rnnlab.io.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.GruVariant;
+import org.rnnlab.engine.Nonlinearity;
+import org.rnnlab.training.SimulationSettings;
+
+/**
+ * {@code rnn-lab export --to pytorch} for real: the written {@code model.py} runs under Debian's
+ * {@code /usr/bin/python3} with python3-torch (skipped when torch cannot be imported there), and
+ * every output it prints and its loss equal the engine's on the session's current batch within
+ * 1e-9, for RNN (tanh and ReLU), LSTM and GRU, dense inputs and tokens (an nn.Embedding),
+ * MSE and cross-entropy, masked (many-to-one) and every-tick losses, and the two cells the
+ * script writes out by hand (LSTM without forget gate, Cho 2014 GRU).
+ */
+class PyTorchExportTest {
+    static final String PYTHON = "/usr/bin/python3";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void torchIsThere() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is missing");
+        Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        Assumptions.assumeTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "torch is not importable");
+    }
+
+    static Stream<Arguments> sessions() {
+        SimulationSettings d = SimulationSettings.defaults().withHiddenSize(5).withBatchSize(3).withSeed(11);
+        return Stream.of(
+                Arguments.of("RNN tanh, adding (MSE, last tick)", d.withCell(CellKind.RNN).withTask("adding", 9)),
+                Arguments.of("RNN ReLU, sine (MSE, every tick)", d.withCell(CellKind.RNN).withTask("sine", 8)
+                        .withVariant(Nonlinearity.RELU, true, GruVariant.PYTORCH)),
+                Arguments.of("LSTM, adding", d.withCell(CellKind.LSTM).withTask("adding", 7)),
+                Arguments.of("GRU, sine", d.withCell(CellKind.GRU).withTask("sine", 6)),
+                Arguments.of("LSTM, sentiment (tokens, CE)", d.withCell(CellKind.LSTM).withTask("sentiment", 8)),
+                Arguments.of("GRU, text (tokens, CE every tick)", d.withCell(CellKind.GRU).withTask("text", 6)),
+                Arguments.of("RNN, temporal order (CE)", d.withCell(CellKind.RNN).withTask("order", 10)),
+                Arguments.of("LSTM without forget gate (by hand), adding", d.withCell(CellKind.LSTM).withTask("adding", 7)
+                        .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
+                Arguments.of("GRU Cho 2014 (by hand), sentiment (tokens, CE)", d.withCell(CellKind.GRU)
+                        .withTask("sentiment", 8).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void theScriptPrintsTheEnginesOutputsAndLoss(String name, SimulationSettings s) throws Exception {
+        Path session = ExportSessions.save(ExportSessions.running(s), dir.resolve("s.json"));
+        Path out = dir.resolve("torch");
+        ExportSessions.Outcome o = ExportSessions.cli("export", "--session", session.toString(), "--to", "pytorch",
+                "--out", out.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertThat(out.resolve("weights.safetensors")).exists();
+        List<String> lines = runPython(out.resolve("model.py"));
+        JsonNode printed = JSON.readTree(lines.get(0));
+        ExportSessions.Engine e = ExportSessions.engine(s);
+        int b = e.batch().batch();
+        int y = e.batch().outputSize();
+        JsonNode outputs = printed.get("outputs");
+        assertEquals(e.batch().steps(), outputs.size());
+        int compared = 0;
+        for (int t = 0; t < e.batch().steps(); t++) {
+            assertEquals(b, outputs.get(t).size());
+            for (int r = 0; r < b; r++) {
+                assertEquals(y, outputs.get(t).get(r).size());
+                for (int k = 0; k < y; k++) {
+                    double engine = e.outputs()[(t * b + r) * y + k];
+                    assertEquals(engine, outputs.get(t).get(r).get(k).asDouble(), 1e-9 * Math.max(1, Math.abs(engine)),
+                            "output t=" + t + " b=" + r + " k=" + k);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(e.outputs().length);
+        assertThat(e.loss()).isFinite().isPositive();
+        assertEquals(e.loss(), printed.get("loss").asDouble(), 1e-9 * Math.max(1, e.loss()), "loss");
+        assertThat(lines.get(1)).startsWith("# largest |PyTorch - RNN Lab|");
+    }
+
+    static List<String> runPython(Path script) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(PYTHON, script.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertEquals(0, p.exitValue(), text);
+        return List.of(text.split("\\R"));
+    }
+}
