@@ -50,6 +50,19 @@ public final class EncoderDecoderModel extends ParamGroupModel implements Steppa
         this.readout = readout;
     }
 
+    /** "encoder.…" for the source embedding and the encoder, "decoder.…" for the target's and the decoder, then the readout's. */
+    @Override
+    public List<String> paramNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (ParamGroup g : groups()) {
+            String prefix = g == sourceEmbedding || g == encoder ? "encoder." : g == targetEmbedding || g == decoder ? "decoder." : "";
+            for (Param p : g.params()) {
+                names.add(prefix + p.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     public CellConfig cellConfig() {
         return cellConfig;
     }

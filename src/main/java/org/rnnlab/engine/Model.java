@@ -12,6 +12,15 @@ public interface Model {
 
     List<Param> params();
 
+    /**
+     * The parameters' names as files store them, in the order of {@link #params()}, each once:
+     * PyTorch's ("weight_ih", "embedding.weight", "out.bias"); a model with two parts of the same
+     * kind qualifies them ("encoder.weight_ih", "decoder.weight_ih").
+     */
+    default List<String> paramNames() {
+        return params().stream().map(Param::name).toList();
+    }
+
     int parameterCount();
 
     /** Call after changing any parameter value. */

@@ -342,13 +342,19 @@ public final class SessionFile {
         } catch (IllegalArgumentException e) {
             throw new FormatException(file, "settings", e.getMessage());
         }
-        List<Param> params = ModelFactory.model(settings, task).params();
-        return ordered(file, s, names, params);
+        org.rnnlab.engine.Model model = ModelFactory.model(settings, task);
+        return ordered(file, s, names, model.params(), model.paramNames());
     }
 
     /** The state with weights (and the optimiser's per-parameter arrays) in the model's order, matched by name. */
     static SessionState ordered(String file, SessionState s, List<String> names, List<Param> params)
             throws FormatException {
+        return ordered(file, s, names, params, params.stream().map(Param::name).toList());
+    }
+
+    /** As above, with the model's own names for its parameters ({@code Model.paramNames}). */
+    static SessionState ordered(String file, SessionState s, List<String> names, List<Param> params,
+                                List<String> modelNames) throws FormatException {
         int n = params.size();
         Map<String, Integer> inFile = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -359,13 +365,13 @@ public final class SessionFile {
         }
         int[] from = new int[n];
         for (int i = 0; i < n; i++) {
-            Integer k = inFile.remove(params.get(i).name());
+            Integer k = inFile.remove(modelNames.get(i));
             if (k == null) {
-                throw new FormatException(file, "weights", "has no tensor named '" + params.get(i).name() + "' (this "
-                        + settings(s) + " has " + params.stream().map(Param::name).toList() + ")");
+                throw new FormatException(file, "weights", "has no tensor named '" + modelNames.get(i) + "' (this "
+                        + settings(s) + " has " + modelNames + ")");
             }
             if (s.weights()[k].length != params.get(i).size()) {
-                throw new FormatException(file, "weights." + params.get(i).name(), "holds " + s.weights()[k].length
+                throw new FormatException(file, "weights." + modelNames.get(i), "holds " + s.weights()[k].length
                         + " values; this " + settings(s) + " needs " + params.get(i).size());
             }
             from[i] = k;
@@ -373,7 +379,7 @@ public final class SessionFile {
         if (!inFile.isEmpty()) {
             String extra = inFile.keySet().iterator().next();
             throw new FormatException(file, "weights[" + inFile.get(extra) + "].name", "'" + JsonArrays.abbreviate(extra)
-                    + "' is not a parameter of this " + settings(s) + " " + params.stream().map(Param::name).toList());
+                    + "' is not a parameter of this " + settings(s) + " " + modelNames);
         }
         double[][] w = new double[n][];
         for (int i = 0; i < n; i++) {

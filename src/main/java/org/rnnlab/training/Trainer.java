@@ -191,7 +191,7 @@ public final class Trainer {
 
     /** The names of {@link #model()}'s parameters, in the order of {@link #sessionState}'s weights. */
     public List<String> parameterNames() {
-        return model.params().stream().map(p -> p.name()).toList();
+        return model.paramNames();
     }
 
     /** Whether to keep every record in the {@link Result} (default true); call before running. */

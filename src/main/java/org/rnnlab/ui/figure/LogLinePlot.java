@@ -32,6 +32,10 @@ public final class LogLinePlot {
                             pal.mutedArgb(), Mark.NONE, 1, 1));
                 }
             }
+        } else if (p.bottom() - p.top() < label.size() * 2.4) {
+            // too short for a label at each end: the range once, beside the middle
+            out.text(FigureNumbers.shortFormat(p.lo()) + "–" + FigureNumbers.shortFormat(p.hi()), p.left() - 6,
+                    (p.top() + p.bottom()) / 2, label, pal.mutedArgb(), 1, 0);
         } else {
             out.text(FigureNumbers.shortFormat(p.hi()), p.left() - 6, p.top(), label, pal.mutedArgb(), 1, -1);
             out.text(FigureNumbers.shortFormat(p.lo()), p.left() - 6, p.bottom(), label, pal.mutedArgb(), 1,

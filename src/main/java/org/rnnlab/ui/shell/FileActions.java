@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.rnnlab.engine.CellConfig;
-import org.rnnlab.engine.Param;
 import org.rnnlab.io.CellWeights;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.io.WeightsFile;
@@ -66,7 +65,7 @@ public final class FileActions {
     private CompletableFuture<Path> writeSession(Path file) {
         LessonPosition lesson = lessons.current();
         CompletableFuture<Path> done = runner.query(sim -> new Capture(sim.capture(),
-                        sim.model().params().stream().map(Param::name).toList()))
+                        sim.model().paramNames()))
                 .thenApplyAsync(FileWork.unchecked(c -> {
                     SessionFile.write(file, c.state(), c.names(), lesson);
                     return file;
