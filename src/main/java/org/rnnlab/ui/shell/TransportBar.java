@@ -131,7 +131,13 @@ final class TransportBar {
         this.compact = compact;
         ContentDisplay d = compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
         transport.setCompact(compact);
-        transport.speed().setPrefWidth(compact ? 120 : 150);
+        transport.speed().setPrefWidth(compact ? 110 : 150);
+        // narrow windows: the speed's words and the phase take the width they need, no more
+        transport.speedLabel().setPrefWidth(compact ? Region.USE_COMPUTED_SIZE : 125);
+        transport.phase().getStyleClass().remove("compact");
+        if (compact) {
+            transport.phase().getStyleClass().add("compact");
+        }
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {controls, compare}) {
             b.setContentDisplay(d);
         }
