@@ -32,7 +32,8 @@ import org.rnnlab.training.SimulationSettings;
 final class SettingsPatch {
     static final List<String> FIELDS = List.of("cell", "rnn_activation", "forget_gate", "gru_variant", "hidden_size",
             "task", "seq_len", "batch_size", "embedding_size", "init", "spectral_radius", "forget_bias",
-            "learning_rate", "optimizer", "clip", "clip_threshold", "seed", "task_options", "clamp");
+            "learning_rate", "optimizer", "clip", "clip_threshold", "seed", "task_options", "clamp", "layers",
+            "bidirectional");
 
     private final Collection<String> taskIds;
 
@@ -84,7 +85,7 @@ final class SettingsPatch {
             case "embedding_size" -> new SimulationSettings(s.cell(), s.rnnActivation(), s.forgetGate(), s.gruVariant(),
                     s.hiddenSize(), s.taskId(), s.sequenceLength(), s.batchSize(), integer(v, 1, 1024), s.init(),
                     s.spectralRadius(), s.forgetBias(), s.learningRate(), s.optimizer(), s.clip(), s.clipThreshold(),
-                    s.seed(), s.taskOptions(), s.clamp());
+                    s.seed(), s.taskOptions(), s.clamp()).withLayers(s.layers(), s.bidirectional());
             case "clamp" -> s.withClamp(v.isNull() ? null : GateClamp.parse(text(v)));
             case "task_options" -> s.withTaskOptions(taskOptions(s.taskOptions(), v));
             case "init" -> s.withInit(InitScheme.parse(text(v)), s.forgetBias());
@@ -95,6 +96,8 @@ final class SettingsPatch {
             case "clip" -> s.withTraining(s.learningRate(), s.optimizer(), bool(v), s.clipThreshold());
             case "clip_threshold" -> s.withTraining(s.learningRate(), s.optimizer(), s.clip(), number(v));
             case "seed" -> s.withSeed(longValue(v));
+            case "layers" -> s.withLayers(integer(v, 1, 4), s.bidirectional());
+            case "bidirectional" -> s.withLayers(s.layers(), bool(v));
             default -> throw new IllegalStateException("setting " + name + " is listed but not handled");
         };
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class LessonCatalogTest {
     private static final List<String> EXPECTED = List.of("sequential-data", "io-patterns", "vanishing-gradients",
-            "exploding-gradients", "lstm-gates", "gru-gates", "forget-bias", "rnn-lstm-gru", "gate-surgery");
+            "exploding-gradients", "lstm-gates", "gru-gates", "forget-bias", "rnn-lstm-gru", "gate-surgery",
+            "deep-rnns", "bidirectional");
 
     @Test
     void everyBuiltInLessonLoadsInMenuOrder() {

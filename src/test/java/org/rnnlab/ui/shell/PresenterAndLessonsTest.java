@@ -467,7 +467,7 @@ class PresenterAndLessonsTest {
         assertThat(text(robot, "#lesson-title")).isEqualTo(good.title());
         // the built-in catalog loads every listed file
         assertThat(Lessons.all().problems()).isEmpty();
-        assertThat(Lessons.all().lessons()).hasSize(9);
+        assertThat(Lessons.all().lessons()).hasSize(11);
     }
 
     @Test
