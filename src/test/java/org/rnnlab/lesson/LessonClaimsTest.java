@@ -256,7 +256,9 @@ class LessonClaimsTest {
                 Simulation sim = new Simulation(s, DefaultTasks.factory());
                 // the numbers decoder's symbols follow the words it reads
                 int decoder = s.taskId().equals(org.rnnlab.task.NumbersTask.ID) ? org.rnnlab.task.NumbersTask.TARGET_STEPS : 0;
-                assertThat(sim.steps()).as(l.id() + ": " + s.taskId() + " T").isEqualTo(s.sequenceLength() + decoder);
+                // a stacked or bidirectional model steps every layer and direction through the T ticks
+                int stacks = s.layers() * (s.bidirectional() ? 2 : 1);
+                assertThat(sim.steps()).as(l.id() + ": " + s.taskId() + " T").isEqualTo(stacks * s.sequenceLength() + decoder);
             }
         }
     }
