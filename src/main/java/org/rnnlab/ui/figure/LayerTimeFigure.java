@@ -16,7 +16,7 @@ import org.rnnlab.training.TickPlaces;
  * toward t = T for ←) are seen together. The tick at the cursor is outlined.
  */
 public final class LayerTimeFigure implements Drawing {
-    static final String TITLE = "‖∂L/∂h‖ per layer and time · grey: not reached yet";
+    static final String TITLE = "‖∂L/∂h‖ per layer and time · grey: not reached yet · bars below: ";
     static final String TOO_SMALL = "Enlarge this view to see the layers × time picture";
     private static final double PAD = 6;
     private static final double BAR = 14;
@@ -56,7 +56,7 @@ public final class LayerTimeFigure implements Drawing {
         int rows = p.layers() * p.directions();
         double labelW = 0;
         for (int r = 0; r < rows; r++) {
-            labelW = Math.max(labelW, tm.width(rowLabel(p, r), label));
+            labelW = Math.max(labelW, tm.width(rowLabel(p, r), FigureFonts.boldLabel(font)));
         }
         double left = PAD + labelW + 8;
         double right = width - PAD - BAR - 10 - tm.width("10−30", label);
@@ -74,9 +74,12 @@ public final class LayerTimeFigure implements Drawing {
             }
             return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
         }
-        b.text(TITLE, left, PAD, label, pal.foregroundArgb(), -1, -1);
+        int[] sel = LayerSlice.selected(s);
+        b.text(TITLE + LayerSlice.name(sel), left, PAD, label, pal.foregroundArgb(), -1, -1);
+        int selRow = (p.layers() - 1 - sel[0]) * p.directions() + sel[1];
         for (int r = 0; r < rows; r++) {
-            b.text(rowLabel(p, r), left - 8, top + (r + 0.5) * ch, label, pal.foregroundArgb(), 1, 0);
+            b.text(rowLabel(p, r), left - 8, top + (r + 0.5) * ch, r == selRow ? FigureFonts.boldLabel(font) : label,
+                    r == selRow ? pal.highlightArgb() : pal.foregroundArgb(), 1, 0);
         }
         int at = atTick(s);
         for (int i = 0; i < grid.length; i++) {
@@ -152,9 +155,7 @@ public final class LayerTimeFigure implements Drawing {
 
     /** The label of row r (0 at the top): "Layer 2 →", "Layer 2 ←". */
     static String rowLabel(TickPlaces p, int r) {
-        int layer = p.layers() - 1 - r / p.directions();
-        int direction = r % p.directions();
-        return "Layer " + (layer + 1) + " " + (direction == 0 ? "→" : "←");
+        return LayerSlice.name(new int[] {p.layers() - 1 - r / p.directions(), r % p.directions()});
     }
 
     private static int row(TickPlaces p, TickPlaces.Place q) {
@@ -214,7 +215,7 @@ public final class LayerTimeFigure implements Drawing {
     public String hoverText(int i) {
         BackwardColumn c = snapshot.columns().backward()[i];
         TickPlaces.Place q = places.places().get(i);
-        String where = "Layer " + (q.layer() + 1) + " " + (q.direction() == 0 ? "→" : "←") + " t=" + (q.time() + 1);
+        String where = LayerSlice.name(new int[] {q.layer(), q.direction()}) + " t=" + (q.time() + 1);
         return c == null ? null : where + ":  ‖∂L/∂h‖ = " + FigureNumbers.format(c.dhNorm());
     }
 }
