@@ -37,6 +37,12 @@ public final class LayerTimeFigure implements Drawing {
         this.grid = grid;
     }
 
+    /** The height the picture of {@code rows} rows needs at base text size {@code font} to read well. */
+    public static double preferredHeight(int rows, double font, TextMetrics tm) {
+        double lh = tm.lineHeight(FigureFonts.label(font));
+        return 2 * PAD + 2 * lh + 6 + rows * Math.max(lh + 4, 22);
+    }
+
     /** Whether {@code s} is of a run this picture is for (stacked or bidirectional). */
     public static boolean applies(Snapshot s) {
         return s != null && s.run().places() != null;
@@ -96,10 +102,11 @@ public final class LayerTimeFigure implements Drawing {
             TickPlaces.Place q = p.places().get(at);
             b.rect(left + q.time() * cw - 1, top + row(p, q) * ch - 1, cw + 1, ch + 1, Mark.NONE, pal.highlightArgb(), 2);
         }
+        b.text("t", left - 8, bottom + 2, label, pal.mutedArgb(), 1, -1);
         int every = Decades.labelEvery(cw, tm.width(String.valueOf(p.steps()), label) + 8);
         for (int t = 0; t < p.steps(); t++) {
             if (t == 0 || (t + 1) % every == 0) {
-                b.text((t == 0 ? "t=" : "") + (t + 1), left + (t + 0.5) * cw, bottom + 2, label, pal.mutedArgb(), 0, -1);
+                b.text(String.valueOf(t + 1), left + (t + 0.5) * cw, bottom + 2, label, pal.mutedArgb(), 0, -1);
             }
         }
         colourBar(b, right + 6, top, bottom, decades, label, math, pal);
@@ -117,7 +124,7 @@ public final class LayerTimeFigure implements Drawing {
         double perDecade = (bottom - top) / (d[1] - d[0]);
         int every = Decades.labelEvery(perDecade, label.size() * 1.3);
         for (int e = d[0]; e <= d[1]; e++) {
-            if ((e - d[0]) % every == 0 || e == d[1]) {
+            if ((e - d[0]) % every == 0 || (e == d[1] && (e - d[0]) % every * perDecade >= label.size() * 1.3)) {
                 double y = bottom - (e - d[0]) * perDecade;
                 b.line(x + BAR, y, x + BAR + 4, y, pal.mutedArgb(), 1);
                 b.text(Decades.label(e), x + BAR + 6, y, math, pal.mutedArgb(), -1, 0);

@@ -78,7 +78,6 @@ public final class GradientFlowView implements SnapshotView {
         overlay.setMouseTransparent(true);
         VBox panes = new VBox(layerCanvas, canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        VBox.setVgrow(layerCanvas, Priority.ALWAYS);
         root = new StackPane(panes, overlay);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
         canvas.setOnMouseMoved(e -> onMove(e, figure == null ? null
@@ -114,6 +113,13 @@ public final class GradientFlowView implements SnapshotView {
         shownSnapshot = s;
         boolean deep = LayerTimeFigure.applies(s);
         showLayers(deep);
+        if (deep) {
+            var places = s.run().places();
+            double h = LayerTimeFigure.preferredHeight(places.layers() * places.directions(), style.fontSize(),
+                    FxTextMetrics.INSTANCE);
+            layerCanvas.setMinHeight(h);
+            layerCanvas.setPrefHeight(h);
+        }
         String key = deep ? s.run().id() + " " + LayerSlice.name(LayerSlice.selected(s)) : null;
         boolean otherSlice = deep && !key.equals(sliceKey);
         sliceKey = key;
