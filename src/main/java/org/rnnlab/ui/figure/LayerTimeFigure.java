@@ -81,7 +81,11 @@ public final class LayerTimeFigure implements Drawing {
             return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
         }
         int[] sel = LayerSlice.selected(s);
-        b.text(TITLE + LayerSlice.name(sel), left, PAD, label, pal.foregroundArgb(), -1, -1);
+        String title = TITLE + LayerSlice.name(sel);
+        if (tm.width(title, label) > width - left - PAD) {
+            title = "bars below: " + LayerSlice.name(sel);
+        }
+        b.text(title, left, PAD, label, pal.foregroundArgb(), -1, -1);
         int selRow = (p.layers() - 1 - sel[0]) * p.directions() + sel[1];
         for (int r = 0; r < rows; r++) {
             b.text(rowLabel(p, r), left - 8, top + (r + 0.5) * ch, r == selRow ? FigureFonts.boldLabel(font) : label,

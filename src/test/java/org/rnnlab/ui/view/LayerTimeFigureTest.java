@@ -127,6 +127,14 @@ class LayerTimeFigureTest {
     }
 
     @Test
+    void aNarrowPanelKeepsOnlyWhichLayerTheBarsShowInItsTitle() {
+        Snapshot s = ViewTestKit.step(sim(), TICKS + 2);
+        assertThat(figure(s).figure().texts().get(0)).startsWith("‖∂L/∂h‖ per layer and time").endsWith("bars below: Layer 2 ←");
+        assertThat(LayerTimeFigure.of(s, 400, 300, 16, METRICS, PALETTE).figure().texts().get(0))
+                .isEqualTo("bars below: Layer 2 ←");
+    }
+
+    @Test
     void aNormIsPlacedOnTheLogScaleByItsDecade() {
         assertThat(LayerTimeFigure.fraction(1e-3, -4, 0)).isEqualTo(0.25);
         assertThat(LayerTimeFigure.fraction(1e-2, -4, 0)).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
