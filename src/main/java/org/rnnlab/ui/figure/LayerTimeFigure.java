@@ -81,9 +81,13 @@ public final class LayerTimeFigure implements Drawing {
             return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
         }
         int[] sel = LayerSlice.selected(s);
-        String title = TITLE + LayerSlice.name(sel);
-        if (tm.width(title, label) > width - left - PAD) {
-            title = "bars below: " + LayerSlice.name(sel);
+        String title = "bars below: " + LayerSlice.name(sel);
+        for (String t : new String[] {TITLE, "‖∂L/∂h‖ per layer and time · bars below: "}) {
+            // a margin for the renderer's glyphs, which measure a little narrower than drawn
+            if (tm.width(t + LayerSlice.name(sel), label) * 1.1 <= width - left - PAD) {
+                title = t + LayerSlice.name(sel);
+                break;
+            }
         }
         b.text(title, left, PAD, label, pal.foregroundArgb(), -1, -1);
         int selRow = (p.layers() - 1 - sel[0]) * p.directions() + sel[1];
