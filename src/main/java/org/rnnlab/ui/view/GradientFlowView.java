@@ -36,6 +36,8 @@ public final class GradientFlowView implements SnapshotView {
     private final ViewStyle style;
     private final CanvasPane canvas;
     private final CanvasPane layerCanvas;
+    /** The bars alone, or the layers × time picture above them for a stacked or bidirectional run. */
+    private final VBox panes;
     private final Label hover = new Label();
     private final StackPane root;
 
@@ -69,14 +71,13 @@ public final class GradientFlowView implements SnapshotView {
         this.style = style;
         this.canvas = new CanvasPane(900, 420, this::redraw);
         this.layerCanvas = new CanvasPane(900, 200, this::redrawLayers);
-        showLayers(false);
         hover.getStyleClass().add("rnn-hover");
         hover.setVisible(false);
         hover.setManaged(false);
         hover.setMouseTransparent(true);
         Pane overlay = new Pane(hover);
         overlay.setMouseTransparent(true);
-        VBox panes = new VBox(layerCanvas, canvas);
+        panes = new VBox(canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         root = new StackPane(panes, overlay);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
@@ -223,12 +224,17 @@ public final class GradientFlowView implements SnapshotView {
 
     /** The layers × time picture last painted, null unless the run is stacked or bidirectional. */
     public LayerTimeFigure layerFigure() {
-        return layerCanvas.isManaged() ? layerFigure : null;
+        return panes.getChildren().contains(layerCanvas) ? layerFigure : null;
     }
 
     private void showLayers(boolean on) {
-        layerCanvas.setVisible(on);
-        layerCanvas.setManaged(on);
+        if (on != panes.getChildren().contains(layerCanvas)) {
+            if (on) {
+                panes.getChildren().add(0, layerCanvas);
+            } else {
+                panes.getChildren().remove(layerCanvas);
+            }
+        }
     }
 
     private void redrawLayers() {
