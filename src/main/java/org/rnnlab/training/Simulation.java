@@ -52,6 +52,7 @@ public final class Simulation {
     private UpdateColumn lastUpdate;
     private final String modelName;
     private java.util.List<String> tickNames;
+    private TickPlaces places;
     private double sequenceLoss = Double.NaN;
     private Divergence divergence;
     private double lastMetric = Double.NaN;
@@ -214,6 +215,17 @@ public final class Simulation {
         return tickNames;
     }
 
+    /** The place of each tick of a deep model, null for one layer in one direction. */
+    private TickPlaces places() {
+        if (!(model instanceof org.rnnlab.engine.DeepSequenceModel deep)) {
+            return null;
+        }
+        if (places == null || places.places().size() != deep.ticks()) {
+            places = TickPlaces.of(deep);
+        }
+        return places;
+    }
+
     private void noteSequenceLoss() {
         sequenceLoss = SequenceLoss.of(model, batch, sequence.row(), task.loss());
     }
@@ -363,7 +375,7 @@ public final class Simulation {
         int at = cursor.cursor();
         Snapshot.Run run = new Snapshot.Run(runId, settings, model.cellAt(t - 1).config(), task.title(), task.pattern(),
                 task.pattern().placement(), task.loss(), model.parameterCount(), model.encoderTicks(), task.metric(),
-                task.baselineValue(), history.view(), modelName, tickNames());
+                task.baselineValue(), history.view(), modelName, tickNames(), places());
         Snapshot.Status status = new Snapshot.Status(at >= t ? loss : Double.NaN,
                 at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated,
                 at >= t ? sequenceLoss : Double.NaN, at >= cursor.positions() - 1 ? lastUpdate : null);

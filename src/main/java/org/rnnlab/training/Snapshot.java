@@ -49,10 +49,21 @@ public record Snapshot(long version, Run run, Position position, Sequence sequen
      * @param model          the model named Keras-style ("Bidirectional(LSTM 16) → LSTM 16 → Dense")
      * @param tickNames      where each tick of a stacked or bidirectional model is ("Layer 2 ← t=7"),
      *                       null for one layer in one direction
+     * @param places         the layer, direction and time of each tick of a stacked or bidirectional
+     *                       model, null for one layer in one direction
      */
     public record Run(long id, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
                       LossPlacement placement, LossKind loss, int parameterCount, int encoderTicks, Metric metric,
-                      double baseline, IterationHistory history, String model, List<String> tickNames) {
+                      double baseline, IterationHistory history, String model, List<String> tickNames,
+                      TickPlaces places) {
+        /** A run without tick places (one layer in one direction, or a copy that needs none). */
+        public Run(long id, SimulationSettings settings, CellConfig cell, String taskTitle, IoPattern pattern,
+                   LossPlacement placement, LossKind loss, int parameterCount, int encoderTicks, Metric metric,
+                   double baseline, IterationHistory history, String model, List<String> tickNames) {
+            this(id, settings, cell, taskTitle, pattern, placement, loss, parameterCount, encoderTicks, metric, baseline,
+                    history, model, tickNames, null);
+        }
+
         /** The metric's name, or null when the run has no metric. */
         public String metricName() {
             return metric == null ? null : metric.name();

@@ -4,7 +4,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
@@ -13,13 +15,17 @@ import org.rnnlab.ui.chart.FxTextMetrics;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.Figure;
 import org.rnnlab.ui.figure.GradientFlowFigure;
+import org.rnnlab.ui.figure.LayerSlice;
+import org.rnnlab.ui.figure.LayerTimeFigure;
 
 /**
  * How the gradient reaches earlier ticks: the canvas of a {@link GradientFlowFigure}, which says
  * what is drawn. The view keeps only how it is presented: the decades of its log axis (a
  * {@link DecadeRange} over the values shown and the last full backward pass, so the axis does not
  * jump at every tick, or the range compare mode's columns share) and the bar heights and axis
- * eased toward the snapshot's.
+ * eased toward the snapshot's. For a stacked or bidirectional run a {@link LayerTimeFigure} of every
+ * layer and time stands above the bars, which then show the layer and direction of the cursor's
+ * tick ({@link LayerSlice}).
  */
 public final class GradientFlowView implements SnapshotView {
     /** The axis never goes beyond 1e±30. */
@@ -29,10 +35,17 @@ public final class GradientFlowView implements SnapshotView {
 
     private final ViewStyle style;
     private final CanvasPane canvas;
+    private final CanvasPane layerCanvas;
+    /** The bars alone, or the layers × time picture above them for a stacked or bidirectional run. */
+    private final VBox panes;
     private final Label hover = new Label();
     private final StackPane root;
 
+    /** The last snapshot shown, and of it the bars' layer and direction (itself for one layer). */
+    private Snapshot shownSnapshot;
     private Snapshot snapshot;
+    private LayerTimeFigure layerFigure;
+    private String sliceKey;
     private GradientFlowFigure figure;
     private double axisLo = -3;
     private double axisHi = 0;
@@ -57,17 +70,27 @@ public final class GradientFlowView implements SnapshotView {
     public GradientFlowView(UnitSelection selection, ViewStyle style) {
         this.style = style;
         this.canvas = new CanvasPane(900, 420, this::redraw);
+        this.layerCanvas = new CanvasPane(900, 200, this::redrawLayers);
         hover.getStyleClass().add("rnn-hover");
         hover.setVisible(false);
         hover.setManaged(false);
         hover.setMouseTransparent(true);
         Pane overlay = new Pane(hover);
         overlay.setMouseTransparent(true);
-        root = new StackPane(canvas, overlay);
+        panes = new VBox(canvas);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        root = new StackPane(panes, overlay);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
-        canvas.setOnMouseMoved(this::onMove);
+        canvas.setOnMouseMoved(e -> onMove(e, figure == null ? null
+                : figure.hoverText(figure.layout().tickAt(e.getX())), canvas));
         canvas.setOnMouseExited(e -> hover.setVisible(false));
-        ViewStyles.attach(root, style, this::redraw);
+        layerCanvas.setOnMouseMoved(e -> onMove(e, layerFigure == null ? null
+                : layerFigure.hoverText(e.getX(), e.getY()), layerCanvas));
+        layerCanvas.setOnMouseExited(e -> hover.setVisible(false));
+        ViewStyles.attach(root, style, () -> {
+            redraw();
+            redrawLayers();
+        });
     }
 
     public ViewStyle style() {
@@ -81,16 +104,33 @@ public final class GradientFlowView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == snapshot) {
+        if (s == null || s == shownSnapshot) {
             return;
         }
         if (decadesSettings == null || !decadesSettings.equals(s.run().settings())) {
             decadesSettings = s.run().settings();
             decades.clear();
         }
+        shownSnapshot = s;
+        boolean deep = LayerTimeFigure.applies(s);
+        showLayers(deep);
+        if (deep) {
+            var places = s.run().places();
+            double h = LayerTimeFigure.preferredHeight(places.layers() * places.directions(), style.fontSize(),
+                    FxTextMetrics.INSTANCE);
+            layerCanvas.setMinHeight(h);
+            layerCanvas.setPrefHeight(h);
+        }
+        String key = deep ? s.run().id() + " " + LayerSlice.name(LayerSlice.selected(s)) : null;
+        boolean otherSlice = deep && !key.equals(sliceKey);
+        sliceKey = key;
+        s = LayerSlice.of(s);
         snapshot = s;
+        if (otherSlice) {
+            decades.clear();
+        }
         int steps = s.position().steps();
-        if (shown.length != steps) {
+        if (shown.length != steps || otherSlice) {
             shown = new double[steps][2];
             for (double[] r : shown) {
                 r[0] = Double.NaN;
@@ -117,6 +157,7 @@ public final class GradientFlowView implements SnapshotView {
             }
         }
         redraw();
+        redrawLayers();
     }
 
     @Override
@@ -181,6 +222,31 @@ public final class GradientFlowView implements SnapshotView {
         return figure;
     }
 
+    /** The layers × time picture last painted, null unless the run is stacked or bidirectional. */
+    public LayerTimeFigure layerFigure() {
+        return panes.getChildren().contains(layerCanvas) ? layerFigure : null;
+    }
+
+    private void showLayers(boolean on) {
+        if (on != panes.getChildren().contains(layerCanvas)) {
+            if (on) {
+                panes.getChildren().add(0, layerCanvas);
+            } else {
+                panes.getChildren().remove(layerCanvas);
+            }
+        }
+    }
+
+    private void redrawLayers() {
+        if (shownSnapshot == null || !LayerTimeFigure.applies(shownSnapshot)) {
+            layerFigure = null;
+            return;
+        }
+        layerFigure = LayerTimeFigure.of(shownSnapshot, layerCanvas.canvas().getWidth(),
+                layerCanvas.canvas().getHeight(), style.fontSize(), FxTextMetrics.INSTANCE, style.palette());
+        layerCanvas.paint(layerFigure, style.palette().backgroundArgb());
+    }
+
     private void redraw() {
         double width = canvas.canvas().getWidth();
         double height = canvas.canvas().getHeight();
@@ -194,8 +260,7 @@ public final class GradientFlowView implements SnapshotView {
         canvas.paint(figure, background);
     }
 
-    private void onMove(MouseEvent e) {
-        String text = figure == null ? null : figure.hoverText(figure.layout().tickAt(e.getX()));
+    private void onMove(MouseEvent e, String text, Node over) {
         if (text == null) {
             hover.setVisible(false);
             return;
@@ -203,9 +268,9 @@ public final class GradientFlowView implements SnapshotView {
         hover.setText(text);
         hover.autosize();
         double x = Math.min(e.getX() + 16, root.getWidth() - hover.getWidth() - 4);
-        double y = e.getY() + 18;
+        double y = over.getLayoutY() + e.getY() + 18;
         if (y + hover.getHeight() > root.getHeight()) {
-            y = e.getY() - hover.getHeight() - 8;
+            y = over.getLayoutY() + e.getY() - hover.getHeight() - 8;
         }
         hover.relocate(Math.max(0, x), y);
         hover.setVisible(true);

@@ -3,8 +3,6 @@ package org.rnnlab.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -24,14 +22,7 @@ class DeepModelWindowTest extends WindowFixture {
 
     @Test
     void aTwoLayerBidirectionalLstmIsNamedAndSteppedLayerByLayer(FxRobot robot) {
-        frame(robot);
-        robot.clickOn("#toggleControls");
-        TextField layers = robot.lookup("#layers").queryAs(TextField.class);
-        robot.interact(() -> layers.setText(""));
-        robot.clickOn(layers).write("2").type(KeyCode.ENTER);
-        frame(robot);
-        robot.clickOn("#bidirectional");
-        frame(robot);
+        twoLayersBidirectional(robot);
         assertThat(window.settings().settings().layers()).isEqualTo(2);
         assertThat(window.settings().settings().bidirectional()).isTrue();
         assertThat(text(robot, "#status")).contains("Bidirectional(LSTM 8) → Bidirectional(LSTM 8) → Dense, T=20");

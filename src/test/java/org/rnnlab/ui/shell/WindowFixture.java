@@ -66,6 +66,18 @@ abstract class WindowFixture {
         runner.close();
     }
 
+    /** Opens the settings and makes the run two layers, bidirectional, by typing and clicking (the settings stay open). */
+    void twoLayersBidirectional(FxRobot robot) {
+        frame(robot);
+        robot.clickOn("#toggleControls");
+        javafx.scene.control.TextField layers = robot.lookup("#layers").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> layers.setText(""));
+        robot.clickOn(layers).write("2").type(KeyCode.ENTER);
+        frame(robot);
+        robot.clickOn("#bidirectional");
+        frame(robot);
+    }
+
     /** Waits for the engine to run every command sent so far, then lets one frame show the result. */
     void frame(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
