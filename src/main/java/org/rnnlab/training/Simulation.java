@@ -49,11 +49,16 @@ public final class Simulation {
     private long iteration = 1;
     private double loss = Double.NaN;
     private ClipReport lastClip;
+    private final UpdateColumn.Watch watch;
+    /** The watch holds the current iteration's step (shown at the update); its column is made when shown. */
+    private boolean updateWatched;
     private UpdateColumn lastUpdate;
     private final String modelName;
     private java.util.List<String> tickNames;
     private TickPlaces places;
     private double sequenceLoss = Double.NaN;
+    /** The followed sequence's loss is to be computed at the next snapshot (after a whole iteration). */
+    private boolean sequenceLossDue;
     private Divergence divergence;
     private double lastMetric = Double.NaN;
     private Snapshot.GeneratedText generated;
@@ -64,6 +69,7 @@ public final class Simulation {
         this.task = tasks.create(settings);
         this.modelName = ModelNames.keras(settings, task);
         this.model = (SteppableModel) ModelFactory.model(settings, task);
+        this.watch = new UpdateColumn.Watch(model.cell());
         this.optimizer = settings.optimizer().create(settings.learningRate());
         this.clipper = settings.clip() ? GradientClipper.byNorm(settings.clipThreshold()) : GradientClipper.none();
         this.batches = new BatchStream(task, settings.batchSize(), settings.seed());
@@ -121,6 +127,8 @@ public final class Simulation {
         cursor.start(model.ticks());
         loss = Double.NaN;
         sequenceLoss = Double.NaN;
+        sequenceLossDue = false;
+        updateWatched = false;
         lastUpdate = null;
         divergence = null;
         columns.newIteration(cursor.steps());
@@ -192,9 +200,9 @@ public final class Simulation {
             }
             case UPDATE -> {
                 columns.keepWeightsOfBackward();
-                double[][][][] watched = UpdateColumn.before(model.cell());
+                watch.before(model.cell());
                 record(TrainingStep.finish(model, loss, clipper, optimizer));
-                noteUpdate(watched);
+                noteUpdate();
             }
             default -> throw new IllegalStateException("nothing to compute at " + pos);
         }
@@ -226,13 +234,33 @@ public final class Simulation {
         return places;
     }
 
+    /** The followed sequence's loss, computed once per iteration and row when a snapshot first needs it. */
+    private double shownSequenceLoss() {
+        if (sequenceLossDue) {
+            sequenceLossDue = false;
+            noteSequenceLoss();
+        }
+        return sequenceLoss;
+    }
+
+    /** The update's column, made from the watch once per step when a snapshot first shows it. */
+    private UpdateColumn shownUpdate() {
+        if (lastUpdate == null && updateWatched) {
+            lastUpdate = watch.column(settings.optimizer(), optimizer.learningRate());
+        }
+        return lastUpdate;
+    }
+
     private void noteSequenceLoss() {
         sequenceLoss = SequenceLoss.of(model, batch, sequence.row(), task.loss());
     }
 
-    private void noteUpdate(double[][][][] watched) {
-        lastUpdate = divergence == null
-                ? UpdateColumn.after(watched, model.cell(), settings.optimizer(), optimizer.learningRate()) : null;
+    private void noteUpdate() {
+        lastUpdate = null;
+        updateWatched = divergence == null;
+        if (updateWatched) {
+            watch.after(model.cell());
+        }
     }
 
     private void noteDivergence() {
@@ -263,18 +291,21 @@ public final class Simulation {
             newBatch();
         }
         columns.beginWhole();
-        double[][][][][] watched = new double[1][][][][];
+        boolean[] stepping = new boolean[1];
         StepResult r = TrainingStep.run(model, batch, clipper, optimizer, () -> {
             columns.keepWeightsOfBackward();
-            watched[0] = UpdateColumn.before(model.cell());
+            watch.before(model.cell());
+            stepping[0] = true;
         });
         loss = r.loss();
         divergence = r.divergence();
-        if (Double.isFinite(loss)) {
-            noteSequenceLoss();
-        }
-        if (watched[0] != null) {
-            noteUpdate(watched[0]);
+        sequenceLoss = Double.NaN;
+        sequenceLossDue = Double.isFinite(loss);
+        if (stepping[0]) {
+            noteUpdate();
+        } else {
+            updateWatched = false;
+            lastUpdate = null;
         }
         columns.endWhole(divergence == null || divergence.phase().startsWith("backward"));
         cursor.completeAll();
@@ -285,8 +316,9 @@ public final class Simulation {
     /** Follows sequence b of the batch in every view. */
     public void selectRow(int b) {
         sequence.select(b, model, task, batch);
-        if (Double.isFinite(sequenceLoss)) {
-            noteSequenceLoss();
+        if (Double.isFinite(sequenceLoss) || sequenceLossDue) {
+            sequenceLoss = Double.NaN;
+            sequenceLossDue = true;
         }
         columns.invalidate();
     }
@@ -378,7 +410,7 @@ public final class Simulation {
                 task.baselineValue(), history.view(), modelName, tickNames(), places());
         Snapshot.Status status = new Snapshot.Status(at >= t ? loss : Double.NaN,
                 at >= cursor.positions() - 1 ? lastClip : null, divergence, progress, lastMetric, generated,
-                at >= t ? sequenceLoss : Double.NaN, at >= cursor.positions() - 1 ? lastUpdate : null);
+                at >= t ? shownSequenceLoss() : Double.NaN, at >= cursor.positions() - 1 ? shownUpdate() : null);
         return new Snapshot(++version, run, cursor.shown(iteration), seq, visible, status);
     }
 }

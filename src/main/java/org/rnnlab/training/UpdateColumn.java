@@ -1,6 +1,5 @@
 package org.rnnlab.training;
 
-import java.util.List;
 import org.rnnlab.engine.OptimizerKind;
 import org.rnnlab.engine.Param;
 import org.rnnlab.engine.RecurrentCell;
@@ -10,6 +9,10 @@ import org.rnnlab.engine.RecurrentCell;
  * g and unit j, the input bias b_ih[g·H + j] and the recurrent self-weight W_hh[g·H + j, j]
  * before the step, the gradient the optimiser was given (after clipping) and after the step. Read
  * from the engine's parameters on the engine thread; nothing is recomputed.
+ *
+ * <p>The simulation reads the values into one reusable {@link Watch} around every step (no
+ * allocation at full training speed) and makes the immutable column from it only when a snapshot
+ * shows the update.
  *
  * @param optimizer    the optimiser that made the step
  * @param learningRate η
@@ -22,31 +25,50 @@ public record UpdateColumn(OptimizerKind optimizer, double learningRate, double[
     public static final int GRADIENT = 1;
     public static final int AFTER = 2;
 
-    /** The values of a cell's watched weights before a step: call, then step, then {@link #after}. */
-    public static double[][][][] before(RecurrentCell cell) {
-        int g = cell.config().gates().size();
-        int h = cell.config().hiddenSize();
-        double[][][][] out = new double[2][3][g][h];
-        read(cell, out, BEFORE, false);
-        return out;
-    }
+    /** The watched weights of one cell, read before and after each step into the same arrays. */
+    static final class Watch {
+        private final double[][][][] values;
 
-    /** The column of a step, from {@link #before}'s values and the cell as the step left it. */
-    public static UpdateColumn after(double[][][][] before, RecurrentCell cell, OptimizerKind optimizer,
-                                     double learningRate) {
-        read(cell, before, GRADIENT, true);
-        read(cell, before, AFTER, false);
-        return new UpdateColumn(optimizer, learningRate, before[0], before[1]);
+        Watch(RecurrentCell cell) {
+            values = new double[2][3][cell.config().gates().size()][cell.config().hiddenSize()];
+        }
+
+        /** Call before the step. */
+        void before(RecurrentCell cell) {
+            read(cell, values, BEFORE, false);
+        }
+
+        /** Call after the step: the gradients it used and the values it left. */
+        void after(RecurrentCell cell) {
+            read(cell, values, GRADIENT, true);
+            read(cell, values, AFTER, false);
+        }
+
+        /** An immutable column of the last step read. */
+        UpdateColumn column(OptimizerKind optimizer, double learningRate) {
+            return new UpdateColumn(optimizer, learningRate, copy(values[0]), copy(values[1]));
+        }
+
+        private static double[][][] copy(double[][][] a) {
+            double[][][] c = new double[a.length][][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = new double[a[i].length][];
+                for (int g = 0; g < a[i].length; g++) {
+                    c[i][g] = a[i][g].clone();
+                }
+            }
+            return c;
+        }
     }
 
     private static void read(RecurrentCell cell, double[][][][] out, int slot, boolean grad) {
         int h = cell.config().hiddenSize();
-        List<?> gates = cell.config().gates();
+        int gates = cell.config().gates().size();
         Param b = cell.biasIh();
         Param w = cell.weightHh();
         double[] bv = grad ? b.grad().data : b.value().data;
         double[] wv = grad ? w.grad().data : w.value().data;
-        for (int g = 0; g < gates.size(); g++) {
+        for (int g = 0; g < gates; g++) {
             for (int j = 0; j < h; j++) {
                 int row = g * h + j;
                 out[0][slot][g][j] = bv[row];
