@@ -68,6 +68,8 @@ public final class LessonPanel extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        progress.setMinWidth(Region.USE_PREF_SIZE); // "Step 4 of 5" on one line however long the title
+        progress.setWrapText(false);
         HBox header = new HBox(12, title, spacer, progress);
         header.setAlignment(Pos.BASELINE_LEFT);
         title.setWrapText(true);
