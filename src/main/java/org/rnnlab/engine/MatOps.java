@@ -33,6 +33,44 @@ public final class MatOps {
     }
 
     /**
+     * {@link #multAdd} with B's rows [row0, row0 + k) and columns [0, n) held, in addition to
+     * {@code b}, as the panels of a packed matrix of pk rows and pn ≥ n columns
+     * ({@link #pack}, done once for many products, e.g. a weight matrix used at every tick).
+     * The whole panels inside [0, n) are read from {@code pb}, the columns after them from
+     * {@code b}; null {@code pb} (no SIMD) reads everything from {@code b}. Same bits as {@link #multAdd}.
+     */
+    static void multAddPacked(Workers w, int m, int n, int k, double[] a, int aOff, int lda,
+                              double[] pb, int pk, int pn, int row0,
+                              double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        int jp = pb == null || m <= 0 ? 0 : n == pn ? PackedPanels.packedColumns(pn) : n - n % PackedPanels.W3;
+        if (jp > 0) {
+            if (w != null && (long) m * jp * k >= Workers.MIN_PARALLEL_FMAS) {
+                w.gemmPacked(m, jp, k, a, aOff, lda, pb, pk, pn, row0, c, cOff, ldc);
+            } else {
+                PackedPanels.gemm(true, m, 0, jp, pn, 1, k, a, aOff, 0, lda, 1, pb, pk, row0, c, cOff, ldc);
+            }
+        }
+        if (jp < n) {
+            run(w, true, m, n - jp, 1, k, a, aOff, 0, lda, 1, b, bOff + jp, 0, ldb, c, cOff + jp, ldc);
+        }
+    }
+
+    /**
+     * Packs the k×n matrix B ({@code b}, row stride ldb) for {@link #multAddPacked} into
+     * {@code dst} of {@link #packedLength} doubles; nothing without SIMD.
+     */
+    static void pack(int k, int n, double[] b, int bOff, int ldb, double[] dst) {
+        if (dst != null) {
+            PackedPanels.pack(1, k, n, b, bOff, 0, ldb, dst);
+        }
+    }
+
+    /** Doubles {@link #pack} needs for a k×n matrix; 0 without SIMD (nothing is packed). */
+    static int packedLength(int k, int n) {
+        return Simd.ENABLED ? PackedPanels.length(k, n) : 0;
+    }
+
+    /**
      * {@code C[m×n] += Aᵀ · B} where A is stored as [k×m] and B as [k×n]: the weight-gradient
      * product {@code dW += dAᵀ · input} summed over the k rows (batch × ticks).
      */
@@ -71,6 +109,9 @@ public final class MatOps {
         }
     }
 
+    /** Products with at least this many rows pack B first ({@link PackedPanels}): the copy is 1/m of the work. */
+    static final int PACK_MIN_ROWS = Integer.getInteger("rnnlab.packrows", 16);
+
     /** Rows of A and B summed per pass over C in the blocked weight-gradient product (cache blocking). */
     private static final int CHUNK_ROWS = 256;
 
@@ -98,7 +139,13 @@ public final class MatOps {
             return;
         }
         int j0 = 0;
-        if (Simd.ENABLED) {
+        if (Simd.ENABLED && m >= PACK_MIN_ROWS && n >= PackedPanels.W3 && kBlocks * kPer > 1) {
+            double[] pb = PackedPanels.scratch(PackedPanels.length(kBlocks * kPer, n));
+            PackedPanels.pack(kBlocks, kPer, n, b, bOff, bBlockStep, ldb, pb);
+            j0 = PackedPanels.packedColumns(n);
+            PackedPanels.gemm(jOuter, m, 0, j0, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, pb, kBlocks * kPer, 0,
+                    c, cOff, ldc);
+        } else if (Simd.ENABLED) {
             j0 = SimdKernels.gemm(jOuter, m, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, b, bOff, bBlockStep,
                     ldb, c, cOff, ldc);
         }

@@ -29,6 +29,9 @@ public abstract class RecurrentCell extends ParamGroup {
 
     private final double[] weightIhT;
     private final double[] weightHhT;
+    /** W_hhᵀ [H × GH] and W_hh [GH × H] packed for the per-tick products (null without SIMD). */
+    private final double[] packedHhT;
+    private final double[] packedHh;
     private long transposedVersion = -1;
     private Unroll jacobianScratch;
     private GateClamp clamp;
@@ -44,6 +47,9 @@ public abstract class RecurrentCell extends ParamGroup {
         this.biasHh = add(new Param("bias_hh", 1, gh));
         this.weightIhT = new double[inputSize * gh];
         this.weightHhT = new double[hidden * gh];
+        int forward = MatOps.packedLength(hidden, gh);
+        this.packedHhT = forward == 0 ? null : new double[forward];
+        this.packedHh = forward == 0 ? null : new double[MatOps.packedLength(gh, hidden)];
     }
 
     /** Creates the cell the config describes, with all weights zero (see {@link Initializer}). */
@@ -158,6 +164,8 @@ public abstract class RecurrentCell extends ParamGroup {
         if (transposedVersion != version()) {
             MatOps.transpose(gh, inputSize, weightIh.value().data, weightIhT);
             MatOps.transpose(gh, hidden, weightHh.value().data, weightHhT);
+            MatOps.pack(hidden, gh, weightHhT, 0, gh, packedHhT);
+            MatOps.pack(gh, hidden, weightHh.value().data, 0, hidden, packedHh);
             transposedVersion = version();
         }
     }
@@ -202,7 +210,12 @@ public abstract class RecurrentCell extends ParamGroup {
     protected final void projectHidden(Unroll u, int t, int colStart, int cols, double[] hin, int hinOff) {
         int off = t * u.batch * gh + colStart;
         MatOps.fillRows(u.batch, cols, biasHh.value().data, colStart, u.preH, off, gh);
-        MatOps.multAdd(workers, u.batch, cols, hidden, hin, hinOff, hidden, weightHhT, colStart, gh, u.preH, off, gh);
+        if (colStart == 0) {
+            MatOps.multAddPacked(workers, u.batch, cols, hidden, hin, hinOff, hidden, packedHhT, hidden, gh, 0,
+                    weightHhT, 0, gh, u.preH, off, gh);
+        } else {
+            MatOps.multAdd(workers, u.batch, cols, hidden, hin, hinOff, hidden, weightHhT, colStart, gh, u.preH, off, gh);
+        }
     }
 
     /** Gates and new state of tick t from preI (already formed) and the previous state. */
@@ -259,8 +272,9 @@ public abstract class RecurrentCell extends ParamGroup {
 
     /** dL/dh_{t−1} += dPreH_t · W_hh over gate columns [colStart, colStart + cols). */
     protected final void hiddenGradient(Unroll u, int t, int colStart, int cols, double[] out, int outOff) {
-        MatOps.multAdd(workers, u.batch, hidden, cols, u.dPreH, t * u.batch * gh + colStart, gh,
-                weightHh.value().data, colStart * hidden, hidden, out, outOff, hidden);
+        refreshTransposes();
+        MatOps.multAddPacked(workers, u.batch, hidden, cols, u.dPreH, t * u.batch * gh + colStart, gh,
+                packedHh, gh, hidden, colStart, weightHh.value().data, colStart * hidden, hidden, out, outOff, hidden);
     }
 
     /**
@@ -277,7 +291,7 @@ public abstract class RecurrentCell extends ParamGroup {
     }
 
     /** db_ih += Σ_b dPreI_t[b], db_hh += Σ_b dPreH_t[b] (rows in order), while tick t is in cache. */
-    private void biasGradients(Unroll u, int t) {
+    void biasGradients(Unroll u, int t) {
         int b = u.batch;
         MatOps.addColumnSums(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, 0);
         MatOps.addColumnSums(b, gh, u.dPreH, t * b * gh, gh, biasHh.grad().data, 0);
@@ -287,7 +301,7 @@ public abstract class RecurrentCell extends ParamGroup {
      * Adds the contributions of ticks tHigh, tHigh − 1, …, tLow (in that order) to dW_ih and
      * dW_hh: one blocked product per matrix instead of one rank-B update per tick.
      */
-    private void matrixGradients(Unroll u, int tHigh, int tLow) {
+    void matrixGradients(Unroll u, int tHigh, int tLow) {
         int b = u.batch;
         int blocks = tHigh - tLow + 1;
         MatOps.multTransAAddBlocks(workers, gh, inputSize, b, blocks, u.dPreI, tHigh * b * gh, -b * gh, gh,

@@ -43,6 +43,10 @@ final class Workers implements AutoCloseable {
     private double[] c;
     private int cOff;
     private int ldc;
+    private double[] pb;
+    private int pk;
+    private int pn;
+    private int row0;
 
     Workers(int count) {
         if (count < 2 || count > RecurrentCell.MAX_THREADS) {
@@ -105,6 +109,17 @@ final class Workers implements AutoCloseable {
         this.c = null;
     }
 
+    /** {@link MatOps#multAddPacked}'s panel part (columns [0, n), whole panels) split across the team. */
+    void gemmPacked(int m, int n, int k, double[] a, int aOff, int lda, double[] pb, int pk, int pn, int row0,
+                    double[] c, int cOff, int ldc) {
+        this.pb = pb;
+        this.pk = pk;
+        this.pn = pn;
+        this.row0 = row0;
+        gemm(true, m, n, 1, k, a, aOff, 0, lda, 1, null, 0, 0, 0, c, cOff, ldc);
+        this.pb = null;
+    }
+
     private void work(int part) {
         int seen = 0;
         while (true) {
@@ -134,6 +149,10 @@ final class Workers implements AutoCloseable {
      * dimension has fewer whole units than threads.
      */
     private void runPart(int part) {
+        if (pb != null) {
+            runPackedPart(part);
+            return;
+        }
         int colUnit = Simd.ENABLED ? 3 * SimdKernels.LANES : 4;
         boolean colsEnough = (n + colUnit - 1) / colUnit >= count;
         boolean rowsEnough = (m + 3) / 4 >= count;
@@ -151,6 +170,25 @@ final class Workers implements AutoCloseable {
             if (to > from) {
                 MatOps.gemm(jOuter, to - from, n, kBlocks, kPer, a, aOff + from * ais, aBlockStep, ais, aps,
                         b, bOff, bBlockStep, ldb, c, cOff + from * ldc, ldc);
+            }
+        }
+    }
+
+    /** Part p of a packed product: whole panels of columns, or rows when there are fewer panels than threads. */
+    private void runPackedPart(int part) {
+        int unit = PackedPanels.W3;
+        if ((n + unit - 1) / unit >= count || (m + 7) / 8 < count) {
+            int from = bound(n, unit, part);
+            int to = bound(n, unit, part + 1);
+            if (to > from) {
+                PackedPanels.gemm(true, m, from, to, pn, 1, kPer, a, aOff, 0, ais, 1, pb, pk, row0, c, cOff, ldc);
+            }
+        } else {
+            int from = bound(m, 8, part);
+            int to = bound(m, 8, part + 1);
+            if (to > from) {
+                PackedPanels.gemm(true, to - from, 0, n, pn, 1, kPer, a, aOff + from * ais, 0, ais, 1, pb, pk, row0,
+                        c, cOff + from * ldc, ldc);
             }
         }
     }

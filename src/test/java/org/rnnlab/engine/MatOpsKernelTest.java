@@ -50,12 +50,17 @@ class MatOpsKernelTest {
      * visited from the last to the first (negative steps), as the backward pass does.
      */
     static void checkAgainstReference(Product product, long seed, int cases) {
+        checkAgainstReference(product, seed, cases, 23, 70, 9);
+    }
+
+    /** As above with m &lt; maxM, n &lt; maxN and up to 4 blocks of kPer &lt; maxKPer rows. */
+    static void checkAgainstReference(Product product, long seed, int cases, int maxM, int maxN, int maxKPer) {
         SplittableRandom r = new SplittableRandom(seed);
         for (int caseNo = 0; caseNo < cases; caseNo++) {
-            int m = r.nextInt(0, 23);
-            int n = r.nextInt(3) == 0 ? 1 : r.nextInt(1, 70);
+            int m = r.nextInt(0, maxM);
+            int n = r.nextInt(3) == 0 ? 1 : r.nextInt(1, maxN);
             int kBlocks = r.nextInt(1, 5);
-            int kPer = r.nextInt(0, 9);
+            int kPer = r.nextInt(0, maxKPer);
             boolean transA = r.nextBoolean();
             boolean descending = r.nextBoolean();
             int lda = (transA ? m : kPer) + r.nextInt(3);
