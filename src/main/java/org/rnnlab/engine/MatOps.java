@@ -42,7 +42,7 @@ public final class MatOps {
     static void multAddPacked(Workers w, int m, int n, int k, double[] a, int aOff, int lda,
                               double[] pb, int pk, int pn, int row0,
                               double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        int jp = pb == null || m <= 0 ? 0 : n == pn ? PackedPanels.packedColumns(pn) : n - n % PackedPanels.W3;
+        int jp = pb == null || m <= 0 ? 0 : n == pn ? PackedPanels.packedColumns(pn) : n - n % PackedPanels.width(pn);
         if (jp > 0) {
             if (w != null && (long) m * jp * k >= Workers.MIN_PARALLEL_FMAS) {
                 w.gemmPacked(m, jp, k, a, aOff, lda, pb, pk, pn, row0, c, cOff, ldc);
@@ -110,7 +110,7 @@ public final class MatOps {
     }
 
     /** Products with at least this many rows pack B first ({@link PackedPanels}): the copy is 1/m of the work. */
-    static final int PACK_MIN_ROWS = Integer.getInteger("rnnlab.packrows", 16);
+    static final int PACK_MIN_ROWS = 16;
 
     /** Rows of A and B summed per pass over C in the blocked weight-gradient product (cache blocking). */
     private static final int CHUNK_ROWS = 256;
@@ -140,7 +140,7 @@ public final class MatOps {
         }
         int j0 = 0;
         if (Simd.ENABLED && m >= PACK_MIN_ROWS && n >= PackedPanels.W3 && kBlocks * kPer > 1) {
-            double[] pb = PackedPanels.scratch(PackedPanels.length(kBlocks * kPer, n));
+            double[] pb = PackedPanels.scratch(0, PackedPanels.length(kBlocks * kPer, n));
             PackedPanels.pack(kBlocks, kPer, n, b, bOff, bBlockStep, ldb, pb);
             j0 = PackedPanels.packedColumns(n);
             PackedPanels.gemm(jOuter, m, 0, j0, n, kBlocks, kPer, a, aOff, aBlockStep, ais, aps, pb, kBlocks * kPer, 0,

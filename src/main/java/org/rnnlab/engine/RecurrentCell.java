@@ -14,8 +14,9 @@ package org.rnnlab.engine;
  *       leaves dL/dh_{t−1}, dL/dc_{t−1} and dL/dx_t in the unroll.</li>
  * </ul>
  * Whole-sequence passes ({@link #forwardSequence}, {@link #backwardSequence}) are these ticks in a
- * loop; the only difference is that the input projection W_ih x_t + b_ih of all ticks is formed
- * in one product, which yields the same bits.
+ * loop; the only difference is that the backward pass forms the weight gradients of all ticks in
+ * blocked products, which yields the same bits. The per-tick products read the weights from
+ * panels packed once per weight change ({@link MatOps#multAddPacked}).
  */
 public abstract class RecurrentCell extends ParamGroup {
     protected final CellConfig config;
@@ -29,9 +30,11 @@ public abstract class RecurrentCell extends ParamGroup {
 
     private final double[] weightIhT;
     private final double[] weightHhT;
-    /** W_hhᵀ [H × GH] and W_hh [GH × H] packed for the per-tick products (null without SIMD). */
+    /** W_hhᵀ [H × GH], W_hh [GH × H], W_ihᵀ, W_ih packed for the per-tick products (null without SIMD). */
     private final double[] packedHhT;
     private final double[] packedHh;
+    private final double[] packedIhT;
+    private final double[] packedIh;
     private long transposedVersion = -1;
     private Unroll jacobianScratch;
     private GateClamp clamp;
@@ -50,6 +53,8 @@ public abstract class RecurrentCell extends ParamGroup {
         int forward = MatOps.packedLength(hidden, gh);
         this.packedHhT = forward == 0 ? null : new double[forward];
         this.packedHh = forward == 0 ? null : new double[MatOps.packedLength(gh, hidden)];
+        this.packedIhT = forward == 0 ? null : new double[MatOps.packedLength(inputSize, gh)];
+        this.packedIh = forward == 0 ? null : new double[MatOps.packedLength(gh, inputSize)];
     }
 
     /** Creates the cell the config describes, with all weights zero (see {@link Initializer}). */
@@ -166,6 +171,8 @@ public abstract class RecurrentCell extends ParamGroup {
             MatOps.transpose(gh, hidden, weightHh.value().data, weightHhT);
             MatOps.pack(hidden, gh, weightHhT, 0, gh, packedHhT);
             MatOps.pack(gh, hidden, weightHh.value().data, 0, hidden, packedHh);
+            MatOps.pack(inputSize, gh, weightIhT, 0, gh, packedIhT);
+            MatOps.pack(gh, inputSize, weightIh.value().data, 0, inputSize, packedIh);
             transposedVersion = version();
         }
     }
@@ -178,8 +185,8 @@ public abstract class RecurrentCell extends ParamGroup {
         int rows = (t1 - t0) * u.batch;
         int off = t0 * u.batch * gh;
         MatOps.fillRows(rows, gh, biasIh.value().data, 0, u.preI, off, gh);
-        MatOps.multAdd(workers, rows, gh, inputSize, u.x, t0 * u.batch * inputSize, inputSize,
-                weightIhT, 0, gh, u.preI, off, gh);
+        MatOps.multAddPacked(workers, rows, gh, inputSize, u.x, t0 * u.batch * inputSize, inputSize,
+                packedIhT, inputSize, gh, 0, weightIhT, 0, gh, u.preI, off, gh);
     }
 
     /** One forward tick t: x_t and the state of tick t − 1 in, gates and state of tick t out. */
@@ -188,11 +195,13 @@ public abstract class RecurrentCell extends ParamGroup {
         recurrentForward(u, t);
     }
 
-    /** Ticks 0..T−1 in a loop, with the input projection of all ticks formed at once. */
+    /**
+     * Ticks 0..T−1 in a loop. The input projection runs per tick too: its B × G·H block is then
+     * still in cache for the tick's activations (one product over all ticks writes and rereads T·B·G·H values).
+     */
     public final void forwardSequence(Unroll u) {
-        projectInputs(u, 0, u.steps);
         for (int t = 0; t < u.steps; t++) {
-            recurrentForward(u, t);
+            forwardTick(u, t);
         }
     }
 
@@ -237,8 +246,8 @@ public abstract class RecurrentCell extends ParamGroup {
 
     /**
      * Backward ticks T−1..0, after {@link Unroll#beginBackward} and the loss. The state part and
-     * the bias gradients run tick by tick; the weight matrices' gradients and dL/dx of all ticks
-     * are then formed in blocked products that add the ticks' contributions in the same order as
+     * the bias gradients and dL/dx run tick by tick (while the tick is in cache); the weight
+     * matrices' gradients of all ticks are then formed in blocked products that add the ticks' contributions in the same order as
      * the tick loop (T−1 first), so the result is the same bits as calling {@link #backwardTick}
      * for t = T−1..0.
      */
@@ -250,9 +259,9 @@ public abstract class RecurrentCell extends ParamGroup {
         for (int t = last; t >= 0; t--) {
             backwardState(u, t);
             biasGradients(u, t);
+            inputGradients(u, t);
         }
         matrixGradients(u, last, 0);
-        inputGradients(u, 0, last + 1);
     }
 
     /**
@@ -324,8 +333,9 @@ public abstract class RecurrentCell extends ParamGroup {
     /** dL/dx_t = dPreI_t · W_ih for ticks [t0, t1), one product over their rows. */
     protected final void inputGradients(Unroll u, int t0, int t1) {
         int b = u.batch;
-        MatOps.multAdd(workers, (t1 - t0) * b, inputSize, gh, u.dPreI, t0 * b * gh, gh, weightIh.value().data, 0, inputSize,
-                u.dx, t0 * b * inputSize, inputSize);
+        refreshTransposes();
+        MatOps.multAddPacked(workers, (t1 - t0) * b, inputSize, gh, u.dPreI, t0 * b * gh, gh, packedIh, gh, inputSize, 0,
+                weightIh.value().data, 0, inputSize, u.dx, t0 * b * inputSize, inputSize);
     }
 
     // ---- the Jacobian ∂h_t/∂h_{t−1} ----

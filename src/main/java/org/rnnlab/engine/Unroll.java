@@ -226,10 +226,8 @@ public final class Unroll {
         if (dc != null) {
             Arrays.fill(dc, 0.0);
         }
-        Arrays.fill(dPreI, 0.0);
-        if (dPreH != dPreI) {
-            Arrays.fill(dPreH, 0.0);
-        }
+        // dPreI and dPreH need no clearing: every cell's backward kernel assigns all of a tick's
+        // values before anything reads them, and nothing reads a tick the backward has not reached.
         Arrays.fill(dx, 0.0);
         backwardFrom = forwardTicks;
         firstNonFiniteBackward = -1;

@@ -176,7 +176,7 @@ final class Workers implements AutoCloseable {
 
     /** Part p of a packed product: whole panels of columns, or rows when there are fewer panels than threads. */
     private void runPackedPart(int part) {
-        int unit = PackedPanels.W3;
+        int unit = PackedPanels.width(pn);
         if ((n + unit - 1) / unit >= count || (m + 7) / 8 < count) {
             int from = bound(n, unit, part);
             int to = bound(n, unit, part + 1);

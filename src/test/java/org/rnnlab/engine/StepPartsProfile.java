@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
  */
 public final class StepPartsProfile {
     private static final String[] PARTS = {
-        "weight copies (transposes/packing)", "input projection W_ih x, all ticks", "recurrent product W_hh h, per tick",
+        "weight copies (transposes/packing)", "input projection W_ih x, per tick", "recurrent product W_hh h, per tick",
         "gate activations (sigma, tanh)", "forward pointwise (c, h) + checks", "backward products dPre W_hh, per tick",
         "backward pointwise + checks", "weight gradients dW_hh (blocked)", "weight gradients dW_ih (blocked)",
-        "bias gradients", "input gradients dL/dx, all ticks", "SGD update", "clears (beginBackward, zeroGrad)"};
+        "bias gradients", "input gradients dL/dx, per tick", "SGD update", "clears (beginBackward, zeroGrad)"};
 
     private StepPartsProfile() {}
 
@@ -88,7 +88,9 @@ public final class StepPartsProfile {
         ms[0] = (t1 - t0) / 1e6;
         u.setInitialState(null, null);
         t0 = System.nanoTime();
-        cell.projectInputs(u, 0, u.steps);
+        for (int t = 0; t < u.steps; t++) {
+            cell.projectInputs(u, t, t + 1); // per tick, as forwardSequence does
+        }
         t1 = System.nanoTime();
         ms[1] = (t1 - t0) / 1e6;
         for (int t = 0; t < u.steps; t++) {
@@ -137,7 +139,9 @@ public final class StepPartsProfile {
         cell.matrixGradients(u, u.steps - 1, 0); // dW_ih and dW_hh again: dW_ih = this minus the above
         long b5 = System.nanoTime();
         ms[8] = Math.max(0, (b5 - b4) / 1e6 - ms[7]);
-        cell.inputGradients(u, 0, u.steps);
+        for (int t = u.steps - 1; t >= 0; t--) {
+            cell.inputGradients(u, t); // per tick, as backwardSequence does
+        }
         long b6 = System.nanoTime();
         ms[10] = (b6 - b5) / 1e6;
         List<Param> params = cell.params();
