@@ -119,13 +119,22 @@ final class PackedPanels {
                     }
                 }
             } else {
-                double[] ap = scratch(1, kLen * mr);
+                // A's tile packed too when two or more panels reuse it: a transposed A (weight
+                // gradients) has its rows lda apart
+                boolean packTile = jFull - j0 >= 2 * pw;
+                double[] ap = packTile ? scratch(1, kLen * mr + LANES) : null;
                 for (int i = 0; i < mt; i += mr) {
-                    // A's tile packed too: a transposed A (weight gradients) has its rows lda apart
-                    packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap);
+                    if (packTile) {
+                        packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap);
+                    }
                     for (int j = j0; j < jFull; j += pw) {
-                        tile(pw, kLen, 0, 0, kLen, ap, 0, 0, 1, mr,
-                                pb, panelBase(pk, j) + (row0 + k0) * pw, c, cOff + i * ldc + j, ldc);
+                        int bp = panelBase(pk, j) + (row0 + k0) * pw;
+                        int cp = cOff + i * ldc + j;
+                        if (packTile) {
+                            tile(pw, kLen, 0, 0, kLen, ap, 0, 0, 1, mr, pb, bp, c, cp, ldc);
+                        } else {
+                            tile(pw, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c, cp, ldc);
+                        }
                     }
                 }
             }
@@ -143,9 +152,10 @@ final class PackedPanels {
     private static void packA(int mr, int kLen, int q0, int p0, int kPer, double[] a, int aOff, int aBlockStep,
                               int ais, int aps, double[] dst) {
         int ap = aOff + q0 * aBlockStep + p0 * aps;
-        boolean vector = ais == 1 && mr == LANES;
+        boolean vector = ais == 1 && mr <= LANES;
         for (int kk = 0, p = p0, q = q0, d = 0; kk < kLen; kk++, d += mr) {
-            if (vector) {
+            // a whole vector even for 6 rows (dst has LANES spare; the next row overwrites the rest)
+            if (vector && ap + LANES <= a.length) {
                 DoubleVector.fromArray(SimdKernels.S, a, ap).intoArray(dst, d);
             } else {
                 for (int r = 0; r < mr; r++) {
