@@ -356,8 +356,13 @@ public final class MainWindow implements FrameTarget {
     @Override
     public void show(Snapshot s) {
         if (shown == null) {
-            // the first frame needs no lesson: read them once it is drawn, not while it competes for the CPU
-            javafx.application.Platform.runLater(lessons::startReading);
+            // the first frame needs no lesson and no kernel: read the lessons and set up the SIMD
+            // kernels (their JIT directive) once it is drawn, not while it competes for the CPU,
+            // and not on the engine thread at the first step
+            javafx.application.Platform.runLater(() -> {
+                lessons.startReading();
+                java.util.concurrent.CompletableFuture.runAsync(org.rnnlab.engine.Simd::describe);
+            });
         }
         shown = s;
         if (selection.unit() >= s.run().cell().hiddenSize()) {
