@@ -47,7 +47,10 @@ public final class Relaunch {
                 || List.of(args).contains(NO_RELAUNCH)) {
             return OptionalInt.empty();
         }
-        boolean vector = !Simd.ENABLED && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"));
+        // the module, not Simd.ENABLED: that would set up the kernels (and install their JIT
+        // directive through JMX, about 0.1 s) on this thread before the window starts
+        boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                && !"false".equalsIgnoreCase(System.getProperty("rnnlab.simd"));
         Optional<String> natives = nativesPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))
                 .filter(p -> !nativesBesideTheJar());
         if (!vector && natives.isEmpty()) {

@@ -48,15 +48,17 @@ public final class LessonDock implements LessonSession {
     private final MenuButton menu = new MenuButton("Lessons", Icons.lesson());
     private final LessonPanel panel = new LessonPanel();
     private final VBox dock;
-    /** Null until the lessons are read (on a thread of their own, while the window is built). */
+    /** Null until the lessons are read (on a thread of their own, after the first frame). */
     private LessonCatalog catalog;
-    private final CompletableFuture<LessonCatalog> reading;
+    private final Supplier<LessonCatalog> source;
+    private CompletableFuture<LessonCatalog> reading;
     private LessonPlayer player;
     private ContextMenu floating;
 
     /**
-     * @param catalog reads the lessons to offer: called once, off the FX thread, so that reading
-     *                them does not delay the first window; the menu is filled when they are read
+     * @param catalog reads the lessons to offer: called once, off the FX thread, from
+     *                {@link #startReading()} (after the first frame: the first window needs none of
+     *                them) or when they are first needed; the menu is filled when they are read
      *                (or, if it is opened sooner, then)
      * @param host    what lessons act on
      * @param place   puts the dock in the window (or removes it, given null)
@@ -83,14 +85,22 @@ public final class LessonDock implements LessonSession {
         dock.setPrefWidth(WIDTH);
         dock.setMinWidth(WIDTH);
         dock.setMaxWidth(WIDTH);
-        reading = CompletableFuture.supplyAsync(catalog)
+        source = Objects.requireNonNull(catalog);
+        menu.setOnShowing(e -> catalog());
+    }
+
+    /** Starts reading the lessons on a thread of their own, once. FX thread. */
+    void startReading() {
+        if (reading != null) {
+            return;
+        }
+        reading = CompletableFuture.supplyAsync(source)
                 .exceptionally(t -> new LessonCatalog(List.of(), List.of("the lessons could not be read: " + t)));
         reading.thenAcceptAsync(c -> {
             if (this.catalog == null) {
                 setCatalog(c);
             }
         }, Platform::runLater);
-        menu.setOnShowing(e -> catalog());
     }
 
     /** Offers another catalog (tests use one with broken files). */
@@ -102,6 +112,7 @@ public final class LessonDock implements LessonSession {
     /** The lessons offered (waits for them to be read, the first time, if they are not yet). */
     LessonCatalog catalog() {
         if (catalog == null) {
+            startReading();
             setCatalog(reading.join());
         }
         return catalog;

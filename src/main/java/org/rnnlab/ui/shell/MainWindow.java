@@ -48,7 +48,8 @@ public final class MainWindow implements FrameTarget {
     private final ViewSet views;
     private final TransportBar transport;
     private final TrainBar trainBar;
-    private final ControlsPanel controls;
+    /** The settings panel, built when first shown. */
+    private final Lazy<Node> controls;
     private final FrameLoop loop;
     private final WindowModel model = new WindowModel();
     private final BorderPane root = new BorderPane();
@@ -56,8 +57,8 @@ public final class MainWindow implements FrameTarget {
     private final BorderPane outer = new BorderPane();
     /** The scene's root: the window's layout with the keyboard help over it. */
     private final StackPane stack = new StackPane();
-    private final PresenterStrip presenterStrip = new PresenterStrip();
-    private final KeyboardHelp help = new KeyboardHelp();
+    private final Lazy<PresenterStrip> presenterStrip = new Lazy<>(PresenterStrip::new);
+    private final Lazy<KeyboardHelp> help = new Lazy<>(KeyboardHelp::new);
     private final LessonDock lessons;
     private final StatusBar statusBar = new StatusBar();
     private final WindowChrome chrome;
@@ -90,7 +91,7 @@ public final class MainWindow implements FrameTarget {
         this.views = ViewSet.create(selection);
         this.transport = new TransportBar(commands);
         this.trainBar = new TrainBar(commands);
-        this.controls = new ControlsPanel(settings, AppTasks.ids());
+        this.controls = new Lazy<>(() -> new ControlsPanel(settings, AppTasks.ids()).node());
         GateClampMenu.attach((CellDiagramView) views.view("cell-diagram"), settings, selection);
         this.loop = new FrameLoop(runner, this, clock);
         runner.reset(initial);
@@ -117,7 +118,7 @@ public final class MainWindow implements FrameTarget {
         root.setId("mainWindow");
         root.setMinSize(0, 0);
         outer.setMinSize(0, 0);
-        stack.getChildren().addAll(outer, help);
+        stack.getChildren().add(outer);
         stack.getStyleClass().add("rnnlab-root");
         stack.setId("windowRoot");
 
@@ -131,12 +132,12 @@ public final class MainWindow implements FrameTarget {
         files.setLessonBridge(LessonBridge.of(lessons, problem -> statusBar.showError("Session: " + problem)));
         commands.setLookActions(model::toggleTheme, model::togglePresenter, model::toggleHelp);
         chrome = new WindowChrome(model, new WindowChrome.Parts(stack, outer, root, menus.node(), transport,
-                presenterStrip, controls.node(), grid, panels, trainBar, statusBar, help, views.style()),
+                presenterStrip, controls, grid, panels, trainBar, statusBar, help, views.style()),
                 () -> KeyDispatch.takingKeysOnClick(compare.node()), lessons::isOpen);
         trainBar.setKeysBack(this::giveKeysBack);
         model.presenterProperty().addListener((o, was, on) -> {
             if (on && shown != null) {
-                presenterStrip.show(shown);
+                presenterStrip.get().show(shown);
             }
         });
         compare.openProperty().addListener((o, was, on) -> model.setCompareOpen(on));
@@ -339,11 +340,11 @@ public final class MainWindow implements FrameTarget {
     }
 
     KeyboardHelp keyboardHelp() {
-        return help;
+        return help.get();
     }
 
     PresenterStrip presenterStrip() {
-        return presenterStrip;
+        return presenterStrip.get();
     }
 
     StatusBar statusBar() {
@@ -354,6 +355,15 @@ public final class MainWindow implements FrameTarget {
 
     @Override
     public void show(Snapshot s) {
+        if (shown == null) {
+            // the first frame needs no lesson and no kernel: read the lessons and set up the SIMD
+            // kernels (their JIT directive) once it is drawn, not while it competes for the CPU,
+            // and not on the engine thread at the first step
+            javafx.application.Platform.runLater(() -> {
+                lessons.startReading();
+                java.util.concurrent.CompletableFuture.runAsync(org.rnnlab.engine.Simd::describe);
+            });
+        }
         shown = s;
         if (selection.unit() >= s.run().cell().hiddenSize()) {
             selection.select(0);
@@ -371,7 +381,7 @@ public final class MainWindow implements FrameTarget {
     private void showChrome(Snapshot s) {
         chromeBehind = false;
         if (model.presenter()) {
-            presenterStrip.show(s);
+            presenterStrip.get().show(s);
         }
         transport.show(s);
         trainBar.show(s);

@@ -31,8 +31,9 @@ final class TaskPanel {
     static final double HEIGHT = 250;
     static final double SHORT_HEIGHT = 140;
 
-    private final GenerationPanel generation;
-    private final ForecastView forecast;
+    /** Built when their task is first shown (the first window's task needs neither). */
+    private final Lazy<GenerationPanel> generation;
+    private final Lazy<ForecastView> forecast;
     private final Function<RecordingId, CompletableFuture<SpokenPrediction>> listen;
     private final Executor fx;
     private final ViewStyle style;
@@ -49,9 +50,12 @@ final class TaskPanel {
         this.fx = fx;
         this.style = style;
         this.keysBack = keysBack;
-        generation = new GenerationPanel(generate, fx, style, keysBack);
-        forecast = new ForecastView(style, forecasts, fx);
-        KeyDispatch.takeKeysOnClick(forecast.node());
+        generation = new Lazy<>(() -> new GenerationPanel(generate, fx, style, keysBack));
+        forecast = new Lazy<>(() -> {
+            ForecastView view = new ForecastView(style, forecasts, fx);
+            KeyDispatch.takeKeysOnClick(view.node());
+            return view;
+        });
         root.setId("taskPanel");
         root.getStyleClass().add("task-panel");
         setShort(false);
@@ -63,11 +67,11 @@ final class TaskPanel {
     }
 
     GenerationPanel generation() {
-        return generation;
+        return generation.get();
     }
 
     ForecastView forecast() {
-        return forecast;
+        return forecast.get();
     }
 
     /** The speech task's panel, made when the speech task is first shown (null before). */
@@ -87,9 +91,9 @@ final class TaskPanel {
             showTask(id);
         }
         if (TextTask.ID.equals(id)) {
-            generation.show(s);
+            generation.get().show(s);
         } else if (SERIES.contains(id)) {
-            forecast.show(s);
+            forecast.get().show(s);
         } else if (SpeechTask.ID.equals(id)) {
             listenPanel.show(s);
         }
@@ -104,7 +108,8 @@ final class TaskPanel {
 
     private void showTask(String id) {
         task = id;
-        Node shown = TextTask.ID.equals(id) ? generation.node() : id != null && SERIES.contains(id) ? forecast.node()
+        Node shown = TextTask.ID.equals(id) ? generation.get().node()
+                : id != null && SERIES.contains(id) ? forecast.get().node()
                 : SpeechTask.ID.equals(id) ? listenPanel().node() : null;
         root.getChildren().setAll(shown == null ? java.util.List.of() : java.util.List.of(shown));
         root.setVisible(shown != null);

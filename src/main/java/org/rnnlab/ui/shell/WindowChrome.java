@@ -26,10 +26,14 @@ final class WindowChrome {
     /** The views' presenter base size at 1080p: the smallest text drawn (0.9 of it) is 18 px. */
     static final double PRESENTER_FONT = 20;
 
-    /** The parts of the window that the chrome places. */
+    /**
+     * The parts of the window that the chrome places; the strip, the settings and the help are
+     * built when first placed (the first frame shows none of them).
+     */
     record Parts(StackPane stack, BorderPane outer, BorderPane layout, Node menus, TransportBar transport,
-                 PresenterStrip strip, Node settings, ViewGrid grid, java.util.List<ViewPanel> panels,
-                 TrainBar trainBar, HBox statusBar, KeyboardHelp help, ViewStyle style) {
+                 Lazy<PresenterStrip> strip, Lazy<? extends Node> settings, ViewGrid grid,
+                 java.util.List<ViewPanel> panels, TrainBar trainBar, HBox statusBar, Lazy<KeyboardHelp> help,
+                 ViewStyle style) {
     }
 
     private final WindowModel model;
@@ -67,8 +71,8 @@ final class WindowChrome {
         boolean presenter = model.presenter();
         p.menus().setVisible(!presenter);
         p.menus().setManaged(!presenter);
-        p.layout().setTop(presenter ? p.strip() : p.transport().node());
-        p.layout().setLeft(model.settingsShown() ? p.settings() : null);
+        p.layout().setTop(presenter ? p.strip().get() : p.transport().node());
+        p.layout().setLeft(model.settingsShown() ? p.settings().get() : null);
         p.transport().controlsToggle().setSelected(model.settingsShown());
         p.trainBar().setMinimal(presenter);
         p.statusBar().setVisible(!presenter);
@@ -92,9 +96,16 @@ final class WindowChrome {
     }
 
     private void applyHelp() {
-        p.help().setVisible(model.helpShown());
+        if (!model.helpShown() && !p.help().isBuilt()) {
+            return;
+        }
+        KeyboardHelp help = p.help().get();
+        if (help.getParent() == null) {
+            p.stack().getChildren().add(help);
+        }
+        help.setVisible(model.helpShown());
         if (model.helpShown()) {
-            p.help().toFront();
+            help.toFront();
         }
     }
 

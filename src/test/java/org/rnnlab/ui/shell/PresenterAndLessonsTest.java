@@ -97,15 +97,7 @@ class PresenterAndLessonsTest {
 
     /** Visible, with every parent visible, and in the scene. */
     private static boolean onScreen(Node n) {
-        if (n == null || n.getScene() == null) {
-            return false;
-        }
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return WindowFixture.visibleInScene(n);
     }
 
     /** What {@code action} threw on the FX thread, or null. */

@@ -2,6 +2,7 @@ package org.rnnlab.ui.shell;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +137,19 @@ abstract class WindowFixture {
             Thread.sleep(5);
         }
         frame(robot);
+    }
+
+    /** On screen: in the scene, with it and every parent visible. */
+    static boolean visibleInScene(Node n) {
+        if (n == null || n.getScene() == null) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String text(FxRobot robot, String query) {

@@ -23,19 +23,6 @@ class WindowKeepsTrackTest extends WindowFixture {
         startWindow(stage);
     }
 
-    /** On screen: in the scene, with it and every parent visible. */
-    private static boolean onScreen(Node n) {
-        if (n == null || n.getScene() == null) {
-            return false;
-        }
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private Node menuBar(FxRobot robot) {
         return robot.lookup("#menuBar").tryQuery().orElse(null);
     }
@@ -51,12 +38,12 @@ class WindowKeepsTrackTest extends WindowFixture {
         robot.clickOn("#phase").type(KeyCode.C);
         frame(robot);
         assertThat(window.compareMode().isOpen()).isTrue();
-        assertThat(onScreen(menuBar(robot))).as("menus while compare mode is open").isTrue();
+        assertThat(visibleInScene(menuBar(robot))).as("menus while compare mode is open").isTrue();
         robot.type(KeyCode.ESCAPE);
         frame(robot);
         assertThat(window.compareMode().isOpen()).isFalse();
-        assertThat(onScreen(menuBar(robot))).as("menus after compare mode").isTrue();
-        assertThat(onScreen(robot.lookup("#stepForward").query())).isTrue();
+        assertThat(visibleInScene(menuBar(robot))).as("menus after compare mode").isTrue();
+        assertThat(visibleInScene(robot.lookup("#stepForward").query())).isTrue();
 
         saveKey(robot);
         assertThat(prompts.suggestedNames).as("the save dialog was asked for").hasSize(1);
@@ -66,7 +53,7 @@ class WindowKeepsTrackTest extends WindowFixture {
         frame(robot);
         robot.type(KeyCode.C);
         frame(robot);
-        assertThat(onScreen(menuBar(robot))).isTrue();
+        assertThat(visibleInScene(menuBar(robot))).isTrue();
         saveKey(robot);
         assertThat(prompts.suggestedNames).hasSize(2);
         robot.type(KeyCode.RIGHT);
@@ -79,7 +66,7 @@ class WindowKeepsTrackTest extends WindowFixture {
         frame(robot);
         robot.clickOn("#phase").type(KeyCode.P);
         frame(robot);
-        assertThat(onScreen(menuBar(robot))).isFalse();
+        assertThat(visibleInScene(menuBar(robot))).isFalse();
         saveKey(robot);
         assertThat(prompts.suggestedNames).hasSize(1);
         robot.type(KeyCode.C);
@@ -89,8 +76,8 @@ class WindowKeepsTrackTest extends WindowFixture {
         robot.type(KeyCode.P);
         frame(robot);
         assertThat(window.model().presenter()).isFalse();
-        assertThat(onScreen(menuBar(robot))).isTrue();
-        assertThat(onScreen(robot.lookup("#stepForward").query())).isTrue();
+        assertThat(visibleInScene(menuBar(robot))).isTrue();
+        assertThat(visibleInScene(robot.lookup("#stepForward").query())).isTrue();
     }
 
     @Test
