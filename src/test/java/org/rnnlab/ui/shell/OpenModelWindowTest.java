@@ -1,0 +1,103 @@
+package org.rnnlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.engine.layers.Layer;
+import org.rnnlab.engine.layers.LayerStack;
+import org.rnnlab.io.keras.ModelFiles;
+import org.rnnlab.io.keras.ModelRun;
+import org.rnnlab.training.Phase;
+import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
+import org.rnnlab.ui.model.AppTasks;
+import org.rnnlab.ui.model.Numbers;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * File ▸ Open model… through the real menu (the file dialogs scripted): a stacked bidirectional
+ * TF.js LSTM on its input file becomes the run, named by its layers in the status line, stepped
+ * forward to the loss and back with the keys, showing the engine's loss; a model the window cannot
+ * step is refused in one line and the run stays as it was.
+ */
+class OpenModelWindowTest extends WindowFixture {
+    private static final Path DIR = Path.of("src/test/resources/keras/tfjs/LSTM-x2-h3-t5-b2-s5-stack-bidi-dense");
+
+    @Start
+    void start(Stage stage) {
+        startWindow(stage);
+    }
+
+    @Test
+    void anOpenedModelIsTheRunAndStepsForwardAndBack(FxRobot robot) throws Exception {
+        frame(robot);
+        Path model = DIR.resolve("model.json");
+        Path input = DIR.resolve("input.json");
+        prompts.opens.add(model);
+        prompts.opens.add(input);
+        prompts.confirmAnswer = true;
+        robot.interact(() -> findItem("#openModel").fire());
+        awaitAction(robot);
+        assertThat(prompts.errors).isEmpty();
+        assertThat(prompts.infos).containsExactly("Opened model.json");
+        assertThat(stage.getTitle()).isEqualTo("RNN Lab — model.json");
+
+        LayerStack stack = ModelFiles.open(model);
+        String names = String.join(" → ", stack.layers().stream().map(Layer::name).toList());
+        assertThat(text(robot, "#status")).startsWith(names + " (input.json)")
+                .contains("Bidirectional(LSTM 3) → Bidirectional(LSTM 3) → Dense, T=5, batch 2");
+        SimulationSettings s = window.settings().settings();
+        assertThat(s.layers()).isEqualTo(2);
+        assertThat(s.bidirectional()).isTrue();
+        assertThat(s.hiddenSize()).isEqualTo(3);
+        assertThat(robot.lookup("#engineError").query().isVisible()).isFalse();
+
+        // → through the forward pass: 2 layers × 2 directions × 5 ticks, then the loss
+        robot.clickOn("#phase");
+        for (int i = 0; i < 20; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        frame(robot);
+        assertThat(text(robot, "#phase")).startsWith("Forward  Layer 2 ← ");
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        Simulation twin = Simulation.restore(ModelRun.of(stack, input), AppTasks.factory());
+        while (twin.phaseAt(twin.cursor()) != Phase.LOSS) {
+            twin.stepForward();
+        }
+        double loss = twin.snapshot(null, false).status().loss();
+        assertThat(loss).isFinite().isPositive();
+        assertThat(text(robot, "#loss")).isEqualTo("loss " + Numbers.format(loss));
+
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        assertThat(text(robot, "#phase")).startsWith("Backward  Layer 2 ");
+        robot.type(KeyCode.LEFT).type(KeyCode.LEFT);
+        frame(robot);
+        assertThat(text(robot, "#phase")).startsWith("Forward  Layer 2 ← ");
+        assertThat(text(robot, "#loss")).isEqualTo("loss —");
+        assertThat(robot.lookup("#engineError").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aModelTheWindowCannotStepIsRefusedAndTheRunStays(FxRobot robot) {
+        frame(robot);
+        String before = text(robot, "#status");
+        SimulationSettings settings = window.settings().settings();
+        prompts.opens.add(Path.of("src/test/resources/keras/tfjs/masking-gru-seq/model.json"));
+        prompts.confirmAnswer = false;
+        robot.interact(() -> findItem("#openModel").fire());
+        awaitAction(robot);
+        assertThat(prompts.infos).isEmpty();
+        assertThat(prompts.errors).hasSize(1);
+        assertThat(prompts.errors.get(0)).startsWith("model.json: layer ").contains("(Masking)")
+                .contains(ModelRun.SUPPORTED).doesNotContain("\n");
+        assertThat(text(robot, "#status")).isEqualTo(before);
+        assertThat(window.settings().settings()).isEqualTo(settings);
+        assertThat(stage.getTitle()).isEqualTo("RNN Lab");
+    }
+}
