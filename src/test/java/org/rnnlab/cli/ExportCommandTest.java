@@ -115,13 +115,21 @@ class ExportCommandTest {
         assertThat(dir.resolve("c")).doesNotExist();
     }
 
-    /** (A numbers session cannot be saved yet: its two embeddings share a parameter name; so not via a file.) */
+    /** The encoder-decoder (numbers) is not exported: one line, exit 2, no folder; nor is a stacked or bidirectional run. */
     @Test
-    void anEncoderDecoderIsRefused() {
-        Simulation sim = new Simulation(SimulationSettings.defaults().withHiddenSize(3).withBatchSize(2)
-                .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS), DefaultTasks.factory());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportedRun.of(sim.capture(), DefaultTasks.factory()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("task 'numbers' is an encoder-decoder; only single-cell sequence models are exported");
+    void anEncoderDecoderAndAStackedRunAreRefusedInOneLine() throws Exception {
+        Path numbers = dir.resolve("numbers.json");
+        TrainCommandTest.Run r = TrainCommandTest.run("train", "--task", "numbers", "--steps", "1", "--batch", "2",
+                "--hidden", "3", "--save-session", numbers.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String to : new String[] {"pytorch", "keras"}) {
+            refused(run("export", "--session", numbers.toString(), "--to", to, "--out", dir.resolve(to).toString()),
+                    "task 'numbers' is an encoder-decoder; export writes single-cell sequence models only");
+            assertThat(dir.resolve(to)).doesNotExist();
+        }
+        Path deep = session(small(CellKind.GRU, "adding", 5).withLayers(2, true));
+        refused(run("export", "--session", deep.toString(), "--to", "pytorch", "--out", dir.resolve("d").toString()),
+                "layers 2, bidirectional: export writes one unidirectional layer");
+        assertThat(dir.resolve("d")).doesNotExist();
     }
 }

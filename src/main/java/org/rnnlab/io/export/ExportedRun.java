@@ -6,6 +6,7 @@ import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.SequenceModel;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;
 
 /**
@@ -25,7 +26,7 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
 
     /**
      * Reopens the session at the start of its current iteration and runs the engine forward on
-     * its batch. An encoder-decoder session is refused.
+     * its batch. An encoder-decoder session, and a stacked or bidirectional one, are refused.
      *
      * @throws IllegalArgumentException with one line saying why the session cannot be exported
      */
@@ -34,8 +35,11 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
                 state.weights(), state.optimizerState(), state.history(), state.lastMetric());
         Simulation sim = Simulation.restore(start, tasks);
         if (!(sim.model() instanceof SequenceModel m)) {
-            throw new IllegalArgumentException("task '" + state.settings().taskId()
-                    + "' is an encoder-decoder; only single-cell sequence models are exported");
+            SimulationSettings s = state.settings();
+            throw new IllegalArgumentException(s.deep() ? "layers " + s.layers() + (s.bidirectional()
+                    ? ", bidirectional" : "") + ": export writes one unidirectional layer; stacked and bidirectional"
+                    + " runs are not exported yet" : "task '" + s.taskId()
+                    + "' is an encoder-decoder; export writes single-cell sequence models only");
         }
         SequenceBatch b = m.batch();
         double loss = m.forwardLoss(b);
