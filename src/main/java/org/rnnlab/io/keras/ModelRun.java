@@ -20,6 +20,7 @@ import org.rnnlab.engine.layers.DenseLayer;
 import org.rnnlab.engine.layers.EmbeddingLayer;
 import org.rnnlab.engine.layers.Layer;
 import org.rnnlab.engine.layers.LayerStack;
+import org.rnnlab.engine.layers.MaskingLayer;
 import org.rnnlab.engine.layers.RecurrentLayer;
 import org.rnnlab.task.IoPattern;
 import org.rnnlab.task.ModelInputTask;
@@ -99,6 +100,11 @@ public final class ModelRun {
             }
             emb = e.table();
             i++;
+        }
+        for (Layer l : ls) {
+            if (l instanceof MaskingLayer) {
+                throw refused(l, "masks padded steps");
+            }
         }
         List<RecurrentLayer> rec = new ArrayList<>();
         while (i < ls.size() && ls.get(i) instanceof RecurrentLayer r) {

@@ -94,7 +94,7 @@ class OpenModelWindowTest extends WindowFixture {
         awaitAction(robot);
         assertThat(prompts.infos).isEmpty();
         assertThat(prompts.errors).hasSize(1);
-        assertThat(prompts.errors.get(0)).startsWith("model.json: layer ").contains("(Masking)")
+        assertThat(prompts.errors.get(0)).startsWith("model.json: layer ").contains("(Masking): masks padded steps")
                 .contains(ModelRun.SUPPORTED).doesNotContain("\n");
         assertThat(text(robot, "#status")).isEqualTo(before);
         assertThat(window.settings().settings()).isEqualTo(settings);
