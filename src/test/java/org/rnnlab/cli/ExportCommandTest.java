@@ -115,7 +115,10 @@ class ExportCommandTest {
         assertThat(dir.resolve("c")).doesNotExist();
     }
 
-    /** The encoder-decoder (numbers) is not exported: one line, exit 2, no folder; nor is a stacked or bidirectional run. */
+    /**
+     * The encoder-decoder (numbers) is not exported: one line, exit 2, no folder; nor is a stacked or
+     * bidirectional run to Keras, or one of the by-hand cells stacked to PyTorch.
+     */
     @Test
     void anEncoderDecoderAndAStackedRunAreRefusedInOneLine() throws Exception {
         Path numbers = dir.resolve("numbers.json");
@@ -124,12 +127,21 @@ class ExportCommandTest {
         assertEquals(0, r.code(), r.err());
         for (String to : new String[] {"pytorch", "keras"}) {
             refused(run("export", "--session", numbers.toString(), "--to", to, "--out", dir.resolve(to).toString()),
-                    "task 'numbers' is an encoder-decoder; export writes single-cell sequence models only");
+                    "task 'numbers' is an encoder-decoder; export writes sequence models (stacked and bidirectional too) only");
             assertThat(dir.resolve(to)).doesNotExist();
         }
         Path deep = session(small(CellKind.GRU, "adding", 5).withLayers(2, true));
-        refused(run("export", "--session", deep.toString(), "--to", "pytorch", "--out", dir.resolve("d").toString()),
-                "layers 2, bidirectional: export writes one unidirectional layer");
+        refused(run("export", "--session", deep.toString(), "--to", "keras", "--out", dir.resolve("d").toString()),
+                "Keras export writes one unidirectional layer, not layers 2, bidirectional; the PyTorch export writes it");
+        Outcome o = run("export", "--session", deep.toString(), "--to", "pytorch", "--out", dir.resolve("e").toString());
+        assertEquals(0, o.exit(), o.err());
+        assertThat(Files.readString(dir.resolve("e/model.py"))).contains("nn.GRU(2, 3, num_layers=2, bidirectional=True)");
+        Files.delete(deep);
+        Path cho = session(small(CellKind.GRU, "adding", 5).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)
+                .withLayers(2, false));
+        refused(run("export", "--session", cho.toString(), "--to", "pytorch", "--out", dir.resolve("f").toString()),
+                "PyTorch export writes GRU (Cho 2014) by hand for one unidirectional layer only, not layers 2");
         assertThat(dir.resolve("d")).doesNotExist();
+        assertThat(dir.resolve("f")).doesNotExist();
     }
 }

@@ -1,9 +1,11 @@
 package org.rnnlab.io.export;
 
+import org.rnnlab.engine.DeepSequenceModel;
 import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.ModelConfig;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.engine.SteppableModel;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
@@ -16,17 +18,19 @@ import org.rnnlab.training.TaskFactory;
  *
  * @param task      the task's id
  * @param iteration the session's current iteration, 1-based
- * @param model   the restored model, its batch loaded and run forward
- * @param clamp   the session's gate clamp, or null
- * @param batch   the current batch
- * @param outputs the engine's outputs, tick-major as {@link SequenceBatch} lays them out
- * @param loss    the engine's loss on the batch
+ * @param model     the restored model ({@link SequenceModel}, or {@link DeepSequenceModel} for stacked or
+ *                  bidirectional runs), its batch loaded and run forward
+ * @param clamp     the session's gate clamp, or null
+ * @param batch     the current batch
+ * @param outputs   the engine's outputs, tick-major as {@link SequenceBatch} lays them out
+ * @param loss      the engine's loss on the batch
  */
-public record ExportedRun(String task, long iteration, SequenceModel model, GateClamp clamp, SequenceBatch batch, double[] outputs, double loss) {
+public record ExportedRun(String task, long iteration, SteppableModel model, GateClamp clamp, SequenceBatch batch,
+                          double[] outputs, double loss) {
 
     /**
      * Reopens the session at the start of its current iteration and runs the engine forward on
-     * its batch. An encoder-decoder session, and a stacked or bidirectional one, are refused.
+     * its batch. An encoder-decoder session is refused.
      *
      * @throws IllegalArgumentException with one line saying why the session cannot be exported
      */
@@ -34,22 +38,28 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
         SessionState start = new SessionState(state.settings(), state.iteration(), 0, 0, state.row(),
                 state.weights(), state.optimizerState(), state.history(), state.lastMetric());
         Simulation sim = Simulation.restore(start, tasks);
-        if (!(sim.model() instanceof SequenceModel m)) {
-            SimulationSettings s = state.settings();
-            throw new IllegalArgumentException(s.deep() ? "layers " + s.layers() + (s.bidirectional()
-                    ? ", bidirectional" : "") + ": export writes one unidirectional layer; stacked and bidirectional"
-                    + " runs are not exported yet" : "task '" + s.taskId()
-                    + "' is an encoder-decoder; export writes single-cell sequence models only");
+        SequenceBatch b;
+        if (sim.model() instanceof SequenceModel m) {
+            b = m.batch();
+        } else if (sim.model() instanceof DeepSequenceModel d) {
+            b = d.batch();
+        } else {
+            throw new IllegalArgumentException("task '" + state.settings().taskId()
+                    + "' is an encoder-decoder; export writes sequence models (stacked and bidirectional too) only");
         }
-        SequenceBatch b = m.batch();
+        SteppableModel m = sim.model();
         double loss = m.forwardLoss(b);
-        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b, outputsOf(m), loss);
+        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b,
+                outputsOf(m, b, m.outputSize()), loss);
     }
 
     /** The model's outputs on its loaded batch, [T·B × Y] tick-major (after a forward pass). */
     public static double[] outputsOf(SequenceModel m) {
-        SequenceBatch b = m.batch();
-        int y = m.config().outputSize();
+        return outputsOf(m, m.batch(), m.config().outputSize());
+    }
+
+    /** The outputs of any sequence model on its loaded batch {@code b}, [T·B × Y] tick-major. */
+    public static double[] outputsOf(SteppableModel m, SequenceBatch b, int y) {
         double[] out = new double[b.steps() * b.batch() * y];
         for (int t = 0; t < b.steps(); t++) {
             for (int r = 0; r < b.batch(); r++) {
@@ -62,6 +72,22 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
     }
 
     public ModelConfig config() {
-        return model.config();
+        return model instanceof DeepSequenceModel d ? d.config() : ((SequenceModel) model).config();
+    }
+
+    /** The stacked model, or null for one unidirectional layer. */
+    public DeepSequenceModel deep() {
+        return model instanceof DeepSequenceModel d ? d : null;
+    }
+
+    /** The single-layer model, or null for a stacked or bidirectional one. */
+    public SequenceModel single() {
+        return model instanceof SequenceModel s ? s : null;
+    }
+
+    /** "layers 2, bidirectional", or null for one unidirectional layer. */
+    public String depth() {
+        DeepSequenceModel d = deep();
+        return d == null ? null : "layers " + d.layers() + (d.directions() == 2 ? ", bidirectional" : "");
     }
 }

@@ -59,9 +59,9 @@ final class ExportSessions {
         if (sim.iteration() != 3) {
             throw new IllegalStateException("expected iteration 3, is " + sim.iteration());
         }
-        SequenceModel m = (SequenceModel) sim.model();
-        SequenceBatch b = m.batch();
+        org.rnnlab.engine.SteppableModel m = sim.model();
+        SequenceBatch b = m instanceof SequenceModel one ? one.batch() : ((org.rnnlab.engine.DeepSequenceModel) m).batch();
         double loss = m.forwardLoss(b);
-        return new Engine(b, ExportedRun.outputsOf(m), loss);
+        return new Engine(b, ExportedRun.outputsOf(m, b, m.outputSize()), loss);
     }
 }
