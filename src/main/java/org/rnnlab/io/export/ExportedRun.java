@@ -1,6 +1,8 @@
 package org.rnnlab.io.export;
 
 import org.rnnlab.engine.DeepSequenceModel;
+import org.rnnlab.engine.EncoderDecoderModel;
+import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.ModelConfig;
 import org.rnnlab.engine.SequenceBatch;
@@ -18,19 +20,20 @@ import org.rnnlab.training.TaskFactory;
  *
  * @param task      the task's id
  * @param iteration the session's current iteration, 1-based
- * @param model     the restored model ({@link SequenceModel}, or {@link DeepSequenceModel} for stacked or
- *                  bidirectional runs), its batch loaded and run forward
+ * @param model     the restored model ({@link SequenceModel}, {@link DeepSequenceModel} for stacked or
+ *                  bidirectional runs, or {@link EncoderDecoderModel}), its batch loaded and run forward
  * @param clamp     the session's gate clamp, or null
- * @param batch     the current batch
+ * @param batch     the current batch (an encoder-decoder's target side)
+ * @param source    an encoder-decoder's source side, else null
  * @param outputs   the engine's outputs, tick-major as {@link SequenceBatch} lays them out
  * @param loss      the engine's loss on the batch
  */
 public record ExportedRun(String task, long iteration, SteppableModel model, GateClamp clamp, SequenceBatch batch,
-                          double[] outputs, double loss) {
+                          SequenceBatch source, double[] outputs, double loss) {
 
     /**
      * Reopens the session at the start of its current iteration and runs the engine forward on
-     * its batch. An encoder-decoder session is refused.
+     * its batch.
      *
      * @throws IllegalArgumentException with one line saying why the session cannot be exported
      */
@@ -38,18 +41,12 @@ public record ExportedRun(String task, long iteration, SteppableModel model, Gat
         SessionState start = new SessionState(state.settings(), state.iteration(), 0, 0, state.row(),
                 state.weights(), state.optimizerState(), state.history(), state.lastMetric());
         Simulation sim = Simulation.restore(start, tasks);
-        SequenceBatch b;
-        if (sim.model() instanceof SequenceModel m) {
-            b = m.batch();
-        } else if (sim.model() instanceof DeepSequenceModel d) {
-            b = d.batch();
-        } else {
-            throw new IllegalArgumentException("task '" + state.settings().taskId()
-                    + "' is an encoder-decoder; export writes sequence models (stacked and bidirectional too) only");
-        }
         SteppableModel m = sim.model();
-        double loss = m.forwardLoss(b);
-        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b,
+        SequenceBatch source = m instanceof EncoderDecoderModel e ? e.batch().source() : null;
+        SequenceBatch b = m instanceof SequenceModel s ? s.batch() : m instanceof DeepSequenceModel d ? d.batch()
+                : ((EncoderDecoderModel) m).batch().target();
+        double loss = m.forwardLoss(m instanceof EncoderDecoderModel e ? e.batch() : b);
+        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b, source,
                 outputsOf(m, b, m.outputSize()), loss);
     }
 
@@ -72,7 +69,16 @@ public record ExportedRun(String task, long iteration, SteppableModel model, Gat
     }
 
     public ModelConfig config() {
+        if (model instanceof EncoderDecoderModel e) {
+            return new ModelConfig(e.cellConfig(), e.targetEmbedding().vocabularySize(), e.readout().outputSize(),
+                    LossKind.CROSS_ENTROPY);
+        }
         return model instanceof DeepSequenceModel d ? d.config() : ((SequenceModel) model).config();
+    }
+
+    /** The encoder-decoder, or null. */
+    public EncoderDecoderModel encoderDecoder() {
+        return model instanceof EncoderDecoderModel e ? e : null;
     }
 
     /** The stacked model, or null for one unidirectional layer. */
@@ -85,8 +91,11 @@ public record ExportedRun(String task, long iteration, SteppableModel model, Gat
         return model instanceof SequenceModel s ? s : null;
     }
 
-    /** "layers 2, bidirectional", or null for one unidirectional layer. */
+    /** "layers 2, bidirectional", "the encoder-decoder", or null for one unidirectional layer. */
     public String depth() {
+        if (model instanceof EncoderDecoderModel) {
+            return "the encoder-decoder";
+        }
         DeepSequenceModel d = deep();
         return d == null ? null : "layers " + d.layers() + (d.directions() == 2 ? ", bidirectional" : "");
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.DeepSequenceModel;
+import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.ModelConfig;
 import org.rnnlab.engine.Nonlinearity;
@@ -14,7 +15,8 @@ import org.rnnlab.engine.SequenceBatch;
 /**
  * The PyTorch hand-back: {@code model.py} builds {@code nn.Embedding? → nn.RNN/LSTM/GRU
  * (batch_first=False, num_layers, bidirectional) → nn.Linear} in float64 (a many-to-one
- * bidirectional top layer read as [→h_t ; ←h after the whole sequence], as the engine reads it), loads {@code weights.safetensors} (the
+ * bidirectional top layer read as [→h_t ; ←h after the whole sequence], as the engine reads it;
+ * an encoder-decoder as two embeddings and cells, the encoder's final state starting the decoder), loads {@code weights.safetensors} (the
  * {@link TorchTensors} names, F64) and runs {@code batch.json}, printing the outputs and the
  * loss as {@link org.rnnlab.engine.LossKind} computes it. The two variants torch.nn has no layer
  * for, the LSTM without forget gate and the Cho 2014 GRU, are written out tick by tick in the
@@ -65,6 +67,18 @@ final class PyTorchExport {
         v.put("HIDDEN", Integer.toString(directions * h));
         v.put("SUMMARY", summary);
         v.put("OUTPUTS", Integer.toString(mc.outputSize()));
+        EncoderDecoderModel e = run.encoderDecoder();
+        if (e != null) {
+            v.put("SOURCE_VOCAB", Integer.toString(e.sourceEmbedding().vocabularySize()));
+            v.put("EMBED", Integer.toString(c.inputSize()));
+            v.put("ENCODER", module);
+            v.put("DECODER", module);
+            v.put("MODEL", Templates.fill("encoder_decoder.py.part", v));
+            v.put("CALL", "torch.tensor(batch[\"source_tokens\"], dtype=torch.long), x");
+        } else {
+            v.put("MODEL", Templates.fill("sequence_model.py.part", v));
+            v.put("CALL", "x");
+        }
         return Templates.fill("model.py.template", v);
     }
 }

@@ -68,7 +68,11 @@ class PyTorchExportTest {
                 Arguments.of("RNN, bidirectional, sentiment (tokens, CE, last tick)", d.withCell(CellKind.RNN)
                         .withTask("sentiment", 8).withLayers(1, true)),
                 Arguments.of("LSTM, 2 layers bidirectional, copy (CE every tick)", d.withCell(CellKind.LSTM)
-                        .withTask("copy", 12).withLayers(2, true)));
+                        .withTask("copy", 12).withLayers(2, true)),
+                Arguments.of("LSTM encoder-decoder, numbers", d.withCell(CellKind.LSTM)
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)),
+                Arguments.of("GRU encoder-decoder, numbers", d.withCell(CellKind.GRU)
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)));
     }
 
     @ParameterizedTest(name = "{0}")
