@@ -27,6 +27,9 @@ import org.testfx.framework.junit5.Start;
 class OpenModelWindowTest extends WindowFixture {
     private static final Path DIR = Path.of("src/test/resources/keras/tfjs/LSTM-x2-h3-t5-b2-s5-stack-bidi-dense");
 
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
     @Start
     void start(Stage stage) {
         startWindow(stage);
@@ -84,7 +87,7 @@ class OpenModelWindowTest extends WindowFixture {
     }
 
     @Test
-    void aModelTheWindowCannotStepIsRefusedAndTheRunStays(FxRobot robot) {
+    void aModelTheWindowCannotStepIsRefusedAndTheRunStays(FxRobot robot) throws Exception {
         frame(robot);
         String before = text(robot, "#status");
         SimulationSettings settings = window.settings().settings();
@@ -99,5 +102,23 @@ class OpenModelWindowTest extends WindowFixture {
         assertThat(text(robot, "#status")).isEqualTo(before);
         assertThat(window.settings().settings()).isEqualTo(settings);
         assertThat(stage.getTitle()).isEqualTo("RNN Lab");
+
+        // a file that is no model at all, and an input file of the wrong width: one line each, nothing changes
+        prompts.opens.add(java.nio.file.Files.writeString(tmp.resolve("model.json"), "{\"format\": \"layers-model\", "));
+        robot.interact(() -> findItem("#openModel").fire());
+        awaitAction(robot);
+        prompts.opens.add(DIR.resolve("model.json"));
+        prompts.opens.add(java.nio.file.Files.writeString(tmp.resolve("x.json"), "{\"x\": [[[1, 2, 3]]]}"));
+        prompts.confirmAnswer = true;
+        robot.interact(() -> findItem("#openModel").fire());
+        awaitAction(robot);
+        assertThat(prompts.infos).isEmpty();
+        assertThat(prompts.errors).hasSize(3);
+        assertThat(prompts.errors.get(1)).endsWith("model.json: field 'format': is not valid JSON at line 1, column 28:"
+                + " Unexpected end-of-input within/between Object entries");
+        assertThat(prompts.errors.get(2)).startsWith("model.json: ").contains("x.json: field 'x[0][0]': has 3 values"
+                + " per step but the model reads 2").doesNotContain("\n");
+        assertThat(text(robot, "#status")).isEqualTo(before);
+        assertThat(window.settings().settings()).isEqualTo(settings);
     }
 }
