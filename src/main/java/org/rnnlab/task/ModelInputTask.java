@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.rnnlab.engine.Activation;
 import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.LossPlacement;
 import org.rnnlab.engine.SequenceBatch;
@@ -41,9 +42,11 @@ public final class ModelInputTask implements Task {
      * @param outputs    Y, the Dense units (classes for softmax)
      * @param loss       MSE (linear Dense) or cross-entropy (softmax)
      * @param layers     the file's layer names, bottom first
+     * @param activation the cells' {@code activation}, or null for the standard one
+     * @param recurrentActivation the cells' {@code recurrent_activation}, or null for σ
      */
     public record Spec(IoPattern pattern, int inputWidth, int vocabulary, int outputs, LossKind loss,
-                       List<String> layers) {
+                       List<String> layers, Activation activation, Activation recurrentActivation) {
         public Spec {
             if (pattern != IoPattern.MANY_TO_ONE && pattern != IoPattern.MANY_TO_MANY) {
                 throw new IllegalArgumentException("an opened model is many-to-one or many-to-many, not " + pattern);
@@ -53,20 +56,29 @@ public final class ModelInputTask implements Task {
                         + outputs + " is not one a model has");
             }
             layers = layers.stream().map(n -> n.replaceAll("[^A-Za-z0-9_.-]", "_")).toList();
+            if ((activation == null) != (recurrentActivation == null)) {
+                throw new IllegalArgumentException("give both activations or neither");
+            }
+        }
+
+        /** With the standard activations. */
+        public Spec(IoPattern pattern, int inputWidth, int vocabulary, int outputs, LossKind loss, List<String> layers) {
+            this(pattern, inputWidth, vocabulary, outputs, loss, layers, null, null);
         }
 
         /** The variant text: {@code many-to-one;x=2;v=0;y=1;mse;lstm_1>dense}. */
         public String text() {
             return (pattern == IoPattern.MANY_TO_ONE ? "many-to-one" : "many-to-many") + ";x=" + inputWidth + ";v="
                     + vocabulary + ";y=" + outputs + ";" + (loss == LossKind.MSE ? "mse" : "ce") + ";"
-                    + String.join(">", layers);
+                    + String.join(">", layers) + (activation == null ? "" : ";act=" + activation.name() + ">"
+                    + recurrentActivation.name());
         }
 
         /** Parses {@link #text()}; anything else is refused naming the variant. */
         public static Spec parse(String text) {
             String[] p = text == null ? new String[0] : text.split(";", -1);
             try {
-                if (p.length != 6 || !p[1].startsWith("x=") || !p[2].startsWith("v=") || !p[3].startsWith("y=")) {
+                if (p.length != 6 && (p.length != 7 || !p[6].startsWith("act=")) || !p[1].startsWith("x=") || !p[2].startsWith("v=") || !p[3].startsWith("y=")) {
                     throw new IllegalArgumentException();
                 }
                 IoPattern pattern = switch (p[0]) {
@@ -79,11 +91,16 @@ public final class ModelInputTask implements Task {
                     case "ce" -> LossKind.CROSS_ENTROPY;
                     default -> throw new IllegalArgumentException();
                 };
+                String[] act = p.length == 7 ? p[6].substring(4).split(">", -1) : null;
+                if (act != null && act.length != 2) {
+                    throw new IllegalArgumentException();
+                }
                 return new Spec(pattern, Integer.parseInt(p[1].substring(2)), Integer.parseInt(p[2].substring(2)),
-                        Integer.parseInt(p[3].substring(2)), loss, p[5].isEmpty() ? List.of() : List.of(p[5].split(">")));
+                        Integer.parseInt(p[3].substring(2)), loss, p[5].isEmpty() ? List.of() : List.of(p[5].split(">")),
+                        act == null ? null : Activation.valueOf(act[0]), act == null ? null : Activation.valueOf(act[1]));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("variant '" + text + "' for " + ID
-                        + " is not many-to-one|many-to-many;x=X;v=V;y=Y;mse|ce;LAYER>LAYER");
+                        + " is not many-to-one|many-to-many;x=X;v=V;y=Y;mse|ce;LAYER>LAYER[;act=ACTIVATION>RECURRENT]");
             }
         }
     }
@@ -117,6 +134,11 @@ public final class ModelInputTask implements Task {
                 }
             }
         }
+    }
+
+    @Override
+    public Activation[] cellActivations() {
+        return spec.activation() == null ? null : new Activation[] {spec.activation(), spec.recurrentActivation()};
     }
 
     public Spec spec() {

@@ -44,8 +44,8 @@ import org.rnnlab.training.SimulationSettings;
 public final class ModelRun {
     /** What the window steps, for the refusals. */
     public static final String SUPPORTED = "the window steps [Embedding without mask_zero →] 1–"
-            + SimulationSettings.MAX_LAYERS + " SimpleRNN/LSTM/GRU layers of one cell and one H (tanh and sigmoid;"
-            + " SimpleRNN tanh or relu), all Bidirectional(concat) or none [→ one Dense (linear, softmax, or sigmoid"
+            + SimulationSettings.MAX_LAYERS + " SimpleRNN/LSTM/GRU layers of one cell, one H and one pair of"
+            + " activations, all Bidirectional(concat) or none [→ one Dense (linear, softmax, or sigmoid"
             + " on 1 unit)]; `predict` runs the rest";
     /** Sequences per iteration when the inputs are generated. */
     public static final int GENERATED_BATCH = 4;
@@ -129,9 +129,10 @@ public final class ModelRun {
         for (int k = 0; k < rec.size(); k++) {
             RecurrentLayer r = rec.get(k);
             CellConfig c = r.cells().get(0).config();
-            if (!c.standardActivations()) {
+            if (c.activation() != first.activation() || c.recurrentActivation() != first.recurrentActivation()) {
                 throw refused(r, "activation " + c.activation().kerasName() + ", recurrent_activation "
-                        + c.recurrentActivation().kerasName());
+                        + c.recurrentActivation().kerasName() + " above " + first.activation().kerasName() + ", "
+                        + first.recurrentActivation().kerasName() + " (one pair for every layer)");
             }
             if (c.kind() != first.kind() || c.hiddenSize() != first.hiddenSize()
                     || c.rnnActivation() != first.rnnActivation() || c.gruVariant() != first.gruVariant()) {
@@ -164,8 +165,10 @@ public final class ModelRun {
         }
         IoPattern pattern = rec.get(rec.size() - 1).returnSequences() ? IoPattern.MANY_TO_MANY : IoPattern.MANY_TO_ONE;
         List<String> names = ls.stream().map(Layer::name).toList();
+        boolean standard = first.standardActivations();
         ModelInputTask.Spec spec = new ModelInputTask.Spec(pattern, stack.inputWidth(),
-                emb == null ? 0 : emb.vocabularySize(), y, loss, names);
+                emb == null ? 0 : emb.vocabularySize(), y, loss, names, standard ? null : first.activation(),
+                standard ? null : first.recurrentActivation());
         return new Fit(spec, first, rec, bi, emb, dense);
     }
 

@@ -29,6 +29,8 @@ class ModelRunTest {
             "tfjs/GRU-x2-h4-t6-b3-s2-dense/model.json, tfjs/GRU-x2-h4-t6-b3-s2-dense/input.json",
             "tfjs/LSTM-x2-h3-t5-b2-s5-stack-bidi-dense/model.json, tfjs/LSTM-x2-h3-t5-b2-s5-stack-bidi-dense/input.json",
             "tfjs/SimpleRNN-x3-h6-t8-b2-s3-seq/model.json, tfjs/SimpleRNN-x3-h6-t8-b2-s3-seq/input.json",
+            "tfjs/GRU-x2-h3-t5-b2-s4-hard/model.json, tfjs/GRU-x2-h3-t5-b2-s4-hard/input.json",
+            "tfjs/lstm-seq-timedistributed-dense-softmax/model.json, tfjs/lstm-seq-timedistributed-dense-softmax/input.json",
             "h5/k3-lstm-seq-timedistributed-softmax.keras, h5/k3-lstm-seq-timedistributed-softmax.input.json",
             "safetensors/gru-x2-h5-t7-b3-linear.safetensors, safetensors/gru-x2-h5-t7-b3-linear.input.json",
             "safetensors/lstm-emb-v9-e3-h4-t6-b2-linear.safetensors, safetensors/lstm-emb-v9-e3-h4-t6-b2-linear.input.json",
@@ -81,8 +83,8 @@ class ModelRunTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tfjs/masking-gru-seq/model.json", "tfjs/bidi-gru-mul-hard/model.json",
             "tfjs/lstm-gobackwards-seq-relu/model.json", "tfjs/emb-maskzero-lstm-softmax/model.json",
-            "h5/k2-gru-seq-timedistributed-relu.h5", "tfjs/lstm-seq-timedistributed-dense-softmax/model.json",
-            "tfjs/rnn-relu-stack-dense-sigmoid/model.json"})
+            "h5/k2-gru-seq-timedistributed-relu.h5", "tfjs/rnn-relu-stack-dense-sigmoid/model.json",
+            "h5/k3-gru-hard-seq-bidi-rnn-softmax.keras"})
     void whatTheEngineCannotStepIsRefusedInOneLineNamingTheLayer(String model) throws Exception {
         LayerStack stack = ModelFiles.open(ROOT.resolve(model));
         assertThatThrownBy(() -> ModelRun.of(stack, null))

@@ -121,4 +121,32 @@ class OpenModelWindowTest extends WindowFixture {
         assertThat(text(robot, "#status")).isEqualTo(before);
         assertThat(window.settings().settings()).isEqualTo(settings);
     }
+
+    /** A TF.js LSTM with hard_sigmoid gates and a softmax over every step: stepped with its own activations. */
+    @Test
+    void aModelWithKerasActivationsStepsThroughBothPasses(FxRobot robot) throws Exception {
+        frame(robot);
+        Path dir = Path.of("src/test/resources/keras/tfjs/lstm-seq-timedistributed-dense-softmax");
+        prompts.opens.add(dir.resolve("model.json"));
+        prompts.opens.add(dir.resolve("input.json"));
+        prompts.confirmAnswer = true;
+        robot.interact(() -> findItem("#openModel").fire());
+        awaitAction(robot);
+        assertThat(prompts.errors).isEmpty();
+        Simulation twin = Simulation.restore(ModelRun.of(ModelFiles.open(dir), dir.resolve("input.json")),
+                AppTasks.factory());
+        assertThat(twin.model().cell().config().recurrentActivation().kerasName()).isEqualTo("hard_sigmoid");
+        assertThat(window.frameLoop().shown().run().cell()).isEqualTo(twin.model().cell().config());
+        robot.clickOn("#phase").type(KeyCode.B);
+        frame(robot);
+        while (twin.phaseAt(twin.cursor()) != Phase.BACKWARD) {
+            twin.stepForward();
+        }
+        assertThat(text(robot, "#phase")).startsWith("Backward");
+        assertThat(text(robot, "#loss")).isEqualTo("loss " + Numbers.format(twin.snapshot(null, false).status().loss()));
+        robot.type(KeyCode.RIGHT, 3).type(KeyCode.LEFT);
+        frame(robot);
+        assertThat(text(robot, "#phase")).startsWith("Backward");
+        assertThat(robot.lookup("#engineError").query().isVisible()).isFalse();
+    }
 }
