@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn-lab", mixinStandardHelpOptions = true, version = "RNN Lab 0.1.0",
         description = "RNN Lab: step RNN, LSTM and GRU cells forward and backward through time.",
         subcommands = {VerifyCommand.class, TrainCommand.class, CompareCommand.class, SweepCommand.class,
-                ReplayCommand.class, ScreenshotsCommand.class, BenchCommand.class, PredictCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, ScreenshotsCommand.class, BenchCommand.class, PredictCommand.class, ExportCommand.class, SessionCommand.class, CommandLine.HelpCommand.class})
 public final class RnnLabCommand implements Runnable {
 
     @Override

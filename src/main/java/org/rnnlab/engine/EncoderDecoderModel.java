@@ -83,6 +83,11 @@ public final class EncoderDecoderModel extends ParamGroupModel implements Steppa
         return targetEmbedding;
     }
 
+    /** The batch last loaded, or null. */
+    public Seq2SeqBatch batch() {
+        return batch;
+    }
+
     public LinearReadout readout() {
         return readout;
     }

@@ -123,6 +123,15 @@ public interface Task {
     }
 
     /**
+     * The cell's activations when the task fixes them ({candidate, gates}, as Keras's
+     * {@code activation} and {@code recurrent_activation}: an opened model's), or null for the
+     * settings' standard ones.
+     */
+    default org.rnnlab.engine.Activation[] cellActivations() {
+        return null;
+    }
+
+    /**
      * The symbol for an input token id (token inputs) or one-hot position (dense one-hot
      * inputs), e.g. "a", "good", "⟨pad⟩". Default: the number.
      */

@@ -36,7 +36,8 @@ public final class ModelFactory {
     /** The cell config for a task: dense inputs use the task's width, tokens the embedding size. */
     public static CellConfig cellConfig(SimulationSettings s, Task task) {
         int x = task.vocabulary() > 0 ? s.embeddingSize() : task.inputSize();
-        return s.cellConfig(x);
+        org.rnnlab.engine.Activation[] a = task.cellActivations();
+        return a == null ? s.cellConfig(x) : s.cellConfig(x).withActivations(a[0], a[1]);
     }
 
     /** A single-cell model for every pattern but encoder-decoder. */

@@ -115,13 +115,35 @@ class ExportCommandTest {
         assertThat(dir.resolve("c")).doesNotExist();
     }
 
-    /** (A numbers session cannot be saved yet: its two embeddings share a parameter name; so not via a file.) */
+    /**
+     * The encoder-decoder (numbers) goes to PyTorch (two embeddings and cells, {@code PyTorchExportTest}
+     * runs it) but not to Keras: one line, exit 2, no folder; nor does a stacked or bidirectional run,
+     * or one of the by-hand cells stacked to PyTorch.
+     */
     @Test
-    void anEncoderDecoderIsRefused() {
-        Simulation sim = new Simulation(SimulationSettings.defaults().withHiddenSize(3).withBatchSize(2)
-                .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS), DefaultTasks.factory());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportedRun.of(sim.capture(), DefaultTasks.factory()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("task 'numbers' is an encoder-decoder; only single-cell sequence models are exported");
+    void whatAFrameworkCannotTakeIsRefusedInOneLine() throws Exception {
+        Path numbers = dir.resolve("numbers.json");
+        TrainCommandTest.Run r = TrainCommandTest.run("train", "--task", "numbers", "--steps", "1", "--batch", "2",
+                "--hidden", "3", "--save-session", numbers.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        refused(run("export", "--session", numbers.toString(), "--to", "keras", "--out", dir.resolve("k").toString()),
+                "Keras export writes a one-layer sequence model, not the encoder-decoder; the PyTorch export writes it");
+        assertThat(dir.resolve("k")).doesNotExist();
+        Outcome n = run("export", "--session", numbers.toString(), "--to", "pytorch", "--out", dir.resolve("n").toString());
+        assertEquals(0, n.exit(), n.err());
+        assertThat(Files.readString(dir.resolve("n/model.py"))).contains("self.encoder = nn.LSTM(", "self.decoder = nn.LSTM(");
+        Path deep = session(small(CellKind.GRU, "adding", 5).withLayers(2, true));
+        refused(run("export", "--session", deep.toString(), "--to", "keras", "--out", dir.resolve("d").toString()),
+                "Keras export writes a one-layer sequence model, not layers 2, bidirectional; the PyTorch export writes it");
+        Outcome o = run("export", "--session", deep.toString(), "--to", "pytorch", "--out", dir.resolve("e").toString());
+        assertEquals(0, o.exit(), o.err());
+        assertThat(Files.readString(dir.resolve("e/model.py"))).contains("nn.GRU(2, 3, num_layers=2, bidirectional=True)");
+        Files.delete(deep);
+        Path cho = session(small(CellKind.GRU, "adding", 5).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)
+                .withLayers(2, false));
+        refused(run("export", "--session", cho.toString(), "--to", "pytorch", "--out", dir.resolve("f").toString()),
+                "PyTorch export writes GRU (Cho 2014) by hand for one unidirectional layer only, not layers 2");
+        assertThat(dir.resolve("d")).doesNotExist();
+        assertThat(dir.resolve("f")).doesNotExist();
     }
 }

@@ -37,6 +37,9 @@ class TaskContractTest {
             if (id.equals("csv")) {
                 o = o.withFile(csv);
             }
+            if (id.equals("model-input")) {
+                o = o.withVariant("many-to-one;x=2;v=0;y=1;mse;lstm>dense");
+            }
             a.add(Arguments.of(id, o));
         }
         a.add(Arguments.of("sine", TaskOptions.defaults().withVariant("many-to-one")));
@@ -44,6 +47,7 @@ class TaskContractTest {
         a.add(Arguments.of("adding", TaskOptions.defaults().withLength(2)));
         a.add(Arguments.of("order", TaskOptions.defaults().withLength(8)));
         a.add(Arguments.of("copy", TaskOptions.defaults().withLag(1)));
+        a.add(Arguments.of("model-input", TaskOptions.defaults().withVariant("many-to-many;x=1;v=9;y=4;ce;emb>gru>d")));
         return a.stream();
     }
 

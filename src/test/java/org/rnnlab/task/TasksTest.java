@@ -15,7 +15,7 @@ class TasksTest {
     @Test
     void listsEveryTask() {
         assertThat(Tasks.ids()).containsExactly("adding", "order", "copy", "sine", "airline", "csv", "sentiment",
-                "text", "numbers", "speech");
+                "text", "numbers", "speech", "model-input");
         assertThat(Tasks.infos()).extracting(TaskInfo::id).isEqualTo(Tasks.ids());
         assertThat(Tasks.info("csv").needsFile()).isTrue();
         assertThat(Tasks.info("sine").variants()).containsExactly("many-to-many", "many-to-one");
@@ -40,7 +40,7 @@ class TasksTest {
         assertThatThrownBy(() -> Tasks.create("foo", TaskOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("task 'foo' is not one of adding, order, copy, sine, airline, csv, sentiment, text, numbers, "
-                        + "speech");
+                        + "speech, model-input");
         assertThatThrownBy(() -> Tasks.create("speech", TaskOptions.defaults().withVariant("wavelet")))
                 .hasMessageStartingWith("variant 'wavelet' for speech is not one of logmel, mfcc");
     }

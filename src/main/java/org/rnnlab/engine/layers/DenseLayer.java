@@ -31,6 +31,11 @@ public final class DenseLayer implements Layer {
         return affine;
     }
 
+    /** f, or null for softmax. */
+    public Activation activation() {
+        return activation;
+    }
+
     @Override
     public int outputWidth(int in) {
         if (in != affine.hiddenSize()) {

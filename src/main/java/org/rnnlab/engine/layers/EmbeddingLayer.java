@@ -27,6 +27,11 @@ public final class EmbeddingLayer implements Layer {
         return table;
     }
 
+    /** Token 0 masks its step. */
+    public boolean maskZero() {
+        return maskZero;
+    }
+
     @Override
     public int outputWidth(int in) {
         if (in != 1) {

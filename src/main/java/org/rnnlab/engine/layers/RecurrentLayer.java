@@ -67,6 +67,15 @@ public final class RecurrentLayer implements Layer {
         return returnSequences;
     }
 
+    public boolean goBackwards() {
+        return goBackwards;
+    }
+
+    /** How the two directions combine (concat for one direction). */
+    public Merge merge() {
+        return merge;
+    }
+
     private int hidden() {
         return cells.get(0).config().hiddenSize();
     }

@@ -13,7 +13,7 @@ import org.rnnlab.io.AtomicFiles;
  * <pre>
  * { "steps": T, "batch": B, "loss": "mse" | "cross_entropy",
  *   "inputs": [T][B][X] | "tokens": [T][B], "targets": [T][B][Y] | "classes": [T][B],
- *   "mask": [T][B],
+ *   "source_tokens": [Ts][B] (an encoder-decoder's source), "mask": [T][B],
  *   "engine": { "outputs": [T][B][Y], "loss": L } }
  * </pre>
  * Targets (classes) where the mask is 0 are ignored by the loss and written as 0. The engine's
@@ -43,6 +43,10 @@ final class BatchJson {
                 } else {
                     g.writeFieldName("targets");
                     values(g, b, b.targets(), b.outputSize(), b.lossMask());
+                }
+                if (run.source() != null) {
+                    g.writeFieldName("source_tokens");
+                    ints(g, run.source(), run.source().tokens(), null);
                 }
                 g.writeFieldName("mask");
                 values(g, b, b.lossMask(), 1, null);

@@ -46,10 +46,20 @@ public enum ExportTarget {
         };
     }
 
-    /** Why this framework's layers cannot be the cell, or null when they can. */
-    public String refusal(CellConfig c, boolean clamped) {
+    /**
+     * Why this framework's layers cannot be the cell, or null when they can.
+     *
+     * @param depth "layers 2, bidirectional" or "the encoder-decoder", null for one layer
+     */
+    public String refusal(CellConfig c, boolean clamped, String depth) {
         String why = null;
-        if (this == KERAS && c.kind() == CellKind.LSTM && !c.forgetGate()) {
+        boolean byHand = c.kind() == CellKind.LSTM && !c.forgetGate() || c.kind() == CellKind.GRU
+                && c.gruVariant() == org.rnnlab.engine.GruVariant.CHO_2014;
+        if (depth != null && this == KERAS) {
+            why = "export writes a one-layer sequence model, not " + depth + "; the PyTorch export writes it";
+        } else if (depth != null && byHand) {
+            why = "export writes " + c.label() + " by hand for one unidirectional layer only, not " + depth;
+        } else if (this == KERAS && c.kind() == CellKind.LSTM && !c.forgetGate()) {
             why = "has no LSTM without a forget gate; the PyTorch export writes that cell out by hand";
         } else if (!c.standardActivations()) {
             why = "export writes the standard activations only, and this cell uses " + c.label();

@@ -1,11 +1,16 @@
 package org.rnnlab.io.export;
 
+import org.rnnlab.engine.DeepSequenceModel;
+import org.rnnlab.engine.EncoderDecoderModel;
+import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.ModelConfig;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.SequenceModel;
+import org.rnnlab.engine.SteppableModel;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.Simulation;
+import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.TaskFactory;
 
 /**
@@ -15,17 +20,20 @@ import org.rnnlab.training.TaskFactory;
  *
  * @param task      the task's id
  * @param iteration the session's current iteration, 1-based
- * @param model   the restored model, its batch loaded and run forward
- * @param clamp   the session's gate clamp, or null
- * @param batch   the current batch
- * @param outputs the engine's outputs, tick-major as {@link SequenceBatch} lays them out
- * @param loss    the engine's loss on the batch
+ * @param model     the restored model ({@link SequenceModel}, {@link DeepSequenceModel} for stacked or
+ *                  bidirectional runs, or {@link EncoderDecoderModel}), its batch loaded and run forward
+ * @param clamp     the session's gate clamp, or null
+ * @param batch     the current batch (an encoder-decoder's target side)
+ * @param source    an encoder-decoder's source side, else null
+ * @param outputs   the engine's outputs, tick-major as {@link SequenceBatch} lays them out
+ * @param loss      the engine's loss on the batch
  */
-public record ExportedRun(String task, long iteration, SequenceModel model, GateClamp clamp, SequenceBatch batch, double[] outputs, double loss) {
+public record ExportedRun(String task, long iteration, SteppableModel model, GateClamp clamp, SequenceBatch batch,
+                          SequenceBatch source, double[] outputs, double loss) {
 
     /**
      * Reopens the session at the start of its current iteration and runs the engine forward on
-     * its batch. An encoder-decoder session is refused.
+     * its batch.
      *
      * @throws IllegalArgumentException with one line saying why the session cannot be exported
      */
@@ -33,19 +41,22 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
         SessionState start = new SessionState(state.settings(), state.iteration(), 0, 0, state.row(),
                 state.weights(), state.optimizerState(), state.history(), state.lastMetric());
         Simulation sim = Simulation.restore(start, tasks);
-        if (!(sim.model() instanceof SequenceModel m)) {
-            throw new IllegalArgumentException("task '" + state.settings().taskId()
-                    + "' is an encoder-decoder; only single-cell sequence models are exported");
-        }
-        SequenceBatch b = m.batch();
-        double loss = m.forwardLoss(b);
-        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b, outputsOf(m), loss);
+        SteppableModel m = sim.model();
+        SequenceBatch source = m instanceof EncoderDecoderModel e ? e.batch().source() : null;
+        SequenceBatch b = m instanceof SequenceModel s ? s.batch() : m instanceof DeepSequenceModel d ? d.batch()
+                : ((EncoderDecoderModel) m).batch().target();
+        double loss = m.forwardLoss(m instanceof EncoderDecoderModel e ? e.batch() : b);
+        return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b, source,
+                outputsOf(m, b, m.outputSize()), loss);
     }
 
     /** The model's outputs on its loaded batch, [T·B × Y] tick-major (after a forward pass). */
     public static double[] outputsOf(SequenceModel m) {
-        SequenceBatch b = m.batch();
-        int y = m.config().outputSize();
+        return outputsOf(m, m.batch(), m.config().outputSize());
+    }
+
+    /** The outputs of any sequence model on its loaded batch {@code b}, [T·B × Y] tick-major. */
+    public static double[] outputsOf(SteppableModel m, SequenceBatch b, int y) {
         double[] out = new double[b.steps() * b.batch() * y];
         for (int t = 0; t < b.steps(); t++) {
             for (int r = 0; r < b.batch(); r++) {
@@ -58,6 +69,34 @@ public record ExportedRun(String task, long iteration, SequenceModel model, Gate
     }
 
     public ModelConfig config() {
-        return model.config();
+        if (model instanceof EncoderDecoderModel e) {
+            return new ModelConfig(e.cellConfig(), e.targetEmbedding().vocabularySize(), e.readout().outputSize(),
+                    LossKind.CROSS_ENTROPY);
+        }
+        return model instanceof DeepSequenceModel d ? d.config() : ((SequenceModel) model).config();
+    }
+
+    /** The encoder-decoder, or null. */
+    public EncoderDecoderModel encoderDecoder() {
+        return model instanceof EncoderDecoderModel e ? e : null;
+    }
+
+    /** The stacked model, or null for one unidirectional layer. */
+    public DeepSequenceModel deep() {
+        return model instanceof DeepSequenceModel d ? d : null;
+    }
+
+    /** The single-layer model, or null for a stacked or bidirectional one. */
+    public SequenceModel single() {
+        return model instanceof SequenceModel s ? s : null;
+    }
+
+    /** "layers 2, bidirectional", "the encoder-decoder", or null for one unidirectional layer. */
+    public String depth() {
+        if (model instanceof EncoderDecoderModel) {
+            return "the encoder-decoder";
+        }
+        DeepSequenceModel d = deep();
+        return d == null ? null : "layers " + d.layers() + (d.directions() == 2 ? ", bidirectional" : "");
     }
 }

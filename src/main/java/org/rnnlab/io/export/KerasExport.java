@@ -41,7 +41,7 @@ final class KerasExport {
     private KerasExport() {}
 
     static void write(Path dir, ExportedRun run) throws IOException {
-        byte[] weights = weightsH5(run.model());
+        byte[] weights = weightsH5(run.single());
         byte[] config = JSON.writeValueAsBytes(config(run));
         byte[] meta = "{\"keras_version\": \"3.6.0\"}".getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve("model.keras"), out -> {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rnnlab.engine.CellConfig;
+import org.rnnlab.engine.DeepSequenceModel;
+import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.ModelConfig;
 import org.rnnlab.engine.Nonlinearity;
@@ -12,7 +14,9 @@ import org.rnnlab.engine.SequenceBatch;
 
 /**
  * The PyTorch hand-back: {@code model.py} builds {@code nn.Embedding? → nn.RNN/LSTM/GRU
- * (batch_first=False) → nn.Linear} in float64, loads {@code weights.safetensors} (the
+ * (batch_first=False, num_layers, bidirectional) → nn.Linear} in float64 (a many-to-one
+ * bidirectional top layer read as [→h_t ; ←h after the whole sequence], as the engine reads it;
+ * an encoder-decoder as two embeddings and cells, the encoder's final state starting the decoder), loads {@code weights.safetensors} (the
  * {@link TorchTensors} names, F64) and runs {@code batch.json}, printing the outputs and the
  * loss as {@link org.rnnlab.engine.LossKind} computes it. The two variants torch.nn has no layer
  * for, the LSTM without forget gate and the Cho 2014 GRU, are written out tick by tick in the
@@ -22,7 +26,7 @@ final class PyTorchExport {
     private PyTorchExport() {}
 
     static void write(Path dir, ExportedRun run) throws IOException {
-        SafetensorsWriter.write(dir.resolve("weights.safetensors"), TorchTensors.of(run.model()));
+        SafetensorsWriter.write(dir.resolve("weights.safetensors"), TorchTensors.of(run));
         BatchJson.write(dir.resolve("batch.json"), run);
         org.rnnlab.io.AtomicFiles.writeString(dir.resolve("model.py"), script(run));
     }
@@ -30,17 +34,27 @@ final class PyTorchExport {
     static String script(ExportedRun run) {
         ModelConfig mc = run.config();
         CellConfig c = mc.cell();
+        DeepSequenceModel deep = run.deep();
+        int directions = deep == null ? 1 : deep.directions();
+        String sizes = c.inputSize() + ", " + c.hiddenSize() + (deep == null ? "" : ", num_layers=" + deep.layers()
+                + (directions == 2 ? ", bidirectional=True" : ""));
         String module = switch (c.kind()) {
-            case RNN -> "nn.RNN(" + c.inputSize() + ", " + c.hiddenSize() + ", nonlinearity='"
+            case RNN -> "nn.RNN(" + sizes + ", nonlinearity='"
                     + (c.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh") + "')";
-            case LSTM -> c.forgetGate() ? "nn.LSTM(" + c.inputSize() + ", " + c.hiddenSize() + ")"
+            case LSTM -> c.forgetGate() ? "nn.LSTM(" + sizes + ")"
                     : "HandCell(\"lstm_no_forget\", " + c.inputSize() + ", " + c.hiddenSize() + ")";
-            case GRU -> c.gruVariant() == GruVariant.PYTORCH ? "nn.GRU(" + c.inputSize() + ", " + c.hiddenSize() + ")"
+            case GRU -> c.gruVariant() == GruVariant.PYTORCH ? "nn.GRU(" + sizes + ")"
                     : "HandCell(\"gru_cho\", " + c.inputSize() + ", " + c.hiddenSize() + ")";
         };
+        int h = c.hiddenSize();
+        // a many-to-one bidirectional top layer is read as Keras reads it: [→h_t ; ←h after the whole sequence]
+        String summary = deep != null && directions == 2 && deep.finalStateReadout()
+                ? "        h = torch.cat([h[:, :, :" + h + "], h[:1, :, " + h + ":].expand(h.shape[0], -1, -1)], dim=-1)\n"
+                : "";
         SequenceBatch b = run.batch();
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("LABEL", Templates.plain(c.label() + ", H = " + c.hiddenSize()));
+        v.put("LABEL", Templates.plain(c.label() + ", H = " + c.hiddenSize() + (run.depth() == null ? ""
+                : ", " + run.depth())));
         v.put("TASK", Templates.plain(run.task()));
         v.put("ITERATION", Long.toString(run.iteration()));
         v.put("LOSS_TEXT", b.isClassification() ? "cross-entropy, mean over the masked rows"
@@ -50,8 +64,21 @@ final class PyTorchExport {
         v.put("EMBED_CALL", mc.vocabulary() > 0 ? "        x = self.embedding(x)\n" : "");
         v.put("RNN", module);
         v.put("HAND_CELLS", module.startsWith("HandCell") ? Templates.fill("hand_cells.py.part", Map.of()) : "");
-        v.put("HIDDEN", Integer.toString(c.hiddenSize()));
+        v.put("HIDDEN", Integer.toString(directions * h));
+        v.put("SUMMARY", summary);
         v.put("OUTPUTS", Integer.toString(mc.outputSize()));
+        EncoderDecoderModel e = run.encoderDecoder();
+        if (e != null) {
+            v.put("SOURCE_VOCAB", Integer.toString(e.sourceEmbedding().vocabularySize()));
+            v.put("EMBED", Integer.toString(c.inputSize()));
+            v.put("ENCODER", module);
+            v.put("DECODER", module);
+            v.put("MODEL", Templates.fill("encoder_decoder.py.part", v));
+            v.put("CALL", "torch.tensor(batch[\"source_tokens\"], dtype=torch.long), x");
+        } else {
+            v.put("MODEL", Templates.fill("sequence_model.py.part", v));
+            v.put("CALL", "x");
+        }
         return Templates.fill("model.py.template", v);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.rnnlab.engine.layers.LayerValue;
 import org.rnnlab.io.FormatException;
 import org.rnnlab.io.StrictJson;
+import org.rnnlab.task.InputSequences;
 
 /**
  * The files of {@code predict}: the input {@code {"x": [B][T][X]}} (batch-major, as Keras;
@@ -23,53 +24,13 @@ public final class PredictIo {
     public static LayerValue readInput(Path path) throws FormatException {
         String file = path.toString();
         JsonNode root = StrictJson.readObject(path, file, MAX_INPUT_BYTES, false);
-        JsonNode x = root.get("x");
-        if (x == null || !x.isArray() || x.isEmpty()) {
-            throw new FormatException(file, "x", "must be a non-empty [batch][time][features] array");
-        }
-        int b = x.size();
-        JsonNode first = x.get(0);
-        if (!first.isArray() || first.isEmpty()) {
-            throw new FormatException(file, "x[0]", "must be a non-empty [time][features] array");
-        }
-        int t = first.size();
-        boolean flat = first.get(0).isNumber();
-        int w = flat ? 1 : first.get(0).size();
-        if (w == 0) {
-            throw new FormatException(file, "x[0][0]", "must hold at least one value");
-        }
-        if ((long) b * t * w > Shapes.MAX_VALUES) {
-            throw new FormatException(file, "x", "holds more than " + Shapes.MAX_VALUES + " values");
-        }
-        double[][][] v = new double[b][t][w];
-        for (int i = 0; i < b; i++) {
-            JsonNode row = x.get(i);
-            if (!row.isArray() || row.size() != t) {
-                throw new FormatException(file, "x[" + i + "]", "must have " + t + " time steps like x[0]");
-            }
-            for (int s = 0; s < t; s++) {
-                JsonNode step = row.get(s);
-                String at = "x[" + i + "][" + s + "]";
-                if (flat) {
-                    v[i][s][0] = value(file, at, step);
-                    continue;
-                }
-                if (!step.isArray() || step.size() != w) {
-                    throw new FormatException(file, at, "must have " + w + " values like x[0][0]");
-                }
-                for (int j = 0; j < w; j++) {
-                    v[i][s][j] = value(file, at + "[" + j + "]", step.get(j));
-                }
-            }
+        double[][][] v;
+        try {
+            v = InputSequences.parse(root);
+        } catch (InputSequences.BadField e) {
+            throw new FormatException(file, e.field(), e.problem());
         }
         return LayerValue.ofBatchMajor(v);
-    }
-
-    private static double value(String file, String at, JsonNode n) throws FormatException {
-        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw new FormatException(file, at, "must be a finite number");
-        }
-        return n.asDouble();
     }
 
     /** The output as a file, written atomically (a reader never sees half of it). */

@@ -6,6 +6,7 @@ import org.rnnlab.task.AddingTask;
 import org.rnnlab.task.CopyTask;
 import org.rnnlab.task.ForecastTask;
 import org.rnnlab.task.IoPattern;
+import org.rnnlab.task.ModelInputTask;
 import org.rnnlab.task.NumbersTask;
 import org.rnnlab.task.SentimentTask;
 import org.rnnlab.task.SineTask;
@@ -41,7 +42,9 @@ public final class Tasks {
             new TaskInfo(NumbersTask.ID, "Number words to digits (encoder-decoder)", IoPattern.ENCODER_DECODER,
                     NumbersTask.SOURCE_STEPS, List.of(), false, NumbersTask.SUGGESTED),
             new TaskInfo(SpeechTask.ID, "Spoken digits (Free Spoken Digit Dataset)", IoPattern.MANY_TO_ONE,
-                    SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false, SpeechTask.SUGGESTED));
+                    SpeechTask.DEFAULT_STEPS, List.of("logmel", "mfcc"), false, SpeechTask.SUGGESTED),
+            new TaskInfo(ModelInputTask.ID, "Sequences for an opened model (File ▸ Open model…)", IoPattern.MANY_TO_ONE,
+                    ModelInputTask.DEFAULT_LENGTH, List.of(), true));
 
     private static final List<String> IDS = INFOS.stream().map(TaskInfo::id).toList();
 
@@ -69,7 +72,7 @@ public final class Tasks {
     public static Task create(String id, TaskOptions options) {
         TaskOptions o = options == null ? TaskOptions.defaults() : options;
         String key = IDS.get(indexOf(id));
-        if (!info(key).variants().contains(o.variant() == null ? "" : o.variant().toLowerCase(Locale.ROOT))
+        if (!key.equals(ModelInputTask.ID) && !info(key).variants().contains(o.variant() == null ? "" : o.variant().toLowerCase(Locale.ROOT))
                 && o.variant() != null) {
             List<String> v = info(key).variants();
             throw new IllegalArgumentException("variant '" + o.variant() + "' for " + key + " is not one of "
@@ -86,6 +89,7 @@ public final class Tasks {
             case TextTask.ID -> new TextTask(o);
             case NumbersTask.ID -> new NumbersTask(o);
             case SpeechTask.ID -> SpeechTask.of(o);
+            case ModelInputTask.ID -> new ModelInputTask(o);
             default -> throw new IllegalStateException("registered task '" + key + "' has no constructor");
         };
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.rnnlab.engine.CellConfig;
@@ -11,6 +13,8 @@ import org.rnnlab.io.CellWeights;
 import org.rnnlab.io.SessionFile;
 import org.rnnlab.io.WeightsFile;
 import org.rnnlab.io.LessonPosition;
+import org.rnnlab.io.keras.ModelFiles;
+import org.rnnlab.io.keras.ModelRun;
 import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.SessionState;
 import org.rnnlab.training.SimulationSettings;
@@ -86,9 +90,33 @@ public final class FileActions {
      * @return completes (on the FX thread, after the window shows the restored settings) with the state
      */
     public CompletableFuture<SessionState> openSession(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        CompletableFuture<SessionFile.Contents> restored = FileWork.onIo(() -> SessionFile.readContents(file))
-                .thenCompose(contents -> runner.restore(contents.state())
+        return restore(() -> SessionFile.readContents(file), SessionFile.Contents::state, file, contents -> {
+            remember(file);
+            lessons.reopen(contents.lesson());
+        });
+    }
+
+    /**
+     * Opens a trained model ({@link OpenModelAction}) as the run, paused at its start: the file
+     * thread reads it and fits the run to it, the engine thread builds that run in full before it
+     * replaces the current one. Save then asks for a session file (the model file is never written).
+     *
+     * @param input the sequences {@code {"x": [B][T][X]}}, or null for inputs in the model's shape
+     */
+    public CompletableFuture<SessionState> openModel(Path model, Path input) {
+        return restore(() -> ModelRun.of(ModelFiles.open(model), input), s -> s, model, s -> {
+            current = null;
+            title("RNN Lab — " + name(model));
+            lessons.reopen(null);
+        });
+    }
+
+    /** Reads {@code read} on the file thread, restores its state on the engine thread, then runs {@code shown} on the FX thread. */
+    private <C> CompletableFuture<SessionState> restore(FileWork.IoSupplier<C> read, Function<C, SessionState> state,
+                                                        Path file, Consumer<C> shown) {
+        String name = name(file);
+        CompletableFuture<C> restored = FileWork.onIo(read)
+                .thenCompose(contents -> runner.restore(state.apply(contents))
                         .handle((v, t) -> {
                             if (t != null) {
                                 Throwable c = FileWork.cause(t);
@@ -98,18 +126,25 @@ public final class FileActions {
                             return contents;
                         }));
         return FileWork.named(restored, file, null).thenApplyAsync(contents -> {
-            window.sessionRestored(contents.state());
-            remember(file);
-            lessons.reopen(contents.lesson());
-            return contents.state();
+            window.sessionRestored(state.apply(contents));
+            shown.accept(contents);
+            return state.apply(contents);
         }, FileWork.fx());
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
     private void remember(Path file) {
         current = file;
+        title("RNN Lab — " + file.getFileName());
+    }
+
+    private void title(String title) {
         Window w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
         if (w instanceof Stage stage && stage.getTitle() != null && stage.getTitle().startsWith("RNN Lab")) {
-            stage.setTitle("RNN Lab — " + file.getFileName());
+            stage.setTitle(title);
         }
     }
 

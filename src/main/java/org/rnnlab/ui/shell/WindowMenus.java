@@ -18,6 +18,7 @@ import org.rnnlab.training.Snapshot;
  * The window's File and Export menus and their keys:
  * <pre>
  *   File    Open session…          Ctrl+O      Export   Window as PNG…          Ctrl+E
+ *           Open model…   (Keras, TF.js, PyTorch: {@link OpenModelAction})
  *           Save session           Ctrl+S               Window as PNG at 2×…    Ctrl+Shift+E
  *           Save session as…       Ctrl+Shift+S         View as PNG  ▸ (six views)
  *           Import weights…        Ctrl+I               View as PNG at 2× ▸
@@ -50,6 +51,7 @@ final class WindowMenus {
         file.setId("menuFile");
         file.getItems().addAll(
                 item("openSession", "_Open session…", "Shortcut+O", this::openSession),
+                item("openModel", "Open _model…", null, this::openModel),
                 item("saveSession", "_Save session", "Shortcut+S", this::saveSession),
                 item("saveSessionAs", "Save session _as…", "Shortcut+Shift+S", this::saveSessionAs),
                 new SeparatorMenuItem(),
@@ -125,6 +127,11 @@ final class WindowMenus {
     void openSession() {
         prompts.chooseOpen("Open session", "RNN Lab sessions", List.of("json")).ifPresent(p ->
                 report(files.openSession(p), "Cannot open session", "Opened " + p.getFileName()));
+    }
+
+    void openModel() {
+        OpenModelAction.choose(prompts).ifPresent(r -> report(files.openModel(r.model(), r.input()),
+                "Cannot open model", "Opened " + r.model().getFileName()));
     }
 
     void saveSession() {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.rnnlab.cli.RnnLabCommand;
-import org.rnnlab.engine.Param;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.SequenceModel;
 import org.rnnlab.io.SessionFile;
@@ -46,7 +45,7 @@ final class ExportSessions {
     }
 
     static Path save(Simulation sim, Path file) throws Exception {
-        SessionFile.write(file, sim.capture(), sim.model().params().stream().map(Param::name).toList());
+        SessionFile.write(file, sim.capture(), sim.model().paramNames());
         return file;
     }
 
@@ -59,9 +58,14 @@ final class ExportSessions {
         if (sim.iteration() != 3) {
             throw new IllegalStateException("expected iteration 3, is " + sim.iteration());
         }
-        SequenceModel m = (SequenceModel) sim.model();
-        SequenceBatch b = m.batch();
+        org.rnnlab.engine.SteppableModel m = sim.model();
+        if (m instanceof org.rnnlab.engine.EncoderDecoderModel e) {
+            org.rnnlab.engine.Seq2SeqBatch both = e.batch();
+            double loss = m.forwardLoss(both);
+            return new Engine(both.target(), ExportedRun.outputsOf(m, both.target(), m.outputSize()), loss);
+        }
+        SequenceBatch b = m instanceof SequenceModel one ? one.batch() : ((org.rnnlab.engine.DeepSequenceModel) m).batch();
         double loss = m.forwardLoss(b);
-        return new Engine(b, ExportedRun.outputsOf(m), loss);
+        return new Engine(b, ExportedRun.outputsOf(m, b, m.outputSize()), loss);
     }
 }

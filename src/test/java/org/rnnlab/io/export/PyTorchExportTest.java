@@ -60,7 +60,19 @@ class PyTorchExportTest {
                 Arguments.of("LSTM without forget gate (by hand), adding", d.withCell(CellKind.LSTM).withTask("adding", 7)
                         .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
                 Arguments.of("GRU Cho 2014 (by hand), sentiment (tokens, CE)", d.withCell(CellKind.GRU)
-                        .withTask("sentiment", 8).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)));
+                        .withTask("sentiment", 8).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
+                Arguments.of("LSTM, 3 layers, sine (every tick)", d.withCell(CellKind.LSTM).withTask("sine", 6)
+                        .withLayers(3, false)),
+                Arguments.of("GRU, 2 layers bidirectional, adding (last tick: [→h_t ; ←h final])",
+                        d.withCell(CellKind.GRU).withTask("adding", 7).withLayers(2, true)),
+                Arguments.of("RNN, bidirectional, sentiment (tokens, CE, last tick)", d.withCell(CellKind.RNN)
+                        .withTask("sentiment", 8).withLayers(1, true)),
+                Arguments.of("LSTM, 2 layers bidirectional, copy (CE every tick)", d.withCell(CellKind.LSTM)
+                        .withTask("copy", 12).withLayers(2, true)),
+                Arguments.of("LSTM encoder-decoder, numbers", d.withCell(CellKind.LSTM)
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)),
+                Arguments.of("GRU encoder-decoder, numbers", d.withCell(CellKind.GRU)
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)));
     }
 
     @ParameterizedTest(name = "{0}")
