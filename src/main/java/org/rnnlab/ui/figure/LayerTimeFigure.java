@@ -51,6 +51,15 @@ public final class LayerTimeFigure implements Drawing {
     /** The picture of snapshot {@code s} (see {@link #applies}) in a {@code width} × {@code height} panel. */
     public static LayerTimeFigure of(Snapshot s, double width, double height, double font, TextMetrics tm,
                                      Palette pal) {
+        return of(s, null, width, height, font, tm, pal);
+    }
+
+    /**
+     * The picture of {@code s} with the row of {@code pick} (null: the cursor's layer and direction)
+     * marked as the one the bars below show.
+     */
+    public static LayerTimeFigure of(Snapshot s, LayerPick pick, double width, double height, double font,
+                                     TextMetrics tm, Palette pal) {
         TickPlaces p = s.run().places();
         if (p == null || p.places().size() != s.columns().backward().length) {
             throw new IllegalArgumentException("the layers × time picture needs a stacked or bidirectional run");
@@ -80,17 +89,17 @@ public final class LayerTimeFigure implements Drawing {
             }
             return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
         }
-        int[] sel = LayerSlice.selected(s);
-        String title = "bars below: " + LayerSlice.name(sel);
+        LayerPick sel = LayerSlice.selected(s, pick);
+        String title = "bars below: " + sel.name();
         for (String t : new String[] {TITLE, "‖∂L/∂h‖ per layer and time · bars below: "}) {
             // a margin for the renderer's glyphs, which measure a little narrower than drawn
-            if (tm.width(t + LayerSlice.name(sel), label) * 1.1 <= width - left - PAD) {
-                title = t + LayerSlice.name(sel);
+            if (tm.width(t + sel.name(), label) * 1.1 <= width - left - PAD) {
+                title = t + sel.name();
                 break;
             }
         }
         b.text(title, left, PAD, label, pal.foregroundArgb(), -1, -1);
-        int selRow = (p.layers() - 1 - sel[0]) * p.directions() + sel[1];
+        int selRow = (p.layers() - 1 - sel.layer()) * p.directions() + sel.direction();
         for (int r = 0; r < rows; r++) {
             b.text(rowLabel(p, r), left - 8, top + (r + 0.5) * ch, r == selRow ? FigureFonts.boldLabel(font) : label,
                     r == selRow ? pal.highlightArgb() : pal.foregroundArgb(), 1, 0);
@@ -170,7 +179,7 @@ public final class LayerTimeFigure implements Drawing {
 
     /** The label of row r (0 at the top): "Layer 2 →", "Layer 2 ←". */
     static String rowLabel(TickPlaces p, int r) {
-        return LayerSlice.name(new int[] {p.layers() - 1 - r / p.directions(), r % p.directions()});
+        return new LayerPick(p.layers() - 1 - r / p.directions(), r % p.directions()).name();
     }
 
     private static int row(TickPlaces p, TickPlaces.Place q) {
@@ -230,7 +239,7 @@ public final class LayerTimeFigure implements Drawing {
     public String hoverText(int i) {
         BackwardColumn c = snapshot.columns().backward()[i];
         TickPlaces.Place q = places.places().get(i);
-        String where = LayerSlice.name(new int[] {q.layer(), q.direction()}) + " t=" + (q.time() + 1);
+        String where = new LayerPick(q.layer(), q.direction()).name() + " t=" + (q.time() + 1);
         return c == null ? null : where + ":  ‖∂L/∂h‖ = " + FigureNumbers.format(c.dhNorm());
     }
 }

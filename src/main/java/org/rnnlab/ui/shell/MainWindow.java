@@ -88,7 +88,7 @@ public final class MainWindow implements FrameTarget {
         this.settings = new SettingsModel(initial, runner::reset);
         this.commands = new ShellCommands(runner, settings);
         this.views = ViewSet.create(selection);
-        this.transport = new TransportBar(commands);
+        this.transport = new TransportBar(commands, selection);
         this.trainBar = new TrainBar(commands);
         this.controls = new ControlsPanel(settings, AppTasks.ids());
         GateClampMenu.attach((CellDiagramView) views.view("cell-diagram"), settings, selection);

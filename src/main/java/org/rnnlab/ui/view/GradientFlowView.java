@@ -33,6 +33,7 @@ public final class GradientFlowView implements SnapshotView {
     /** At least this many decades are shown. */
     public static final int MIN_DECADES = GradientFlowFigure.MIN_DECADES;
 
+    private final UnitSelection selection;
     private final ViewStyle style;
     private final CanvasPane canvas;
     private final CanvasPane layerCanvas;
@@ -64,10 +65,11 @@ public final class GradientFlowView implements SnapshotView {
     }
 
     /**
-     * @param selection not used: the norms are over the whole batch (kept for a uniform constructor)
+     * @param selection the layer and direction the bars show (the norms are over the whole batch, so not its unit)
      * @param style     palette, font size and easing shared with the other views
      */
     public GradientFlowView(UnitSelection selection, ViewStyle style) {
+        this.selection = selection;
         this.style = style;
         this.canvas = new CanvasPane(900, 420, this::redraw);
         this.layerCanvas = new CanvasPane(900, 200, this::redrawLayers);
@@ -91,6 +93,11 @@ public final class GradientFlowView implements SnapshotView {
             redraw();
             redrawLayers();
         });
+        selection.layerProperty().addListener((o, was, now) -> {
+            if (shownSnapshot != null) {
+                apply(shownSnapshot);
+            }
+        });
     }
 
     public ViewStyle style() {
@@ -104,9 +111,12 @@ public final class GradientFlowView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == shownSnapshot) {
-            return;
+        if (s != null && s != shownSnapshot) {
+            apply(s);
         }
+    }
+
+    private void apply(Snapshot s) {
         if (decadesSettings == null || !decadesSettings.equals(s.run().settings())) {
             decadesSettings = s.run().settings();
             decades.clear();
@@ -121,10 +131,10 @@ public final class GradientFlowView implements SnapshotView {
             layerCanvas.setMinHeight(h);
             layerCanvas.setPrefHeight(h);
         }
-        String key = deep ? s.run().id() + " " + LayerSlice.name(LayerSlice.selected(s)) : null;
+        String key = deep ? s.run().id() + " " + LayerSlice.selected(s, selection.layer()).name() : null;
         boolean otherSlice = deep && !key.equals(sliceKey);
         sliceKey = key;
-        s = LayerSlice.of(s);
+        s = selection.slice(s);
         snapshot = s;
         if (otherSlice) {
             decades.clear();
@@ -242,7 +252,7 @@ public final class GradientFlowView implements SnapshotView {
             layerFigure = null;
             return;
         }
-        layerFigure = LayerTimeFigure.of(shownSnapshot, layerCanvas.canvas().getWidth(),
+        layerFigure = LayerTimeFigure.of(shownSnapshot, selection.layer(), layerCanvas.canvas().getWidth(),
                 layerCanvas.canvas().getHeight(), style.fontSize(), FxTextMetrics.INSTANCE, style.palette());
         layerCanvas.paint(layerFigure, style.palette().backgroundArgb());
     }
