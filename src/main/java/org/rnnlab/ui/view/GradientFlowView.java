@@ -12,6 +12,7 @@ import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
 import org.rnnlab.ui.chart.DecadeRange;
 import org.rnnlab.ui.chart.FxTextMetrics;
+import org.rnnlab.ui.chart.HeldDecades;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.Figure;
 import org.rnnlab.ui.figure.GradientFlowFigure;
@@ -25,7 +26,8 @@ import org.rnnlab.ui.figure.LayerTimeFigure;
  * jump at every tick, or the range compare mode's columns share) and the bar heights and axis
  * eased toward the snapshot's. For a stacked or bidirectional run a {@link LayerTimeFigure} of every
  * layer and time stands above the bars, which then show the layer and direction of the cursor's
- * tick ({@link LayerSlice}).
+ * tick or the layer chosen ({@link LayerSlice}); the picture's colour scale is held for each
+ * backward pass ({@link HeldDecades}).
  */
 public final class GradientFlowView implements SnapshotView {
     /** The axis never goes beyond 1e±30. */
@@ -53,6 +55,9 @@ public final class GradientFlowView implements SnapshotView {
     private int targetLo = -3;
     private int targetHi = 0;
     private final DecadeRange decades = new DecadeRange(AXIS_LIMIT, MIN_DECADES);
+    /** The layers × time picture's colour scale, held for each backward pass. */
+    private final HeldDecades pictureDecades = new HeldDecades(AXIS_LIMIT);
+    private int[] pictureScale;
     private SimulationSettings decadesSettings;
     private boolean shared;
     private int sharedLo;
@@ -130,6 +135,9 @@ public final class GradientFlowView implements SnapshotView {
                     FxTextMetrics.INSTANCE);
             layerCanvas.setMinHeight(h);
             layerCanvas.setPrefHeight(h);
+            GradientFlowFigure.NormSpan reached = LayerTimeFigure.span(s);
+            pictureScale = pictureDecades.update(s.run().id(), s.position().iteration(), reached.min(), reached.max(),
+                    reached.complete());
         }
         String key = deep ? s.run().id() + " " + LayerSlice.selected(s, selection.layer()).name() : null;
         boolean otherSlice = deep && !key.equals(sliceKey);
@@ -252,7 +260,7 @@ public final class GradientFlowView implements SnapshotView {
             layerFigure = null;
             return;
         }
-        layerFigure = LayerTimeFigure.of(shownSnapshot, selection.layer(), layerCanvas.canvas().getWidth(),
+        layerFigure = LayerTimeFigure.of(shownSnapshot, selection.layer(), pictureScale, layerCanvas.canvas().getWidth(),
                 layerCanvas.canvas().getHeight(), style.fontSize(), FxTextMetrics.INSTANCE, style.palette());
         layerCanvas.paint(layerFigure, style.palette().backgroundArgb());
     }
