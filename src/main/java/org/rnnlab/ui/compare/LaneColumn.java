@@ -14,12 +14,15 @@ import org.rnnlab.training.SideBySideLane;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.ColorScales;
 import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.figure.LayerPick;
+import org.rnnlab.ui.figure.LayerSlice;
 import org.rnnlab.ui.view.GradientFlowView;
 import org.rnnlab.ui.view.UnitSelection;
 import org.rnnlab.ui.view.ViewNumbers;
 
 /**
- * One cell's column in compare mode: the cell's name in its lane colour, its H and parameter
+ * One cell's column in compare mode: the cell's name in its lane colour (the model Keras-style for
+ * stacked or bidirectional lanes, "Bidirectional(GRU 8) → GRU 8 → Dense"), its H and parameter
  * count; how much of the last tick's gradient reaches t = 1 and the loss of the iteration shown;
  * and its gradient-flow panel (on the axis every column shares, see {@link SharedDecades}).
  * FX thread.
@@ -87,6 +90,13 @@ final class LaneColumn extends VBox {
     /** Shows the lane's snapshot on the shared axis {@code lo}…{@code hi} (decades). */
     void show(SideBySideLane lane, int lo, int hi) {
         Snapshot s = lane.snapshot();
+        String name = title(lane);
+        if (!name.equals(title.getText())) {
+            title.setText(name);
+            // a long model name gives way to the numbers and says itself whole on hover
+            title.setMinWidth(s.run().places() == null ? Region.USE_PREF_SIZE : 0);
+            title.setTooltip(s.run().places() == null ? null : new javafx.scene.control.Tooltip(name));
+        }
         set(detail, "H=" + lane.hiddenSize() + "  ·  " + RaceTable.count(lane.parameterCount()) + " parameters");
         set(loss, s.position().cursor() < s.position().steps() ? "loss —" : "loss " + ViewNumbers.format(s.status().loss()));
         set(reach, reachText(s));
@@ -98,11 +108,24 @@ final class LaneColumn extends VBox {
         flow.animate(dt);
     }
 
+    /** The cell's name, or for a stacked or bidirectional lane its model Keras-style. */
+    static String title(SideBySideLane lane) {
+        Snapshot s = lane.snapshot();
+        return s.run().places() == null || s.run().model() == null ? lane.cell().name() : s.run().model();
+    }
+
     /**
      * "‖∂L/∂h₁‖ / ‖∂L/∂h₅₀‖ = 3.21e−13" once the backward pass has reached t = 1: how much of the
-     * gradient at the last tick survives to the first, as the lesson asks.
+     * gradient at the last tick survives to the first, as the lesson asks. For a stacked or
+     * bidirectional lane, of the bottom layer's forward direction ("Layer 1 →: ‖∂L/∂h₁‖ / …"), the
+     * ticks farthest from the loss along depth and time.
      */
     static String reachText(Snapshot s) {
+        if (s.run().places() != null) {
+            LayerPick bottom = new LayerPick(0, 0);
+            String r = reachText(LayerSlice.of(s, bottom));
+            return r.isBlank() ? r : bottom.name() + ":  " + r;
+        }
         BackwardColumn first = s.columns().backward()[0];
         BackwardColumn last = s.columns().backward()[s.position().steps() - 1];
         if (first == null || last == null || s.position().steps() < 2) {
