@@ -78,4 +78,18 @@ class LayerSliceTest {
         assertThat(org.rnnlab.ui.figure.EquationsFigure.of(firstReverse, 0).note())
                 .startsWith("At t=" + T + " the previous state is the initial state h_0");
     }
+
+    @Test
+    void everyLayerAndDirectionShowsTheTasksSymbolAtItsTime() {
+        var settings = org.rnnlab.training.SimulationSettings.defaults().withTask("order", 8).withLayers(2, true);
+        Simulation sim = new Simulation(settings, org.rnnlab.ui.model.AppTasks.factory());
+        Snapshot s = ViewTestKit.step(sim, 1);
+        String[] bottom = LayerSlice.of(s, new org.rnnlab.ui.figure.LayerPick(0, 0)).sequence().inputLabels();
+        assertThat(bottom).doesNotContainNull().hasSize(8);
+        for (org.rnnlab.ui.figure.LayerPick p : new org.rnnlab.ui.figure.LayerPick[] {
+                new org.rnnlab.ui.figure.LayerPick(0, 1), new org.rnnlab.ui.figure.LayerPick(1, 0),
+                new org.rnnlab.ui.figure.LayerPick(1, 1)}) {
+            assertThat(LayerSlice.of(s, p).sequence().inputLabels()).as(p.name()).containsExactly(bottom);
+        }
+    }
 }
