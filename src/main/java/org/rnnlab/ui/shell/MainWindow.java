@@ -89,7 +89,7 @@ public final class MainWindow implements FrameTarget {
         this.commands = new ShellCommands(runner, settings);
         this.views = ViewSet.create(selection);
         this.transport = new TransportBar(commands, selection);
-        this.trainBar = new TrainBar(commands);
+        this.trainBar = new TrainBar(commands, selection);
         this.controls = new ControlsPanel(settings, AppTasks.ids());
         GateClampMenu.attach((CellDiagramView) views.view("cell-diagram"), settings, selection);
         this.loop = new FrameLoop(runner, this, clock);

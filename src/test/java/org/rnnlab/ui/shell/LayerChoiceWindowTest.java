@@ -77,6 +77,12 @@ class LayerChoiceWindowTest extends WindowFixture {
         frame(robot);
         assertThat(choice.getValue()).hasToString("Layer 2 →");
         assertShows(robot, sim, 1, 0, T);
+        // the timeline names each pass's layers and directions and underlines Layer 2 →'s
+        Scrubber scrubber = robot.lookup("#scrubber").queryAs(Scrubber.class);
+        assertThat(scrubber.segments()).extracting(x -> x.label(false)).containsExactly("Layer 1 →", "Layer 1 ←",
+                "Layer 2 →", "Layer 2 ←", "Layer 2 ←", "Layer 2 →", "Layer 1 ←", "Layer 1 →");
+        assertThat(scrubber.segments()).filteredOn(org.rnnlab.ui.figure.TimelineSegment::shown)
+                .extracting(x -> x.from()).containsExactly(2 * T, 4 * T + 1 + T);
 
         // the choice box: Layer 1 ←, which the backward pass has reached at t = 1..5
         robot.clickOn("#layerChoice").clickOn("Layer 1 ←");
@@ -93,6 +99,8 @@ class LayerChoiceWindowTest extends WindowFixture {
         frame(robot);
         assertThat(choice.getValue()).hasToString("Follow the step");
         assertThat(eq.figure().heading()).isEqualTo("LSTM · unit 1 · Layer 1 ← t=5 · Backward");
+        assertThat(scrubber.segments()).filteredOn(org.rnnlab.ui.figure.TimelineSegment::shown)
+                .extracting(x -> x.pick().name()).containsExactly("Layer 1 ←", "Layer 1 ←");
     }
 
     private static void stepEngine(Simulation sim, int n) {
