@@ -87,6 +87,8 @@ public final class GradientFlowView implements SnapshotView {
         panes = new VBox(canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         root = new StackPane(panes, overlay);
+        // when the picture needs more height than the panel has, the bars give way below, not the panel's title above
+        StackPane.setAlignment(panes, javafx.geometry.Pos.TOP_LEFT);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
         canvas.setOnMouseMoved(e -> onMove(e, figure == null ? null
                 : figure.hoverText(figure.layout().tickAt(e.getX())), canvas));
