@@ -35,6 +35,9 @@ final class LaneColumn extends VBox {
     private final Label loss = new Label("loss —");
     private final Label reach = new Label(" ");
     private final GradientFlowView flow;
+    private final HBox head;
+    /** Whether the column is laid out for a stacked or bidirectional model's long name. */
+    private boolean deepHead;
 
     LaneColumn(CellKind cell, ViewStyle style) {
         this.cell = cell;
@@ -49,7 +52,7 @@ final class LaneColumn extends VBox {
         loss.getStyleClass().add("lane-loss");
         reach.setId("lane-" + id + "-reach");
         reach.getStyleClass().add("lane-reach");
-        HBox head = new HBox(10, swatch, title, detail);
+        head = new HBox(10, swatch, title, detail);
         head.setAlignment(Pos.BASELINE_LEFT);
         head.getStyleClass().add("lane-head");
         Region grow = new Region();
@@ -93,9 +96,7 @@ final class LaneColumn extends VBox {
         String name = title(lane);
         if (!name.equals(title.getText())) {
             title.setText(name);
-            // a long model name gives way to the numbers and says itself whole on hover
-            title.setMinWidth(s.run().places() == null ? Region.USE_PREF_SIZE : 0);
-            title.setTooltip(s.run().places() == null ? null : new javafx.scene.control.Tooltip(name));
+            layOutHead(s.run().places() != null);
         }
         set(detail, "H=" + lane.hiddenSize() + "  ·  " + RaceTable.count(lane.parameterCount()) + " parameters");
         set(loss, s.position().cursor() < s.position().steps() ? "loss —" : "loss " + ViewNumbers.format(s.status().loss()));
@@ -106,6 +107,45 @@ final class LaneColumn extends VBox {
 
     void animate(double dt) {
         flow.animate(dt);
+    }
+
+    /**
+     * A stacked or bidirectional model's name is a line of its own above the column, the swatch
+     * beside it, wrapping when the column is narrow; its H and parameters go on the line below.
+     */
+    private void layOutHead(boolean deep) {
+        if (deep == deepHead) {
+            return;
+        }
+        deepHead = deep;
+        title.setWrapText(deep);
+        title.setMinWidth(deep ? 0 : Region.USE_PREF_SIZE);
+        title.setMaxWidth(deep ? Double.MAX_VALUE : Region.USE_PREF_SIZE);
+        // both lines, also when the gradient panel below would take the height
+        title.setMinHeight(deep ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+        if (deep) {
+            head.getChildren().removeAll(swatch, title);
+            title.setGraphic(swatch);
+            title.setGraphicTextGap(10);
+            getChildren().add(getChildren().indexOf(head), title);
+        } else {
+            getChildren().remove(title);
+            title.setGraphic(null);
+            head.getChildren().addAll(0, java.util.List.of(swatch, title));
+        }
+    }
+
+    /** The height its wrapped model name needs at the column's width now (0 for a cell's name). */
+    double titleHeight() {
+        double w = getWidth() - getInsets().getLeft() - getInsets().getRight();
+        return deepHead && w > 0 ? title.prefHeight(w) : 0;
+    }
+
+    /** Gives the model name {@code h} px, the tallest lane's, so that every lane's panel starts at one height. */
+    void setTitleHeight(double h) {
+        if (deepHead && h > 0) {
+            title.setMinHeight(h);
+        }
     }
 
     /** The cell's name, or for a stacked or bidirectional lane its model Keras-style. */

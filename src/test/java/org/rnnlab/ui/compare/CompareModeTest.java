@@ -225,6 +225,12 @@ class CompareModeTest {
                     .isEqualTo(alone(plan.lanes().get(i), 0).run().model())
                     .isEqualTo("Bidirectional(" + k.name() + " 8) → Bidirectional(" + k.name() + " 8) → Dense");
         }
+        // however the long names wrap, the gradient panels start at one height, on their one shared axis
+        double top = robot.lookup("#lane-rnn-flow").query().localToScene(0, 0).getY();
+        for (CellKind k : ALL) {
+            assertThat(robot.lookup("#lane-" + k.id() + "-flow").query().localToScene(0, 0).getY()).as(k.name())
+                    .isEqualTo(top);
+        }
         // every layer's both directions forward, the loss, then Layer 2 ← and 3 ticks of Layer 2 →
         int ticks = 4 * deep.sequenceLength();
         robot.clickOn("#compare-jumpBackward");
