@@ -81,13 +81,16 @@ final class CompareCommand implements Callable<Integer> {
                 CommonTrainingOptions.threshold(metric));
         String metricHeader = "test " + metric.name();
         int mw = Math.max(12, metricHeader.length());
-        out.printf(Locale.ROOT, "%-5s %10s %9s %10s %" + mw + "s  %s%n", "cell", "parameters", "time", "iterations",
-                metricHeader, "solved");
+        boolean deep = base.settings().deep();
+        String solvedColumn = deep ? "%-6s" : "%s";
+        out.printf(Locale.ROOT, "%-5s %10s %9s %10s %" + mw + "s  " + solvedColumn + "%s%n", "cell", "parameters", "time",
+                "iterations", metricHeader, "solved", deep ? "  model" : "");
         for (ComparisonRow row : rows) {
             Trainer.Result r = row.result();
-            out.printf(Locale.ROOT, "%-5s %10d %8.1fs %10d %" + mw + "s  %s%n", row.cell(), r.parameterCount(),
+            out.printf(Locale.ROOT, "%-5s %10d %8.1fs %10d %" + mw + "s  " + solvedColumn + "%s%n", row.cell(), r.parameterCount(),
                     r.elapsedSeconds(), r.iterations(), TrainCommand.metricValue(r.finalMetric()),
-                    r.solved() ? "yes" : r.status() == Trainer.Status.DIVERGED ? "no (" + r.divergenceMessage() + ")" : "no");
+                    r.solved() ? "yes" : r.status() == Trainer.Status.DIVERGED ? "no (" + r.divergenceMessage() + ")" : "no",
+                    deep ? "  " + org.rnnlab.training.ModelNames.keras(base.settings().withCell(row.cell()), task) : "");
         }
         out.flush();
         return 0;

@@ -72,11 +72,13 @@ final class DisplayedSequence {
         double[] mask = new double[steps];
         double[][] targets = out.isClassification() ? null : new double[steps][y];
         int[] classes = out.isClassification() ? new int[steps] : null;
+        int[] time = new int[steps];
         for (int t = 0; t < steps; t++) {
             // every tick of a stack shows the task's input at its time t (layer 0's), not the layer below's output
             DeepSequenceModel deep = model instanceof DeepSequenceModel d ? d : null;
             Unroll u = deep == null ? model.unrollAt(t) : u0;
             int local = deep == null ? model.localTick(t) : deep.timeOf(t);
+            time[t] = deep == null ? t : local;
             for (int i = 0; i < x; i++) {
                 inputs[t][i] = u.x(local, row, i);
             }
@@ -96,7 +98,7 @@ final class DisplayedSequence {
                 classes[t] = out.classes()[idx];
             }
         }
-        String[] inputLabels = symbols(task.view(batch, row, null), batch, inputs);
+        String[] inputLabels = symbols(task.view(batch, row, null), batch, inputs, time);
         return new Snapshot.Sequence(batch.batch(), row, inputs, inputLabels, targets, classes, classLabels, mask,
                 initialH, initialC);
     }
@@ -104,13 +106,17 @@ final class DisplayedSequence {
     /**
      * The symbol of each tick (a word, a character), or null when the input is numbers: a dense
      * vector (spectrogram frames, value and marker) is drawn as numbers, not as its printed form.
+     * Tick k reads the task's tick {@code time[k]} (a stack's every layer and direction reads time t's input).
      */
-    private static String[] symbols(org.rnnlab.task.SequenceView view, TaskBatch batch, double[][] inputs) {
+    private static String[] symbols(org.rnnlab.task.SequenceView view, TaskBatch batch, double[][] inputs, int[] time) {
         boolean tokens = batch instanceof Seq2SeqBatch sb ? sb.source().usesTokens() || sb.target().usesTokens()
                 : ((SequenceBatch) batch).usesTokens();
         String[] out = null;
-        for (int k = 0; k < view.ticks().size() && k < inputs.length; k++) {
-            var tv = view.ticks().get(k);
+        for (int k = 0; k < inputs.length; k++) {
+            if (time[k] >= view.ticks().size()) {
+                continue;
+            }
+            var tv = view.ticks().get(time[k]);
             if (Double.isNaN(tv.inputValue()) && !tv.input().isEmpty() && (tokens || oneHot(inputs[k]))) {
                 if (out == null) {
                     out = new String[inputs.length];

@@ -48,6 +48,8 @@ class DeepOptionsTest {
         assertThat(r.err()).contains("3 layers");
         // RNN: (3·(8 + 3) + 6) + 2 × (3·(3 + 3) + 6) = 39 + 48, Dense 3 → 4: 16
         assertThat(r.out()).containsPattern("RNN +103 ");
+        // the model of each row, Keras-style
+        assertThat(r.out()).contains("  model").containsPattern("GRU .*  GRU 3 → GRU 3 → GRU 3 → Dense");
     }
 
     @Test

@@ -101,6 +101,7 @@ public final class ComparePane {
         lanesGrid.getRowConstraints().setAll(rowGrows());
         for (int i = 0; i < cells.size(); i++) {
             LaneColumn c = new LaneColumn(cells.get(i), style);
+            c.widthProperty().addListener((o, was, now) -> alignTitles());
             columns.add(c);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / cells.size());
@@ -141,11 +142,23 @@ public final class ComparePane {
         for (int i = 0; i < columns.size(); i++) {
             columns.get(i).show(s.lane(i), range[0], range[1]);
         }
+        alignTitles();
         bar.show(s);
         bar.showMatch(s.plan().match());
         raceBar.showProgress(s.progress());
         table.show(s, style.palette());
         chart.show(s);
+    }
+
+    /** Every lane's model name as tall as the tallest, so that the panels below line up (one shared axis). */
+    private void alignTitles() {
+        double h = 0;
+        for (LaneColumn c : columns) {
+            h = Math.max(h, c.titleHeight());
+        }
+        for (LaneColumn c : columns) {
+            c.setTitleHeight(h);
+        }
     }
 
     void animate(double dt) {

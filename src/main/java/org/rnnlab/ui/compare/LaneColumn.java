@@ -14,12 +14,15 @@ import org.rnnlab.training.SideBySideLane;
 import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.ColorScales;
 import org.rnnlab.ui.chart.ViewStyle;
+import org.rnnlab.ui.figure.LayerPick;
+import org.rnnlab.ui.figure.LayerSlice;
 import org.rnnlab.ui.view.GradientFlowView;
 import org.rnnlab.ui.view.UnitSelection;
 import org.rnnlab.ui.view.ViewNumbers;
 
 /**
- * One cell's column in compare mode: the cell's name in its lane colour, its H and parameter
+ * One cell's column in compare mode: the cell's name in its lane colour (the model Keras-style for
+ * stacked or bidirectional lanes, "Bidirectional(GRU 8) → GRU 8 → Dense"), its H and parameter
  * count; how much of the last tick's gradient reaches t = 1 and the loss of the iteration shown;
  * and its gradient-flow panel (on the axis every column shares, see {@link SharedDecades}).
  * FX thread.
@@ -32,6 +35,9 @@ final class LaneColumn extends VBox {
     private final Label loss = new Label("loss —");
     private final Label reach = new Label(" ");
     private final GradientFlowView flow;
+    private final HBox head;
+    /** Whether the column is laid out for a stacked or bidirectional model's long name. */
+    private boolean deepHead;
 
     LaneColumn(CellKind cell, ViewStyle style) {
         this.cell = cell;
@@ -46,7 +52,7 @@ final class LaneColumn extends VBox {
         loss.getStyleClass().add("lane-loss");
         reach.setId("lane-" + id + "-reach");
         reach.getStyleClass().add("lane-reach");
-        HBox head = new HBox(10, swatch, title, detail);
+        head = new HBox(10, swatch, title, detail);
         head.setAlignment(Pos.BASELINE_LEFT);
         head.getStyleClass().add("lane-head");
         Region grow = new Region();
@@ -87,6 +93,11 @@ final class LaneColumn extends VBox {
     /** Shows the lane's snapshot on the shared axis {@code lo}…{@code hi} (decades). */
     void show(SideBySideLane lane, int lo, int hi) {
         Snapshot s = lane.snapshot();
+        String name = title(lane);
+        if (!name.equals(title.getText())) {
+            title.setText(name);
+            layOutHead(s.run().places() != null);
+        }
         set(detail, "H=" + lane.hiddenSize() + "  ·  " + RaceTable.count(lane.parameterCount()) + " parameters");
         set(loss, s.position().cursor() < s.position().steps() ? "loss —" : "loss " + ViewNumbers.format(s.status().loss()));
         set(reach, reachText(s));
@@ -99,10 +110,62 @@ final class LaneColumn extends VBox {
     }
 
     /**
+     * A stacked or bidirectional model's name is a line of its own above the column, the swatch
+     * beside it, wrapping when the column is narrow; its H and parameters go on the line below.
+     */
+    private void layOutHead(boolean deep) {
+        if (deep == deepHead) {
+            return;
+        }
+        deepHead = deep;
+        title.setWrapText(deep);
+        title.setMinWidth(deep ? 0 : Region.USE_PREF_SIZE);
+        title.setMaxWidth(deep ? Double.MAX_VALUE : Region.USE_PREF_SIZE);
+        // both lines, also when the gradient panel below would take the height
+        title.setMinHeight(deep ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+        if (deep) {
+            head.getChildren().removeAll(swatch, title);
+            title.setGraphic(swatch);
+            title.setGraphicTextGap(10);
+            getChildren().add(getChildren().indexOf(head), title);
+        } else {
+            getChildren().remove(title);
+            title.setGraphic(null);
+            head.getChildren().addAll(0, java.util.List.of(swatch, title));
+        }
+    }
+
+    /** The height its wrapped model name needs at the column's width now (0 for a cell's name). */
+    double titleHeight() {
+        double w = getWidth() - getInsets().getLeft() - getInsets().getRight();
+        return deepHead && w > 0 ? title.prefHeight(w) : 0;
+    }
+
+    /** Gives the model name {@code h} px, the tallest lane's, so that every lane's panel starts at one height. */
+    void setTitleHeight(double h) {
+        if (deepHead && h > 0) {
+            title.setMinHeight(h);
+        }
+    }
+
+    /** The cell's name, or for a stacked or bidirectional lane its model Keras-style. */
+    static String title(SideBySideLane lane) {
+        Snapshot s = lane.snapshot();
+        return s.run().places() == null || s.run().model() == null ? lane.cell().name() : s.run().model();
+    }
+
+    /**
      * "‖∂L/∂h₁‖ / ‖∂L/∂h₅₀‖ = 3.21e−13" once the backward pass has reached t = 1: how much of the
-     * gradient at the last tick survives to the first, as the lesson asks.
+     * gradient at the last tick survives to the first, as the lesson asks. For a stacked or
+     * bidirectional lane, of the bottom layer's forward direction ("Layer 1 →: ‖∂L/∂h₁‖ / …"), the
+     * ticks farthest from the loss along depth and time.
      */
     static String reachText(Snapshot s) {
+        if (s.run().places() != null) {
+            LayerPick bottom = new LayerPick(0, 0);
+            String r = reachText(LayerSlice.of(s, bottom));
+            return r.isBlank() ? r : bottom.name() + ":  " + r;
+        }
         BackwardColumn first = s.columns().backward()[0];
         BackwardColumn last = s.columns().backward()[s.position().steps() - 1];
         if (first == null || last == null || s.position().steps() < 2) {

@@ -116,7 +116,7 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
             this.layout = CellDiagramLayout.of(s.run().cell());
             this.t = ShownPosition.tick(s);
             this.col = t >= 0 ? s.columns().forward()[t] : null;
-            this.prev = t > 0 ? s.columns().forward()[t - 1] : null;
+            this.prev = ShownPosition.previous(s, t);
             this.back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         }
 
@@ -399,7 +399,7 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
             for (CellDiagramLayout.Terminal term : layout.terminals) {
                 String value = DiagramText.terminalValue(term.value(), s, col, prev, unit, t);
                 String text = term.label();
-                if (t == 0 && term.value().endsWith("_prev")) {
+                if (ShownPosition.firstStep(s, t) && term.value().endsWith("_prev")) {
                     text = term.value().charAt(0) + "_0";
                 }
                 double x = m.x(term.x());

@@ -59,12 +59,12 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
         }
         int t = ShownPosition.tick(s);
         ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
-        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
+        ForwardColumn prev = ShownPosition.previous(s, t);
         BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         String heading = s.run().cell().label() + " · " + ShownPosition.unitLabel(unit)
                 + (col != null ? " · " + ShownPosition.tickLabel(s, t) + " · " + s.position().phase().label() : "");
         String note = col == null ? "Step forward to fill in this tick's numbers for the followed unit."
-                : t == 0 ? "At t=1 the previous state is the initial state h_0" + (s.run().cell().hasCellState() ? ", c_0" : "") + "."
+                : ShownPosition.firstStep(s, t) ? "At t=" + (t + 1) + " the previous state is the initial state h_0" + (s.run().cell().hasCellState() ? ", c_0" : "") + "."
                 : "";
         Map<String, Double> values = new HashMap<>();
         List<GateSpec> gates = s.run().gates();
@@ -98,7 +98,7 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
             String numeric = null;
             if (col != null) {
                 String[] sides = eq.split(" = ", 2);
-                String rhs = substitute(sides[1], values, t == 0);
+                String rhs = substitute(sides[1], values, ShownPosition.firstStep(s, t));
                 Double lhs = values.get(sides[0].trim());
                 numeric = "= " + rhs + (lhs == null ? "" : " = " + FigureNumbers.format(lhs));
             }

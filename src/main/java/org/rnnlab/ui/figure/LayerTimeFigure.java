@@ -10,13 +10,15 @@ import org.rnnlab.training.TickPlaces;
 /**
  * The gradient of a stacked or bidirectional run as one picture of layers × time: a cell for every
  * (layer, direction, t), coloured by log10 ‖∂L/∂h‖ over the batch on one scale of whole decades
- * (the labelled colour bar on the right), grey until the backward pass reaches it. Rows are the top
+ * (the labelled colour bar on the right; the window holds it for the pass, so no cell changes colour
+ * as the pass fills in, and norms below it are written "≤"), grey until the backward pass reaches it. Rows are the top
  * layer first, a layer's forward and reverse rows adjacent; columns are t = 1..T for both
  * directions, so a gradient vanishing along depth (downward) and along time (toward t = 1 for →,
  * toward t = T for ←) are seen together. The tick at the cursor is outlined.
  */
 public final class LayerTimeFigure implements Drawing {
     static final String TITLE = "‖∂L/∂h‖ per layer and time · grey: not reached yet · bars below: ";
+    static final String HELD_TITLE = "‖∂L/∂h‖ per layer and time · colours held for the pass · grey: not reached yet · bars below: ";
     static final String TOO_SMALL = "Enlarge this view to see the layers × time picture";
     private static final double PAD = 6;
     private static final double BAR = 14;
@@ -27,14 +29,16 @@ public final class LayerTimeFigure implements Drawing {
     private final int lo;
     private final int hi;
     private final double[] grid;
+    private final boolean held;
 
-    private LayerTimeFigure(Figure figure, Snapshot snapshot, int lo, int hi, double[] grid) {
+    private LayerTimeFigure(Figure figure, Snapshot snapshot, int lo, int hi, double[] grid, boolean held) {
         this.figure = figure;
         this.snapshot = snapshot;
         this.places = snapshot.run().places();
         this.lo = lo;
         this.hi = hi;
         this.grid = grid;
+        this.held = held;
     }
 
     /** The height the picture of {@code rows} rows needs at base text size {@code font} to read well. */
@@ -51,11 +55,34 @@ public final class LayerTimeFigure implements Drawing {
     /** The picture of snapshot {@code s} (see {@link #applies}) in a {@code width} × {@code height} panel. */
     public static LayerTimeFigure of(Snapshot s, double width, double height, double font, TextMetrics tm,
                                      Palette pal) {
+        return of(s, null, width, height, font, tm, pal);
+    }
+
+    /**
+     * The picture of {@code s} with the row of {@code pick} (null: the cursor's layer and direction)
+     * marked as the one the bars below show.
+     */
+    public static LayerTimeFigure of(Snapshot s, LayerPick pick, double width, double height, double font,
+                                     TextMetrics tm, Palette pal) {
+        return of(s, pick, null, width, height, font, tm, pal);
+    }
+
+    /**
+     * The picture with its colour scale on the decades {@code held} = {lo, hi} (the view holds them
+     * for the pass, {@code ui.chart.HeldDecades}), or, null, on those of the norms reached.
+     */
+    public static LayerTimeFigure of(Snapshot s, LayerPick pick, int[] held, double width, double height,
+                                     double font, TextMetrics tm, Palette pal) {
         TickPlaces p = s.run().places();
         if (p == null || p.places().size() != s.columns().backward().length) {
             throw new IllegalArgumentException("the layers × time picture needs a stacked or bidirectional run");
         }
-        int[] decades = decades(s);
+        int[] decades = held == null ? decades(s) : held.clone();
+        if (decades.length != 2 || decades[1] <= decades[0]) {
+            throw new IllegalArgumentException("colour scale must be decades {lo, hi} with lo < hi, was "
+                    + java.util.Arrays.toString(decades));
+        }
+        boolean isHeld = held != null;
         TextStyle label = FigureFonts.label(font);
         TextStyle math = FigureFonts.math(label);
         double lh = tm.lineHeight(label);
@@ -78,19 +105,20 @@ public final class LayerTimeFigure implements Drawing {
                 FigureText.message(b, TOO_SMALL, width / 2, height / 2, width - 16, FigureFonts.plain(font),
                         pal.mutedArgb(), pal.backgroundArgb(), tm);
             }
-            return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
+            return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid, isHeld);
         }
-        int[] sel = LayerSlice.selected(s);
-        String title = "bars below: " + LayerSlice.name(sel);
-        for (String t : new String[] {TITLE, "‖∂L/∂h‖ per layer and time · bars below: "}) {
+        LayerPick sel = LayerSlice.selected(s, pick);
+        String title = "bars below: " + sel.name();
+        for (String t : isHeld ? new String[] {HELD_TITLE, TITLE, "‖∂L/∂h‖ per layer and time · bars below: "}
+                : new String[] {TITLE, "‖∂L/∂h‖ per layer and time · bars below: "}) {
             // a margin for the renderer's glyphs, which measure a little narrower than drawn
-            if (tm.width(t + LayerSlice.name(sel), label) * 1.1 <= width - left - PAD) {
-                title = t + LayerSlice.name(sel);
+            if (tm.width(t + sel.name(), label) * 1.1 <= width - left - PAD) {
+                title = t + sel.name();
                 break;
             }
         }
         b.text(title, left, PAD, label, pal.foregroundArgb(), -1, -1);
-        int selRow = (p.layers() - 1 - sel[0]) * p.directions() + sel[1];
+        int selRow = (p.layers() - 1 - sel.layer()) * p.directions() + sel.direction();
         for (int r = 0; r < rows; r++) {
             b.text(rowLabel(p, r), left - 8, top + (r + 0.5) * ch, r == selRow ? FigureFonts.boldLabel(font) : label,
                     r == selRow ? pal.highlightArgb() : pal.foregroundArgb(), 1, 0);
@@ -117,12 +145,13 @@ public final class LayerTimeFigure implements Drawing {
                 b.text(String.valueOf(t + 1), left + (t + 0.5) * cw, bottom + 2, label, pal.mutedArgb(), 0, -1);
             }
         }
-        colourBar(b, right + 6, top, bottom, decades, label, math, pal);
-        return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid);
+        colourBar(b, right + 6, top, bottom, decades, span(s).min() < Math.pow(10, decades[0]), label, math, pal);
+        return new LayerTimeFigure(b.build(), s, decades[0], decades[1], grid, isHeld);
     }
 
-    private static void colourBar(Figure.Builder b, double x, double top, double bottom, int[] d, TextStyle label,
-                                  TextStyle math, Palette pal) {
+    /** The colour bar, its lowest label "≤ 10^{lo}" when some norm lies below the scale. */
+    private static void colourBar(Figure.Builder b, double x, double top, double bottom, int[] d, boolean below,
+                                  TextStyle label, TextStyle math, Palette pal) {
         int slices = 48;
         double h = (bottom - top) / slices;
         for (int k = 0; k < slices; k++) {
@@ -135,14 +164,14 @@ public final class LayerTimeFigure implements Drawing {
             if ((e - d[0]) % every == 0 || (e == d[1] && (e - d[0]) % every * perDecade >= label.size() * 1.3)) {
                 double y = bottom - (e - d[0]) * perDecade;
                 b.line(x + BAR, y, x + BAR + 4, y, pal.mutedArgb(), 1);
-                b.text(Decades.label(e), x + BAR + 6, y, math, pal.mutedArgb(), -1, 0);
+                b.text((e == d[0] && below ? "≤" : "") + Decades.label(e), x + BAR + 6, y, math, pal.mutedArgb(), -1, 0);
             }
         }
     }
 
     /** The whole decades lo < hi of the colour scale: those of the norms reached so far, at least 1 decade. */
     public static int[] decades(Snapshot s) {
-        GradientFlowFigure.NormSpan span = GradientFlowFigure.span(s);
+        GradientFlowFigure.NormSpan span = span(s);
         if (!(span.max() >= span.min())) {
             return new int[] {-GradientFlowFigure.MIN_DECADES, 0};
         }
@@ -150,6 +179,22 @@ public final class LayerTimeFigure implements Drawing {
         int lo = Math.max(-limit, (int) Math.floor(Math.log10(span.min())));
         int hi = Math.min(limit, (int) Math.ceil(Math.log10(span.max())));
         return hi > lo ? new int[] {lo, hi} : new int[] {lo, lo + 1};
+    }
+
+    /** The smallest and largest positive finite ‖∂L/∂h‖ reached, and whether the pass has reached every tick. */
+    public static GradientFlowFigure.NormSpan span(Snapshot s) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean complete = true;
+        for (BackwardColumn c : s.columns().backward()) {
+            if (c == null) {
+                complete = false;
+            } else if (c.dhNorm() > 0 && Double.isFinite(c.dhNorm())) {
+                min = Math.min(min, c.dhNorm());
+                max = Math.max(max, c.dhNorm());
+            }
+        }
+        return new GradientFlowFigure.NormSpan(min, max, complete);
     }
 
     /** A norm's colour on the scale 1e{lo} … 1e{hi}: clamped at its ends (0 at the low end), non-finite its own. */
@@ -170,7 +215,7 @@ public final class LayerTimeFigure implements Drawing {
 
     /** The label of row r (0 at the top): "Layer 2 →", "Layer 2 ←". */
     static String rowLabel(TickPlaces p, int r) {
-        return LayerSlice.name(new int[] {p.layers() - 1 - r / p.directions(), r % p.directions()});
+        return new LayerPick(p.layers() - 1 - r / p.directions(), r % p.directions()).name();
     }
 
     private static int row(TickPlaces p, TickPlaces.Place q) {
@@ -191,6 +236,11 @@ public final class LayerTimeFigure implements Drawing {
     /** The colour scale's decades, {lo, hi}. */
     public int[] scale() {
         return new int[] {lo, hi};
+    }
+
+    /** Whether the scale is held for the pass (rather than following the norms reached). */
+    public boolean held() {
+        return held;
     }
 
     /** The row labels, top to bottom. */
@@ -230,7 +280,7 @@ public final class LayerTimeFigure implements Drawing {
     public String hoverText(int i) {
         BackwardColumn c = snapshot.columns().backward()[i];
         TickPlaces.Place q = places.places().get(i);
-        String where = LayerSlice.name(new int[] {q.layer(), q.direction()}) + " t=" + (q.time() + 1);
+        String where = new LayerPick(q.layer(), q.direction()).name() + " t=" + (q.time() + 1);
         return c == null ? null : where + ":  ‖∂L/∂h‖ = " + FigureNumbers.format(c.dhNorm());
     }
 }

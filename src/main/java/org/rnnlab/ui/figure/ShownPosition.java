@@ -1,5 +1,6 @@
 package org.rnnlab.ui.figure;
 
+import org.rnnlab.training.ForwardColumn;
 import org.rnnlab.training.Phase;
 import org.rnnlab.training.Snapshot;
 
@@ -20,6 +21,31 @@ public final class ShownPosition {
             t--;
         }
         return t;
+    }
+
+    /**
+     * The column of the step before tick t in the order the cell ran it: t − 1, or t + 1 in the
+     * reverse direction of a {@link LayerSlice}; null at its first step, whose previous state is the
+     * initial one, or when tick t has not run.
+     */
+    public static ForwardColumn previous(Snapshot s, int t) {
+        ForwardColumn[] f = s.columns().forward();
+        ForwardColumn col = t >= 0 && t < f.length ? f[t] : null;
+        if (col == null) {
+            return null;
+        }
+        for (int n : new int[] {t - 1, t + 1}) {
+            if (n >= 0 && n < f.length && f[n] != null && f[n].tick() == col.tick() - 1) {
+                return f[n];
+            }
+        }
+        return null;
+    }
+
+    /** Whether tick t is its direction's first step (t = 1 forward, t = T reverse), which starts from h_0. */
+    public static boolean firstStep(Snapshot s, int t) {
+        ForwardColumn col = t >= 0 && t < s.columns().forward().length ? s.columns().forward()[t] : null;
+        return col == null ? t == 0 : previous(s, t) == null;
     }
 
     /** {@code selected}, clamped to the snapshot's hidden size. */

@@ -10,6 +10,9 @@ enum KeyAction {
     /** Follow the previous / next hidden unit in every view. */
     UNIT_PREVIOUS,
     UNIT_NEXT,
+    /** A stacked or bidirectional run: show the previous / next layer and direction (then follow the step again). */
+    LAYER_PREVIOUS,
+    LAYER_NEXT,
     SLOWER,
     FASTER,
     TOGGLE_SETTINGS,

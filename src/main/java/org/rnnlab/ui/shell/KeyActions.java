@@ -42,6 +42,7 @@ final class KeyActions implements Predicate<KeyAction> {
                 int u = window.selection().unit() + (a == KeyAction.UNIT_NEXT ? 1 : -1);
                 window.selection().select(Math.floorMod(u, h));
             }
+            case LAYER_PREVIOUS, LAYER_NEXT -> window.transport().layers().cycle(a == KeyAction.LAYER_NEXT ? 1 : -1);
             case SLOWER, FASTER -> {
                 Slider sl = window.transport().speedSlider();
                 double step = SpeedScale.MAX / 20;

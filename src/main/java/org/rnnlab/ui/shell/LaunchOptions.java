@@ -17,6 +17,7 @@ import org.rnnlab.ui.model.AppTasks;
  *   --play                start playing at once;  --play-full-speed  at full speed
  *   --speed X             ticks per second, or "full"
  *   --cell rnn|lstm|gru  --hidden H  --seq T  --task ID  --batch B  --seed S
+ *   --layers L  --bidirectional   a stacked (1..4) or bidirectional model
  *   --size WxH            window size (default 1920x1080, shrunk to fit the screen; works down to 1280x720)
  *   --full-screen
  *   --presenter           start in presenter mode;  --dark  with the dark theme
@@ -31,9 +32,9 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                             boolean usageStats, boolean presenter, boolean dark, String lesson) {
 
     private static final Set<String> FLAGS = Set.of("--frame-stats", "--play", "--play-full-speed", "--full-screen",
-            "--usage-stats", "--presenter", "--dark");
+            "--usage-stats", "--presenter", "--dark", "--bidirectional");
     private static final Set<String> VALUED = Set.of("--exit-after", "--warmup", "--speed", "--cell", "--hidden",
-            "--seq", "--task", "--batch", "--seed", "--size", "--lesson");
+            "--seq", "--task", "--batch", "--seed", "--size", "--lesson", "--layers");
 
     /** The window's defaults: the ready scenario of {@link SimulationSettings#defaults()}. */
     public static LaunchOptions defaults() {
@@ -78,6 +79,8 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
         String task = null;
         Integer batch = null;
         Long seed = null;
+        Integer layers = null;
+        boolean bidirectional = false;
         List<String> list = new ArrayList<>();
         for (String a : args) {
             int eq = a.indexOf('=');
@@ -102,6 +105,7 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                     case "--usage-stats" -> usageStats = true;
                     case "--presenter" -> presenter = true;
                     case "--dark" -> dark = true;
+                    case "--bidirectional" -> bidirectional = true;
                     default -> throw new IllegalStateException(name);
                 }
                 continue;
@@ -124,6 +128,7 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
                 case "--task" -> task = v;
                 case "--batch" -> batch = integer(name, v);
                 case "--seed" -> seed = longValue(name, v);
+                case "--layers" -> layers = integer(name, v);
                 case "--lesson" -> {
                     lesson = v.strip();
                     var ids = org.rnnlab.lesson.Lessons.all().ids();
@@ -164,6 +169,13 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
         }
         if (seed != null) {
             s = s.withSeed(seed);
+        }
+        if (layers != null || bidirectional) {
+            int l = layers == null ? s.layers() : layers;
+            if (l < 1 || l > SimulationSettings.MAX_LAYERS) {
+                throw new IllegalArgumentException("--layers must be in 1.." + SimulationSettings.MAX_LAYERS + ", was " + l);
+            }
+            s = s.withLayers(l, bidirectional || s.bidirectional());
         }
         return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen, usageStats,
                 presenter, dark, lesson);

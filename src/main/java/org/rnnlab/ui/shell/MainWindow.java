@@ -89,8 +89,8 @@ public final class MainWindow implements FrameTarget {
         this.settings = new SettingsModel(initial, runner::reset);
         this.commands = new ShellCommands(runner, settings);
         this.views = ViewSet.create(selection);
-        this.transport = new TransportBar(commands);
-        this.trainBar = new TrainBar(commands);
+        this.transport = new TransportBar(commands, selection);
+        this.trainBar = new TrainBar(commands, selection);
         this.controls = new Lazy<>(() -> new ControlsPanel(settings, AppTasks.ids()).node());
         GateClampMenu.attach((CellDiagramView) views.view("cell-diagram"), settings, selection);
         this.loop = new FrameLoop(runner, this, clock);

@@ -1,5 +1,6 @@
 package org.rnnlab.ui.shell;
 
+import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -13,11 +14,13 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.rnnlab.training.Phase;
 import org.rnnlab.ui.controls.PhaseColors;
+import org.rnnlab.ui.figure.TimelineSegment;
 
 /**
  * The timeline of one iteration: a slot for "ready" and one per position (forward ticks, the
  * loss, backward ticks, the update), coloured by phase, bright where computed and faint where
- * not, with the cursor marked. Clicking or dragging seeks to a computed position; positions not
+ * not, with the cursor marked; for a stacked or bidirectional run each pass is split into its
+ * layers and directions ({@link TimelineSegment}), named, those the views show underlined. Clicking or dragging seeks to a computed position; positions not
  * computed yet cannot be reached (step forward computes them).
  */
 public final class Scrubber extends Region {
@@ -30,6 +33,7 @@ public final class Scrubber extends Region {
     private int lastSeek = Integer.MIN_VALUE;
     private boolean dark;
     private double fontSize = 15;
+    private List<TimelineSegment> segments = List.of();
 
     /** @param seek called with the position to show, −1 .. frontier−1 */
     public Scrubber(IntConsumer seek) {
@@ -55,6 +59,22 @@ public final class Scrubber extends Region {
         this.frontier = frontier;
         this.cursor = cursor;
         draw();
+    }
+
+    /**
+     * The layer and direction stretches of a stacked or bidirectional run (empty for one layer),
+     * drawn in place of the passes' names.
+     */
+    public void showSegments(List<TimelineSegment> parts) {
+        if (!parts.equals(segments)) {
+            segments = List.copyOf(parts);
+            draw();
+        }
+    }
+
+    /** The stretches shown (empty for one layer in one direction). */
+    public List<TimelineSegment> segments() {
+        return segments;
     }
 
     /** Dark theme (a light cursor and label backgrounds) and presenter type (larger labels, taller bar). */
@@ -152,15 +172,36 @@ public final class Scrubber extends Region {
         g.setFont(Font.font("System", FontWeight.BOLD, fontSize));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        label(g, Phase.FORWARD, "forward  t = 1 → " + steps, 0, steps - 1, sw, barTop + barH / 2, "forward");
+        if (segments.isEmpty()) {
+            label(g, Phase.FORWARD, "forward  t = 1 → " + steps, 0, steps - 1, sw, barTop + barH / 2, "forward");
+            label(g, Phase.BACKWARD, "backward  t = " + steps + " → 1", steps + 1, 2 * steps, sw, barTop + barH / 2,
+                    "backward");
+        } else {
+            drawSegments(g, sw, barTop, barH);
+        }
         label(g, Phase.LOSS, "loss", steps, steps, sw, barTop + barH / 2, "L");
-        label(g, Phase.BACKWARD, "backward  t = " + steps + " → 1", steps + 1, 2 * steps, sw, barTop + barH / 2, "backward");
         label(g, Phase.UPDATE, "update", 2 * steps + 1, 2 * steps + 1, sw, barTop + barH / 2, "U");
         // cursor
         double cx = (cursor + 1) * sw;
         g.setStroke(dark ? Color.web("#f5f5f5") : Color.web("#111111"));
         g.setLineWidth(3);
         g.strokeRect(cx + 1.5, 1.5, Math.max(sw - 3, 3), h - 3);
+    }
+
+    private void drawSegments(GraphicsContext g, double sw, double barTop, double barH) {
+        Color line = dark ? Color.web("#f5f5f5") : Color.web("#111111");
+        for (TimelineSegment seg : segments) {
+            Phase p = phaseAt(seg.from());
+            double x0 = (seg.from() + 1) * sw;
+            double x1 = (seg.to() + 2) * sw;
+            g.setFill(dark ? Color.rgb(0, 0, 0, 0.55) : Color.rgb(255, 255, 255, 0.9));
+            g.fillRect(x0 - 1, barTop, 2, barH);
+            if (seg.shown()) {
+                g.setFill(line);
+                g.fillRect(x0 + 2, barTop + barH - 4, x1 - x0 - 4, 4);
+            }
+            label(g, p, seg.label(false), seg.from(), seg.to(), sw, barTop + barH / 2, seg.label(true));
+        }
     }
 
     private void label(GraphicsContext g, Phase p, String text, int from, int to, double sw, double y, String shortText) {

@@ -41,6 +41,8 @@ final class Shortcuts {
             new KeyBinding("Home", "reset: rebuild from the seed, back to the start", KeyAction.RESET),
             new KeyBinding("B", "finish the forward pass, jump to the first backward tick", KeyAction.JUMP_BACKWARD),
             new KeyBinding("↑  ↓", "follow the previous / next hidden unit", KeyAction.UNIT_PREVIOUS, KeyAction.UNIT_NEXT),
+            new KeyBinding("D  Shift+D", "stacked or bidirectional: show the next / previous layer and direction",
+                    KeyAction.LAYER_NEXT, KeyAction.LAYER_PREVIOUS),
             new KeyBinding("−  +", "slower / faster", KeyAction.SLOWER, KeyAction.FASTER),
             new KeyBinding("C", "compare: RNN, LSTM and GRU side by side; C or Esc back", KeyAction.COMPARE),
             new KeyBinding("L", "lessons: choose, restart or close a lesson", KeyAction.LESSON_MENU),
@@ -129,6 +131,7 @@ final class Shortcuts {
             case UP -> KeyAction.UNIT_PREVIOUS;
             case DOWN -> KeyAction.UNIT_NEXT;
             case B -> shift ? null : KeyAction.JUMP_BACKWARD;
+            case D -> shift ? KeyAction.LAYER_PREVIOUS : KeyAction.LAYER_NEXT;
             case S -> KeyAction.TOGGLE_SETTINGS;
             case P -> KeyAction.TOGGLE_PRESENTER;
             case T -> KeyAction.TOGGLE_THEME;

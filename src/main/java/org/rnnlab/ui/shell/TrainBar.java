@@ -21,7 +21,17 @@ final class TrainBar {
     private final Scrubber scrubber;
     private final TrainControls train;
 
-    TrainBar(ShellCommands commands) {
+    private final org.rnnlab.ui.view.UnitSelection selection;
+    private Snapshot last;
+
+    /** @param selection the layer and direction the views show, which the timeline underlines */
+    TrainBar(ShellCommands commands, org.rnnlab.ui.view.UnitSelection selection) {
+        this.selection = selection;
+        selection.layerProperty().addListener((o, was, now) -> {
+            if (last != null) {
+                showSegments(last);
+            }
+        });
         scrubber = new Scrubber(commands::seek);
         scrubber.setId("scrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
@@ -52,7 +62,15 @@ final class TrainBar {
 
     void show(Snapshot s) {
         scrubber.show(s.position().steps(), s.position().frontier(), s.position().cursor());
+        showSegments(s);
         train.showProgress(s.status().progress());
+    }
+
+    private void showSegments(Snapshot s) {
+        last = s;
+        var places = s.run().places();
+        scrubber.showSegments(org.rnnlab.ui.figure.TimelineSegment.of(places,
+                places == null ? null : org.rnnlab.ui.figure.LayerSlice.selected(s, selection.layer())));
     }
 
     /** Runs once "train N" has been asked for: the keys go back to the views. */

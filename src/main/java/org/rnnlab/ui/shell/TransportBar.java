@@ -41,9 +41,11 @@ final class TransportBar {
     private final javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem(
             "Presenter mode: large type, controls hidden  (P)");
     private final Region grow = new Region();
+    private final LayerChooser layers;
 
-    TransportBar(ShellCommands commands) {
+    TransportBar(ShellCommands commands, org.rnnlab.ui.view.UnitSelection selection) {
         transport = new TransportControls(commands, WORDS);
+        layers = new LayerChooser(selection);
         fullScreen.setOnAction(e -> commands.toggleFullScreen());
         compare.setOnAction(e -> commands.openCompare());
         dark.setId("menu-dark");
@@ -83,7 +85,7 @@ final class TransportBar {
         root.getChildren().addAll(controls, ToolbarButtons.separator());
         root.getChildren().addAll(transport.buttons());
         root.getChildren().addAll(ToolbarButtons.separator(), speedTitle, transport.speed(), transport.speedLabel(),
-                ToolbarButtons.separator(), transport.phase(), loss, grow, compare, transport.iteration(), view,
+                ToolbarButtons.separator(), transport.phase(), layers.node(), loss, grow, compare, transport.iteration(), view,
                 fullScreen);
         root.setPadding(new Insets(8, 12, 8, 12));
         root.getStyleClass().add("transport-bar");
@@ -148,6 +150,11 @@ final class TransportBar {
         speedTitle.setManaged(!compact);
     }
 
+    /** The layer and direction choice of a stacked or bidirectional run. */
+    LayerChooser layers() {
+        return layers;
+    }
+
     ToggleButton controlsToggle() {
         return controls;
     }
@@ -158,6 +165,7 @@ final class TransportBar {
 
     void show(Snapshot s) {
         transport.show(s.position().phase(), s.phaseText(), s.position().iteration());
+        layers.show(s);
         loss.setText(lossText(s));
     }
 

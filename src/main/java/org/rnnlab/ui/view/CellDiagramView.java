@@ -22,6 +22,7 @@ public final class CellDiagramView implements SnapshotView {
     private final ViewStyle style;
     private final CanvasPane canvas;
 
+    private final FollowedSnapshot followed;
     private Snapshot snapshot;
     private String layoutKey = "";
     private double[] fills = new double[0];
@@ -41,6 +42,7 @@ public final class CellDiagramView implements SnapshotView {
             retarget(true);
             redraw();
         });
+        followed = new FollowedSnapshot(selection, s -> show(s, true));
         ViewStyles.attach(canvas, style, this::redraw);
     }
 
@@ -58,7 +60,7 @@ public final class CellDiagramView implements SnapshotView {
         return figure;
     }
 
-    /** The snapshot shown last (null before the first). */
+    /** The snapshot shown last, of the layer and direction shown (null before the first). */
     public Snapshot shown() {
         return snapshot;
     }
@@ -74,9 +76,12 @@ public final class CellDiagramView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == snapshot) {
-            return;
+        if (followed.offer(s)) {
+            show(followed.shown(), false);
         }
+    }
+
+    private void show(Snapshot s, boolean jump) {
         snapshot = s;
         String key = s.run().cell().kind() + "|" + s.run().cell().gates();
         if (!key.equals(layoutKey)) {
@@ -84,7 +89,7 @@ public final class CellDiagramView implements SnapshotView {
             fills = new double[s.run().gates().size()];
             Arrays.fill(fills, Double.NaN);
         }
-        retarget(false);
+        retarget(jump);
         redraw();
     }
 

@@ -47,6 +47,7 @@ public final class EquationsView implements SnapshotView {
     private final List<Block> blocks = new ArrayList<>();
     private final TextFlow gradientH = new TextFlow();
     private final TextFlow gradientC = new TextFlow();
+    private final FollowedSnapshot followed;
     private Snapshot snapshot;
     private EquationsFigure figure = EquationsFigure.of(null, 0);
     /** The cell and style the nodes were built for. */
@@ -97,6 +98,10 @@ public final class EquationsView implements SnapshotView {
             g.setVisible(false);
         }
         selection.unitProperty().addListener((o, a, b) -> refresh());
+        followed = new FollowedSnapshot(selection, s -> {
+            snapshot = s;
+            refresh();
+        });
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
                 fit();
@@ -119,11 +124,10 @@ public final class EquationsView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == snapshot) {
-            return;
+        if (followed.offer(s)) {
+            snapshot = followed.shown();
+            refresh();
         }
-        snapshot = s;
-        refresh();
     }
 
     /** The equations and numbers shown last. */
@@ -153,7 +157,7 @@ public final class EquationsView implements SnapshotView {
         int t = Cursor.tick(s);
         int unit = Cursor.unit(s, selection);
         ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
-        ForwardColumn prev = t > 0 ? s.columns().forward()[t - 1] : null;
+        ForwardColumn prev = org.rnnlab.ui.figure.ShownPosition.previous(s, t);
         BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back, s.status().loss(),
                 s.status().sequenceLoss(), s.status().update(), s.sequence().row());

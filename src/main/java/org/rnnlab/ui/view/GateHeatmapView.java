@@ -25,6 +25,7 @@ public final class GateHeatmapView implements SnapshotView {
     private final Label hover = new Label();
     private final StackPane root;
 
+    private final FollowedSnapshot followed;
     private Snapshot snapshot;
     private GateHeatmapFigure figure;
     private double tickMarkX = Double.NaN;
@@ -50,6 +51,10 @@ public final class GateHeatmapView implements SnapshotView {
         canvas.setOnMouseExited(e -> hover.setVisible(false));
         canvas.setOnMouseClicked(e -> clickAt(e.getX(), e.getY()));
         selection.unitProperty().addListener((o, a, b) -> redraw());
+        followed = new FollowedSnapshot(selection, s -> {
+            tickMarkX = Double.NaN;
+            show(s, true);
+        });
         ViewStyles.attach(root, style, this::redraw);
     }
 
@@ -64,10 +69,16 @@ public final class GateHeatmapView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == snapshot) {
-            return;
+        if (followed.offer(s)) {
+            show(followed.shown(), false);
         }
+    }
+
+    private void show(Snapshot s, boolean rebuild) {
         snapshot = s;
+        if (rebuild) {
+            figure = null;
+        }
         tickMarkTarget = s.position().tick();
         if (!style.easing() || Double.isNaN(tickMarkX) || s.position().tick() < 0) {
             tickMarkX = tickMarkTarget;

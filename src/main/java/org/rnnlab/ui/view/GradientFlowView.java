@@ -12,6 +12,7 @@ import org.rnnlab.training.Snapshot;
 import org.rnnlab.ui.chart.CanvasPane;
 import org.rnnlab.ui.chart.DecadeRange;
 import org.rnnlab.ui.chart.FxTextMetrics;
+import org.rnnlab.ui.chart.HeldDecades;
 import org.rnnlab.ui.chart.ViewStyle;
 import org.rnnlab.ui.figure.Figure;
 import org.rnnlab.ui.figure.GradientFlowFigure;
@@ -25,7 +26,8 @@ import org.rnnlab.ui.figure.LayerTimeFigure;
  * jump at every tick, or the range compare mode's columns share) and the bar heights and axis
  * eased toward the snapshot's. For a stacked or bidirectional run a {@link LayerTimeFigure} of every
  * layer and time stands above the bars, which then show the layer and direction of the cursor's
- * tick ({@link LayerSlice}).
+ * tick or the layer chosen ({@link LayerSlice}); the picture's colour scale is held for each
+ * backward pass ({@link HeldDecades}).
  */
 public final class GradientFlowView implements SnapshotView {
     /** The axis never goes beyond 1e±30. */
@@ -33,6 +35,7 @@ public final class GradientFlowView implements SnapshotView {
     /** At least this many decades are shown. */
     public static final int MIN_DECADES = GradientFlowFigure.MIN_DECADES;
 
+    private final UnitSelection selection;
     private final ViewStyle style;
     private final CanvasPane canvas;
     private final CanvasPane layerCanvas;
@@ -52,6 +55,9 @@ public final class GradientFlowView implements SnapshotView {
     private int targetLo = -3;
     private int targetHi = 0;
     private final DecadeRange decades = new DecadeRange(AXIS_LIMIT, MIN_DECADES);
+    /** The layers × time picture's colour scale, held for each backward pass. */
+    private final HeldDecades pictureDecades = new HeldDecades(AXIS_LIMIT);
+    private int[] pictureScale;
     private SimulationSettings decadesSettings;
     private boolean shared;
     private int sharedLo;
@@ -64,10 +70,11 @@ public final class GradientFlowView implements SnapshotView {
     }
 
     /**
-     * @param selection not used: the norms are over the whole batch (kept for a uniform constructor)
+     * @param selection the layer and direction the bars show (the norms are over the whole batch, so not its unit)
      * @param style     palette, font size and easing shared with the other views
      */
     public GradientFlowView(UnitSelection selection, ViewStyle style) {
+        this.selection = selection;
         this.style = style;
         this.canvas = new CanvasPane(900, 420, this::redraw);
         this.layerCanvas = new CanvasPane(900, 200, this::redrawLayers);
@@ -80,6 +87,8 @@ public final class GradientFlowView implements SnapshotView {
         panes = new VBox(canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         root = new StackPane(panes, overlay);
+        // when the picture needs more height than the panel has, the bars give way below, not the panel's title above
+        StackPane.setAlignment(panes, javafx.geometry.Pos.TOP_LEFT);
         root.getStyleClass().addAll("rnn-view", "rnn-gradient-flow");
         canvas.setOnMouseMoved(e -> onMove(e, figure == null ? null
                 : figure.hoverText(figure.layout().tickAt(e.getX())), canvas));
@@ -90,6 +99,11 @@ public final class GradientFlowView implements SnapshotView {
         ViewStyles.attach(root, style, () -> {
             redraw();
             redrawLayers();
+        });
+        selection.layerProperty().addListener((o, was, now) -> {
+            if (shownSnapshot != null) {
+                apply(shownSnapshot);
+            }
         });
     }
 
@@ -104,9 +118,12 @@ public final class GradientFlowView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == shownSnapshot) {
-            return;
+        if (s != null && s != shownSnapshot) {
+            apply(s);
         }
+    }
+
+    private void apply(Snapshot s) {
         if (decadesSettings == null || !decadesSettings.equals(s.run().settings())) {
             decadesSettings = s.run().settings();
             decades.clear();
@@ -120,11 +137,14 @@ public final class GradientFlowView implements SnapshotView {
                     FxTextMetrics.INSTANCE);
             layerCanvas.setMinHeight(h);
             layerCanvas.setPrefHeight(h);
+            GradientFlowFigure.NormSpan reached = LayerTimeFigure.span(s);
+            pictureScale = pictureDecades.update(s.run().id(), s.position().iteration(), reached.min(), reached.max(),
+                    reached.complete());
         }
-        String key = deep ? s.run().id() + " " + LayerSlice.name(LayerSlice.selected(s)) : null;
+        String key = deep ? s.run().id() + " " + LayerSlice.selected(s, selection.layer()).name() : null;
         boolean otherSlice = deep && !key.equals(sliceKey);
         sliceKey = key;
-        s = LayerSlice.of(s);
+        s = selection.slice(s);
         snapshot = s;
         if (otherSlice) {
             decades.clear();
@@ -242,7 +262,7 @@ public final class GradientFlowView implements SnapshotView {
             layerFigure = null;
             return;
         }
-        layerFigure = LayerTimeFigure.of(shownSnapshot, layerCanvas.canvas().getWidth(),
+        layerFigure = LayerTimeFigure.of(shownSnapshot, selection.layer(), pictureScale, layerCanvas.canvas().getWidth(),
                 layerCanvas.canvas().getHeight(), style.fontSize(), FxTextMetrics.INSTANCE, style.palette());
         layerCanvas.paint(layerFigure, style.palette().backgroundArgb());
     }

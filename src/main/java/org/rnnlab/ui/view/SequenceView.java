@@ -16,6 +16,7 @@ public final class SequenceView implements SnapshotView {
     private final UnitSelection selection;
     private final ViewStyle style;
     private final CanvasPane canvas;
+    private final FollowedSnapshot followed;
     private Snapshot snapshot;
     private SequenceFigure figure;
 
@@ -30,6 +31,10 @@ public final class SequenceView implements SnapshotView {
         this.canvas = new CanvasPane(900, 420, this::redraw);
         canvas.getStyleClass().addAll("rnn-view", "rnn-sequence");
         selection.unitProperty().addListener((o, a, b) -> redraw());
+        followed = new FollowedSnapshot(selection, s -> {
+            snapshot = s;
+            redraw();
+        });
         ViewStyles.attach(canvas, style, this::redraw);
     }
 
@@ -44,11 +49,10 @@ public final class SequenceView implements SnapshotView {
 
     @Override
     public void show(Snapshot s) {
-        if (s == null || s == snapshot) {
-            return;
+        if (followed.offer(s)) {
+            snapshot = followed.shown();
+            redraw();
         }
-        snapshot = s;
-        redraw();
     }
 
     /** The figure painted last. */

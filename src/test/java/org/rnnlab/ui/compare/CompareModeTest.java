@@ -211,6 +211,102 @@ class CompareModeTest {
         assertPhaseEverywhere(robot, "Ready");
     }
 
+    @Test
+    void stackedBidirectionalLanesAreNamedKerasStyleAndStepTheirLayersAsEachModelAlone(FxRobot robot)
+            throws InterruptedException {
+        SimulationSettings deep = SETTINGS.withLayers(2, true);
+        open(robot, ALL, deep, CompareMatch.HIDDEN_SIZE);
+        SideBySidePlan plan = mode().shown().plan();
+        for (int i = 0; i < 3; i++) {
+            CellKind k = ALL.get(i);
+            assertThat(plan.lanes().get(i).layers()).isEqualTo(2);
+            assertThat(plan.lanes().get(i).bidirectional()).isTrue();
+            assertThat(robot.lookup("#lane-" + k.id() + "-title").queryLabeled().getText())
+                    .isEqualTo(alone(plan.lanes().get(i), 0).run().model())
+                    .isEqualTo("Bidirectional(" + k.name() + " 8) → Bidirectional(" + k.name() + " 8) → Dense");
+        }
+        // however the long names wrap, the gradient panels start at one height, on their one shared axis
+        double top = robot.lookup("#lane-rnn-flow").query().localToScene(0, 0).getY();
+        for (CellKind k : ALL) {
+            assertThat(robot.lookup("#lane-" + k.id() + "-flow").query().localToScene(0, 0).getY()).as(k.name())
+                    .isEqualTo(top);
+        }
+        // every layer's both directions forward, the loss, then Layer 2 ← and 3 ticks of Layer 2 →
+        int ticks = 4 * deep.sequenceLength();
+        robot.clickOn("#compare-jumpBackward");
+        robot.type(KeyCode.RIGHT, deep.sequenceLength() + 2);
+        frame(robot);
+        assertPhaseEverywhere(robot, "Backward  Layer 2 → t=18");
+        for (int i = 0; i < 3; i++) {
+            CellKind k = ALL.get(i);
+            Snapshot engine = alone(plan.lanes().get(i), ticks + 1 + deep.sequenceLength() + 3);
+            assertThat(engine.phaseText()).isEqualTo("Backward  Layer 2 → t=18");
+            var view = robot.lookup("#lane-" + k.id() + "-flow").queryAs(javafx.scene.Node.class);
+            CanvasPane[] canvases = robot.from(view).lookup(".figure-canvas").queryAllAs(CanvasPane.class)
+                    .toArray(new CanvasPane[0]);
+            assertThat(canvases).hasSize(2);
+            org.rnnlab.ui.figure.LayerTimeFigure picture = null;
+            GradientFlowFigure bars = null;
+            for (CanvasPane c : canvases) {
+                if (c.shown() instanceof org.rnnlab.ui.figure.LayerTimeFigure p) {
+                    picture = p;
+                } else {
+                    bars = (GradientFlowFigure) c.shown();
+                }
+            }
+            assertThat(picture).isNotNull();
+            assertThat(bars).isNotNull();
+            org.rnnlab.training.TickPlaces places = engine.run().places();
+            for (int n = 0; n < ticks; n++) {
+                var q = places.places().get(n);
+                BackwardColumn b = engine.columns().backward()[n];
+                assertThat(picture.filled(q.layer(), q.direction(), q.time())).isEqualTo(b != null);
+                if (b != null) {
+                    assertThat(picture.valueAt(q.layer(), q.direction(), q.time())).isEqualTo(b.dhNorm());
+                }
+            }
+            // the bars: Layer 2 →, the cursor's, reached at t = 18..20
+            int[] l2 = places.ticksOf(1, 0);
+            for (int t = 0; t < deep.sequenceLength(); t++) {
+                BackwardColumn b = engine.columns().backward()[l2[t]];
+                if (b == null) {
+                    assertThat(bars.barLog10(t, false)).as("%s t=%d not reached", k, t + 1).isNaN();
+                } else {
+                    assertThat(bars.barLog10(t, false)).as("%s t=%d", k, t + 1).isEqualTo(Math.log10(b.dhNorm()));
+                }
+            }
+            assertThat(robot.lookup("#lane-" + k.id() + "-loss").queryLabeled().getText())
+                    .isEqualTo("loss " + ViewNumbers.format(engine.status().loss()));
+        }
+        // same parameters: the lanes keep two bidirectional layers, sized against the deep LSTM
+        robot.clickOn("#compare-sameParams");
+        frame(robot);
+        SideBySidePlan matched = mode().shown().plan();
+        int ref = matched.referenceCount();
+        org.rnnlab.task.Task task = AppTasks.factory().create(deep);
+        for (int i = 0; i < 3; i++) {
+            SimulationSettings lane = matched.lanes().get(i);
+            assertThat(lane.layers()).isEqualTo(2);
+            assertThat(lane.bidirectional()).isTrue();
+            long off = Math.abs((long) matched.parameterCounts().get(i) - ref);
+            assertThat(matched.parameterCounts().get(i)).isEqualTo(new Simulation(lane, AppTasks.factory()).model().parameterCount());
+            for (int h : new int[] {lane.hiddenSize() - 1, lane.hiddenSize() + 1}) {
+                assertThat(off).as(ALL.get(i) + ": H=" + h + " is not nearer the deep LSTM's " + ref)
+                        .isLessThanOrEqualTo(Math.abs((long) SideBySidePlan.parameterCount(lane.withHiddenSize(h), task) - ref));
+            }
+            assertThat(robot.lookup("#lane-" + ALL.get(i).id() + "-title").queryLabeled().getText())
+                    .isEqualTo(alone(lane, 0).run().model()).contains("(" + ALL.get(i).name() + " " + lane.hiddenSize() + ")");
+        }
+        // the race: each lane's losses are its deep model's trained alone
+        robot.doubleClickOn("#compare-trainCount").eraseText(6).write("3");
+        robot.clickOn("#compare-train");
+        awaitRace(robot);
+        for (int i = 0; i < 3; i++) {
+            Simulation sim = new Simulation(matched.lanes().get(i), AppTasks.factory());
+            IterationCheck.assertSameLosses(sim, 3, mode().shown().lane(i).lastLoss());
+        }
+    }
+
     /** The decades of a flow panel's axis as last drawn (easing is off: whole decades). */
     static int[] axis(GradientFlowFigure flow) {
         FlowLayout l = flow.layout();

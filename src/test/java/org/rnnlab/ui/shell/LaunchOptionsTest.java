@@ -44,6 +44,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aStackedBidirectionalModelIsAskedForWithLayersAndBidirectional() {
+        SimulationSettings s = LaunchOptions.parse(List.of("--bidirectional", "--layers=2", "--task", "order")).settings();
+        assertThat(s.layers()).isEqualTo(2);
+        assertThat(s.bidirectional()).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--layers", "3")).settings().bidirectional()).isFalse();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--layers", "5")))
+                .hasMessage("--layers must be in 1..4, was 5");
+    }
+
+    @Test
     void commandsAreLeftToTheCommandLine() {
         assertThat(LaunchOptions.claims(new String[] {"verify", "x.json"})).isFalse();
         assertThat(LaunchOptions.claims(new String[] {"--help"})).isFalse();

@@ -77,4 +77,43 @@ class GradientFlowViewTest {
         assertThat(view.figure().barLog10(steps - 1, false)).isEqualTo(target);
         robot.interact(() -> view.style().setEasing(false));
     }
+
+    @Test
+    void theLayerPicturesColourScaleIsHeldWhileTheBackwardPassFillsIn(FxRobot robot) {
+        int steps = 6;
+        int ticks = 2 * 2 * steps;
+        Simulation sim = ViewTestKit.sim(ViewTestKit.settings(CellKind.RNN, steps, 8).withLayers(2, true));
+        Snapshot first = ViewTestKit.step(sim, ticks + 2);
+        robot.interact(() -> view.show(first));
+        org.rnnlab.ui.figure.LayerTimeFigure start = view.layerFigure();
+        int[] scale = start.scale();
+        assertThat(start.held()).isTrue();
+        assertThat(start.figure().texts().get(0)).contains("colours held for the pass");
+        int top = (int) Math.ceil(Math.log10(org.rnnlab.ui.figure.LayerTimeFigure.span(first).max()));
+        assertThat(scale).containsExactly(top - org.rnnlab.ui.chart.HeldDecades.FIRST_DECADES, top);
+        var p = first.run().places().places().get(first.position().tick());
+        int firstColour = start.cell(p.layer(), p.direction(), p.time()).fill();
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < ticks; i++) {
+            Snapshot s = ViewTestKit.step(sim, 1);
+            robot.interact(() -> view.show(s));
+            org.rnnlab.ui.figure.LayerTimeFigure f = view.layerFigure();
+            assertThat(f.scale()).as("after %d more ticks", i).containsExactly(scale);
+            assertThat(f.cell(p.layer(), p.direction(), p.time()).fill()).isEqualTo(firstColour);
+            min = org.rnnlab.ui.figure.LayerTimeFigure.span(s).min();
+        }
+        // the pass is whole: its lowest decade label says whether norms lie below the scale
+        boolean below = min < Math.pow(10, scale[0]);
+        assertThat(view.layerFigure().figure().texts()).contains((below ? "≤" : "")
+                + org.rnnlab.ui.figure.Decades.label(scale[0]));
+        // the next pass starts from this one's whole span
+        Snapshot next = ViewTestKit.step(sim, 1);
+        while (next.position().phase() != org.rnnlab.training.Phase.BACKWARD) {
+            next = ViewTestKit.step(sim, 1);
+        }
+        Snapshot second = next;
+        robot.interact(() -> view.show(second));
+        assertThat(second.position().iteration()).isEqualTo(2);
+        assertThat(view.layerFigure().scale()[0]).isEqualTo((int) Math.floor(Math.log10(min)));
+    }
 }
