@@ -64,10 +64,15 @@ public final class ModelFactory {
     }
 
     /**
-     * Refuses depth or a reverse direction the task cannot take: a bidirectional model on a task
-     * that predicts its own future, and stacking an encoder-decoder.
+     * Refuses depth, a reverse direction or gate surgery the task cannot take: a bidirectional model
+     * on a task that predicts its own future, stacking an encoder-decoder, and a gate clamp on one
+     * (its two cells do not honour clamps, and a clamp silently ignored would teach a false lesson).
      */
     public static void checkDepth(SimulationSettings s, Task task) {
+        if (s.clamp() != null && task.pattern() == IoPattern.ENCODER_DECODER) {
+            throw new IllegalArgumentException("clamp " + s.clamp() + ": task '" + task.id() + "' is an encoder-decoder,"
+                    + " whose encoder and decoder do not take gate clamps; clear the clamp or choose another task");
+        }
         if (s.bidirectional() && task.predictsItsOwnFuture()) {
             throw new IllegalArgumentException("bidirectional: task '" + task.id() + "' predicts the future of its own"
                     + " input, and a reverse direction would see the future it must predict");
