@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -15,7 +14,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rnnlab.lesson.Lesson;
@@ -25,7 +23,6 @@ import org.rnnlab.lesson.LessonPlayer;
 import org.rnnlab.lesson.LessonText;
 import org.rnnlab.io.LessonPosition;
 import org.rnnlab.lesson.Lessons;
-import org.rnnlab.training.EngineRunner;
 import org.rnnlab.training.Simulation;
 import org.rnnlab.training.SimulationSettings;
 import org.rnnlab.training.Snapshot;
@@ -33,55 +30,19 @@ import org.rnnlab.ui.model.AppTasks;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A lesson played with the presenter clicker against the real window and engine thread, its
  * texts compared with the lesson file and the engine's numbers with an independent simulation.
  */
 @ExtendWith(ApplicationExtension.class)
-class LessonsWindowTest {
+class LessonsWindowTest extends WindowFixture {
     private static final String LESSON = "vanishing-gradients";
-
-    private EngineRunner runner;
-    private ManualFrameClock clock;
-    private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        runner = EngineRunner.start(AppTasks.factory());
-        clock = new ManualFrameClock();
-        window = new MainWindow(runner, clock, SimulationSettings.defaults());
-        window.setNotifications(false);
-        window.setEasing(false);
         // the headless screen is 1600 px wide; 1080 px high gives the views their 1080p type
-        stage.setScene(window.createScene(1600, 1080));
-        stage.sizeToScene(); // a test before may have sized the shared stage by hand
-        stage.show();
-        window.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
-    }
-
-    /** Waits for every command sent to the engine, then lets a frame show the result. */
-    private void frame(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            runner.awaitIdle(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        robot.interact(() -> clock.fire(16_666_667L));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        startWindow(stage, 1600, 1080);
     }
 
     /** Visible, with every parent visible, and in the scene. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -16,63 +15,24 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rnnlab.training.EngineRunner;
-import org.rnnlab.training.SimulationSettings;
-import org.rnnlab.ui.model.AppTasks;
 import org.rnnlab.ui.view.GateHeatmapView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window in front of a class: the light/dark theme and presenter mode change what is on
  * screen, and the keyboard help lists every key and every key does what it says.
  */
 @ExtendWith(ApplicationExtension.class)
-class PresenterModeTest {
-    private EngineRunner runner;
-    private ManualFrameClock clock;
-    private MainWindow window;
-    private Stage stage;
+class PresenterModeTest extends WindowFixture {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        runner = EngineRunner.start(AppTasks.factory());
-        clock = new ManualFrameClock();
-        window = new MainWindow(runner, clock, SimulationSettings.defaults());
-        window.setNotifications(false);
-        window.setEasing(false);
         // the headless screen is 1600 px wide; 1080 px high gives the views their 1080p type
-        stage.setScene(window.createScene(1600, 1080));
-        stage.sizeToScene(); // a test before may have sized the shared stage by hand
-        stage.show();
-        window.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
-    }
-
-    /** Waits for every command sent to the engine, then lets a frame show the result. */
-    private void frame(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            runner.awaitIdle(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        robot.interact(() -> clock.fire(16_666_667L));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        startWindow(stage, 1600, 1080);
     }
 
     /** Visible, with every parent visible, and in the scene. */

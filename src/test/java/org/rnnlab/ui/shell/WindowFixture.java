@@ -35,6 +35,11 @@ abstract class WindowFixture {
 
     /** Called from each test class's {@code @Start} method (TestFX looks for it on the test class itself). */
     void startWindow(Stage stage) {
+        startWindow(stage, 1600, 900);
+    }
+
+    /** {@link #startWindow(Stage)} with a scene of the given size. */
+    void startWindow(Stage stage, int width, int height) {
         this.stage = stage;
         TaskFactory tasks = AppTasks.factory();
         runner = EngineRunner.start(new TaskFactory() {
@@ -55,7 +60,7 @@ abstract class WindowFixture {
         window.setNotifications(false);
         window.setEasing(false);
         window.menus().setPrompts(prompts);
-        stage.setScene(window.createScene(1600, 900));
+        stage.setScene(window.createScene(width, height));
         stage.sizeToScene(); // a test before may have sized the shared stage by hand
         stage.setTitle("RNN Lab");
         stage.show();
