@@ -180,7 +180,7 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
             if (!readsFinalStates()) {
                 int t = timeOf(i);
                 readTop(t, t + 1);
-            } else if (localTick(i) == steps - 1) {
+            } else if (directionOf(i) == 1 && localTick(i) == steps - 1) {
                 readTop(0, steps);
             }
         }
@@ -378,15 +378,30 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         return i % steps;
     }
 
-    /** True for the top layer's last direction: its tick at time t completes the output at t. */
+    /**
+     * The top layer's ticks whose state the readout reads: with a final-state readout
+     * ({@link #finalStateReadout()}, bidirectional) every forward tick (the output at t reads →h_t)
+     * and the reverse direction's final tick (t = 1, ←h_1, read by every output); otherwise the
+     * last direction's ticks, whose tick at time t completes the output at t.
+     */
     @Override
     public boolean hasOutput(int i) {
-        return layerOf(i) == stack.layers() - 1 && directionOf(i) == stack.directions() - 1;
+        if (layerOf(i) != stack.layers() - 1) {
+            return false;
+        }
+        if (readsFinalStates()) {
+            return directionOf(i) == 0 || timeOf(i) == 0;
+        }
+        return directionOf(i) == stack.directions() - 1;
     }
 
+    /**
+     * The output a tick {@link #hasOutput has}: the one at its time t; the reverse direction's final
+     * state (a final-state readout) shows the output at T, the one a many-to-one loss scores.
+     */
     @Override
     public int readoutTick(int i) {
-        return timeOf(i);
+        return readsFinalStates() && directionOf(i) == 1 ? steps - 1 : timeOf(i);
     }
 
     /** Layer 0's forward cell: its ‖dL/dh‖ has come through every layer and along time. */

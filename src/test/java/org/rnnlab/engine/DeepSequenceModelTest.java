@@ -130,6 +130,27 @@ class DeepSequenceModelTest {
     }
 
     @Test
+    void aFinalStateReadoutHasItsOutputsOnTheTopForwardTicksAndTheReverseFinalTick() {
+        DeepSequenceModel m = new DeepSequenceModel(new ModelConfig(CellConfig.gru(1, 2), 0, 1, LossKind.MSE), 2, true,
+                true);
+        m.load(ModelTestSupport.batch(new SplittableRandom(1), LossKind.MSE, LossPlacement.LAST, 3, 1, false, 1, 0, 1));
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < m.ticks(); i++) {
+            s.append(m.layerOf(i)).append(m.directionOf(i) == 0 ? "→" : "←").append(m.timeOf(i))
+                    .append(m.hasOutput(i) ? "*" : "").append(' ');
+        }
+        assertThat(s.toString().trim()).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0* 1→1* 1→2* 1←2 1←1 1←0*");
+        assertThat(m.readoutTick(8)).isEqualTo(2);
+        assertThat(m.readoutTick(11)).as("←h_1 shows the output at T, the one the loss scores").isEqualTo(2);
+        for (int i = 0; i < 11; i++) {
+            m.forwardTick(i);
+            assertThat(m.output(2, 0, 0)).as("no output before ←h_1 is known (tick %d)", i).isNaN();
+        }
+        m.forwardTick(11);
+        assertThat(m.output(2, 0, 0)).isFinite();
+    }
+
+    @Test
     void aManyToOneBidirectionalReadoutReadsTheReverseFinalStateNotOutputMinusOne() {
         int steps = 5;
         ModelConfig cfg = new ModelConfig(CellConfig.lstm(2, 3), 0, 1, LossKind.MSE);

@@ -84,8 +84,12 @@ class DeepRunTest {
         assertThat(shown.columns().forward()).hasSize(20).doesNotContainNull();
         assertThat(shown.columns().backward()).hasSize(20).doesNotContainNull();
         DeepSequenceModel m = (DeepSequenceModel) stepped.model();
-        // tick 19 is layer 1's reverse direction at t = 0; tick 15 the same at t = 4, the scored last tick
-        assertThat(shown.columns().forward()[15].output()[0]).isEqualTo(m.output(4, 0, 0));
+        // ticks 10..14 are layer 1's forward direction (the output at t reads →h_t), tick 14 the scored t = 4;
+        // tick 19 is its reverse direction's final state (t = 0), read by every output: it shows the scored one
+        assertThat(shown.columns().forward()[14].output()[0]).isEqualTo(m.output(4, 0, 0));
+        assertThat(shown.columns().forward()[19].output()[0]).isEqualTo(m.output(4, 0, 0));
+        assertThat(shown.columns().forward()[10].output()[0]).isEqualTo(m.output(0, 0, 0));
+        assertThat(shown.columns().forward()[15].output()[0]).isNaN();
         assertThat(shown.columns().forward()[4].output()[0]).isNaN();
         assertThat(shown.columns().backward()[0].dhNorm()).isEqualTo(m.stack().dhNorm(0, 0, 0));
         stepped.trainIteration();

@@ -19,6 +19,7 @@ import org.rnnlab.ui.figure.LayerTimeFigure;
 import org.rnnlab.ui.view.EquationsView;
 import org.rnnlab.ui.view.GateHeatmapView;
 import org.rnnlab.ui.view.GradientFlowView;
+import org.rnnlab.ui.view.SequenceView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -137,6 +138,14 @@ class LayerChoiceWindowTest extends WindowFixture {
         boolean at5 = direction == 0 ? t >= T - reached : t < reached;
         assertThat(back != null).isEqualTo(at5);
         assertThat(eq.dh()).isEqualTo(at5 ? "∂L/∂h_t = " + FigureNumbers.format(back.dh()[0]) : null);
+
+        // many-to-one, Keras-style: the loss reads →h_T of the top layer (and ←h_1); lower layers have no loss tick
+        var loss = ((SequenceView) window.views().view("sequence")).figure().lossTicks();
+        if (layer == deep.stack().layers() - 1) {
+            assertThat(loss).as(name).containsExactly(direction == 0 ? T - 1 : 0);
+        } else {
+            assertThat(loss).as(name).isEmpty();
+        }
 
         GradientFlowView flow = (GradientFlowView) window.views().view("gradient-flow");
         LayerTimeFigure picture = flow.layerFigure();
