@@ -110,17 +110,22 @@ class DeepSequenceModelTest {
         }
     }
 
-    @Test
-    void theTimelineRunsALayersTwoDirectionsBeforeTheNextLayerAndBackwardFromTheTop() {
-        DeepSequenceModel m = new DeepSequenceModel(new ModelConfig(CellConfig.gru(1, 2), 0, 1, LossKind.MSE), 2, true,
-                false);
-        m.load(ModelTestSupport.batch(new SplittableRandom(1), LossKind.MSE, LossPlacement.EVERY, 3, 1, false, 1, 0, 1));
+    /** Every tick as layer, direction and time, starred where it has an output: "0→0 0→1 … 1←0*". */
+    private static String timeline(DeepSequenceModel m) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < m.ticks(); i++) {
             s.append(m.layerOf(i)).append(m.directionOf(i) == 0 ? "→" : "←").append(m.timeOf(i))
                     .append(m.hasOutput(i) ? "*" : "").append(' ');
         }
-        assertThat(s.toString().trim()).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0 1→1 1→2 1←2* 1←1* 1←0*");
+        return s.toString().trim();
+    }
+
+    @Test
+    void theTimelineRunsALayersTwoDirectionsBeforeTheNextLayerAndBackwardFromTheTop() {
+        DeepSequenceModel m = new DeepSequenceModel(new ModelConfig(CellConfig.gru(1, 2), 0, 1, LossKind.MSE), 2, true,
+                false);
+        m.load(ModelTestSupport.batch(new SplittableRandom(1), LossKind.MSE, LossPlacement.EVERY, 3, 1, false, 1, 0, 1));
+        assertThat(timeline(m)).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0 1→1 1→2 1←2* 1←1* 1←0*");
         assertThat(m.readoutTick(9)).isEqualTo(2);
         assertThat(m.where(4)).isEqualTo("Layer 1 ← t=2");
         assertThat(m.where(6)).isEqualTo("Layer 2 → t=1");
@@ -134,12 +139,7 @@ class DeepSequenceModelTest {
         DeepSequenceModel m = new DeepSequenceModel(new ModelConfig(CellConfig.gru(1, 2), 0, 1, LossKind.MSE), 2, true,
                 true);
         m.load(ModelTestSupport.batch(new SplittableRandom(1), LossKind.MSE, LossPlacement.LAST, 3, 1, false, 1, 0, 1));
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < m.ticks(); i++) {
-            s.append(m.layerOf(i)).append(m.directionOf(i) == 0 ? "→" : "←").append(m.timeOf(i))
-                    .append(m.hasOutput(i) ? "*" : "").append(' ');
-        }
-        assertThat(s.toString().trim()).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0* 1→1* 1→2* 1←2 1←1 1←0*");
+        assertThat(timeline(m)).isEqualTo("0→0 0→1 0→2 0←2 0←1 0←0 1→0* 1→1* 1→2* 1←2 1←1 1←0*");
         assertThat(m.readoutTick(8)).isEqualTo(2);
         assertThat(m.readoutTick(11)).as("←h_1 shows the output at T, the one the loss scores").isEqualTo(2);
         for (int i = 0; i < 11; i++) {
