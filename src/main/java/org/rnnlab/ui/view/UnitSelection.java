@@ -16,6 +16,9 @@ import org.rnnlab.ui.figure.LayerSlice;
 public final class UnitSelection {
     private final IntegerProperty unit = new SimpleIntegerProperty(this, "unit", 0);
     private final ObjectProperty<LayerPick> layer = new SimpleObjectProperty<>(this, "layer", null);
+    private Snapshot slicedFrom;
+    private LayerPick slicedPick;
+    private Snapshot sliced;
 
     public IntegerProperty unitProperty() {
         return unit;
@@ -43,8 +46,20 @@ public final class UnitSelection {
         layer.set(pick);
     }
 
-    /** The part of {@code s} the one-layer views draw: the chosen layer and direction's T ticks ({@code s} for one layer). */
+    /**
+     * The part of {@code s} the one-layer views draw: the chosen layer and direction's T ticks ({@code s} for one
+     * layer). Every view asks for the same snapshot in turn, so the last slice is kept and given again.
+     */
     public Snapshot slice(Snapshot s) {
-        return s == null ? null : LayerSlice.of(s, layer.get());
+        if (s == null) {
+            return null;
+        }
+        LayerPick pick = layer.get();
+        if (s != slicedFrom || !java.util.Objects.equals(pick, slicedPick)) {
+            sliced = LayerSlice.of(s, pick);
+            slicedFrom = s;
+            slicedPick = pick;
+        }
+        return sliced;
     }
 }
