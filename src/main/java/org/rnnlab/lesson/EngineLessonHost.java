@@ -25,19 +25,32 @@ public final class EngineLessonHost implements LessonHost {
     }
 
     private final EngineRunner runner;
+    private final java.util.function.Consumer<SimulationSettings> reset;
     private final Window window;
 
+    /** A host whose resets go straight to the runner. */
     public EngineLessonHost(EngineRunner runner, Window window) {
-        if (runner == null || window == null) {
-            throw new IllegalArgumentException("runner and window must be given, were " + runner + ", " + window);
+        this(runner, runner::reset, window);
+    }
+
+    /**
+     * @param reset how a lesson's reset is made: the window passes its settings in force
+     *              ({@code SettingsModel::replace}), so the transport's reset (Home) rebuilds the
+     *              lesson's run and the settings panel shows it
+     */
+    public EngineLessonHost(EngineRunner runner, java.util.function.Consumer<SimulationSettings> reset, Window window) {
+        if (runner == null || reset == null || window == null) {
+            throw new IllegalArgumentException("runner, reset and window must be given, were " + runner + ", " + reset
+                    + ", " + window);
         }
         this.runner = runner;
+        this.reset = reset;
         this.window = window;
     }
 
     @Override
     public void reset(SimulationSettings settings) {
-        runner.reset(settings);
+        reset.accept(settings);
     }
 
     @Override

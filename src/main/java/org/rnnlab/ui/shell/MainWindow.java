@@ -126,7 +126,8 @@ public final class MainWindow implements FrameTarget {
         compare = new org.rnnlab.ui.compare.CompareMode(runner, views.style());
         commands.setCompareActions(() -> compare.openAll(settings.settings()), compare::isOpen);
         lessons = new LessonDock(Lessons::all, new org.rnnlab.ui.compare.CompareLessonHost(
-                new EngineLessonHost(runner, new LessonWindow(grid::focus, selection, this::openCompare)), compare),
+                new EngineLessonHost(runner, settings::replace,
+                        new LessonWindow(grid::focus, selection, this::openCompare)), compare),
                 this::placeLesson);
         transport.addTools(lessons.menu());
         files.setLessonBridge(LessonBridge.of(lessons, problem -> statusBar.showError("Session: " + problem)));

@@ -226,6 +226,24 @@ class LessonsWindowTest extends WindowFixture {
     }
 
     @Test
+    void homeInALessonRebuildsTheLessonsRunNotTheWindowsFirstOne(FxRobot robot) {
+        frame(robot);
+        assertThat(window.frameLoop().shown().run().cell().label()).startsWith("LSTM");
+        Lesson lesson = Lessons.all().find(LESSON).orElseThrow();
+        robot.interact(() -> window.lessonDock().open(lesson));
+        robot.clickOn("#phase").type(KeyCode.PAGE_DOWN);
+        frame(robot);
+        assertThat(text(robot, "#phase")).isEqualTo("Backward t=20");
+
+        robot.clickOn("#phase").type(KeyCode.HOME);
+        frame(robot);
+        assertThat(text(robot, "#phase")).isEqualTo("Ready");
+        assertThat(window.frameLoop().shown().run().cell().label()).startsWith("RNN");
+        assertThat(window.frameLoop().shown().run().settings()).isEqualTo(lesson.settings());
+        assertThat(window.settings().settings()).isEqualTo(lesson.settings());
+    }
+
+    @Test
     void theLessonPositionIsReadForSessionsAndRestoredWithoutResettingTheEngine(FxRobot robot) {
         frame(robot);
         LessonSession session = window.lessons();
