@@ -93,6 +93,15 @@ class PackagedJarIT {
         assertThat(r.out).contains("1 passed, 0 failed");
     }
 
+    /** Bad input from a restarted {@code java -jar}: its error is the one line on standard error, exit code 2. */
+    @Test
+    void aRestartedCommandsErrorIsOneLine() throws Exception {
+        Result r = javaJar(List.of(), "train", "--task", "adding", "--hidden", "0");
+        assertThat(r.code).as(r.err).isEqualTo(2);
+        assertThat(r.err.lines().toList()).as(r.err).hasSize(1);
+        assertThat(r.err).startsWith("error: ").contains("hidden").contains("0");
+    }
+
     private static String benchKernels(String... jvmOptions) throws Exception {
         List<String> args = List.of("bench", "--jit-warmup-ms", "0", "--warmup", "0", "--iters", "1", "rnn:1:2:2:1");
         Result r = javaJar(List.of(jvmOptions), args.toArray(String[]::new));

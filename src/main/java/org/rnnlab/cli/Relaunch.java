@@ -1,6 +1,8 @@
 package org.rnnlab.cli;
 
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -71,10 +73,12 @@ public final class Relaunch {
             }
             List<String> cmd = command(java, ManagementFactory.getRuntimeMXBean().getInputArguments(), classPath,
                     nativesDir, List.of(args));
-            Process child = new ProcessBuilder(cmd).inheritIO().start();
+            Process child = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE).start();
+            Thread stderr = IncubatorWarningFilter.start(child, new FileOutputStream(FileDescriptor.err));
             Thread stopChild = new Thread(child::destroy, "stop-relaunched-jvm");
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
+            stderr.join(2000);
             Runtime.getRuntime().removeShutdownHook(stopChild);
             return OptionalInt.of(code);
         } catch (IOException e) {
