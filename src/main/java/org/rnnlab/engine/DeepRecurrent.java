@@ -132,6 +132,18 @@ public final class DeepRecurrent extends ParamGroup {
      * order (layer 0 forward, layer 0 reverse, layer 1 forward, ...); null means zeros.
      */
     public void load(double[] x, int steps, int batch, double[][] h0, double[][] c0) {
+        load(x, steps, batch, h0, c0, null);
+    }
+
+    /**
+     * As {@link #load(double[], int, int, double[][], double[][])}, with the steps {@code kept[t·B + b]}
+     * = false masked in every layer and direction (Keras's Masking, the mask travelling up the
+     * stack): each (layer, direction) carries its state over them ({@link Unroll#setStepMask}), so
+     * the reverse direction starts at each sequence's last real step and the forward direction's
+     * final state is the one after its last real step, as with PyTorch's {@code pack_padded_sequence}.
+     * The output at a masked step is the carried state. Null: every step is real.
+     */
+    public void load(double[] x, int steps, int batch, double[][] h0, double[][] c0, boolean[] kept) {
         if (unrolls == null || this.steps != steps || this.batch != batch) {
             unrolls = null;
             outputs = null;
@@ -157,9 +169,23 @@ public final class DeepRecurrent extends ParamGroup {
             for (int d = 0; d < directions; d++) {
                 int i = k * directions + d;
                 unrolls[k][d].setInitialState(h0 == null ? null : h0[i], c0 == null ? null : c0[i]);
+                unrolls[k][d].setStepMask(kept == null ? null : inTickOrder(d, kept));
             }
         }
         fillInputs(0, x);
+    }
+
+    /** A [T·B] mask in time order, in direction d's tick order. */
+    private boolean[] inTickOrder(int d, boolean[] kept) {
+        if (kept.length != steps * batch) {
+            throw new IllegalArgumentException("a step mask must hold T·B = " + steps * batch + " values, had "
+                    + kept.length);
+        }
+        boolean[] out = new boolean[kept.length];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(kept, t * batch, out, tick(d, t) * batch, batch);
+        }
+        return out;
     }
 
     /** Copies a layer's input sequence [T·B × in] into both directions' unrolls (the reverse one reversed). */

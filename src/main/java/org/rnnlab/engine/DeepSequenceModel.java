@@ -120,7 +120,11 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
 
     // ---- a batch ----
 
-    /** Loads a batch with zero initial states, reusing buffers while T and B stay; nothing is computed yet. */
+    /**
+     * Loads a batch with zero initial states, reusing buffers while T and B stay; nothing is
+     * computed yet. The batch's padded steps ({@link SequenceBatch#stepMask}) are masked in every
+     * layer ({@link DeepRecurrent#load(double[], int, int, double[][], double[][], boolean[])}).
+     */
     public void load(SequenceBatch b) {
         config.checkBatch(b);
         int w = stack.outputWidth();
@@ -142,7 +146,7 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         if (b.usesTokens()) {
             embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), inputs);
         }
-        stack.load(b.usesTokens() ? inputs : b.inputs(), b.steps(), b.batch(), null, null);
+        stack.load(b.usesTokens() ? inputs : b.inputs(), b.steps(), b.batch(), null, null, b.stepMask());
         forwardNext = 0;
         backwardNext = -1;
     }
