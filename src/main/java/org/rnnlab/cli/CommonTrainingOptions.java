@@ -90,6 +90,10 @@ final class CommonTrainingOptions {
             + "bidirectional=True; refused on tasks that forecast their own input)")
     boolean bidirectional;
 
+    @Option(names = "--merge", paramLabel = "MODE", description = "how a bidirectional layer combines its two "
+            + "directions, Keras's merge_mode: concat, sum, mul or ave (default ${DEFAULT-VALUE})")
+    String merge = "concat";
+
     @Option(names = "--no-forget-gate", description = "LSTM without a forget gate (the 1997 cell, f = 1)")
     boolean noForgetGate;
 
@@ -137,9 +141,24 @@ final class CommonTrainingOptions {
         double suggested = task.suggestedLearningRate();
         TrainerConfig c = config(cell, hidden, task.id(), task.sequenceLength(),
                 lr != null ? lr : Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE);
-        c = c.withSettings(c.settings().withLayers(layerCount, bidirectional));
+        c = c.withSettings(c.settings().withLayers(layerCount, bidirectional).withMerge(merge()));
         org.rnnlab.training.ModelFactory.checkDepth(c.settings(), task);
         return c;
+    }
+
+    /** The merge mode of {@code --merge}; refused without {@code --bidirectional} unless concat. */
+    org.rnnlab.engine.DeepRecurrent.Merge merge() {
+        org.rnnlab.engine.DeepRecurrent.Merge m;
+        try {
+            m = org.rnnlab.engine.DeepRecurrent.Merge.ofKeras(merge);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--merge must be one of concat, sum, mul, ave, was '" + merge + "'");
+        }
+        if (m != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT && !bidirectional) {
+            throw new IllegalArgumentException("--merge " + merge + " merges the two directions of a bidirectional layer;"
+                    + " add --bidirectional");
+        }
+        return m;
     }
 
     /** L from {@code --layers}: one whole number in 1..4 (a list is for sweep). */
@@ -261,7 +280,8 @@ final class CommonTrainingOptions {
         }
         if (s.deep()) {
             sb.append(", ").append(s.layers()).append(s.layers() == 1 ? " layer" : " layers")
-                    .append(s.bidirectional() ? ", bidirectional" : "");
+                    .append(s.bidirectional() ? ", bidirectional" : "")
+                    .append(s.merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT ? " (" + s.merge().keras() + ")" : "");
         }
         if (!Double.isNaN(s.spectralRadius())) {
             sb.append(", spectral radius ").append(fmt(s.spectralRadius()));

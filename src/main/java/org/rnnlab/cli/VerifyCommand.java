@@ -85,8 +85,14 @@ final class VerifyCommand implements Callable<Integer> {
             return false;
         }
         out.printf(Locale.ROOT, "%s: %s%n", r.fixture(), r.passed() ? "PASS" : "FAIL");
-        out.printf(Locale.ROOT, "  read as: %s%n", deep ? "stacked/bidirectional fixture (FORMAT.md, deep)"
-                : "one-layer fixture (FORMAT.md)");
+        boolean masked;
+        try {
+            masked = deep && DeepFixtureCheck.isMasked(file);
+        } catch (FormatException e) {
+            masked = false;
+        }
+        out.printf(Locale.ROOT, "  read as: %s%n", deep ? "stacked/bidirectional fixture (FORMAT.md, deep"
+                + (masked ? ", padded steps masked by its lengths" : "") + ")" : "one-layer fixture (FORMAT.md)");
         for (FixtureCheck.TensorResult t : r.tensors()) {
             out.printf(Locale.ROOT, "  %-18s worst rel. error %.3e%s%s%n", t.tensor(), t.worstRelative(),
                     t.worstSlice() >= 0 ? " (t=" + t.worstSlice() + ")" : "",

@@ -28,6 +28,31 @@ public final class DeepRecurrent extends ParamGroup {
                 case CONCAT -> throw new IllegalStateException("concat keeps both values");
             };
         }
+
+        /** dL/da (or dL/dc, with {@code other} the other direction's value) from g = dL/d(merged value). */
+        public double gradient(double g, double other) {
+            return switch (this) {
+                case SUM -> g;
+                case MUL -> g * other;
+                case AVE -> g / 2;
+                case CONCAT -> throw new IllegalStateException("concat keeps both values");
+            };
+        }
+
+        /** Keras's name: concat, sum, mul, ave. */
+        public String keras() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The mode of a Keras name (concat, sum, mul, ave); refused with the name otherwise. */
+        public static Merge ofKeras(String name) {
+            for (Merge m : values()) {
+                if (m.keras().equals(name)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("merge mode must be one of concat, sum, mul, ave, was '" + name + "'");
+        }
     }
 
     /** The most layers a stack may have. */
@@ -46,6 +71,7 @@ public final class DeepRecurrent extends ParamGroup {
     private int batch;
     private double[][] dhN;
     private double[][] dcN;
+    private double[][] topByDirection;
 
     /**
      * @param base          the cell of layer 0 (its input size is X); layers above read the width
@@ -132,6 +158,18 @@ public final class DeepRecurrent extends ParamGroup {
      * order (layer 0 forward, layer 0 reverse, layer 1 forward, ...); null means zeros.
      */
     public void load(double[] x, int steps, int batch, double[][] h0, double[][] c0) {
+        load(x, steps, batch, h0, c0, null);
+    }
+
+    /**
+     * As {@link #load(double[], int, int, double[][], double[][])}, with the steps {@code kept[t·B + b]}
+     * = false masked in every layer and direction (Keras's Masking, the mask travelling up the
+     * stack): each (layer, direction) carries its state over them ({@link Unroll#setStepMask}), so
+     * the reverse direction starts at each sequence's last real step and the forward direction's
+     * final state is the one after its last real step, as with PyTorch's {@code pack_padded_sequence}.
+     * The output at a masked step is the carried state. Null: every step is real.
+     */
+    public void load(double[] x, int steps, int batch, double[][] h0, double[][] c0, boolean[] kept) {
         if (unrolls == null || this.steps != steps || this.batch != batch) {
             unrolls = null;
             outputs = null;
@@ -157,9 +195,23 @@ public final class DeepRecurrent extends ParamGroup {
             for (int d = 0; d < directions; d++) {
                 int i = k * directions + d;
                 unrolls[k][d].setInitialState(h0 == null ? null : h0[i], c0 == null ? null : c0[i]);
+                unrolls[k][d].setStepMask(kept == null ? null : inTickOrder(d, kept));
             }
         }
         fillInputs(0, x);
+    }
+
+    /** A [T·B] mask in time order, in direction d's tick order. */
+    private boolean[] inTickOrder(int d, boolean[] kept) {
+        if (kept.length != steps * batch) {
+            throw new IllegalArgumentException("a step mask must hold T·B = " + steps * batch + " values, had "
+                    + kept.length);
+        }
+        boolean[] out = new boolean[kept.length];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(kept, t * batch, out, tick(d, t) * batch, batch);
+        }
+        return out;
     }
 
     /** Copies a layer's input sequence [T·B × in] into both directions' unrolls (the reverse one reversed). */
@@ -275,6 +327,24 @@ public final class DeepRecurrent extends ParamGroup {
     public void beginBackward(double[] dOut, double[][] dhN, double[][] dcN) {
         zeroGrad();
         System.arraycopy(dOut, 0, outputGrads[layers - 1], 0, dOut.length);
+        this.topByDirection = null;
+        this.dhN = dhN;
+        this.dcN = dcN;
+    }
+
+    /**
+     * As {@link #beginBackward}, with the loss's gradient given at each direction's own states of
+     * the top layer ({@code dTop[d]}, [T·B × H] in time order) instead of at its merged output:
+     * for a readout that merges the states otherwise than time by time (Keras's
+     * {@code return_sequences=False}: [→h_T ; ←h_1] merged). The top layer's output gradient reads 0.
+     */
+    public void beginBackwardByDirection(double[][] dTop, double[][] dhN, double[][] dcN) {
+        if (dTop.length != directions) {
+            throw new IllegalArgumentException("one gradient per direction (" + directions + "), had " + dTop.length);
+        }
+        zeroGrad();
+        java.util.Arrays.fill(outputGrads[layers - 1], 0.0);
+        this.topByDirection = dTop;
         this.dhN = dhN;
         this.dcN = dcN;
     }
@@ -300,6 +370,7 @@ public final class DeepRecurrent extends ParamGroup {
         int hid = base.hiddenSize();
         int w = outputWidth();
         double[] g = outputGrads[k];
+        double[][] byDirection = k == layers - 1 ? topByDirection : null;
         for (int d = 0; d < directions; d++) {
             Unroll u = unrolls[k][d];
             u.beginBackward();
@@ -311,12 +382,13 @@ public final class DeepRecurrent extends ParamGroup {
                     int dst = (tick(d, t) * batch + b) * hid;
                     int src = ((tick(1 - d, t) + 1) * batch + b) * hid;
                     for (int j = 0; j < hid; j++) {
-                        dl[dst + j] = switch (merge) {
-                            case CONCAT -> g[o + d * hid + j];
-                            case SUM -> g[o + j];
-                            case MUL -> g[o + j] * other[src + j];
-                            case AVE -> g[o + j] / 2;
-                        };
+                        if (byDirection != null) {
+                            dl[dst + j] = byDirection[d][(t * batch + b) * hid + j];
+                        } else if (merge == Merge.CONCAT) {
+                            dl[dst + j] = g[o + d * hid + j];
+                        } else {
+                            dl[dst + j] = merge.gradient(g[o + j], other[src + j]);
+                        }
                     }
                 }
             }

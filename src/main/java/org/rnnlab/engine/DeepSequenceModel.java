@@ -7,7 +7,8 @@ import java.util.List;
  * PyTorch's {@code num_layers} and {@code bidirectional=True}, concat) → linear readout → loss,
  * over one {@link SequenceBatch} at a time, tick by tick, as {@link SequenceModel} is for one cell.
  *
- * <p>The readout at time t reads the top layer's output [→h_t ; ←h_t]. With a
+ * <p>The readout at time t reads the top layer's output [→h_t ; ←h_t] (or merge(→h_t, ←h_t) with
+ * Keras's merge modes sum, mul, ave). With a
  * {@code finalStateReadout} (many-to-one tasks) a bidirectional top layer is read as Keras's
  * {@code Bidirectional(..., return_sequences=False)} reads it: [→h_t ; ←h after the whole sequence
  * (t = 1)], so at the scored tick the reverse half has seen every input, not one only as in
@@ -31,6 +32,7 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
     private double[] inputs;
     private double[] summary;
     private double[] readoutGrad;
+    private double[][] byDirection;
     private int steps;
     private int forwardNext;
     private int backwardNext = -1;
@@ -42,8 +44,18 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
      * @param finalStateReadout read a bidirectional top layer's reverse half from its final state
      */
     public DeepSequenceModel(ModelConfig config, int layers, boolean bidirectional, boolean finalStateReadout) {
+        this(config, layers, bidirectional, DeepRecurrent.Merge.CONCAT, finalStateReadout);
+    }
+
+    /**
+     * As {@link #DeepSequenceModel(ModelConfig, int, boolean, boolean)}, with a bidirectional
+     * layer's directions merged by {@code merge} (Keras's {@code merge_mode}); a final-state
+     * readout then reads merge(→h_t, ←h_1), as Keras's {@code return_sequences=False} does at t = T.
+     */
+    public DeepSequenceModel(ModelConfig config, int layers, boolean bidirectional, DeepRecurrent.Merge merge,
+                             boolean finalStateReadout) {
         this(config, config.vocabulary() > 0 ? new Embedding(config.vocabulary(), config.cell().inputSize()) : null,
-                new DeepRecurrent(config.cell(), layers, bidirectional, DeepRecurrent.Merge.CONCAT), finalStateReadout);
+                new DeepRecurrent(config.cell(), layers, bidirectional, merge), finalStateReadout);
     }
 
     private DeepSequenceModel(ModelConfig config, Embedding embedding, DeepRecurrent stack, boolean finalStateReadout) {
@@ -63,6 +75,11 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
 
     public ModelConfig config() {
         return config;
+    }
+
+    /** How a bidirectional layer merges its directions (concat with one direction). */
+    public DeepRecurrent.Merge merge() {
+        return stack.merge();
     }
 
     /** The recurrent layers. */
@@ -120,7 +137,11 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
 
     // ---- a batch ----
 
-    /** Loads a batch with zero initial states, reusing buffers while T and B stay; nothing is computed yet. */
+    /**
+     * Loads a batch with zero initial states, reusing buffers while T and B stay; nothing is
+     * computed yet. The batch's padded steps ({@link SequenceBatch#stepMask}) are masked in every
+     * layer ({@link DeepRecurrent#load(double[], int, int, double[][], double[][], boolean[])}).
+     */
     public void load(SequenceBatch b) {
         config.checkBatch(b);
         int w = stack.outputWidth();
@@ -142,7 +163,7 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         if (b.usesTokens()) {
             embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), inputs);
         }
-        stack.load(b.usesTokens() ? inputs : b.inputs(), b.steps(), b.batch(), null, null);
+        stack.load(b.usesTokens() ? inputs : b.inputs(), b.steps(), b.batch(), null, null, b.stepMask());
         forwardNext = 0;
         backwardNext = -1;
     }
@@ -209,13 +230,28 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         rows.forward(t0, t1, readoutInput(), t0 * batch.batch() * stack.outputWidth());
     }
 
-    /** summary[t] = [→h_t ; ←h after the whole sequence] of the top layer. */
+    /** summary[t] = [→h_t ; ←h after the whole sequence] of the top layer (merged, unless concat). */
     private void fillSummary() {
         int top = stack.layers() - 1;
         int hid = config.cell().hiddenSize();
         int bs = batch.batch();
         double[] out = stack.layerOutput(top);
         double[] rev = stack.unroll(top, 1).hiddenBuffer();
+        DeepRecurrent.Merge merge = stack.merge();
+        if (merge != DeepRecurrent.Merge.CONCAT) {
+            double[] fwd = stack.unroll(top, 0).hiddenBuffer();
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < bs; b++) {
+                    int o = (t * bs + b) * hid;
+                    int f = ((t + 1) * bs + b) * hid;
+                    int r = (steps * bs + b) * hid;
+                    for (int j = 0; j < hid; j++) {
+                        summary[o + j] = merge.of(fwd[f + j], rev[r + j]);
+                    }
+                }
+            }
+            return;
+        }
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < bs; b++) {
                 int o = (t * bs + b) * 2 * hid;
@@ -259,10 +295,14 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         for (int t = steps - 1; t >= 0; t--) {
             rows.backward(t, z, t * rowWidth, readoutGrad, t * rowWidth);
         }
-        if (readsFinalStates()) {
-            foldFinalStateGradient();
+        if (readsFinalStates() && stack.merge() != DeepRecurrent.Merge.CONCAT) {
+            stack.beginBackwardByDirection(mergedFinalStateGradient(), null, null);
+        } else {
+            if (readsFinalStates()) {
+                foldFinalStateGradient();
+            }
+            stack.beginBackward(readoutGrad, null, null);
         }
-        stack.beginBackward(readoutGrad, null, null);
         backwardNext = ticks() - 1;
     }
 
@@ -283,6 +323,37 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
                 }
             }
         }
+    }
+
+    /**
+     * From dL/dsummary_t (summary_t = merge(→h_t, ←h_1)), each direction's gradient at its own
+     * states: →h_t gets g_t · ∂merge/∂a at every t; ←h_1 (the reverse output at t = 0) gets
+     * Σ_t g_t · ∂merge/∂c, summed in time order; the reverse direction's other states get none.
+     */
+    private double[][] mergedFinalStateGradient() {
+        int top = stack.layers() - 1;
+        int hid = config.cell().hiddenSize();
+        int bs = batch.batch();
+        DeepRecurrent.Merge merge = stack.merge();
+        double[] fwd = stack.unroll(top, 0).hiddenBuffer();
+        double[] rev = stack.unroll(top, 1).hiddenBuffer();
+        if (byDirection == null || byDirection[0].length != readoutGrad.length) {
+            byDirection = new double[2][readoutGrad.length];
+        }
+        java.util.Arrays.fill(byDirection[1], 0.0);
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < bs; b++) {
+                int o = (t * bs + b) * hid;
+                int f = ((t + 1) * bs + b) * hid;
+                int r = (steps * bs + b) * hid;
+                for (int j = 0; j < hid; j++) {
+                    double g = readoutGrad[o + j];
+                    byDirection[0][o + j] = merge.gradient(g, rev[r + j]);
+                    byDirection[1][b * hid + j] += merge.gradient(g, fwd[f + j]);
+                }
+            }
+        }
+        return byDirection;
     }
 
     /** Backward tick i, in order ticks−1..0; the bottom layer's last one backpropagates into the embedding. */

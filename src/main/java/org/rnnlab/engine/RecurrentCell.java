@@ -211,6 +211,7 @@ public abstract class RecurrentCell extends ParamGroup {
         }
         refreshTransposes();
         forwardKernel(u, t);
+        u.holdMasked(t);
         u.forwardTicks = t + 1;
         u.checkForward(t);
     }
@@ -275,7 +276,21 @@ public abstract class RecurrentCell extends ParamGroup {
         for (int i = 0; i < n; i++) {
             u.dh[slot + i] += u.dhLoss[tickOff + i];
         }
-        backwardKernel(u, t);
+        if (u.kept == null) {
+            backwardKernel(u, t);
+        } else {
+            for (int b = 0; b < u.batch; b++) {
+                if (!u.kept[t * u.batch + b]) {
+                    u.saveHeldGradients(t, b);
+                }
+            }
+            backwardKernel(u, t);
+            for (int b = 0; b < u.batch; b++) {
+                if (!u.kept[t * u.batch + b]) {
+                    u.restoreHeldGradients(t, b);
+                }
+            }
+        }
         u.checkBackward(t);
     }
 
@@ -344,10 +359,18 @@ public abstract class RecurrentCell extends ParamGroup {
      * The Jacobian J[j][k] = ∂h_t[j] / ∂h_{t−1}[k] of batch row {@code b} at tick t, holding
      * c_{t−1} fixed, computed by running this cell's own backward kernel once per unit with
      * dL/dh_t = e_j, on a scratch unroll the cell keeps (so a cell is used by one thread at a time,
-     * as everything in the engine is). Meant for the views, not the training loop.
+     * as everything in the engine is). Meant for the views, not the training loop. A masked step
+     * ({@link Unroll#setStepMask}) keeps its state: the identity.
      */
     public double[][] jacobian(Unroll u, int t, int b) {
         int n = hidden;
+        if (!u.isKept(t, b)) {
+            double[][] identity = new double[n][n];
+            for (int j = 0; j < n; j++) {
+                identity[j][j] = 1.0;
+            }
+            return identity;
+        }
         if (jacobianScratch == null) {
             jacobianScratch = newUnroll(1, n);
         }
@@ -373,8 +396,11 @@ public abstract class RecurrentCell extends ParamGroup {
      * layer x_t is the layer below's output, so this is the factor along depth.
      */
     public double[][] inputJacobian(Unroll u, int t, int b) {
-        jacobian(u, t, b);
         double[][] jac = new double[hidden][inputSize];
+        if (!u.isKept(t, b)) {
+            return jac;
+        }
+        jacobian(u, t, b);
         double[] w = weightIh.value().data;
         double[] d = jacobianScratch.dPreI;
         for (int row = 0; row < hidden; row++) {

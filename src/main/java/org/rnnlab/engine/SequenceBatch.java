@@ -8,7 +8,9 @@ package org.rnnlab.engine;
  * ({@code tokens}, [T·B], X is then the vocabulary size). Targets are either real vectors
  * ({@code targets}, [T·B × Y], for MSE) or class ids ({@code classes}, [T·B], for
  * cross-entropy over Y classes). {@code lossMask} [T·B] is 1 where the loss applies and 0
- * elsewhere; targets where the mask is 0 are ignored.
+ * elsewhere; targets where the mask is 0 are ignored. {@code stepMask} [T·B] (or null: every step
+ * is real) is false at padded steps, which the recurrent layers skip: the state is carried over
+ * them (Keras's {@code Masking}, PyTorch's {@code pack_padded_sequence} for right padding).
  *
  * @param steps      T ≥ 1
  * @param batch      B ≥ 1
@@ -19,9 +21,17 @@ package org.rnnlab.engine;
  * @param targets    [T·B × Y] or null
  * @param classes    [T·B] or null
  * @param lossMask   [T·B]
+ * @param stepMask   [T·B], true at a real step, false at a padded one; or null
  */
 public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
-                            int outputSize, double[] targets, int[] classes, double[] lossMask) implements TaskBatch {
+                            int outputSize, double[] targets, int[] classes, double[] lossMask, boolean[] stepMask)
+        implements TaskBatch {
+
+    /** A batch whose every step is real (no step mask). */
+    public SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
+                         int outputSize, double[] targets, int[] classes, double[] lossMask) {
+        this(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, null);
+    }
 
     public SequenceBatch {
         if (steps <= 0) {
@@ -67,6 +77,9 @@ public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs
         if (lossMask == null || lossMask.length != tb) {
             throw new IllegalArgumentException("loss mask must hold T·B = " + tb + " weights");
         }
+        if (stepMask != null && stepMask.length != tb) {
+            throw new IllegalArgumentException("step mask must hold T·B = " + tb + " values, had " + stepMask.length);
+        }
         if (classes != null) {
             for (int i = 0; i < tb; i++) {
                 if (lossMask[i] != 0 && (classes[i] < 0 || classes[i] >= outputSize)) {
@@ -82,6 +95,29 @@ public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs
 
     public boolean usesTokens() {
         return tokens != null;
+    }
+
+    /** True where tick t of sequence b is a real step, false where it is padding ({@link #stepMask}). */
+    public boolean isReal(int t, int b) {
+        return stepMask == null || stepMask[t * batch + b];
+    }
+
+    /** The same batch with right padding after each sequence's length: steps t ≥ lengths[b] are masked. */
+    public SequenceBatch withLengths(int[] lengths) {
+        if (lengths.length != batch) {
+            throw new IllegalArgumentException("lengths must hold one per sequence (" + batch + "), had " + lengths.length);
+        }
+        boolean[] m = new boolean[steps * batch];
+        for (int b = 0; b < batch; b++) {
+            if (lengths[b] < 1 || lengths[b] > steps) {
+                throw new IllegalArgumentException("length of sequence " + b + " must be in 1.." + steps + ", was "
+                        + lengths[b]);
+            }
+            for (int t = 0; t < lengths[b]; t++) {
+                m[t * batch + b] = true;
+            }
+        }
+        return new SequenceBatch(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, m);
     }
 
     /** Index of tick t, sequence b in the [T·B] layouts. */

@@ -59,7 +59,8 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
 
     /**
      * Loads a batch and the initial state (null = zeros), reusing buffers when T and B are
-     * unchanged. Token inputs go through the embedding here.
+     * unchanged. Token inputs go through the embedding here. The batch's padded steps
+     * ({@link SequenceBatch#stepMask}) carry the state ({@link Unroll#setStepMask}).
      */
     public void load(SequenceBatch b, double[] h0, double[] c0) {
         config.checkBatch(b);
@@ -77,6 +78,7 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
             unroll.setInputs(b.inputs());
         }
         unroll.setInitialState(h0, c0);
+        unroll.setStepMask(b.stepMask());
         backwardNext = -1;
     }
 

@@ -49,6 +49,10 @@ public final class Unroll {
     final double[] dx;
     /** per-tick scratch for the Cho GRU, [B × H]. */
     final double[] scratch;
+    /** false where row b keeps its state through tick t ([T·B], tick order); null: every step is real. */
+    boolean[] kept;
+    /** the masked rows' incoming gradients during a backward tick, [B × 4H]: dh_t, dh_{t−1}, dc_t, dc_{t−1}. */
+    private double[] heldGrad;
 
     int forwardTicks;
     int backwardFrom = -1;
@@ -267,8 +271,8 @@ public final class Unroll {
 
     /**
      * Row b keeps its state through tick t: h_t = h_{t−1} (and c_t = c_{t−1}), as Keras does for
-     * a masked step. Call it after forward tick t has run and before tick t + 1. Forward only:
-     * a backward pass through a held tick is not the derivative of this.
+     * a masked step. Call it after forward tick t has run and before tick t + 1. The cells do it
+     * themselves for the steps {@link #setStepMask} masks, and then also take its derivative.
      */
     public void holdState(int t, int b) {
         int from = (t * batch + b) * hidden;
@@ -277,6 +281,76 @@ public final class Unroll {
         if (c != null) {
             System.arraycopy(c, from, c, to, hidden);
         }
+    }
+
+    /**
+     * Masks steps, Keras's {@code Masking} semantics: where {@code kept[t·B + b]} is false (t in
+     * this unroll's tick order), row b keeps its state through tick t, h_t = h_{t−1}, c_t = c_{t−1}
+     * ({@link #holdState}), and the backward tick passes dL/dh_t (and dL/dc_t) on to t − 1
+     * unchanged, with no gradient at the tick's gates, weights or input. Null: every step is real.
+     */
+    public void setStepMask(boolean[] kept) {
+        if (kept != null && kept.length != steps * batch) {
+            throw new IllegalArgumentException("a step mask must hold T·B = " + steps * batch + " values, had "
+                    + kept.length);
+        }
+        this.kept = kept == null ? null : kept.clone();
+        if (kept != null && heldGrad == null) {
+            heldGrad = new double[4 * batch * hidden];
+        }
+    }
+
+    /** True where row b's tick t is a real step (not masked by {@link #setStepMask}). */
+    public boolean isKept(int t, int b) {
+        return kept == null || kept[t * batch + b];
+    }
+
+    /** After forward tick t: the masked rows keep their state. */
+    void holdMasked(int t) {
+        if (kept == null) {
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            if (!kept[t * batch + b]) {
+                holdState(t, b);
+            }
+        }
+    }
+
+    /** Before backward kernel t, for a masked row b: keeps the gradients the kernel would change. */
+    void saveHeldGradients(int t, int b) {
+        int next = ((t + 1) * batch + b) * hidden;
+        int prev = (t * batch + b) * hidden;
+        int o = 4 * b * hidden;
+        System.arraycopy(dh, next, heldGrad, o, hidden);
+        System.arraycopy(dh, prev, heldGrad, o + hidden, hidden);
+        if (dc != null) {
+            System.arraycopy(dc, next, heldGrad, o + 2 * hidden, hidden);
+            System.arraycopy(dc, prev, heldGrad, o + 3 * hidden, hidden);
+        }
+    }
+
+    /**
+     * After backward kernel t, for a masked row b (saved by {@link #saveHeldGradients}): the
+     * derivative of h_t = h_{t−1}, c_t = c_{t−1}. dL/dh_t goes on to h_{t−1} whole, and the
+     * tick's pre-activation gradients are 0, so it adds nothing to the weights or dL/dx_t.
+     */
+    void restoreHeldGradients(int t, int b) {
+        int next = ((t + 1) * batch + b) * hidden;
+        int prev = (t * batch + b) * hidden;
+        int o = 4 * b * hidden;
+        for (int j = 0; j < hidden; j++) {
+            dh[prev + j] = heldGrad[o + hidden + j] + heldGrad[o + j];
+        }
+        if (dc != null) {
+            for (int j = 0; j < hidden; j++) {
+                dc[next + j] = heldGrad[o + 2 * hidden + j];
+                dc[prev + j] = heldGrad[o + 3 * hidden + j] + heldGrad[o + 2 * hidden + j];
+            }
+        }
+        int row = (t * batch + b) * gh;
+        Arrays.fill(dPreI, row, row + gh, 0.0);
+        Arrays.fill(dPreH, row, row + gh, 0.0);
     }
 
     // ---- reading values ----

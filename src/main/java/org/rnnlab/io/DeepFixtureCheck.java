@@ -13,6 +13,9 @@ import org.rnnlab.engine.Param;
  * bidirectional layers"), runs {@link DeepRecurrent} on it and compares every tensor with the
  * reference at {@link FixtureCheck#TOLERANCE}: the loss, every layer's output sequence and its
  * gradient (per tick), h_n (c_n), every weight gradient, dL/dx (per tick), dL/dh0 (dL/dc0).
+ * An optional {@code lengths} [B] right-pads each sequence after its length: those steps are masked
+ * ({@link DeepRecurrent#load(double[], int, int, double[][], double[][], boolean[])}), and the
+ * reference is PyTorch on {@code pack_padded_sequence} (src/test/resources/fixtures-masked).
  */
 public final class DeepFixtureCheck {
     private DeepFixtureCheck() {}
@@ -58,7 +61,7 @@ public final class DeepFixtureCheck {
         double[][] upH = split(j.tensor(root, "", "upstream_h_n", ld, batch, hid), ld);
         JsonNode e = j.require(root, "", "expected");
 
-        net.load(xs, steps, batch, h0, c0);
+        net.load(xs, steps, batch, h0, c0, stepMask(j, root, file, steps, batch));
         net.forward();
         double[] top = net.layerOutput(layers - 1);
         double loss = 0;
@@ -98,6 +101,35 @@ public final class DeepFixtureCheck {
         }
         String name = path.getFileName() == null ? file : path.getFileName().toString();
         return new FixtureCheck.Result(name, r);
+    }
+
+    /** The mask of {@code lengths} (steps t ≥ lengths[b] masked), or null when the file has none. */
+    private static boolean[] stepMask(JsonArrays j, JsonNode root, String file, int steps, int batch)
+            throws FormatException {
+        if (!root.has("lengths")) {
+            return null;
+        }
+        JsonNode n = root.get("lengths");
+        if (!n.isArray() || n.size() != batch) {
+            throw new FormatException(file, "lengths", "must be an array of " + batch + " lengths (one per sequence)");
+        }
+        boolean[] kept = new boolean[steps * batch];
+        for (int b = 0; b < batch; b++) {
+            JsonNode e = n.get(b);
+            if (!e.isIntegralNumber() || !e.canConvertToInt() || e.intValue() < 1 || e.intValue() > steps) {
+                throw new FormatException(file, "lengths[" + b + "]", "must be a whole number in 1.." + steps + ", was " + e);
+            }
+            int len = e.intValue();
+            for (int t = 0; t < len; t++) {
+                kept[t * batch + b] = true;
+            }
+        }
+        return kept;
+    }
+
+    /** True when a deep fixture masks padded steps ({@code lengths}). */
+    public static boolean isMasked(Path path) throws FormatException {
+        return StrictJson.readObject(path, path.toString(), FixtureReader.MAX_BYTES, true).has("lengths");
     }
 
     /** A bias is a vector in the file, a weight a matrix (even when it is 1 × 1). */

@@ -48,6 +48,9 @@ final class SessionSettingsJson {
         if (s.deep()) {
             g.writeNumberField("layers", s.layers());
             g.writeBooleanField("bidirectional", s.bidirectional());
+            if (s.merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT) {
+                g.writeStringField("merge_mode", s.merge().keras());
+            }
         }
         TaskOptions o = s.taskOptions();
         g.writeObjectFieldStart("task_options");
@@ -125,9 +128,13 @@ final class SessionSettingsJson {
         GateClamp clamp = s.has("clamp") ? parse(file, p + ".clamp", j.text(s, p, "clamp"), GateClamp::parse) : null;
         int layers = s.has("layers") ? (int) j.integer(s, p, "layers", 1, SimulationSettings.MAX_LAYERS) : 1;
         boolean bidirectional = s.has("bidirectional") && j.bool(s, p, "bidirectional");
+        // sessions saved before merge modes have none: concat
+        org.rnnlab.engine.DeepRecurrent.Merge merge = s.has("merge_mode") ? parse(file, p + ".merge_mode",
+                j.text(s, p, "merge_mode"), org.rnnlab.engine.DeepRecurrent.Merge::ofKeras)
+                : org.rnnlab.engine.DeepRecurrent.Merge.CONCAT;
         try {
             return new SimulationSettings(cell, activation, forgetGate, gru, hidden, task, length, batch, embedding, init,
-                    radius, forgetBias, lr, opt, clip, threshold, seed, options, clamp, layers, bidirectional);
+                    radius, forgetBias, lr, opt, clip, threshold, seed, options, clamp, layers, bidirectional, merge);
         } catch (IllegalArgumentException e) {
             throw new FormatException(file, p, e.getMessage());
         }

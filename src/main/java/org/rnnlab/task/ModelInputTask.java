@@ -44,10 +44,15 @@ public final class ModelInputTask implements Task {
      * @param layers     the file's layer names, bottom first
      * @param activation the cells' {@code activation}, or null for the standard one
      * @param recurrentActivation the cells' {@code recurrent_activation}, or null for σ
+     * @param maskValue  the steps the model masks (Keras's {@code Masking(mask_value)}: every value
+     *                   equal to it; an Embedding's {@code mask_zero}: token 0), or null for none
      */
     public record Spec(IoPattern pattern, int inputWidth, int vocabulary, int outputs, LossKind loss,
-                       List<String> layers, Activation activation, Activation recurrentActivation) {
+                       List<String> layers, Activation activation, Activation recurrentActivation, Double maskValue) {
         public Spec {
+            if (maskValue != null && (!Double.isFinite(maskValue) || vocabulary > 0 && maskValue != 0.0)) {
+                throw new IllegalArgumentException("mask value " + maskValue + " is not one a model masks");
+            }
             if (pattern != IoPattern.MANY_TO_ONE && pattern != IoPattern.MANY_TO_MANY) {
                 throw new IllegalArgumentException("an opened model is many-to-one or many-to-many, not " + pattern);
             }
@@ -66,17 +71,48 @@ public final class ModelInputTask implements Task {
             this(pattern, inputWidth, vocabulary, outputs, loss, layers, null, null);
         }
 
+        /** Masking nothing. */
+        public Spec(IoPattern pattern, int inputWidth, int vocabulary, int outputs, LossKind loss, List<String> layers,
+                    Activation activation, Activation recurrentActivation) {
+            this(pattern, inputWidth, vocabulary, outputs, loss, layers, activation, recurrentActivation, null);
+        }
+
+        /** True where row b's step t of these inputs is masked ({@link #maskValue}). */
+        boolean masked(double[] in, int[] ids, int r, int x) {
+            if (maskValue == null) {
+                return false;
+            }
+            if (ids != null) {
+                return ids[r] == 0;
+            }
+            for (int j = 0; j < x; j++) {
+                if (in[r * x + j] != maskValue) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The variant text: {@code many-to-one;x=2;v=0;y=1;mse;lstm_1>dense}. */
         public String text() {
             return (pattern == IoPattern.MANY_TO_ONE ? "many-to-one" : "many-to-many") + ";x=" + inputWidth + ";v="
                     + vocabulary + ";y=" + outputs + ";" + (loss == LossKind.MSE ? "mse" : "ce") + ";"
                     + String.join(">", layers) + (activation == null ? "" : ";act=" + activation.name() + ">"
-                    + recurrentActivation.name());
+                    + recurrentActivation.name()) + (maskValue == null ? "" : ";mask=" + maskValue);
         }
 
         /** Parses {@link #text()}; anything else is refused naming the variant. */
         public static Spec parse(String text) {
             String[] p = text == null ? new String[0] : text.split(";", -1);
+            Double mask = null;
+            if (p.length > 6 && p[p.length - 1].startsWith("mask=")) {
+                try {
+                    mask = Double.valueOf(p[p.length - 1].substring(5));
+                } catch (NumberFormatException e) {
+                    p = new String[0];
+                }
+                p = java.util.Arrays.copyOf(p, Math.max(0, p.length - 1));
+            }
             try {
                 if (p.length != 6 && (p.length != 7 || !p[6].startsWith("act=")) || !p[1].startsWith("x=") || !p[2].startsWith("v=") || !p[3].startsWith("y=")) {
                     throw new IllegalArgumentException();
@@ -97,10 +133,12 @@ public final class ModelInputTask implements Task {
                 }
                 return new Spec(pattern, Integer.parseInt(p[1].substring(2)), Integer.parseInt(p[2].substring(2)),
                         Integer.parseInt(p[3].substring(2)), loss, p[5].isEmpty() ? List.of() : List.of(p[5].split(">")),
-                        act == null ? null : Activation.valueOf(act[0]), act == null ? null : Activation.valueOf(act[1]));
+                        act == null ? null : Activation.valueOf(act[0]), act == null ? null : Activation.valueOf(act[1]),
+                        mask);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("variant '" + text + "' for " + ID
-                        + " is not many-to-one|many-to-many;x=X;v=V;y=Y;mse|ce;LAYER>LAYER[;act=ACTIVATION>RECURRENT]");
+                        + " is not many-to-one|many-to-many;x=X;v=V;y=Y;mse|ce;LAYER>LAYER[;act=ACTIVATION>RECURRENT]"
+                        + "[;mask=V]");
             }
         }
     }
@@ -242,8 +280,20 @@ public final class ModelInputTask implements Task {
         int y = spec.outputs();
         boolean mse = spec.loss() == LossKind.MSE;
         LossPlacement place = spec.pattern() == IoPattern.MANY_TO_ONE ? LossPlacement.LAST : LossPlacement.EVERY;
+        double[] loss = place.mask(steps, count);
+        boolean[] real = null;
+        if (spec.maskValue() != null) {
+            // the model's masked steps carry the state, and Keras's loss skips them
+            real = new boolean[steps * count];
+            for (int r = 0; r < real.length; r++) {
+                real[r] = !spec.masked(in, ids, r, x);
+                if (!real[r] && spec.pattern() == IoPattern.MANY_TO_MANY) {
+                    loss[r] = 0.0;
+                }
+            }
+        }
         return new SequenceBatch(steps, count, inputSize(), in, ids, y, mse ? new double[steps * count * y] : null,
-                mse ? null : new int[steps * count], place.mask(steps, count));
+                mse ? null : new int[steps * count], loss, real);
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.rnnlab.engine.TaskBatch;
  * way. Words: lowercase, letters and digits ({@link WordTokenizer}); the vocabulary is built
  * from the training sentences only, words seen fewer than twice become {@code <unk>}. Inputs are
  * word ids for a learned embedding, right-padded to T (longer sentences keep their first T
- * words); the loss and the metric look at each sentence's last real word only. Training batches
+ * words), the padding masked (the state is carried over it, so a reverse direction starts at the
+ * last real word); the loss and the metric look at each sentence's last real word only. Training batches
  * read 30 % of the real sentences' words as {@code <unk>} ({@link #WORD_DROPOUT}).
  *
  * <p>Metric: test accuracy. Baselines: the majority class of the training split and a
@@ -284,6 +285,7 @@ public final class SentimentTask implements Task {
         int[] tokens = new int[steps * batch];
         int[] classes = new int[steps * batch];
         double[] mask = new double[steps * batch];
+        boolean[] real = new boolean[steps * batch];
         for (int b = 0; b < batch; b++) {
             int[] s = ids[pick[b]];
             int label = sentences.get(pick[b]).label();
@@ -292,8 +294,12 @@ public final class SentimentTask implements Task {
                 classes[t * batch + b] = label;
             }
             mask[(s.length - 1) * batch + b] = 1.0;
+            for (int t = 0; t < s.length; t++) {
+                real[t * batch + b] = true;
+            }
         }
-        return new SequenceBatch(steps, batch, vocabulary.size(), null, tokens, 2, null, classes, mask);
+        // the padding is masked: a bidirectional model's reverse direction starts at the last real word
+        return new SequenceBatch(steps, batch, vocabulary.size(), null, tokens, 2, null, classes, mask, real);
     }
 
     /** H = 16, the headless default: the window's general 8 units fall short on this task. */

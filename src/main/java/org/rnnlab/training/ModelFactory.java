@@ -106,7 +106,7 @@ public final class ModelFactory {
 
     private static DeepSequenceModel unbuiltDeep(SimulationSettings s, Task task) {
         return new DeepSequenceModel(new ModelConfig(cellConfig(s, task), task.vocabulary(), task.outputSize(),
-                task.loss()), s.layers(), s.bidirectional(), task.pattern() == IoPattern.MANY_TO_ONE);
+                task.loss()), s.layers(), s.bidirectional(), s.merge(), task.pattern() == IoPattern.MANY_TO_ONE);
     }
 
     /**

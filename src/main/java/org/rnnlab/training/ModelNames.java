@@ -5,7 +5,8 @@ import org.rnnlab.task.Task;
 
 /**
  * The model a run's settings build, named layer by layer from the input up as a Keras summary
- * would list it: "Embedding(812, 16) → Bidirectional(LSTM 16) → Bidirectional(LSTM 16) → Dense".
+ * would list it: "Embedding(812, 16) → Bidirectional(LSTM 16) → Bidirectional(LSTM 16) → Dense"
+ * (a merge mode other than concat is named: "Bidirectional(LSTM 16, sum)").
  * The one place the name is made, for the command line and the window's status line.
  */
 public final class ModelNames {
@@ -23,7 +24,8 @@ public final class ModelNames {
             sb.append("Embedding(").append(task.vocabulary()).append(", ").append(s.embeddingSize()).append(") → ");
         }
         for (int k = 0; k < s.layers(); k++) {
-            sb.append(s.bidirectional() ? "Bidirectional(" + layer + ")" : layer).append(" → ");
+            String merge = s.merge() == org.rnnlab.engine.DeepRecurrent.Merge.CONCAT ? "" : ", " + s.merge().keras();
+            sb.append(s.bidirectional() ? "Bidirectional(" + layer + merge + ")" : layer).append(" → ");
         }
         return sb.append("Dense").toString();
     }

@@ -2,6 +2,7 @@ package org.rnnlab.training;
 
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.DeepRecurrent;
 import org.rnnlab.engine.GateClamp;
 import org.rnnlab.engine.GruVariant;
 import org.rnnlab.engine.InitScheme;
@@ -36,16 +37,22 @@ import org.rnnlab.task.TaskOptions;
  * @param clamp          a gate held at a value from a tick on ({@link GateClamp}), or null; it must fit the cell
  * @param layers         stacked recurrent layers L, 1..{@link #MAX_LAYERS} (PyTorch's {@code num_layers})
  * @param bidirectional  every layer also runs the sequence backwards ({@code bidirectional=True})
+ * @param merge          how a bidirectional layer combines its directions (Keras's {@code merge_mode}:
+ *                       concat, sum, mul, ave); null reads as concat, and one direction has concat
  */
 public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
                                  int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
                                  InitScheme init, double spectralRadius, double forgetBias, double learningRate,
                                  OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
-                                 TaskOptions taskOptions, GateClamp clamp, int layers, boolean bidirectional) {
+                                 TaskOptions taskOptions, GateClamp clamp, int layers, boolean bidirectional,
+                                 DeepRecurrent.Merge merge) {
     /** The most stacked layers a run may have. */
     public static final int MAX_LAYERS = org.rnnlab.engine.DeepRecurrent.MAX_LAYERS;
 
     public SimulationSettings {
+        if (merge == null || !bidirectional) {
+            merge = DeepRecurrent.Merge.CONCAT;
+        }
         if (taskOptions == null) {
             taskOptions = TaskOptions.defaults();
         }
@@ -99,6 +106,24 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
                 1, false);
     }
 
+    /** Concat merge (sessions saved before merge modes read as this). */
+    public SimulationSettings(CellKind cell, Nonlinearity rnnActivation, boolean forgetGate, GruVariant gruVariant,
+                              int hiddenSize, String taskId, int sequenceLength, int batchSize, int embeddingSize,
+                              InitScheme init, double spectralRadius, double forgetBias, double learningRate,
+                              OptimizerKind optimizer, boolean clip, double clipThreshold, long seed,
+                              TaskOptions taskOptions, GateClamp clamp, int layers, boolean bidirectional) {
+        this(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength, batchSize, embeddingSize,
+                init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp,
+                layers, bidirectional, DeepRecurrent.Merge.CONCAT);
+    }
+
+    /** These settings with a bidirectional layer's merge mode {@code m} (kept as concat with one direction). */
+    public SimulationSettings withMerge(DeepRecurrent.Merge m) {
+        return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
+                seed, taskOptions, clamp, layers, bidirectional, m);
+    }
+
     /** True for more than one layer or a reverse direction: the run's model is a {@code DeepSequenceModel}. */
     public boolean deep() {
         return layers > 1 || bidirectional;
@@ -108,7 +133,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withLayers(int l, boolean bi) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, taskOptions, clamp, l, bi);
+                seed, taskOptions, clamp, l, bi, merge);
     }
 
     private static void range(String name, int v, int lo, int hi) {
@@ -131,7 +156,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withClamp(GateClamp c) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, taskOptions, c, layers, bidirectional);
+                seed, taskOptions, c, layers, bidirectional, merge);
     }
 
     /** The scenario the window opens with: LSTM, adding problem, T = 20, 8 units. */
@@ -148,7 +173,7 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
     public SimulationSettings withTaskOptions(TaskOptions o) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
                 batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold,
-                seed, o, clamp, layers, bidirectional);
+                seed, o, clamp, layers, bidirectional, merge);
     }
 
     /** The cell config for a given input size. */
@@ -158,47 +183,47 @@ public record SimulationSettings(CellKind cell, Nonlinearity rnnActivation, bool
 
     public SimulationSettings withCell(CellKind c) {
         return new SimulationSettings(c, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(c, hiddenSize, forgetGate, gruVariant), layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(c, hiddenSize, forgetGate, gruVariant), layers, bidirectional, merge);
     }
 
     public SimulationSettings withHiddenSize(int h) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, h, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, h, forgetGate, gruVariant), layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, h, forgetGate, gruVariant), layers, bidirectional, merge);
     }
 
     public SimulationSettings withTask(String id, int seqLength) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, id, seqLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     public SimulationSettings withSeed(long s) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions, clamp, layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, s, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     public SimulationSettings withSpectralRadius(double r) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
+                batchSize, embeddingSize, init, r, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     public SimulationSettings withTraining(double lr, OptimizerKind opt, boolean clipOn, double threshold) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions, clamp, layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, lr, opt, clipOn, threshold, seed, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     public SimulationSettings withVariant(Nonlinearity activation, boolean forget, GruVariant gru) {
         return new SimulationSettings(cell, activation, forget, gru, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, hiddenSize, forget, gru), layers, bidirectional);
+                batchSize, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clampFitting(cell, hiddenSize, forget, gru), layers, bidirectional, merge);
     }
 
     public SimulationSettings withInit(InitScheme scheme, double forgetBiasValue) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
+                batchSize, embeddingSize, scheme, spectralRadius, forgetBiasValue, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     public SimulationSettings withBatchSize(int b) {
         return new SimulationSettings(cell, rnnActivation, forgetGate, gruVariant, hiddenSize, taskId, sequenceLength,
-                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional);
+                b, embeddingSize, init, spectralRadius, forgetBias, learningRate, optimizer, clip, clipThreshold, seed, taskOptions, clamp, layers, bidirectional, merge);
     }
 
     /** The clamp if it still fits the changed cell, else null: a new cell drops a clamp it cannot take. */

@@ -65,9 +65,9 @@ class SessionCommandTest {
     void aModelTheEngineCannotStepIsOneLineExitTwo() {
         Path s = dir.resolve("bad.json");
         PredictCommandTest.Outcome o = PredictCommandTest.run("session", "--from-model",
-                "src/test/resources/keras/tfjs/bidi-gru-mul-hard/model.json", "--out", s.toString());
+                "src/test/resources/keras/tfjs/lstm-gobackwards-seq-relu/model.json", "--out", s.toString());
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err().strip()).doesNotContain("\n").contains("merge_mode mul").contains(ModelRun.SUPPORTED);
+        assertThat(o.err().strip()).doesNotContain("\n").contains("go_backwards=true").contains(ModelRun.SUPPORTED);
         assertThat(s).doesNotExist();
     }
 }

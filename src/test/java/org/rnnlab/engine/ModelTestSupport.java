@@ -63,7 +63,7 @@ final class ModelTestSupport {
     /** The same batch with other dense inputs. */
     static SequenceBatch withInputs(SequenceBatch b, double[] inputs) {
         return new SequenceBatch(b.steps(), b.batch(), b.inputSize(), inputs, null, b.outputSize(), b.targets(),
-                b.classes(), b.lossMask());
+                b.classes(), b.lossMask(), b.stepMask());
     }
 
     /** Central differences of the model's loss on {@code batch} with respect to every element of {@code p}. */

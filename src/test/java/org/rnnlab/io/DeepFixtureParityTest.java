@@ -14,14 +14,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Parity of stacked and bidirectional layers with PyTorch: shared/fixtures/deep plus held-out
- * fixtures made with gen_deep_fixtures.py (T=1, B=1, L=4, every cell), every tensor at 1e-9.
+ * fixtures made with gen_deep_fixtures.py (T=1, B=1, L=4, every cell), and masked padded steps
+ * against PyTorch's pack_padded_sequence (fixtures-masked), every tensor at 1e-9.
  */
 class DeepFixtureParityTest {
     static Stream<Path> deepFixtures() throws IOException, URISyntaxException {
-        Path dir = Path.of(DeepFixtureParityTest.class.getClassLoader().getResource("fixtures/deep").toURI());
+        return list("fixtures/deep");
+    }
+
+    /** PyTorch on pack_padded_sequence (gen_masked_fixtures.py beside them): padded steps masked. */
+    static Stream<Path> maskedFixtures() throws IOException, URISyntaxException {
+        return list("fixtures-masked");
+    }
+
+    private static Stream<Path> list(String resource) throws IOException, URISyntaxException {
+        Path dir = Path.of(DeepFixtureParityTest.class.getClassLoader().getResource(resource).toURI());
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("maskedFixtures")
+    void paddedStepsMatchPackedSequences(Path file) throws FormatException {
+        assertThat(DeepFixtureCheck.isMasked(file)).isTrue();
+        everyTensorMatchesTheReference(file);
+    }
+
+    @Test
+    void theMaskedShapesArePresent() throws Exception {
+        assertThat(maskedFixtures().map(p -> p.getFileName().toString()).toList())
+                .contains("lstm-x3-h4-t6-b3-l2-d2-s21-masked.json", "gru-x2-h3-t5-b3-l2-d2-s22-masked.json",
+                        "rnn_tanh-x3-h4-t5-b2-l1-d2-s23-masked.json", "lstm-x2-h3-t4-b3-l1-d1-s24-masked.json");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.rnnlab.engine.Unroll;
  * forward tick by tick on the engine's cells from a zero state:
  * <ul>
  *   <li>a masked step (row b, time t) keeps the state, h_t = h_{t−1} (and c), so its output is
- *       the previous output, as Keras's {@code rnn} loop does ({@link Unroll#holdState});</li>
+ *       the previous output, as Keras's {@code rnn} loop does ({@link Unroll#setStepMask});</li>
  *   <li>{@code go_backwards} reads the sequence last step first and returns its outputs in that
  *       order;</li>
  *   <li>{@code Bidirectional}: the backward cell reads the sequence reversed, its outputs are
@@ -163,15 +163,19 @@ public final class RecurrentLayer implements Layer {
             int t = reversed ? steps - 1 - s : s;
             System.arraycopy(in.data(), t * row, x, s * row, row);
         }
+        if (in.mask() != null) {
+            boolean[] kept = new boolean[steps * batch];
+            for (int s = 0; s < steps; s++) {
+                int t = reversed ? steps - 1 - s : s;
+                for (int b = 0; b < batch; b++) {
+                    kept[s * batch + b] = in.kept(t, b);
+                }
+            }
+            u.setStepMask(kept);
+        }
         u.setInitialState(null, null);
         for (int s = 0; s < steps; s++) {
             cell.forwardTick(u, s);
-            int t = reversed ? steps - 1 - s : s;
-            for (int b = 0; b < batch; b++) {
-                if (!in.kept(t, b)) {
-                    u.holdState(s, b);
-                }
-            }
         }
         return u.hiddenBuffer().clone();
     }

@@ -14,6 +14,7 @@ import org.rnnlab.io.AtomicFiles;
  * { "steps": T, "batch": B, "loss": "mse" | "cross_entropy",
  *   "inputs": [T][B][X] | "tokens": [T][B], "targets": [T][B][Y] | "classes": [T][B],
  *   "source_tokens": [Ts][B] (an encoder-decoder's source), "mask": [T][B],
+ *   "lengths": [B] (when the steps after them are padding, masked: SequenceBatch#stepMask),
  *   "engine": { "outputs": [T][B][Y], "loss": L } }
  * </pre>
  * Targets (classes) where the mask is 0 are ignored by the loss and written as 0. The engine's
@@ -50,6 +51,10 @@ final class BatchJson {
                 }
                 g.writeFieldName("mask");
                 values(g, b, b.lossMask(), 1, null);
+                if (b.stepMask() != null) {
+                    g.writeFieldName("lengths");
+                    g.writeArray(lengths(b), 0, b.batch());
+                }
                 g.writeObjectFieldStart("engine");
                 g.writeFieldName("outputs");
                 values(g, b, run.outputs(), b.outputSize(), null);
@@ -58,6 +63,23 @@ final class BatchJson {
                 g.writeEndObject();
             }
         });
+    }
+
+    /** Each sequence's real length; the script masks the steps after it, so the padding must be at the end. */
+    private static int[] lengths(SequenceBatch b) {
+        int[] n = new int[b.batch()];
+        for (int r = 0; r < b.batch(); r++) {
+            while (n[r] < b.steps() && b.isReal(n[r], r)) {
+                n[r]++;
+            }
+            for (int t = n[r]; t < b.steps(); t++) {
+                if (b.isReal(t, r)) {
+                    throw new IllegalArgumentException("export: sequence " + r + " has a real step (t=" + (t + 1)
+                            + ") after a padded one; the exported script masks trailing padding only");
+                }
+            }
+        }
+        return n;
     }
 
     /** [T][B][w] (or [T][B] for w = 1 and the mask); zeros where {@code mask} is 0. */

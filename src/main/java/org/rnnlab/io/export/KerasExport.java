@@ -88,7 +88,7 @@ final class KerasExport {
         if (mc.vocabulary() > 0) {
             input.put("dtype", "int64");
             ObjectNode e = layer(layers, "Embedding", "embedding");
-            e.put("input_dim", mc.vocabulary()).put("output_dim", c.inputSize()).put("mask_zero", false);
+            e.put("input_dim", mc.vocabulary()).put("output_dim", c.inputSize()).put("mask_zero", masksZero(run));
         } else {
             shape.add(c.inputSize());
             input.put("dtype", "float64");
@@ -206,7 +206,7 @@ final class KerasExport {
         if (mc.vocabulary() > 0) {
             v.put("INPUT", "keras.Input(shape=(" + t + ",), dtype=\"int64\")");
             layers.append("        keras.layers.Embedding(").append(mc.vocabulary()).append(", ").append(c.inputSize())
-                    .append(", name=\"embedding\"),\n");
+                    .append(masksZero(run) ? ", mask_zero=True" : "").append(", name=\"embedding\"),\n");
         } else {
             v.put("INPUT", "keras.Input(shape=(" + t + ", " + c.inputSize() + "))");
         }
@@ -221,5 +221,23 @@ final class KerasExport {
         layers.append("        keras.layers.Dense(").append(mc.outputSize()).append(", name=\"dense\"),\n");
         v.put("LAYERS", layers.toString());
         return Templates.fill("model_keras.py.template", v);
+    }
+
+    /**
+     * The batch's padded steps are masked (SequenceBatch#stepMask): in Keras that is the
+     * Embedding's {@code mask_zero}, which needs the padding to be token 0 and token 0 to be padding.
+     */
+    private static boolean masksZero(ExportedRun run) {
+        var b = run.batch();
+        if (b.stepMask() == null || !b.usesTokens()) {
+            return false;
+        }
+        for (int i = 0; i < b.tokens().length; i++) {
+            if (b.stepMask()[i] != (b.tokens()[i] != 0)) {
+                throw new IllegalArgumentException("export: the batch masks steps other than those of token 0, which"
+                        + " Keras's mask_zero cannot say");
+            }
+        }
+        return true;
     }
 }

@@ -65,6 +65,7 @@ final class PyTorchExport {
         v.put("RNN", module);
         v.put("HAND_CELLS", module.startsWith("HandCell") ? Templates.fill("hand_cells.py.part", Map.of()) : "");
         v.put("HIDDEN", Integer.toString(directions * h));
+        v.put("H", Integer.toString(h));
         v.put("SUMMARY", summary);
         v.put("OUTPUTS", Integer.toString(mc.outputSize()));
         EncoderDecoderModel e = run.encoderDecoder();
@@ -77,7 +78,7 @@ final class PyTorchExport {
             v.put("CALL", "torch.tensor(batch[\"source_tokens\"], dtype=torch.long), x");
         } else {
             v.put("MODEL", Templates.fill("sequence_model.py.part", v));
-            v.put("CALL", "x");
+            v.put("CALL", "x, lengths");
         }
         return Templates.fill("model.py.template", v);
     }

@@ -23,6 +23,10 @@ public final class RunExporter {
      */
     public static List<Path> plan(ExportedRun run, ExportTarget target, Path dir, boolean force) {
         String why = target.refusal(run.config().cell(), run.clamp() != null, run.depth());
+        if (why == null && run.deep() != null && run.deep().merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT) {
+            why = "export: merge mode " + run.deep().merge().keras() + " is not exported yet (concat only): torch.nn"
+                    + " has no merge modes, and Keras export takes one direction";
+        }
         if (why != null) {
             throw new IllegalArgumentException(why);
         }

@@ -38,15 +38,18 @@ import org.rnnlab.training.SimulationSettings;
  * and exactly the file's weights in the model those settings build ({@code SequenceModel} for
  * one layer, {@code DeepSequenceModel} otherwise), as a {@link SessionState} at the start of
  * iteration 1. A {@code Dense(1, sigmoid)} becomes a two-class softmax over logits [0, z]
- * (softmax([0, z])₁ = σ(z)); with no Dense the readout is the identity (y = h, MSE). What the stepping engine cannot represent is refused in one line
+ * (softmax([0, z])₁ = σ(z)); with no Dense the readout is the identity (y = h, MSE). A
+ * {@code Masking} input layer or an Embedding's {@code mask_zero} masks those steps of the task's
+ * batches (the state is carried over them, {@link org.rnnlab.engine.SequenceBatch#stepMask}); the
+ * merge mode of Bidirectional layers is kept. What the stepping engine cannot represent is refused in one line
  * naming the layer and what the window supports ({@link #SUPPORTED}); nothing is half-built.
  */
 public final class ModelRun {
     /** What the window steps, for the refusals. */
-    public static final String SUPPORTED = "the window steps [Embedding without mask_zero →] 1–"
+    public static final String SUPPORTED = "the window steps [Embedding (mask_zero or not) or Masking →] 1–"
             + SimulationSettings.MAX_LAYERS + " SimpleRNN/LSTM/GRU layers of one cell, one H and one pair of"
-            + " activations, all Bidirectional(concat) or none [→ one Dense (linear, softmax, or sigmoid"
-            + " on 1 unit)]; `predict` runs the rest";
+            + " activations, all Bidirectional with one merge mode or none [→ one Dense (linear, softmax, or"
+            + " sigmoid on 1 unit)]; `predict` runs the rest";
     /** Sequences per iteration when the inputs are generated. */
     public static final int GENERATED_BATCH = 4;
 
@@ -71,7 +74,7 @@ public final class ModelRun {
                 c.hiddenSize(), ModelInputTask.ID, task.sequenceLength(), batch,
                 fit.embedding() == null ? 16 : fit.embedding().dim(), InitScheme.PYTORCH_DEFAULT, Double.NaN,
                 Double.NaN, 0.01, OptimizerKind.ADAM, true, 1.0, 42L, options, null, fit.layers().size(),
-                fit.bidirectional());
+                fit.bidirectional()).withMerge(fit.merge());
         Model m = ModelFactory.uninitialised(s, task);
         copyWeights(fit, m);
         List<Param> params = m.params();
@@ -84,7 +87,7 @@ public final class ModelRun {
 
     /** What the stack is in the window's terms. */
     record Fit(ModelInputTask.Spec spec, CellConfig cell, List<RecurrentLayer> layers, boolean bidirectional,
-               Embedding embedding, DenseLayer dense) {
+               Merge merge, Embedding embedding, DenseLayer dense) {
         boolean sigmoid() {
             return dense != null && dense.activation() == Activation.SIGMOID;
         }
@@ -94,16 +97,23 @@ public final class ModelRun {
         List<Layer> ls = stack.layers();
         int i = 0;
         Embedding emb = null;
+        Double maskValue = null;
         if (ls.get(0) instanceof EmbeddingLayer e) {
             if (e.maskZero()) {
-                throw refused(e, "mask_zero=true masks steps");
+                maskValue = 0.0;
             }
             emb = e.table();
             i++;
+        } else if (ls.get(0) instanceof MaskingLayer mask) {
+            if (!Double.isFinite(mask.maskValue())) {
+                throw refused(mask, "mask_value " + mask.maskValue());
+            }
+            maskValue = mask.maskValue();
+            i++;
         }
-        for (Layer l : ls) {
-            if (l instanceof MaskingLayer) {
-                throw refused(l, "masks padded steps");
+        for (int k = i; k < ls.size(); k++) {
+            if (ls.get(k) instanceof MaskingLayer) {
+                throw refused(ls.get(k), "masks steps above the input (the window masks at the input only)");
             }
         }
         List<RecurrentLayer> rec = new ArrayList<>();
@@ -126,6 +136,7 @@ public final class ModelRun {
         }
         CellConfig first = rec.get(0).cells().get(0).config();
         boolean bi = rec.get(0).cells().size() == 2;
+        Merge merge = bi ? rec.get(0).merge() : Merge.CONCAT;
         for (int k = 0; k < rec.size(); k++) {
             RecurrentLayer r = rec.get(k);
             CellConfig c = r.cells().get(0).config();
@@ -141,8 +152,9 @@ public final class ModelRun {
             if ((r.cells().size() == 2) != bi) {
                 throw refused(r, (bi ? "is one direction" : "is Bidirectional") + " and the first is not");
             }
-            if (bi && r.merge() != Merge.CONCAT) {
-                throw refused(r, "merge_mode " + r.merge().name().toLowerCase(java.util.Locale.ROOT));
+            if (bi && r.merge() != merge) {
+                throw refused(r, "merge_mode " + r.merge().keras() + " above " + merge.keras()
+                        + " (one merge mode for every layer)");
             }
             if (r.goBackwards()) {
                 throw refused(r, "go_backwards=true");
@@ -152,7 +164,7 @@ public final class ModelRun {
             }
         }
         LossKind loss;
-        int y = dense == null ? first.hiddenSize() * (bi ? 2 : 1) : dense.affine().outputSize();
+        int y = dense == null ? first.hiddenSize() * (bi && merge == Merge.CONCAT ? 2 : 1) : dense.affine().outputSize();
         if (dense == null || dense.activation() == Activation.LINEAR) {
             loss = LossKind.MSE;
         } else if (dense.activation() == null) {
@@ -168,8 +180,8 @@ public final class ModelRun {
         boolean standard = first.standardActivations();
         ModelInputTask.Spec spec = new ModelInputTask.Spec(pattern, stack.inputWidth(),
                 emb == null ? 0 : emb.vocabularySize(), y, loss, names, standard ? null : first.activation(),
-                standard ? null : first.recurrentActivation());
-        return new Fit(spec, first, rec, bi, emb, dense);
+                standard ? null : first.recurrentActivation(), maskValue);
+        return new Fit(spec, first, rec, bi, merge, emb, dense);
     }
 
     private static String describe(CellConfig c) {

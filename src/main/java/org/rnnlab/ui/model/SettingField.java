@@ -10,6 +10,7 @@ public enum SettingField {
     HIDDEN_SIZE("hidden size"),
     LAYERS("layers"),
     BIDIRECTIONAL("bidirectional"),
+    MERGE("merge mode"),
     TASK("task"),
     SEQUENCE_LENGTH("sequence length"),
     BATCH_SIZE("batch size"),

@@ -76,6 +76,7 @@ final class ControlsPanel {
     private final ComboBox<OptimizerKind> optimizer = new ComboBox<>();
     private final ToggleSwitch clip = new ToggleSwitch();
     private final ToggleSwitch bidirectional = new ToggleSwitch();
+    private final ComboBox<org.rnnlab.engine.DeepRecurrent.Merge> merge = MergeControl.box();
 
     ControlsPanel(SettingsModel model, List<String> taskIds) {
         this.model = model;
@@ -172,6 +173,8 @@ final class ControlsPanel {
                 apply(SettingField.BIDIRECTIONAL, s -> s.withLayers(s.layers(), on)));
         add(SettingField.BIDIRECTIONAL, "Bidirectional", bidirectional,
                 "Every layer also reads the sequence backwards, t = T..1, with its own weights");
+        merge.valueProperty().addListener((o, a, m) -> apply(SettingField.MERGE, s -> m == null ? s : s.withMerge(m)));
+        add(SettingField.MERGE, MergeControl.TITLE, merge, MergeControl.TIP);
 
         textField(SettingField.CLAMP, ClampControl.ID, ClampControl.TITLE, ClampControl.TIP,
                 ClampControl::shown, ClampControl::change);
@@ -418,6 +421,7 @@ final class ControlsPanel {
             optimizer.setValue(s.optimizer());
             clip.setSelected(s.clip());
             bidirectional.setSelected(s.bidirectional());
+            merge.setValue(s.merge());
             for (Map.Entry<SettingField, TextField> e : texts.entrySet()) {
                 if (model.error(e.getKey()) == null) {
                     e.getValue().setText(((Function<SimulationSettings, String>) e.getValue().getUserData()).apply(s));
@@ -429,6 +433,7 @@ final class ControlsPanel {
             show(SettingField.GRU_VARIANT, s.cell() == CellKind.GRU);
             show(SettingField.CLAMP, s.cell() != CellKind.RNN);
             show(SettingField.CLIP_THRESHOLD, s.clip());
+            show(SettingField.MERGE, s.bidirectional());
         } finally {
             updating = false;
         }

@@ -91,13 +91,13 @@ class OpenModelWindowTest extends WindowFixture {
         frame(robot);
         String before = text(robot, "#status");
         SimulationSettings settings = window.settings().settings();
-        prompts.opens.add(Path.of("src/test/resources/keras/tfjs/masking-gru-seq/model.json"));
+        prompts.opens.add(Path.of("src/test/resources/keras/tfjs/lstm-gobackwards-seq-relu/model.json"));
         prompts.confirmAnswer = false;
         robot.interact(() -> findItem("#openModel").fire());
         awaitAction(robot);
         assertThat(prompts.infos).isEmpty();
         assertThat(prompts.errors).hasSize(1);
-        assertThat(prompts.errors.get(0)).startsWith("model.json: layer ").contains("(Masking): masks padded steps")
+        assertThat(prompts.errors.get(0)).startsWith("model.json: layer ").contains("(Recurrent): go_backwards=true")
                 .contains(ModelRun.SUPPORTED).doesNotContain("\n");
         assertThat(text(robot, "#status")).isEqualTo(before);
         assertThat(window.settings().settings()).isEqualTo(settings);
