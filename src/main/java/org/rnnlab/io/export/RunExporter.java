@@ -23,6 +23,9 @@ public final class RunExporter {
      */
     public static List<Path> plan(ExportedRun run, ExportTarget target, Path dir, boolean force) {
         String why = target.refusal(run.config().cell(), run.clamp() != null, run.depth());
+        if (why == null && target == ExportTarget.KERAS) {
+            why = KerasLayers.refusal(run);
+        }
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
