@@ -8,10 +8,10 @@ import org.rnnlab.engine.CellKind;
 
 /**
  * Where a run is handed back to, with the files each writes into the folder and what each
- * refuses: Keras has no LSTM without a forget gate (PyTorch's script writes that cell and the
- * Cho 2014 GRU out by hand, for one unidirectional layer; Keras has the latter as
- * {@code reset_after=False}) and no Keras 2 hard_sigmoid (Keras 3's is x/6 + 0.5); neither has
- * gate clamps.
+ * refuses: Keras has no LSTM without a forget gate (PyTorch's script writes the cells torch.nn
+ * lacks out by hand: that one, the Cho 2014 GRU, which Keras has as {@code reset_after=False},
+ * and Keras's other activations) and no Keras 2 hard_sigmoid (Keras 3's is x/6 + 0.5); neither
+ * has gate clamps.
  */
 public enum ExportTarget {
     /** model.py (torch.nn), weights.safetensors (F64) and batch.json. */
@@ -56,7 +56,6 @@ public enum ExportTarget {
     public String refusal(CellConfig c, boolean clamped, String depth) {
         String why = null;
         boolean noForget = c.kind() == CellKind.LSTM && !c.forgetGate();
-        boolean byHand = noForget || c.kind() == CellKind.GRU && c.gruVariant() == org.rnnlab.engine.GruVariant.CHO_2014;
         boolean keras2HardSigmoid = c.activation() == Activation.HARD_SIGMOID
                 || c.kind() != CellKind.RNN && c.recurrentActivation() == Activation.HARD_SIGMOID;
         if (this == KERAS && noForget) {
@@ -64,10 +63,6 @@ public enum ExportTarget {
         } else if (this == KERAS && keras2HardSigmoid) {
             why = "3 defines hard_sigmoid as clip(x/6 + 0.5, 0, 1), and this cell uses Keras 2's clip(0.2x + 0.5, 0, 1);"
                     + " the PyTorch export writes it";
-        } else if (this == PYTORCH && depth != null && byHand) {
-            why = "export writes " + c.label() + " by hand for one unidirectional layer only, not " + depth;
-        } else if (this == PYTORCH && !c.standardActivations()) {
-            why = "export writes the standard activations only, and this cell uses " + c.label();
         } else if (clamped) {
             why = "has no gate clamps; clear the clamp first";
         }

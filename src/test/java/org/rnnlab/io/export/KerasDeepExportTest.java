@@ -59,7 +59,12 @@ class KerasDeepExportTest {
                         d.withCell(CellKind.GRU).withTask("copy", 12).withLayers(1, true)
                                 .withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
                 Arguments.of("RNN, bidirectional, order (CE, final state)", d.withCell(CellKind.RNN)
-                        .withTask("order", 8).withLayers(1, true)));
+                        .withTask("order", 8).withLayers(1, true)),
+                Arguments.of("opened LSTM: relu, Keras 3 hard_sigmoid gates, 2 layers bidirectional, every tick",
+                        PyTorchExportTest.opened(d.withCell(CellKind.LSTM).withLayers(2, true),
+                                "many-to-many;x=2;v=0;y=1;mse;a>b>dense;act=RELU>HARD_SIGMOID_KERAS3")),
+                Arguments.of("opened SimpleRNN: linear, every tick", PyTorchExportTest.opened(d.withCell(CellKind.RNN),
+                        "many-to-many;x=2;v=0;y=2;mse;simple_rnn>dense;act=LINEAR>SIGMOID")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +78,8 @@ class KerasDeepExportTest {
                 true, null));
         int rows = b.batch() * b.outputSize();
         boolean lastOnly = !y.sequence();
-        assertEquals(s.bidirectional() && !s.taskId().equals("copy"), lastOnly, "returns t = T only");
+        assertEquals(s.bidirectional() && !s.taskId().equals("copy") && !name.contains("every tick"), lastOnly,
+                "returns t = T only");
         if (lastOnly) {
             assertThat(y.shape()).containsExactly(b.batch(), b.outputSize());
             for (int i = 0; i < (b.steps() - 1) * b.batch(); i++) {
@@ -88,7 +94,7 @@ class KerasDeepExportTest {
             assertEquals(e.outputs()[offset + i], y.data()[i], 1e-12, "output " + i);
         }
         String script = Files.readString(out.resolve("model_keras.py"));
-        assertThat(script).contains("keras.Sequential", s.bidirectional() ? "keras.layers.Bidirectional(" : "_1\"");
+        assertThat(script).contains("keras.Sequential", s.bidirectional() ? "keras.layers.Bidirectional(" : s.layers() > 1 ? "_1\"" : "name=");
         KerasExportTest.compiles(out.resolve("model_keras.py"));
     }
 
@@ -102,6 +108,18 @@ class KerasDeepExportTest {
         assertEquals(2, o.exit(), o.err());
         assertThat(o.err().strip()).doesNotContain("\n").contains("Keras: this bidirectional many-to-one batch scores row",
                 "the PyTorch export writes it");
+        assertThat(dir.resolve("keras")).doesNotExist();
+    }
+
+    @Test
+    void keras2sHardSigmoidIsRefusedInOneLine() throws Exception {
+        SimulationSettings s = PyTorchExportTest.opened(SimulationSettings.defaults().withHiddenSize(3).withBatchSize(2)
+                .withCell(CellKind.GRU), "many-to-many;x=2;v=0;y=1;mse;gru>dense;act=TANH>HARD_SIGMOID");
+        Path session = ExportSessions.save(ExportSessions.running(s), dir.resolve("s.json"));
+        ExportSessions.Outcome o = ExportSessions.cli("export", "--session", session.toString(), "--to", "keras",
+                "--out", dir.resolve("keras").toString());
+        assertEquals(2, o.exit(), o.err());
+        assertThat(o.err()).contains("Keras 3 defines hard_sigmoid as clip(x/6 + 0.5, 0, 1), and this cell uses Keras 2's");
         assertThat(dir.resolve("keras")).doesNotExist();
     }
 
