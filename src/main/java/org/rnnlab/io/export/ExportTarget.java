@@ -48,12 +48,8 @@ public enum ExportTarget {
         };
     }
 
-    /**
-     * Why this framework's layers cannot be the cell, or null when they can.
-     *
-     * @param depth "layers 2, bidirectional" or "the encoder-decoder", null for one layer
-     */
-    public String refusal(CellConfig c, boolean clamped, String depth) {
+    /** Why this framework's layers cannot be the cell, or null when they can (at any depth). */
+    public String refusal(CellConfig c, boolean clamped) {
         String why = null;
         boolean noForget = c.kind() == CellKind.LSTM && !c.forgetGate();
         boolean keras2HardSigmoid = c.activation() == Activation.HARD_SIGMOID

@@ -22,7 +22,7 @@ public final class RunExporter {
      * @throws IllegalArgumentException one line saying why not
      */
     public static List<Path> plan(ExportedRun run, ExportTarget target, Path dir, boolean force) {
-        String why = target.refusal(run.config().cell(), run.clamp() != null, run.depth());
+        String why = target.refusal(run.config().cell(), run.clamp() != null);
         if (why == null && target == ExportTarget.KERAS) {
             why = KerasLayers.refusal(run);
         }
