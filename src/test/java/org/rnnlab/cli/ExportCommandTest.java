@@ -106,7 +106,7 @@ class ExportCommandTest {
                 "Keras has no LSTM without a forget gate");
         Outcome o = run("export", "--session", s.toString(), "--to", "pytorch", "--out", dir.resolve("b").toString());
         assertEquals(0, o.exit(), o.err());
-        assertThat(Files.readString(dir.resolve("b/model.py"))).contains("class HandCell", "HandCell(\"lstm_no_forget\", 2, 3)");
+        assertThat(Files.readString(dir.resolve("b/model.py"))).contains("class HandRNN", "HandRNN(\"lstm_no_forget\", 2, 3, activation=\"tanh\"");
         Files.delete(s);
         s = session(small(CellKind.LSTM, "adding", 5).withClamp(new GateClamp("f", 1, 0, -1)));
         refused(run("export", "--session", s.toString(), "--to", "pytorch", "--out", dir.resolve("c").toString()),
@@ -116,9 +116,11 @@ class ExportCommandTest {
     }
 
     /**
-     * The encoder-decoder (numbers) goes to PyTorch (two embeddings and cells, {@code PyTorchExportTest}
-     * runs it) but not to Keras: one line, exit 2, no folder; nor does a stacked or bidirectional run,
-     * or one of the by-hand cells stacked to PyTorch.
+     * The encoder-decoder (numbers) and a stacked bidirectional run go to PyTorch (two embeddings
+     * and cells, {@code PyTorchExportTest} runs it) and to Keras (a functional model and a
+     * Sequential of Bidirectional layers, {@code KerasEncoderDecoderExportTest} and
+     * {@code KerasDeepExportTest}); so does a stacked Cho 2014 GRU, which the PyTorch script writes
+     * out by hand ({@code HandRNN}).
      */
     @Test
     void whatAFrameworkCannotTakeIsRefusedInOneLine() throws Exception {
@@ -126,24 +128,24 @@ class ExportCommandTest {
         TrainCommandTest.Run r = TrainCommandTest.run("train", "--task", "numbers", "--steps", "1", "--batch", "2",
                 "--hidden", "3", "--save-session", numbers.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
-        refused(run("export", "--session", numbers.toString(), "--to", "keras", "--out", dir.resolve("k").toString()),
-                "Keras export writes a one-layer sequence model, not the encoder-decoder; the PyTorch export writes it");
-        assertThat(dir.resolve("k")).doesNotExist();
+        Outcome k = run("export", "--session", numbers.toString(), "--to", "keras", "--out", dir.resolve("k").toString());
+        assertEquals(0, k.exit(), k.err());
+        assertThat(Files.readString(dir.resolve("k/model_keras.py"))).contains("name=\"encoder\"", "keras.Model(");
         Outcome n = run("export", "--session", numbers.toString(), "--to", "pytorch", "--out", dir.resolve("n").toString());
         assertEquals(0, n.exit(), n.err());
         assertThat(Files.readString(dir.resolve("n/model.py"))).contains("self.encoder = nn.LSTM(", "self.decoder = nn.LSTM(");
         Path deep = session(small(CellKind.GRU, "adding", 5).withLayers(2, true));
-        refused(run("export", "--session", deep.toString(), "--to", "keras", "--out", dir.resolve("d").toString()),
-                "Keras export writes a one-layer sequence model, not layers 2, bidirectional; the PyTorch export writes it");
+        Outcome d = run("export", "--session", deep.toString(), "--to", "keras", "--out", dir.resolve("d").toString());
+        assertEquals(0, d.exit(), d.err());
+        assertThat(Files.readString(dir.resolve("d/model_keras.py"))).contains("keras.layers.Bidirectional(keras.layers.GRU(3");
         Outcome o = run("export", "--session", deep.toString(), "--to", "pytorch", "--out", dir.resolve("e").toString());
         assertEquals(0, o.exit(), o.err());
         assertThat(Files.readString(dir.resolve("e/model.py"))).contains("nn.GRU(2, 3, num_layers=2, bidirectional=True)");
         Files.delete(deep);
         Path cho = session(small(CellKind.GRU, "adding", 5).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)
                 .withLayers(2, false));
-        refused(run("export", "--session", cho.toString(), "--to", "pytorch", "--out", dir.resolve("f").toString()),
-                "PyTorch export writes GRU (Cho 2014) by hand for one unidirectional layer only, not layers 2");
-        assertThat(dir.resolve("d")).doesNotExist();
-        assertThat(dir.resolve("f")).doesNotExist();
+        Outcome f = run("export", "--session", cho.toString(), "--to", "pytorch", "--out", dir.resolve("f").toString());
+        assertEquals(0, f.exit(), f.err());
+        assertThat(Files.readString(dir.resolve("f/model.py"))).contains("HandRNN(\"gru_cho\", 2, 3, num_layers=2");
     }
 }

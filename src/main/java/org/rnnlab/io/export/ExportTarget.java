@@ -2,14 +2,16 @@ package org.rnnlab.io.export;
 
 import java.util.List;
 import java.util.Locale;
+import org.rnnlab.engine.Activation;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
 
 /**
  * Where a run is handed back to, with the files each writes into the folder and what each
- * refuses: Keras has no LSTM without a forget gate (PyTorch's script writes that cell and the
- * Cho 2014 GRU out by hand; Keras has the latter as {@code reset_after=False}); neither has gate
- * clamps or non-standard activations.
+ * refuses: Keras has no LSTM without a forget gate (PyTorch's script writes the cells torch.nn
+ * lacks out by hand: that one, the Cho 2014 GRU, which Keras has as {@code reset_after=False},
+ * and Keras's other activations) and no Keras 2 hard_sigmoid (Keras 3's is x/6 + 0.5); neither
+ * has gate clamps.
  */
 public enum ExportTarget {
     /** model.py (torch.nn), weights.safetensors (F64) and batch.json. */
@@ -46,23 +48,17 @@ public enum ExportTarget {
         };
     }
 
-    /**
-     * Why this framework's layers cannot be the cell, or null when they can.
-     *
-     * @param depth "layers 2, bidirectional" or "the encoder-decoder", null for one layer
-     */
-    public String refusal(CellConfig c, boolean clamped, String depth) {
+    /** Why this framework's layers cannot be the cell, or null when they can (at any depth). */
+    public String refusal(CellConfig c, boolean clamped) {
         String why = null;
-        boolean byHand = c.kind() == CellKind.LSTM && !c.forgetGate() || c.kind() == CellKind.GRU
-                && c.gruVariant() == org.rnnlab.engine.GruVariant.CHO_2014;
-        if (depth != null && this == KERAS) {
-            why = "export writes a one-layer sequence model, not " + depth + "; the PyTorch export writes it";
-        } else if (depth != null && byHand) {
-            why = "export writes " + c.label() + " by hand for one unidirectional layer only, not " + depth;
-        } else if (this == KERAS && c.kind() == CellKind.LSTM && !c.forgetGate()) {
+        boolean noForget = c.kind() == CellKind.LSTM && !c.forgetGate();
+        boolean keras2HardSigmoid = c.activation() == Activation.HARD_SIGMOID
+                || c.kind() != CellKind.RNN && c.recurrentActivation() == Activation.HARD_SIGMOID;
+        if (this == KERAS && noForget) {
             why = "has no LSTM without a forget gate; the PyTorch export writes that cell out by hand";
-        } else if (!c.standardActivations()) {
-            why = "export writes the standard activations only, and this cell uses " + c.label();
+        } else if (this == KERAS && keras2HardSigmoid) {
+            why = "3 defines hard_sigmoid as clip(x/6 + 0.5, 0, 1), and this cell uses Keras 2's clip(0.2x + 0.5, 0, 1);"
+                    + " the PyTorch export writes it";
         } else if (clamped) {
             why = "has no gate clamps; clear the clamp first";
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rnnlab.engine.Activation;
 import org.rnnlab.engine.CellConfig;
+import org.rnnlab.engine.CellKind;
 import org.rnnlab.engine.DeepSequenceModel;
 import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.GruVariant;
@@ -18,9 +20,11 @@ import org.rnnlab.engine.SequenceBatch;
  * bidirectional top layer read as [→h_t ; ←h after the whole sequence], as the engine reads it;
  * an encoder-decoder as two embeddings and cells, the encoder's final state starting the decoder), loads {@code weights.safetensors} (the
  * {@link TorchTensors} names, F64) and runs {@code batch.json}, printing the outputs and the
- * loss as {@link org.rnnlab.engine.LossKind} computes it. The two variants torch.nn has no layer
- * for, the LSTM without forget gate and the Cho 2014 GRU, are written out tick by tick in the
- * script ({@code HandCell}, {@code hand_cells.py.part}) under nn.RNN's weight names.
+ * loss as {@link org.rnnlab.engine.LossKind} computes it. The cells torch.nn has no layer for,
+ * the LSTM without forget gate, the Cho 2014 GRU and any cell with Keras's other activations
+ * (hard_sigmoid in Keras 2's 0.2·x + 0.5 or Keras 3's x/6 + 0.5, relu, linear, sigmoid), are
+ * written out tick by tick in the script ({@code HandRNN}, {@code hand_cells.py.part}), stacked
+ * and bidirectional too, under nn.RNN's weight names.
  */
 final class PyTorchExport {
     private PyTorchExport() {}
@@ -38,14 +42,14 @@ final class PyTorchExport {
         int directions = deep == null ? 1 : deep.directions();
         String sizes = c.inputSize() + ", " + c.hiddenSize() + (deep == null ? "" : ", num_layers=" + deep.layers()
                 + (directions == 2 ? ", bidirectional=True" : ""));
-        String module = switch (c.kind()) {
-            case RNN -> "nn.RNN(" + sizes + ", nonlinearity='"
-                    + (c.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh") + "')";
-            case LSTM -> c.forgetGate() ? "nn.LSTM(" + sizes + ")"
-                    : "HandCell(\"lstm_no_forget\", " + c.inputSize() + ", " + c.hiddenSize() + ")";
-            case GRU -> c.gruVariant() == GruVariant.PYTORCH ? "nn.GRU(" + sizes + ")"
-                    : "HandCell(\"gru_cho\", " + c.inputSize() + ", " + c.hiddenSize() + ")";
-        };
+        String module = byHand(c) ? "HandRNN(\"" + handKind(c) + "\", " + sizes + ", activation=\""
+                + handName(c.activation()) + "\", recurrent_activation=\"" + handName(c.recurrentActivation()) + "\")"
+                : switch (c.kind()) {
+                    case RNN -> "nn.RNN(" + sizes + ", nonlinearity='"
+                            + (c.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh") + "')";
+                    case LSTM -> "nn.LSTM(" + sizes + ")";
+                    case GRU -> "nn.GRU(" + sizes + ")";
+                };
         int h = c.hiddenSize();
         // a many-to-one bidirectional top layer is read as Keras reads it: [→h_t ; ←h after the whole sequence]
         String summary = deep != null && directions == 2 && deep.finalStateReadout()
@@ -63,7 +67,7 @@ final class PyTorchExport {
                 ? "        self.embedding = nn.Embedding(" + mc.vocabulary() + ", " + c.inputSize() + ")\n" : "");
         v.put("EMBED_CALL", mc.vocabulary() > 0 ? "        x = self.embedding(x)\n" : "");
         v.put("RNN", module);
-        v.put("HAND_CELLS", module.startsWith("HandCell") ? Templates.fill("hand_cells.py.part", Map.of()) : "");
+        v.put("HAND_CELLS", byHand(c) ? Templates.fill("hand_cells.py.part", Map.of()) : "");
         v.put("HIDDEN", Integer.toString(directions * h));
         v.put("H", Integer.toString(h));
         v.put("SUMMARY", summary);
@@ -81,5 +85,24 @@ final class PyTorchExport {
             v.put("CALL", "x, lengths");
         }
         return Templates.fill("model.py.template", v);
+    }
+
+    /** True for the cells torch.nn has no layer for: {@code HandRNN} writes them out. */
+    static boolean byHand(CellConfig c) {
+        return !c.standardActivations() || c.kind() == CellKind.LSTM && !c.forgetGate()
+                || c.kind() == CellKind.GRU && c.gruVariant() == GruVariant.CHO_2014;
+    }
+
+    private static String handKind(CellConfig c) {
+        return switch (c.kind()) {
+            case RNN -> "rnn";
+            case LSTM -> c.forgetGate() ? "lstm" : "lstm_no_forget";
+            case GRU -> c.gruVariant() == GruVariant.PYTORCH ? "gru" : "gru_cho";
+        };
+    }
+
+    /** The script's name of an activation ({@code ACTIVATIONS} in {@code hand_cells.py.part}). */
+    private static String handName(Activation a) {
+        return a == Activation.HARD_SIGMOID_KERAS3 ? "hard_sigmoid_keras3" : a.kerasName();
     }
 }

@@ -22,10 +22,14 @@ public final class RunExporter {
      * @throws IllegalArgumentException one line saying why not
      */
     public static List<Path> plan(ExportedRun run, ExportTarget target, Path dir, boolean force) {
-        String why = target.refusal(run.config().cell(), run.clamp() != null, run.depth());
-        if (why == null && run.deep() != null && run.deep().merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT) {
-            why = "export: merge mode " + run.deep().merge().keras() + " is not exported yet (concat only): torch.nn"
-                    + " has no merge modes, and Keras export takes one direction";
+        String why = target.refusal(run.config().cell(), run.clamp() != null);
+        if (why == null && target == ExportTarget.KERAS) {
+            why = KerasLayers.refusal(run);
+        }
+        if (why == null && target == ExportTarget.PYTORCH && run.deep() != null
+                && run.deep().stack().merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT) {
+            why = "PyTorch's bidirectional layers concatenate their directions, and this run merges them by "
+                    + run.deep().stack().merge().name().toLowerCase(java.util.Locale.ROOT) + "; the Keras export writes it";
         }
         if (why != null) {
             throw new IllegalArgumentException(why);

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +25,25 @@ public final class SettingsModel {
     private final Map<SettingField, ReadOnlyStringWrapper> errors = new EnumMap<>(SettingField.class);
     private final Consumer<SimulationSettings> onApply;
     private SettingField lastChanged;
+    private RebuildGuard guard;
+    private final ReadOnlyIntegerWrapper declined = new ReadOnlyIntegerWrapper(this, "declined", 0);
+
+    /**
+     * Asked before an accepted change rebuilds the model from the seed, e.g. to keep an opened
+     * model's weights; nothing is asked without one.
+     */
+    public interface RebuildGuard {
+        /**
+         * True to go on with the rebuild.
+         *
+         * @param field the control changed, or null for a rebuild of the settings in force (reset)
+         * @param next  the settings the model would be rebuilt from
+         */
+        boolean allows(SettingField field, SimulationSettings next);
+
+        /** The run was replaced without a rebuild question (a restored session, a lesson). */
+        void replaced();
+    }
 
     /**
      * @param initial the settings in force at start (already applied to the engine)
@@ -44,6 +65,16 @@ public final class SettingsModel {
         return settings.get();
     }
 
+    /** The guard asked before a rebuild, or null for none. */
+    public void setGuard(RebuildGuard g) {
+        this.guard = g;
+    }
+
+    /** Counts the changes the guard declined: the controls show the settings in force again. */
+    public ReadOnlyIntegerProperty declinedProperty() {
+        return declined.getReadOnlyProperty();
+    }
+
     /** The reason the control's last value was refused, or null when it was accepted. */
     public ReadOnlyStringProperty errorProperty(SettingField field) {
         return errors.get(field).getReadOnlyProperty();
@@ -56,7 +87,7 @@ public final class SettingsModel {
     /**
      * Applies a change made at one control.
      *
-     * @return true if accepted (and handed to the engine), false if refused
+     * @return true if accepted (and handed to the engine), false if refused or declined by the guard
      */
     public boolean apply(SettingField field, UnaryOperator<SimulationSettings> change) {
         SimulationSettings next;
@@ -68,6 +99,10 @@ public final class SettingsModel {
         }
         errors.get(field).set(null);
         if (!next.equals(settings.get())) {
+            if (guard != null && !guard.allows(field, next)) {
+                declined.set(declined.get() + 1);
+                return false;
+            }
             lastChanged = field;
             settings.set(next);
             onApply.accept(next);
@@ -97,11 +132,17 @@ public final class SettingsModel {
 
     /** Rebuilds the model from the settings in force (the transport's reset). */
     public void reapply() {
+        if (guard != null && !guard.allows(null, settings.get())) {
+            return;
+        }
         onApply.accept(settings.get());
     }
 
     /** Replaces every setting at once (a lesson or a session), refusing nothing already built. */
     public void replace(SimulationSettings next) {
+        if (guard != null) {
+            guard.replaced();
+        }
         for (ReadOnlyStringWrapper e : errors.values()) {
             e.set(null);
         }
@@ -115,6 +156,9 @@ public final class SettingsModel {
      * rebuilt (a rebuild from the seed would lose the restored weights and position).
      */
     public void showRestored(SimulationSettings restored) {
+        if (guard != null) {
+            guard.replaced();
+        }
         for (ReadOnlyStringWrapper e : errors.values()) {
             e.set(null);
         }

@@ -296,6 +296,7 @@ final class ControlsPanel {
 
         refresh(model.settings());
         model.settingsProperty().addListener((o, a, s) -> refresh(s));
+        model.declinedProperty().addListener((o, a, n) -> refresh(model.settings()));
     }
 
     Node node() {

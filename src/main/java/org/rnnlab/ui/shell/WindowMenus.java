@@ -39,6 +39,7 @@ final class WindowMenus {
     private final MenuBar bar = new MenuBar();
     private FilePrompts prompts;
     private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+    private final OpenedModelGuard modelGuard = new OpenedModelGuard(() -> prompts);
     private GifRequest lastGif = new GifRequest("gate-heatmaps", GifRequest.Range.FORWARD, 400, 1, true);
 
     WindowMenus(MainWindow window, FileActions files, ExportActions exports, FilePrompts prompts) {
@@ -46,6 +47,7 @@ final class WindowMenus {
         this.files = Objects.requireNonNull(files);
         this.exports = Objects.requireNonNull(exports);
         this.prompts = Objects.requireNonNull(prompts);
+        window.settings().setGuard(modelGuard);
 
         Menu file = new Menu("_File");
         file.setId("menuFile");
@@ -130,8 +132,11 @@ final class WindowMenus {
     }
 
     void openModel() {
-        OpenModelAction.choose(prompts).ifPresent(r -> report(files.openModel(r.model(), r.input()),
-                "Cannot open model", "Opened " + r.model().getFileName()));
+        OpenModelAction.choose(prompts).ifPresent(r -> report(files.openModel(r.model(), r.input())
+                        .thenApplyAsync(s -> {
+                            modelGuard.opened(String.valueOf(r.model().getFileName()));
+                            return s;
+                        }, FileWork.fx()), "Cannot open model", "Opened " + r.model().getFileName()));
     }
 
     void saveSession() {

@@ -49,8 +49,8 @@ final class ExportSessions {
         return file;
     }
 
-    /** The third iteration's batch run forward by a fresh run of the same settings. */
-    static Engine engine(SimulationSettings s) {
+    /** A fresh run of the same settings at the start of its third iteration, its batch loaded. */
+    static org.rnnlab.engine.SteppableModel third(SimulationSettings s) {
         Simulation sim = new Simulation(s, DefaultTasks.factory());
         sim.trainIteration();
         sim.trainIteration();
@@ -58,7 +58,12 @@ final class ExportSessions {
         if (sim.iteration() != 3) {
             throw new IllegalStateException("expected iteration 3, is " + sim.iteration());
         }
-        org.rnnlab.engine.SteppableModel m = sim.model();
+        return sim.model();
+    }
+
+    /** The third iteration's batch run forward by a fresh run of the same settings. */
+    static Engine engine(SimulationSettings s) {
+        org.rnnlab.engine.SteppableModel m = third(s);
         if (m instanceof org.rnnlab.engine.EncoderDecoderModel e) {
             org.rnnlab.engine.Seq2SeqBatch both = e.batch();
             double loss = m.forwardLoss(both);

@@ -74,7 +74,7 @@ class KerasExportTest {
         compiles(out.resolve("model_keras.py"));
     }
 
-    private static void compiles(Path script) throws Exception {
+    static void compiles(Path script) throws Exception {
         Path python = Path.of(PyTorchExportTest.PYTHON);
         if (!Files.isExecutable(python)) {
             return;

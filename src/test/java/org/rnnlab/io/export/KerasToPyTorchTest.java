@@ -17,7 +17,8 @@ import org.rnnlab.io.keras.ModelFiles;
 import org.rnnlab.io.keras.PredictIo;
 
 /**
- * From TF.js to PyTorch through RNN Lab: a TF.js GRU, and a stacked bidirectional LSTM, opened as a session ({@code session
+ * From TF.js to PyTorch through RNN Lab: a TF.js GRU, a stacked bidirectional LSTM, and a GRU
+ * with hard_sigmoid gates (TF.js's 0.2·x + 0.5, written out by hand in the script), opened as a session ({@code session
  * --from-model}), exported ({@code export --to pytorch}), and the script run under
  * {@code /usr/bin/python3}: its outputs at the last tick are the model's {@code predict} (1e-9)
  * and TF.js's own (float32, 2e-5). Skipped when torch is not importable.
@@ -34,7 +35,7 @@ class KerasToPyTorchTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"GRU-x2-h4-t6-b3-s2-dense", "LSTM-x2-h3-t5-b2-s5-stack-bidi-dense"})
+    @ValueSource(strings = {"GRU-x2-h4-t6-b3-s2-dense", "LSTM-x2-h3-t5-b2-s5-stack-bidi-dense", "GRU-x2-h3-t5-b2-s4-hard"})
     void anOpenedTfjsModelRunsInPyTorchAsItDoesHere(String name) throws Exception {
         Path dir = ROOT.resolve(name);
         Path session = tmp.resolve("s.json");
@@ -51,10 +52,14 @@ class KerasToPyTorchTest {
         JsonNode tfjs = new ObjectMapper().readTree(dir.resolve("expected.json").toFile()).get("y");
         JsonNode last = outputs.get(outputs.size() - 1);
         assertThat(last.size()).isEqualTo(y.batch());
+        int w = y.width();
         for (int b = 0; b < y.batch(); b++) {
-            double torch = last.get(b).get(0).asDouble();
-            assertEquals(y.batchMajor()[b], torch, 1e-9, "row " + b);
-            assertEquals(tfjs.get(b).get(0).asDouble(), torch, 2e-5, "row " + b + " (TF.js, float32)");
+            assertThat(last.get(b).size()).isEqualTo(w);
+            for (int k = 0; k < w; k++) {
+                double torch = last.get(b).get(k).asDouble();
+                assertEquals(y.batchMajor()[b * w + k], torch, 1e-9, "row " + b + ", output " + k);
+                assertEquals(tfjs.get(b).get(k).asDouble(), torch, 2e-5, "row " + b + ", output " + k + " (TF.js, float32)");
+            }
         }
     }
 }

@@ -72,7 +72,29 @@ class PyTorchExportTest {
                 Arguments.of("LSTM encoder-decoder, numbers", d.withCell(CellKind.LSTM)
                         .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)),
                 Arguments.of("GRU encoder-decoder, numbers", d.withCell(CellKind.GRU)
-                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)));
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)),
+                Arguments.of("GRU Cho 2014 (by hand), 2 layers bidirectional, adding (last tick: [→h_t ; ←h final])",
+                        d.withCell(CellKind.GRU).withTask("adding", 7).withLayers(2, true)
+                                .withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
+                Arguments.of("LSTM without forget gate (by hand), encoder-decoder, numbers", d.withCell(CellKind.LSTM)
+                        .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)
+                        .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
+                Arguments.of("opened GRU: relu, Keras 2 hard_sigmoid gates (by hand), every tick",
+                        opened(d.withCell(CellKind.GRU), "many-to-many;x=2;v=0;y=1;mse;gru>dense;act=RELU>HARD_SIGMOID")),
+                Arguments.of("opened LSTM: linear, Keras 3 hard_sigmoid gates (by hand), 2 layers bidirectional, CE last tick",
+                        opened(d.withCell(CellKind.LSTM).withLayers(2, true),
+                                "many-to-one;x=3;v=0;y=2;ce;l1>l2>dense;act=LINEAR>HARD_SIGMOID_KERAS3")),
+                Arguments.of("opened SimpleRNN: linear (by hand), every tick",
+                        opened(d.withCell(CellKind.RNN), "many-to-many;x=2;v=0;y=2;mse;simple_rnn>dense;act=LINEAR>SIGMOID")),
+                Arguments.of("opened GRU Cho: tanh, Keras 2 hard_sigmoid gates (by hand), last tick",
+                        opened(d.withCell(CellKind.GRU).withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014),
+                                "many-to-one;x=2;v=0;y=1;mse;gru>dense;act=TANH>HARD_SIGMOID")));
+    }
+
+    /** A session of an opened model's task ({@code model-input}, generated inputs) with the file's activations. */
+    static SimulationSettings opened(SimulationSettings s, String variant) {
+        return s.withTask(org.rnnlab.task.ModelInputTask.ID, 6)
+                .withTaskOptions(s.taskOptions().withVariant(variant));
     }
 
     @ParameterizedTest(name = "{0}")

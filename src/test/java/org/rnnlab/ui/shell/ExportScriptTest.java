@@ -25,7 +25,8 @@ import org.testfx.framework.junit5.Start;
  * window trained two iterations and stepped into the third; the files land in the folder the
  * dialog picks, the notification names them, and their numbers are the engine's on the third
  * iteration's batch: batch.json's engine loss bit for bit, the PyTorch script's printed loss
- * (when /usr/bin/python3 has torch) within 1e-9, the .keras file's predictions within 1e-12.
+ * (when /usr/bin/python3 has torch) within 1e-9, the .keras file's predictions within 1e-12; a
+ * run made two layers bidirectional at the controls goes to Keras as Bidirectional layers.
  */
 class ExportScriptTest extends WindowFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,6 +94,31 @@ class ExportScriptTest extends WindowFixture {
                 assertEquals(engine.output(t, r, 0), y.data()[(t * b.batch() + r) * k], 1e-12, "t=" + t + " b=" + r);
             }
         }
+    }
+
+    /** Two layers, bidirectional, set at the controls, on the many-to-one adding task: Keras returns t = T. */
+    @Test
+    void aStackedBidirectionalRunGoesToKerasFromTheMenu(FxRobot robot) throws Exception {
+        twoLayersBidirectional(robot);
+        org.rnnlab.training.SimulationSettings s = window.settings().settings();
+        assertThat(s.layers()).isEqualTo(2);
+        Path folder = Files.createDirectories(dir.resolve("keras"));
+        prompts.saves.add(folder.resolve("model_keras.py"));
+        robot.interact(() -> findItem("#exportKeras").fire());
+        awaitAction(robot);
+        assertThat(prompts.errors).isEmpty();
+        Simulation sim = fresh(s);
+        sim.stepForward();
+        org.rnnlab.engine.DeepSequenceModel m = (org.rnnlab.engine.DeepSequenceModel) sim.model();
+        m.forwardLoss(m.batch());
+        SequenceBatch b = m.batch();
+        LayerValue y = ModelFiles.open(folder.resolve("model.keras"))
+                .predict(new LayerValue(b.inputs(), b.batch(), b.steps(), b.inputSize(), true, null));
+        assertThat(y.shape()).containsExactly(b.batch(), b.outputSize());
+        for (int r = 0; r < b.batch(); r++) {
+            assertEquals(m.output(b.steps() - 1, r, 0), y.data()[r * b.outputSize()], 1e-12, "b=" + r);
+        }
+        assertThat(Files.readString(folder.resolve("model_keras.py"))).contains("keras.layers.Bidirectional(keras.layers.LSTM(");
     }
 
     private static boolean torch() throws Exception {
