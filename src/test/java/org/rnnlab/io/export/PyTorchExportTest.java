@@ -76,6 +76,9 @@ class PyTorchExportTest {
                 Arguments.of("GRU Cho 2014 (by hand), 2 layers bidirectional, adding (last tick: [→h_t ; ←h final])",
                         d.withCell(CellKind.GRU).withTask("adding", 7).withLayers(2, true)
                                 .withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
+                Arguments.of("GRU Cho 2014 (by hand), 2 layers bidirectional, sentiment (padding masked tick by tick)",
+                        d.withCell(CellKind.GRU).withTask("sentiment", 8).withLayers(2, true)
+                                .withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
                 Arguments.of("LSTM without forget gate (by hand), encoder-decoder, numbers", d.withCell(CellKind.LSTM)
                         .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)
                         .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
