@@ -102,7 +102,12 @@ class _Model:
         y = np.swapaxes(np.array(batch["engine"]["outputs"], dtype=np.float64), 0, 1)
         recurrent = [l for l in _LAYERS if (l.wraps or l).cls in ("SimpleRNN", "LSTM", "GRU")]
         if not self.functional and recurrent[-1].returns_final_state():
-            return y[:, -1, :]
+            # Keras's final state: each row's last unmasked step (mask_zero), t = T without a mask
+            embedding = [l for l in _LAYERS if l.cls == "Embedding"]
+            last = np.full(y.shape[0], y.shape[1] - 1)
+            if embedding and embedding[0].kwargs.get("mask_zero"):
+                last = (first != 0).sum(axis=1) - 1
+            return y[np.arange(y.shape[0]), last, :]
         return y
 
 

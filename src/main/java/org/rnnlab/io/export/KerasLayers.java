@@ -67,9 +67,12 @@ final class KerasLayers {
     }
 
     /**
-     * Why the Keras hand-back cannot compute this run's scored outputs, or null: a many-to-one
-     * bidirectional run whose loss scores a row before t = T (right-padded sentences) reads
-     * [→h_t ; ←h_1] there, which a Sequential returns at t = T only.
+     * Why the Keras hand-back cannot compute this run's scored outputs, or null. A many-to-one
+     * bidirectional model returns its final state, [→h ; ←h_1], one output per row. That is the
+     * engine's output at the tick the loss scores when the row is scored at t = T, or at its last
+     * real word with the steps after it masked padding (the Embedding's {@code mask_zero}: Keras's
+     * forward final state is then the last real step's, and its backward layer starts there);
+     * anything else would need outputs a Sequential does not give.
      */
     static String refusal(ExportedRun run) {
         if (!lastTickOnly(run)) {
@@ -77,14 +80,35 @@ final class KerasLayers {
         }
         SequenceBatch b = run.batch();
         double[] mask = b.lossMask();
-        for (int i = 0; i < (b.steps() - 1) * b.batch(); i++) {
-            if (mask[i] != 0) {
-                return "Keras: this bidirectional many-to-one batch scores row " + (i % b.batch() + 1) + " at t = "
-                        + (i / b.batch() + 1) + " of " + b.steps() + ", and Keras's Bidirectional(return_sequences=False)"
-                        + " gives t = " + b.steps() + " only; the PyTorch export writes it";
+        boolean padding = masksZero(run);
+        for (int r = 0; r < b.batch(); r++) {
+            int scored = -1;
+            for (int t = 0; t < b.steps(); t++) {
+                if (mask[t * b.batch() + r] != 0) {
+                    if (scored >= 0) {
+                        return "Keras: this bidirectional many-to-one batch scores row " + (r + 1) + " at t = "
+                                + (scored + 1) + " and t = " + (t + 1) + ", and Keras's Bidirectional(return_sequences=False)"
+                                + " gives one output per row; the PyTorch export writes it";
+                    }
+                    scored = t;
+                }
+            }
+            if (scored >= 0 && scored < b.steps() - 1 && !(padding && paddedAfter(b, r, scored))) {
+                return "Keras: this bidirectional many-to-one batch scores row " + (r + 1) + " at t = " + (scored + 1)
+                        + " of " + b.steps() + " before its padding ends, and Keras's Bidirectional(return_sequences=False)"
+                        + " gives the last real step only; the PyTorch export writes it";
             }
         }
         return null;
+    }
+
+    private static boolean paddedAfter(SequenceBatch b, int row, int t) {
+        for (int u = t + 1; u < b.steps(); u++) {
+            if (b.isReal(u, row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The recurrent layers of a sequence model (not an encoder-decoder), bottom first. */
