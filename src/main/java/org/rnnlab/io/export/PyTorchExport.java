@@ -3,10 +3,12 @@ package org.rnnlab.io.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.rnnlab.engine.Activation;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
+import org.rnnlab.engine.DeepRecurrent;
 import org.rnnlab.engine.DeepSequenceModel;
 import org.rnnlab.engine.EncoderDecoderModel;
 import org.rnnlab.engine.GruVariant;
@@ -42,8 +44,11 @@ final class PyTorchExport {
         int directions = deep == null ? 1 : deep.directions();
         String sizes = c.inputSize() + ", " + c.hiddenSize() + (deep == null ? "" : ", num_layers=" + deep.layers()
                 + (directions == 2 ? ", bidirectional=True" : ""));
-        String module = byHand(c) ? "HandRNN(\"" + handKind(c) + "\", " + sizes + ", activation=\""
-                + handName(c.activation()) + "\", recurrent_activation=\"" + handName(c.recurrentActivation()) + "\")"
+        DeepRecurrent.Merge merge = deep == null ? DeepRecurrent.Merge.CONCAT : deep.merge();
+        boolean merged = directions == 2 && merge != DeepRecurrent.Merge.CONCAT;
+        String module = byHand(c) || merged ? "HandRNN(\"" + handKind(c) + "\", " + sizes + ", activation=\""
+                + handName(c.activation()) + "\", recurrent_activation=\"" + handName(c.recurrentActivation()) + "\""
+                + (merged ? ", merge=\"" + merge.name().toLowerCase(Locale.ROOT) + "\"" : "") + ")"
                 : switch (c.kind()) {
                     case RNN -> "nn.RNN(" + sizes + ", nonlinearity='"
                             + (c.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh") + "')";
@@ -52,9 +57,10 @@ final class PyTorchExport {
                 };
         int h = c.hiddenSize();
         // a many-to-one bidirectional top layer is read as Keras reads it: [→h_t ; ←h after the whole sequence]
-        String summary = deep != null && directions == 2 && deep.finalStateReadout()
-                ? "        h = torch.cat([h[:, :, :" + h + "], h[:1, :, " + h + ":].expand(h.shape[0], -1, -1)], dim=-1)\n"
-                : "";
+        String summary = deep == null || directions != 2 || !deep.finalStateReadout() ? ""
+                : merged ? "        fw, bw = self.rnn.directions_out\n"
+                        + "        h = self.rnn.merge(fw, bw[:1].expand(fw.shape[0], -1, -1))\n"
+                : "        h = torch.cat([h[:, :, :" + h + "], h[:1, :, " + h + ":].expand(h.shape[0], -1, -1)], dim=-1)\n";
         SequenceBatch b = run.batch();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("LABEL", Templates.plain(c.label() + ", H = " + c.hiddenSize() + (run.depth() == null ? ""
@@ -67,8 +73,8 @@ final class PyTorchExport {
                 ? "        self.embedding = nn.Embedding(" + mc.vocabulary() + ", " + c.inputSize() + ")\n" : "");
         v.put("EMBED_CALL", mc.vocabulary() > 0 ? "        x = self.embedding(x)\n" : "");
         v.put("RNN", module);
-        v.put("HAND_CELLS", byHand(c) ? Templates.fill("hand_cells.py.part", Map.of()) : "");
-        v.put("HIDDEN", Integer.toString(directions * h));
+        v.put("HAND_CELLS", byHand(c) || merged ? Templates.fill("hand_cells.py.part", Map.of()) : "");
+        v.put("HIDDEN", Integer.toString(merged ? h : directions * h));
         v.put("H", Integer.toString(h));
         v.put("SUMMARY", summary);
         v.put("OUTPUTS", Integer.toString(mc.outputSize()));

@@ -26,11 +26,6 @@ public final class RunExporter {
         if (why == null && target == ExportTarget.KERAS) {
             why = KerasLayers.refusal(run);
         }
-        if (why == null && target == ExportTarget.PYTORCH && run.deep() != null
-                && run.deep().stack().merge() != org.rnnlab.engine.DeepRecurrent.Merge.CONCAT) {
-            why = "PyTorch's bidirectional layers concatenate their directions, and this run merges them by "
-                    + run.deep().stack().merge().name().toLowerCase(java.util.Locale.ROOT) + "; the Keras export writes it";
-        }
         if (why != null) {
             throw new IllegalArgumentException(why);
         }

@@ -79,6 +79,15 @@ class PyTorchExportTest {
                 Arguments.of("GRU Cho 2014 (by hand), 2 layers bidirectional, sentiment (padding masked tick by tick)",
                         d.withCell(CellKind.GRU).withTask("sentiment", 8).withLayers(2, true)
                                 .withVariant(Nonlinearity.TANH, true, GruVariant.CHO_2014)),
+                Arguments.of("LSTM, 2 layers bidirectional, merge sum (by hand), adding (final state)",
+                        d.withCell(CellKind.LSTM).withTask("adding", 7).withLayers(2, true)
+                                .withMerge(org.rnnlab.engine.DeepRecurrent.Merge.SUM)),
+                Arguments.of("GRU, bidirectional, merge ave (by hand), copy (every tick)",
+                        d.withCell(CellKind.GRU).withTask("copy", 12).withLayers(1, true)
+                                .withMerge(org.rnnlab.engine.DeepRecurrent.Merge.AVE)),
+                Arguments.of("RNN, 2 layers bidirectional, merge mul (by hand), sentiment (padding masked)",
+                        d.withCell(CellKind.RNN).withTask("sentiment", 8).withLayers(2, true)
+                                .withMerge(org.rnnlab.engine.DeepRecurrent.Merge.MUL)),
                 Arguments.of("LSTM without forget gate (by hand), encoder-decoder, numbers", d.withCell(CellKind.LSTM)
                         .withTask("numbers", org.rnnlab.task.NumbersTask.SOURCE_STEPS)
                         .withVariant(Nonlinearity.TANH, false, GruVariant.PYTORCH)),
