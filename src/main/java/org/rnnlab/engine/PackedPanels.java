@@ -15,8 +15,9 @@ import jdk.incubator.vector.DoubleVector;
  *
  * <p>Register tiles: 8 rows × 3 vectors, or 6 rows × 4 vectors when 4-vector panels fill the
  * columns exactly ({@link #width}); 24 accumulators, the B vectors and a broadcast stay within
- * the 32 AVX-512 registers. The rows after the last whole tile and a narrow last panel run
- * {@link SimdKernels}' 4-row tiles on the panels.
+ * the 32 AVX-512 registers. A narrow last panel (1 or 2 vectors) runs 8-row tiles of its width
+ * ({@link NarrowTiles}); the rows after the last whole tile run {@link SimdKernels}' 4-row tiles
+ * on the panels.
  */
 final class PackedPanels {
     private PackedPanels() {}
@@ -107,6 +108,8 @@ final class PackedPanels {
         int jFull = Math.min(j1, n1 - n1 % pw);
         int mr = pw == W4 ? 6 : 8;
         int mt = m - m % mr;
+        // the narrow last panel (8 or 16 columns after 3-vector panels) in 8-row tiles of its own width
+        int wn = pw == W3 && j1 > jFull ? j1 - jFull : 0;
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kLen = Math.min(KC, k - k0);
             int q0 = k0 / kPer;
@@ -118,6 +121,12 @@ final class PackedPanels {
                                 pb, panelBase(pk, j) + (row0 + k0) * pw, c, cOff + i * ldc + j, ldc);
                     }
                 }
+                if (wn > 0) {
+                    for (int i = 0; i < mt; i += mr) {
+                        tile(wn, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps,
+                                pb, panelBase(pk, jFull) + (row0 + k0) * wn, c, cOff + i * ldc + jFull, ldc);
+                    }
+                }
             } else {
                 // A's tile packed too when two or more panels reuse it: a transposed A (weight
                 // gradients) has its rows lda apart
@@ -127,24 +136,24 @@ final class PackedPanels {
                     if (packTile) {
                         packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap);
                     }
-                    for (int j = j0; j < jFull; j += pw) {
-                        int bp = panelBase(pk, j) + (row0 + k0) * pw;
+                    for (int j = j0; j < jFull + wn; j += pw) {
+                        int w = Math.min(pw, jFull + wn - j);
+                        int bp = panelBase(pk, j) + (row0 + k0) * w;
                         int cp = cOff + i * ldc + j;
                         if (packTile) {
-                            tile(pw, kLen, 0, 0, kLen, ap, 0, 0, 1, mr, pb, bp, c, cp, ldc);
+                            tile(w, kLen, 0, 0, kLen, ap, 0, 0, 1, mr, pb, bp, c, cp, ldc);
                         } else {
-                            tile(pw, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c, cp, ldc);
+                            tile(w, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c, cp, ldc);
                         }
                     }
                 }
             }
         }
-        // the rows after the last whole tile and the narrow last panel: SimdKernels' tiles reading the panels
+        // the rows after the last whole tile: SimdKernels' tiles reading the panels
         for (int j = j0; j < j1; j += pw) {
             int w = Math.min(pw, n1 - j);
-            int rowFrom = j < jFull ? mt : 0;
-            SimdKernels.gemm(true, m - rowFrom, w, kBlocks, kPer, a, aOff + rowFrom * ais, aBlockStep, ais, aps,
-                    pb, panelBase(pk, j) + row0 * w, kPer * w, w, c, cOff + rowFrom * ldc + j, ldc);
+            SimdKernels.gemm(true, m - mt, w, kBlocks, kPer, a, aOff + mt * ais, aBlockStep, ais, aps,
+                    pb, panelBase(pk, j) + row0 * w, kPer * w, w, c, cOff + mt * ldc + j, ldc);
         }
     }
 
@@ -175,8 +184,12 @@ final class PackedPanels {
                              int ais, int aps, double[] b, int bp, double[] c, int c0, int ldc) {
         if (pw == W4) {
             k6v4(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
-        } else {
+        } else if (pw == W3) {
             k8v3(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
+        } else if (pw == 2 * LANES) {
+            NarrowTiles.k8v2(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
+        } else {
+            NarrowTiles.k8v1(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
         }
     }
 

@@ -41,7 +41,8 @@ final class SimdKernels {
             file = java.nio.file.Files.createTempFile("rnnlab-jit", ".json");
             java.nio.file.Files.writeString(file,
                     "[{ match: \"*.*\", inline: [\"-org/rnnlab/engine/SimdKernels.*\","
-                            + " \"-org/rnnlab/engine/SimdPointwise.*\", \"-org/rnnlab/engine/PackedPanels.*\"] }]");
+                            + " \"-org/rnnlab/engine/SimdPointwise.*\", \"-org/rnnlab/engine/PackedPanels.*\","
+                            + " \"-org/rnnlab/engine/NarrowTiles.*\"] }]");
             javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
             Object reply = server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
