@@ -35,20 +35,35 @@ final class LstmCell extends RecurrentCell {
         this.oo = forget ? 3 * hh : 2 * hh;
     }
 
+    /** The unroll and tick the row tasks below work on (set by the kernel before it runs them). */
+    private Unroll tickUnroll;
+    private int tickIndex;
+    private final Workers.RangeTask forwardRows = this::forwardRows;
+    private final Workers.RangeTask backwardRows = this::backwardRows;
+
     @Override
     protected void forwardKernel(Unroll u, int t) {
+        projectHidden(u, t, 0, gh, u.h, t * u.batch * hidden);
+        tickUnroll = u;
+        tickIndex = t;
+        forRows(forwardRows, u.batch);
+        tickUnroll = null;
+    }
+
+    /** Gates, c_t, tanh(c_t) and h_t of batch rows [b0, b1) of the current tick. */
+    private void forwardRows(int b0, int b1) {
+        Unroll u = tickUnroll;
+        int t = tickIndex;
         int bsz = u.batch;
-        int n = bsz * hidden;
-        projectHidden(u, t, 0, gh, u.h, t * n);
         int sigmoidFirst = forget ? 2 * hidden : hidden;
-        for (int b = 0; b < bsz; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             rec.apply(u.preI, row, u.preH, row, u.act, row, sigmoidFirst);
             act.apply(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
             rec.apply(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
         }
-        applyClamp(u, t);
-        for (int b = 0; b < bsz; b++) {
+        applyClamp(u, t, b0, b1);
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
@@ -59,8 +74,9 @@ final class LstmCell extends RecurrentCell {
                 c[next + j] = f * c[prev + j] + act[row + oi + j] * act[row + og + j];
             }
         }
-        act.apply(u.c, (t + 1) * n, null, 0, u.tanhC, t * n, n);
-        for (int b = 0; b < bsz; b++) {
+        int rows = (b1 - b0) * hidden;
+        act.apply(u.c, ((t + 1) * bsz + b0) * hidden, null, 0, u.tanhC, (t * bsz + b0) * hidden, rows);
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int tick = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
@@ -72,9 +88,19 @@ final class LstmCell extends RecurrentCell {
 
     @Override
     protected void backwardKernel(Unroll u, int t) {
+        tickUnroll = u;
+        tickIndex = t;
+        forRows(backwardRows, u.batch);
+        tickUnroll = null;
+        hiddenGradient(u, t, 0, gh, u.dh, t * u.batch * hidden);
+    }
+
+    /** The pointwise backward step of batch rows [b0, b1) of the current tick. */
+    private void backwardRows(int b0, int b1) {
+        Unroll u = tickUnroll;
+        int t = tickIndex;
         int bsz = u.batch;
-        int n = bsz * hidden;
-        for (int b = 0; b < bsz; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
@@ -99,6 +125,5 @@ final class LstmCell extends RecurrentCell {
                 u.dc[prev + j] += dcT * f;
             }
         }
-        hiddenGradient(u, t, 0, gh, u.dh, t * n);
     }
 }
