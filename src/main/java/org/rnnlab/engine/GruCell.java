@@ -77,7 +77,9 @@ final class GruCell extends RecurrentCell {
         applyClamp(u, t, b0, b1);
         for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
-            for (int j = 0; j < hh; j++) {
+            int j0 = Simd.pointwise
+                    ? SimdPointwise.addMul(u.preI, row + 2 * hh, u.act, row, u.preH, row + 2 * hh, u.act, row + 2 * hh, hh) : 0;
+            for (int j = j0; j < hh; j++) {
                 u.act[row + 2 * hh + j] = u.preI[row + 2 * hh + j] + u.act[row + j] * u.preH[row + 2 * hh + j];
             }
             act.apply(u.act, row + 2 * hh, null, 0, u.act, row + 2 * hh, hh);
@@ -93,7 +95,8 @@ final class GruCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hh;
             int next = ((t + 1) * bsz + b) * hh;
-            for (int j = 0; j < hh; j++) {
+            int j0 = Simd.pointwise ? SimdPointwise.gruState(u.act, row + hh, u.act, row + 2 * hh, u.h, prev, u.h, next, hh) : 0;
+            for (int j = j0; j < hh; j++) {
                 double z = u.act[row + hh + j];
                 double nn = u.act[row + 2 * hh + j];
                 u.h[next + j] = (1.0 - z) * nn + z * u.h[prev + j];

@@ -69,7 +69,8 @@ final class LstmCell extends RecurrentCell {
             int next = ((t + 1) * bsz + b) * hidden;
             double[] act = u.act;
             double[] c = u.c;
-            for (int j = 0; j < hidden; j++) {
+            int j0 = Simd.pointwise ? SimdPointwise.lstmCell(hidden, act, row, oi, of, og, c, prev, next) : 0;
+            for (int j = j0; j < hidden; j++) {
                 double f = forget ? act[row + of + j] : 1.0;
                 c[next + j] = f * c[prev + j] + act[row + oi + j] * act[row + og + j];
             }
@@ -80,7 +81,8 @@ final class LstmCell extends RecurrentCell {
             int row = (t * bsz + b) * gh;
             int tick = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
-            for (int j = 0; j < hidden; j++) {
+            int j0 = Simd.pointwise ? SimdPointwise.mul(u.act, row + oo, u.tanhC, tick, u.h, next, hidden) : 0;
+            for (int j = j0; j < hidden; j++) {
                 u.h[next + j] = u.act[row + oo + j] * u.tanhC[tick + j];
             }
         }

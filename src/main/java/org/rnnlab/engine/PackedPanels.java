@@ -27,6 +27,8 @@ final class PackedPanels {
     static final int W4 = 4 * LANES;
     /** Rows of the summed index per pass over a tile of C. */
     static final int KC = 128;
+    /** Tiles of A packed together in the weight-gradient order (MC = 32 tiles: 256 rows × KC, 256 KB). */
+    private static final int MC_TILES = 32;
 
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
 
@@ -127,24 +129,31 @@ final class PackedPanels {
                                 pb, panelBase(pk, jFull) + (row0 + k0) * wn, c, cOff + i * ldc + jFull, ldc);
                     }
                 }
-            } else {
-                // A's tile packed too when two or more panels reuse it: a transposed A (weight
-                // gradients) has its rows lda apart
-                boolean packTile = jFull - j0 >= 2 * pw;
-                double[] ap = packTile ? scratch(1, kLen * mr + LANES) : null;
-                for (int i = 0; i < mt; i += mr) {
-                    if (packTile) {
-                        packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap);
+            } else if (jFull - j0 >= 2 * pw) {
+                // weight gradients (A transposed, its rows lda apart): A packed a block of MC rows
+                // at a time, then each panel's slice (in L1) swept over the block's tiles (in L2)
+                int mc = MC_TILES * mr;
+                for (int i0 = 0; i0 < mt; i0 += mc) {
+                    int i1 = Math.min(mt, i0 + mc);
+                    double[] ap = scratch(1, (i1 - i0) * kLen + LANES);
+                    for (int i = i0; i < i1; i += mr) {
+                        packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap, (i - i0) * kLen);
                     }
                     for (int j = j0; j < jFull + wn; j += pw) {
                         int w = Math.min(pw, jFull + wn - j);
                         int bp = panelBase(pk, j) + (row0 + k0) * w;
-                        int cp = cOff + i * ldc + j;
-                        if (packTile) {
-                            tile(w, kLen, 0, 0, kLen, ap, 0, 0, 1, mr, pb, bp, c, cp, ldc);
-                        } else {
-                            tile(w, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c, cp, ldc);
+                        for (int i = i0; i < i1; i += mr) {
+                            tile(w, kLen, 0, 0, kLen, ap, (i - i0) * kLen, 0, 1, mr, pb, bp, c, cOff + i * ldc + j, ldc);
                         }
+                    }
+                }
+            } else {
+                for (int i = 0; i < mt; i += mr) {
+                    for (int j = j0; j < jFull + wn; j += pw) {
+                        int w = Math.min(pw, jFull + wn - j);
+                        int bp = panelBase(pk, j) + (row0 + k0) * w;
+                        tile(w, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c,
+                                cOff + i * ldc + j, ldc);
                     }
                 }
             }
@@ -157,12 +166,12 @@ final class PackedPanels {
         }
     }
 
-    /** dst[kk·mr + r] = A(r; kk) for the kLen rows of the sum from (q0, p0) on. */
+    /** dst[dOff + kk·mr + r] = A(r; kk) for the kLen rows of the sum from (q0, p0) on. */
     private static void packA(int mr, int kLen, int q0, int p0, int kPer, double[] a, int aOff, int aBlockStep,
-                              int ais, int aps, double[] dst) {
+                              int ais, int aps, double[] dst, int dOff) {
         int ap = aOff + q0 * aBlockStep + p0 * aps;
         boolean vector = ais == 1 && mr <= LANES;
-        for (int kk = 0, p = p0, q = q0, d = 0; kk < kLen; kk++, d += mr) {
+        for (int kk = 0, p = p0, q = q0, d = dOff; kk < kLen; kk++, d += mr) {
             // a whole vector even for 6 rows (dst has LANES spare; the next row overwrites the rest)
             if (vector && ap + LANES <= a.length) {
                 DoubleVector.fromArray(SimdKernels.S, a, ap).intoArray(dst, d);
