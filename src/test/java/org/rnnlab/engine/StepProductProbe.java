@@ -3,10 +3,10 @@ package org.rnnlab.engine;
 import java.util.SplittableRandom;
 
 /**
- * Bench-only: the large LSTM step's products as the cell calls them (MatOps entry points,
+ * Bench-only: the large step's products (H = 256, T = 100, B = 32, X = 32) as the cell calls them (MatOps entry points,
  * weights prepacked where the cell prepacks them), best of {@code rounds} rounds, so that two
  * builds can be compared on a busy machine (the best round is the least disturbed).
- * {@code StepProductProbe [rounds]}.
+ * {@code StepProductProbe [rounds] [gates: 1 rnn, 3 gru, 4 lstm]}.
  */
 public final class StepProductProbe {
     private StepProductProbe() {}
@@ -17,7 +17,7 @@ public final class StepProductProbe {
         int bb = 32;
         int h = 256;
         int x = 32;
-        int gh = 4 * h;
+        int gh = (args.length > 1 ? Integer.parseInt(args[1]) : 4) * h;
         SplittableRandom r = new SplittableRandom(1);
         double[] dPre = random(r, tt * bb * gh);
         double[] hs = random(r, (tt + 1) * bb * h);
