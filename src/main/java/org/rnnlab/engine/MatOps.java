@@ -190,6 +190,22 @@ public final class MatOps {
     }
 
     /**
+     * {@link #addColumnSums} of m rows into {@code out1} and into {@code out2} (both from index
+     * 0), reading A once: the bits of two calls. The bias gradients of a cell whose two bias
+     * vectors share one pre-activation gradient (LSTM, RNN).
+     */
+    static void addColumnSums2(int m, int n, double[] a, int aOff, int lda, double[] out1, double[] out2) {
+        int j0 = Simd.ENABLED ? SimdKernels.columnSums2(m, n, a, aOff, lda, out1, out2) : 0;
+        for (int i = 0; i < m && j0 < n; i++) {
+            int ap = aOff + i * lda;
+            for (int j = j0; j < n; j++) {
+                out1[j] += a[ap + j];
+                out2[j] += a[ap + j];
+            }
+        }
+    }
+
+    /**
      * {@code out[j] += Σ_q Σ_i A_q[i][j]} over {@code blocks} blocks of {@code rowsPerBlock} rows,
      * block q at {@code aOff + q·aBlockStep}: the bias-gradient twin of {@link #multTransAAddBlocks}.
      */

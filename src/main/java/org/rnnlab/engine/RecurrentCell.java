@@ -323,6 +323,10 @@ public abstract class RecurrentCell extends ParamGroup {
     /** db_ih += Σ_b dPreI_t[b], db_hh += Σ_b dPreH_t[b] (rows in order), while tick t is in cache. */
     void biasGradients(Unroll u, int t) {
         int b = u.batch;
+        if (u.dPreH == u.dPreI) {
+            MatOps.addColumnSums2(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, biasHh.grad().data);
+            return;
+        }
         MatOps.addColumnSums(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, 0);
         MatOps.addColumnSums(b, gh, u.dPreH, t * b * gh, gh, biasHh.grad().data, 0);
     }

@@ -3,10 +3,10 @@ package org.rnnlab.engine;
 import java.util.SplittableRandom;
 
 /**
- * Bench-only: the large step's products (H = 256, T = 100, B = 32, X = 32) as the cell calls them (MatOps entry points,
+ * Bench-only: a step's products (by default the large shape: H = 256, T = 100, B = 32, X = 32) as the cell calls them (MatOps entry points,
  * weights prepacked where the cell prepacks them), best of {@code rounds} rounds, so that two
  * builds can be compared on a busy machine (the best round is the least disturbed).
- * {@code StepProductProbe [rounds] [gates: 1 rnn, 3 gru, 4 lstm]}.
+ * {@code StepProductProbe [rounds] [gates: 1 rnn, 3 gru, 4 lstm] [H] [X] [B]}.
  */
 public final class StepProductProbe {
     private StepProductProbe() {}
@@ -14,9 +14,9 @@ public final class StepProductProbe {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int tt = 100;
-        int bb = 32;
-        int h = 256;
-        int x = 32;
+        int h = args.length > 2 ? Integer.parseInt(args[2]) : 256;
+        int x = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int bb = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         int gh = (args.length > 1 ? Integer.parseInt(args[1]) : 4) * h;
         SplittableRandom r = new SplittableRandom(1);
         double[] dPre = random(r, tt * bb * gh);
