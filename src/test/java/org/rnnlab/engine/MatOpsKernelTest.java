@@ -146,6 +146,23 @@ class MatOpsKernelTest {
         assertThat(biasBlocked).containsExactly(biasPerTick);
     }
 
+    @Test
+    void transposeMovesEveryElementAtSizesAroundItsBlocks() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int[] mn : new int[][] {{1, 1}, {16, 16}, {17, 15}, {40, 3}, {3, 40}, {1024 / 8, 33}}) {
+            int m = mn[0];
+            int n = mn[1];
+            double[] a = random(r, m * n);
+            double[] at = new double[m * n];
+            MatOps.transpose(m, n, a, at);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(at[j * m + i]).as("%dx%d at %d,%d", m, n, i, j).isEqualTo(a[i * n + j]);
+                }
+            }
+        }
+    }
+
     /** Both outputs start from different values, as two bias gradients may. */
     @Test
     void columnSumsIntoTwoOutputsEqualTwoCalls() {
