@@ -35,36 +35,54 @@ final class LstmCell extends RecurrentCell {
         this.oo = forget ? 3 * hh : 2 * hh;
     }
 
+    /** The unroll and tick the row tasks below work on (set by the kernel before it runs them). */
+    private Unroll tickUnroll;
+    private int tickIndex;
+    private final Workers.RangeTask forwardRows = this::forwardRows;
+    private final Workers.RangeTask backwardRows = this::backwardRows;
+
     @Override
     protected void forwardKernel(Unroll u, int t) {
+        projectHidden(u, t, 0, gh, u.h, t * u.batch * hidden);
+        tickUnroll = u;
+        tickIndex = t;
+        forRows(forwardRows, u.batch);
+        tickUnroll = null;
+    }
+
+    /** Gates, c_t, tanh(c_t) and h_t of batch rows [b0, b1) of the current tick. */
+    private void forwardRows(int b0, int b1) {
+        Unroll u = tickUnroll;
+        int t = tickIndex;
         int bsz = u.batch;
-        int n = bsz * hidden;
-        projectHidden(u, t, 0, gh, u.h, t * n);
         int sigmoidFirst = forget ? 2 * hidden : hidden;
-        for (int b = 0; b < bsz; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             rec.apply(u.preI, row, u.preH, row, u.act, row, sigmoidFirst);
             act.apply(u.preI, row + og, u.preH, row + og, u.act, row + og, hidden);
             rec.apply(u.preI, row + oo, u.preH, row + oo, u.act, row + oo, hidden);
         }
-        applyClamp(u, t);
-        for (int b = 0; b < bsz; b++) {
+        applyClamp(u, t, b0, b1);
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
             double[] act = u.act;
             double[] c = u.c;
-            for (int j = 0; j < hidden; j++) {
+            int j0 = Simd.pointwise ? SimdPointwise.lstmCell(hidden, act, row, oi, of, og, c, prev, next) : 0;
+            for (int j = j0; j < hidden; j++) {
                 double f = forget ? act[row + of + j] : 1.0;
                 c[next + j] = f * c[prev + j] + act[row + oi + j] * act[row + og + j];
             }
         }
-        act.apply(u.c, (t + 1) * n, null, 0, u.tanhC, t * n, n);
-        for (int b = 0; b < bsz; b++) {
+        int rows = (b1 - b0) * hidden;
+        act.apply(u.c, ((t + 1) * bsz + b0) * hidden, null, 0, u.tanhC, (t * bsz + b0) * hidden, rows);
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int tick = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
-            for (int j = 0; j < hidden; j++) {
+            int j0 = Simd.pointwise ? SimdPointwise.mul(u.act, row + oo, u.tanhC, tick, u.h, next, hidden) : 0;
+            for (int j = j0; j < hidden; j++) {
                 u.h[next + j] = u.act[row + oo + j] * u.tanhC[tick + j];
             }
         }
@@ -72,9 +90,19 @@ final class LstmCell extends RecurrentCell {
 
     @Override
     protected void backwardKernel(Unroll u, int t) {
+        tickUnroll = u;
+        tickIndex = t;
+        forRows(backwardRows, u.batch);
+        tickUnroll = null;
+        hiddenGradient(u, t, 0, gh, u.dh, t * u.batch * hidden);
+    }
+
+    /** The pointwise backward step of batch rows [b0, b1) of the current tick. */
+    private void backwardRows(int b0, int b1) {
+        Unroll u = tickUnroll;
+        int t = tickIndex;
         int bsz = u.batch;
-        int n = bsz * hidden;
-        for (int b = 0; b < bsz; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = (t * bsz + b) * gh;
             int prev = (t * bsz + b) * hidden;
             int next = ((t + 1) * bsz + b) * hidden;
@@ -99,6 +127,5 @@ final class LstmCell extends RecurrentCell {
                 u.dc[prev + j] += dcT * f;
             }
         }
-        hiddenGradient(u, t, 0, gh, u.dh, t * n);
     }
 }

@@ -190,6 +190,22 @@ public final class MatOps {
     }
 
     /**
+     * {@link #addColumnSums} of m rows into {@code out1} and into {@code out2} (both from index
+     * 0), reading A once: the bits of two calls. The bias gradients of a cell whose two bias
+     * vectors share one pre-activation gradient (LSTM, RNN).
+     */
+    static void addColumnSums2(int m, int n, double[] a, int aOff, int lda, double[] out1, double[] out2) {
+        int j0 = Simd.ENABLED ? SimdKernels.columnSums2(m, n, a, aOff, lda, out1, out2) : 0;
+        for (int i = 0; i < m && j0 < n; i++) {
+            int ap = aOff + i * lda;
+            for (int j = j0; j < n; j++) {
+                out1[j] += a[ap + j];
+                out2[j] += a[ap + j];
+            }
+        }
+    }
+
+    /**
      * {@code out[j] += Σ_q Σ_i A_q[i][j]} over {@code blocks} blocks of {@code rowsPerBlock} rows,
      * block q at {@code aOff + q·aBlockStep}: the bias-gradient twin of {@link #multTransAAddBlocks}.
      */
@@ -204,14 +220,25 @@ public final class MatOps {
         }
     }
 
-    /** Transposes A[m×n] into AT[n×m]. */
+    /**
+     * Transposes A[m×n] into AT[n×m], in blocks of 16 × 16 so that the writes, m doubles apart,
+     * stay within a few cache lines per block (a weight matrix is transposed at every step).
+     */
     public static void transpose(int m, int n, double[] a, double[] at) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                at[j * m + i] = a[i * n + j];
+        for (int i0 = 0; i0 < m; i0 += TRANSPOSE_BLOCK) {
+            int i1 = Math.min(m, i0 + TRANSPOSE_BLOCK);
+            for (int j0 = 0; j0 < n; j0 += TRANSPOSE_BLOCK) {
+                int j1 = Math.min(n, j0 + TRANSPOSE_BLOCK);
+                for (int j = j0; j < j1; j++) {
+                    for (int i = i0; i < i1; i++) {
+                        at[j * m + i] = a[i * n + j];
+                    }
+                }
             }
         }
     }
+
+    private static final int TRANSPOSE_BLOCK = 16;
 
     /** Sum of squares of {@code a[off..off+len)}. */
     public static double sumSquares(double[] a, int off, int len) {

@@ -15,8 +15,9 @@ import jdk.incubator.vector.DoubleVector;
  *
  * <p>Register tiles: 8 rows × 3 vectors, or 6 rows × 4 vectors when 4-vector panels fill the
  * columns exactly ({@link #width}); 24 accumulators, the B vectors and a broadcast stay within
- * the 32 AVX-512 registers. The rows after the last whole tile and a narrow last panel run
- * {@link SimdKernels}' 4-row tiles on the panels.
+ * the 32 AVX-512 registers. A narrow last panel (1 or 2 vectors) runs 8-row tiles of its width
+ * ({@link NarrowTiles}); the rows after the last whole tile run {@link SimdKernels}' 4-row tiles
+ * on the panels.
  */
 final class PackedPanels {
     private PackedPanels() {}
@@ -26,6 +27,8 @@ final class PackedPanels {
     static final int W4 = 4 * LANES;
     /** Rows of the summed index per pass over a tile of C. */
     static final int KC = 128;
+    /** Tiles of A packed together in the weight-gradient order (MC = 32 tiles: 256 rows × KC, 256 KB). */
+    private static final int MC_TILES = 32;
 
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
 
@@ -107,6 +110,8 @@ final class PackedPanels {
         int jFull = Math.min(j1, n1 - n1 % pw);
         int mr = pw == W4 ? 6 : 8;
         int mt = m - m % mr;
+        // the narrow last panel (8 or 16 columns after 3-vector panels) in 8-row tiles of its own width
+        int wn = pw == W3 && j1 > jFull ? j1 - jFull : 0;
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kLen = Math.min(KC, k - k0);
             int q0 = k0 / kPer;
@@ -118,42 +123,55 @@ final class PackedPanels {
                                 pb, panelBase(pk, j) + (row0 + k0) * pw, c, cOff + i * ldc + j, ldc);
                     }
                 }
-            } else {
-                // A's tile packed too when two or more panels reuse it: a transposed A (weight
-                // gradients) has its rows lda apart
-                boolean packTile = jFull - j0 >= 2 * pw;
-                double[] ap = packTile ? scratch(1, kLen * mr + LANES) : null;
-                for (int i = 0; i < mt; i += mr) {
-                    if (packTile) {
-                        packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap);
+                if (wn > 0) {
+                    for (int i = 0; i < mt; i += mr) {
+                        tile(wn, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps,
+                                pb, panelBase(pk, jFull) + (row0 + k0) * wn, c, cOff + i * ldc + jFull, ldc);
                     }
-                    for (int j = j0; j < jFull; j += pw) {
-                        int bp = panelBase(pk, j) + (row0 + k0) * pw;
-                        int cp = cOff + i * ldc + j;
-                        if (packTile) {
-                            tile(pw, kLen, 0, 0, kLen, ap, 0, 0, 1, mr, pb, bp, c, cp, ldc);
-                        } else {
-                            tile(pw, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c, cp, ldc);
+                }
+            } else if (jFull - j0 >= 2 * pw) {
+                // weight gradients (A transposed, its rows lda apart): A packed a block of MC rows
+                // at a time, then each panel's slice (in L1) swept over the block's tiles (in L2)
+                int mc = MC_TILES * mr;
+                for (int i0 = 0; i0 < mt; i0 += mc) {
+                    int i1 = Math.min(mt, i0 + mc);
+                    double[] ap = scratch(1, (i1 - i0) * kLen + LANES);
+                    for (int i = i0; i < i1; i += mr) {
+                        packA(mr, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, ap, (i - i0) * kLen);
+                    }
+                    for (int j = j0; j < jFull + wn; j += pw) {
+                        int w = Math.min(pw, jFull + wn - j);
+                        int bp = panelBase(pk, j) + (row0 + k0) * w;
+                        for (int i = i0; i < i1; i += mr) {
+                            tile(w, kLen, 0, 0, kLen, ap, (i - i0) * kLen, 0, 1, mr, pb, bp, c, cOff + i * ldc + j, ldc);
                         }
+                    }
+                }
+            } else {
+                for (int i = 0; i < mt; i += mr) {
+                    for (int j = j0; j < jFull + wn; j += pw) {
+                        int w = Math.min(pw, jFull + wn - j);
+                        int bp = panelBase(pk, j) + (row0 + k0) * w;
+                        tile(w, kLen, q0, p0, kPer, a, aOff + i * ais, aBlockStep, ais, aps, pb, bp, c,
+                                cOff + i * ldc + j, ldc);
                     }
                 }
             }
         }
-        // the rows after the last whole tile and the narrow last panel: SimdKernels' tiles reading the panels
+        // the rows after the last whole tile: SimdKernels' tiles reading the panels
         for (int j = j0; j < j1; j += pw) {
             int w = Math.min(pw, n1 - j);
-            int rowFrom = j < jFull ? mt : 0;
-            SimdKernels.gemm(true, m - rowFrom, w, kBlocks, kPer, a, aOff + rowFrom * ais, aBlockStep, ais, aps,
-                    pb, panelBase(pk, j) + row0 * w, kPer * w, w, c, cOff + rowFrom * ldc + j, ldc);
+            SimdKernels.gemm(true, m - mt, w, kBlocks, kPer, a, aOff + mt * ais, aBlockStep, ais, aps,
+                    pb, panelBase(pk, j) + row0 * w, kPer * w, w, c, cOff + mt * ldc + j, ldc);
         }
     }
 
-    /** dst[kk·mr + r] = A(r; kk) for the kLen rows of the sum from (q0, p0) on. */
+    /** dst[dOff + kk·mr + r] = A(r; kk) for the kLen rows of the sum from (q0, p0) on. */
     private static void packA(int mr, int kLen, int q0, int p0, int kPer, double[] a, int aOff, int aBlockStep,
-                              int ais, int aps, double[] dst) {
+                              int ais, int aps, double[] dst, int dOff) {
         int ap = aOff + q0 * aBlockStep + p0 * aps;
         boolean vector = ais == 1 && mr <= LANES;
-        for (int kk = 0, p = p0, q = q0, d = 0; kk < kLen; kk++, d += mr) {
+        for (int kk = 0, p = p0, q = q0, d = dOff; kk < kLen; kk++, d += mr) {
             // a whole vector even for 6 rows (dst has LANES spare; the next row overwrites the rest)
             if (vector && ap + LANES <= a.length) {
                 DoubleVector.fromArray(SimdKernels.S, a, ap).intoArray(dst, d);
@@ -175,8 +193,12 @@ final class PackedPanels {
                              int ais, int aps, double[] b, int bp, double[] c, int c0, int ldc) {
         if (pw == W4) {
             k6v4(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
-        } else {
+        } else if (pw == W3) {
             k8v3(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
+        } else if (pw == 2 * LANES) {
+            NarrowTiles.k8v2(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
+        } else {
+            NarrowTiles.k8v1(kLen, q0, p0, kPer, a, aOff, aBlockStep, ais, aps, b, bp, c, c0, ldc);
         }
     }
 

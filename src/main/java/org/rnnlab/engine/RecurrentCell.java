@@ -113,6 +113,22 @@ public abstract class RecurrentCell extends ParamGroup {
         }
     }
 
+    /** Ticks with fewer gate values than this (batch × G·H) run their pointwise work on one thread. */
+    static final int MIN_PARALLEL_VALUES = 1 << 14;
+
+    /**
+     * Runs a tick's pointwise work {@code rows} over the batch rows [0, batch): on the team when
+     * there is one and the tick has at least {@link #MIN_PARALLEL_VALUES} gate values, each row by
+     * one thread (so the same bits with any thread count), else on this thread.
+     */
+    protected final void forRows(Workers.RangeTask rows, int batch) {
+        if (workers != null && batch > 1 && batch * gh >= MIN_PARALLEL_VALUES) {
+            workers.forRange(rows, batch);
+        } else {
+            rows.run(0, batch);
+        }
+    }
+
     /** The team sharing this cell's products, or null for one thread. */
     final Workers workers() {
         return workers;
@@ -140,13 +156,18 @@ public abstract class RecurrentCell extends ParamGroup {
      * kernels right after the gate's σ and before anything reads it. Without a clamp nothing runs.
      */
     protected final void applyClamp(Unroll u, int t) {
+        applyClamp(u, t, 0, u.batch);
+    }
+
+    /** {@link #applyClamp(Unroll, int)} for the batch rows [b0, b1) only. */
+    protected final void applyClamp(Unroll u, int t, int b0, int b1) {
         if (clamp == null || t < clamp.fromTick()) {
             return;
         }
         int block = config.gateIndex(clamp.gate()) * hidden;
         int j0 = clamp.allUnits() ? 0 : clamp.unit();
         int j1 = clamp.allUnits() ? hidden : clamp.unit() + 1;
-        for (int b = 0; b < u.batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int row = (t * u.batch + b) * gh + block;
             for (int j = j0; j < j1; j++) {
                 u.act[row + j] = clamp.value();
@@ -317,6 +338,10 @@ public abstract class RecurrentCell extends ParamGroup {
     /** db_ih += Σ_b dPreI_t[b], db_hh += Σ_b dPreH_t[b] (rows in order), while tick t is in cache. */
     void biasGradients(Unroll u, int t) {
         int b = u.batch;
+        if (u.dPreH == u.dPreI) {
+            MatOps.addColumnSums2(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, biasHh.grad().data);
+            return;
+        }
         MatOps.addColumnSums(b, gh, u.dPreI, t * b * gh, gh, biasIh.grad().data, 0);
         MatOps.addColumnSums(b, gh, u.dPreH, t * b * gh, gh, biasHh.grad().data, 0);
     }

@@ -41,7 +41,8 @@ final class SimdKernels {
             file = java.nio.file.Files.createTempFile("rnnlab-jit", ".json");
             java.nio.file.Files.writeString(file,
                     "[{ match: \"*.*\", inline: [\"-org/rnnlab/engine/SimdKernels.*\","
-                            + " \"-org/rnnlab/engine/SimdPointwise.*\", \"-org/rnnlab/engine/PackedPanels.*\"] }]");
+                            + " \"-org/rnnlab/engine/SimdPointwise.*\", \"-org/rnnlab/engine/PackedPanels.*\","
+                            + " \"-org/rnnlab/engine/NarrowTiles.*\"] }]");
             javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
             Object reply = server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
@@ -292,6 +293,23 @@ final class SimdKernels {
                 }
             }
             x.intoArray(out, outOff + j);
+        }
+        return n1;
+    }
+
+    /** {@link #columnSums} of m rows into two outputs at once (A read once); returns the columns done. */
+    static int columnSums2(int m, int n, double[] a, int aOff, int lda, double[] out1, double[] out2) {
+        int n1 = n - n % LANES;
+        for (int j = 0; j < n1; j += LANES) {
+            DoubleVector x1 = DoubleVector.fromArray(S, out1, j);
+            DoubleVector x2 = DoubleVector.fromArray(S, out2, j);
+            for (int i = 0, ap = aOff + j; i < m; i++, ap += lda) {
+                DoubleVector v = DoubleVector.fromArray(S, a, ap);
+                x1 = x1.add(v);
+                x2 = x2.add(v);
+            }
+            x1.intoArray(out1, j);
+            x2.intoArray(out2, j);
         }
         return n1;
     }

@@ -285,4 +285,58 @@ final class SimdPointwise {
         }
         return n;
     }
+
+    // ---- forward pointwise steps: plain multiplies and adds, as the cells' scalar loops (no fma) ----
+
+    /**
+     * One batch row of {@link LstmCell}'s c_t = f ⊙ c_{t−1} + i ⊙ g for units [0, n), n the
+     * vector-sized prefix of H (of &lt; 0: no forget gate, f ≡ 1, and 1·c is c); returns n.
+     */
+    static int lstmCell(int hidden, double[] act, int row, int oi, int of, int og, double[] c, int prev, int next) {
+        int n = hidden - hidden % LANES;
+        if (of >= 0) {
+            for (int j = 0; j < n; j += LANES) {
+                DoubleVector f = DoubleVector.fromArray(S, act, row + of + j);
+                DoubleVector ig = DoubleVector.fromArray(S, act, row + oi + j).mul(DoubleVector.fromArray(S, act, row + og + j));
+                f.mul(DoubleVector.fromArray(S, c, prev + j)).add(ig).intoArray(c, next + j);
+            }
+        } else {
+            for (int j = 0; j < n; j += LANES) {
+                DoubleVector ig = DoubleVector.fromArray(S, act, row + oi + j).mul(DoubleVector.fromArray(S, act, row + og + j));
+                DoubleVector.fromArray(S, c, prev + j).add(ig).intoArray(c, next + j);
+            }
+        }
+        return n;
+    }
+
+    /** out = a ⊙ b over len values (an LSTM's h = o ⊙ tanh c); returns the count done. */
+    static int mul(double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector.fromArray(S, a, ao + i).mul(DoubleVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+        }
+        return n;
+    }
+
+    /** out = a + x ⊙ y over len values (the PyTorch GRU's n pre-activation); returns the count done. */
+    static int addMul(double[] a, int ao, double[] x, int xo, double[] y, int yo, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector xy = DoubleVector.fromArray(S, x, xo + i).mul(DoubleVector.fromArray(S, y, yo + i));
+            DoubleVector.fromArray(S, a, ao + i).add(xy).intoArray(out, oo + i);
+        }
+        return n;
+    }
+
+    /** A GRU's h_t = (1 − z) ⊙ n + z ⊙ h_{t−1} over len values; returns the count done. */
+    static int gruState(double[] z, int zo, double[] nn, int no, double[] hPrev, int po, double[] out, int oo, int len) {
+        int n = len - len % LANES;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector zv = DoubleVector.fromArray(S, z, zo + i);
+            DoubleVector keep = zv.mul(DoubleVector.fromArray(S, hPrev, po + i));
+            one.sub(zv).mul(DoubleVector.fromArray(S, nn, no + i)).add(keep).intoArray(out, oo + i);
+        }
+        return n;
+    }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * hidden-gradient products) or output rows (weight gradients), never along the summed index, so
  * every output element is computed by one thread in the same order as with one thread: results
  * are the same bits whatever the count. Each call waits for all parts (a barrier per product).
+ * The cells' pointwise work runs on the team too ({@link #forRange}): a tick's batch rows cut into
+ * contiguous runs, each row computed by one thread exactly as on one.
  *
  * <p>Nothing is allocated per call: the product's arguments are written into fields before a
  * volatile generation counter is advanced; workers spin briefly, then park.
@@ -24,6 +26,8 @@ final class Workers implements AutoCloseable {
     private volatile int generation;
     private volatile boolean closed;
     private volatile Thread caller;
+    /** What a worker's part threw, rethrown on the calling thread. */
+    private volatile Throwable failure;
 
     // the current product (published by the volatile write of generation)
     private boolean jOuter;
@@ -47,6 +51,14 @@ final class Workers implements AutoCloseable {
     private int pk;
     private int pn;
     private int row0;
+    private RangeTask range;
+    private int rangeSize;
+
+    /** Work over the rows [from, to) of a range, e.g. the batch rows of one tick's pointwise step. */
+    @FunctionalInterface
+    interface RangeTask {
+        void run(int from, int to);
+    }
 
     Workers(int count) {
         if (count < 2 || count > RecurrentCell.MAX_THREADS) {
@@ -89,6 +101,25 @@ final class Workers implements AutoCloseable {
         this.c = c;
         this.cOff = cOff;
         this.ldc = ldc;
+        dispatch();
+        this.a = null;
+        this.b = null;
+        this.c = null;
+    }
+
+    /**
+     * Runs {@code task} over [0, size) cut into one contiguous run per thread (the caller takes
+     * the first); returns when every run is done.
+     */
+    void forRange(RangeTask task, int size) {
+        this.range = task;
+        this.rangeSize = size;
+        dispatch();
+        this.range = null;
+    }
+
+    /** Publishes the current job, runs part 0 on this thread and waits for the others. */
+    private void dispatch() {
         caller = Thread.currentThread();
         remaining.set(count - 1);
         generation = generation + 1;
@@ -104,9 +135,14 @@ final class Workers implements AutoCloseable {
                 LockSupport.park(this);
             }
         }
-        this.a = null;
-        this.b = null;
-        this.c = null;
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) f;
+        }
     }
 
     /** {@link MatOps#multAddPacked}'s panel part (columns [0, n), whole panels) split across the team. */
@@ -136,9 +172,14 @@ final class Workers implements AutoCloseable {
                 return;
             }
             seen = g;
-            runPart(part);
-            if (remaining.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
+            try {
+                runPart(part);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                if (remaining.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
             }
         }
     }
@@ -149,6 +190,14 @@ final class Workers implements AutoCloseable {
      * dimension has fewer whole units than threads.
      */
     private void runPart(int part) {
+        if (range != null) {
+            int from = bound(rangeSize, 1, part);
+            int to = bound(rangeSize, 1, part + 1);
+            if (to > from) {
+                range.run(from, to);
+            }
+            return;
+        }
         if (pb != null) {
             runPackedPart(part);
             return;

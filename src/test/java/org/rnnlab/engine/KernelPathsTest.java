@@ -17,13 +17,15 @@ import org.rnnlab.engine.TickApiTest.Run;
 /**
  * The fast paths at sizes where they differ from the tick loop in how they work: register tiles
  * of full vectors with tails, the weight-gradient products blocked over more than 256 rows of
- * ticks, and a team of threads. Ticks, sequence passes and threads all give the same bits, and
+ * ticks, and a team of threads (products and pointwise work). Ticks, sequence passes and threads all give the same bits, and
  * so do {@link SequenceModel#backward()} and its tick-by-tick twin.
  */
 class KernelPathsTest {
 
     static Stream<Arguments> cases() {
-        int[][] shapes = {{9, 27, 40, 7}, {1, 16, 30, 1}, {32, 24, 9, 12}};
+        // the last: batch × G·H ≥ RecurrentCell.MIN_PARALLEL_VALUES for LSTM and GRU, so the
+        // pointwise work runs on the team too
+        int[][] shapes = {{9, 27, 40, 7}, {1, 16, 30, 1}, {32, 24, 9, 12}, {3, 99, 3, 60}};
         List<Arguments> a = new ArrayList<>();
         for (Variant v : Variant.values()) {
             for (int[] s : shapes) {

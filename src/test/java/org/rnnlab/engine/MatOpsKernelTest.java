@@ -147,6 +147,44 @@ class MatOpsKernelTest {
     }
 
     @Test
+    void transposeMovesEveryElementAtSizesAroundItsBlocks() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int[] mn : new int[][] {{1, 1}, {16, 16}, {17, 15}, {40, 3}, {3, 40}, {1024 / 8, 33}}) {
+            int m = mn[0];
+            int n = mn[1];
+            double[] a = random(r, m * n);
+            double[] at = new double[m * n];
+            MatOps.transpose(m, n, a, at);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(at[j * m + i]).as("%dx%d at %d,%d", m, n, i, j).isEqualTo(a[i * n + j]);
+                }
+            }
+        }
+    }
+
+    /** Both outputs start from different values, as two bias gradients may. */
+    @Test
+    void columnSumsIntoTwoOutputsEqualTwoCalls() {
+        SplittableRandom r = new SplittableRandom(6);
+        for (int caseNo = 0; caseNo < 50; caseNo++) {
+            int m = r.nextInt(0, 40);
+            int n = r.nextInt(1, 70);
+            int lda = n + r.nextInt(3);
+            double[] a = random(r, 3 + Math.max(1, m) * lda);
+            double[] out1 = random(r, n + 2);
+            double[] out2 = random(r, n + 1);
+            double[] want1 = out1.clone();
+            double[] want2 = out2.clone();
+            MatOps.addColumnSums(m, n, a, 3, lda, want1, 0);
+            MatOps.addColumnSums(m, n, a, 3, lda, want2, 0);
+            MatOps.addColumnSums2(m, n, a, 3, lda, out1, out2);
+            assertThat(out1).as("case %d: m=%d n=%d", caseNo, m, n).containsExactly(want1);
+            assertThat(out2).as("case %d: m=%d n=%d", caseNo, m, n).containsExactly(want2);
+        }
+    }
+
+    @Test
     void allFiniteFindsNaNAndInfinityAnywhere() {
         double[] a = new double[37];
         assertThat(MatOps.allFinite(a, 0, a.length)).isTrue();

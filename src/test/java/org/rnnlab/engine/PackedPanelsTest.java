@@ -27,6 +27,12 @@ class PackedPanelsTest {
         }, 11, 300, 41, 90, 90);
     }
 
+    /** Up to 600 rows: the weight-gradient order packs A in blocks of 32 tiles (256 or 192 rows). */
+    @Test
+    void severalBlocksOfPackedRowsEqualTheFmaLoop() {
+        MatOpsKernelTest.checkAgainstReference(MatOps::gemm, 15, 40, 600, 90, 90);
+    }
+
     @Test
     void theDispatchedKernelsEqualTheFmaLoopAtSizesThatPack() {
         MatOpsKernelTest.checkAgainstReference(MatOps::gemm, 12, 200, 41, 90, 90);
