@@ -225,40 +225,9 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
 
     private void readTop(int t0, int t1) {
         if (readsFinalStates()) {
-            fillSummary();
+            FinalStateSummary.fill(stack, steps, batch.batch(), summary);
         }
         rows.forward(t0, t1, readoutInput(), t0 * batch.batch() * stack.outputWidth());
-    }
-
-    /** summary[t] = [→h_t ; ←h after the whole sequence] of the top layer (merged, unless concat). */
-    private void fillSummary() {
-        int top = stack.layers() - 1;
-        int hid = config.cell().hiddenSize();
-        int bs = batch.batch();
-        double[] out = stack.layerOutput(top);
-        double[] rev = stack.unroll(top, 1).hiddenBuffer();
-        DeepRecurrent.Merge merge = stack.merge();
-        if (merge != DeepRecurrent.Merge.CONCAT) {
-            double[] fwd = stack.unroll(top, 0).hiddenBuffer();
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < bs; b++) {
-                    int o = (t * bs + b) * hid;
-                    int f = ((t + 1) * bs + b) * hid;
-                    int r = (steps * bs + b) * hid;
-                    for (int j = 0; j < hid; j++) {
-                        summary[o + j] = merge.of(fwd[f + j], rev[r + j]);
-                    }
-                }
-            }
-            return;
-        }
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < bs; b++) {
-                int o = (t * bs + b) * 2 * hid;
-                System.arraycopy(out, o, summary, o, hid);
-                System.arraycopy(rev, (steps * bs + b) * hid, summary, o + hid, hid);
-            }
-        }
     }
 
     @Override
@@ -296,64 +265,15 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
             rows.backward(t, z, t * rowWidth, readoutGrad, t * rowWidth);
         }
         if (readsFinalStates() && stack.merge() != DeepRecurrent.Merge.CONCAT) {
-            stack.beginBackwardByDirection(mergedFinalStateGradient(), null, null);
+            byDirection = FinalStateSummary.mergedGradient(stack, steps, batch.batch(), readoutGrad, byDirection);
+            stack.beginBackwardByDirection(byDirection, null, null);
         } else {
             if (readsFinalStates()) {
-                foldFinalStateGradient();
+                FinalStateSummary.fold(readoutGrad, config.cell().hiddenSize(), steps, batch.batch());
             }
             stack.beginBackward(readoutGrad, null, null);
         }
         backwardNext = ticks() - 1;
-    }
-
-    /**
-     * The reverse halves of dL/dsummary_t all reach ←h after the whole sequence, which is the top
-     * layer's reverse output at t = 0: they are summed there, and nowhere else.
-     */
-    private void foldFinalStateGradient() {
-        int hid = config.cell().hiddenSize();
-        int bs = batch.batch();
-        for (int b = 0; b < bs; b++) {
-            int first = b * 2 * hid + hid;
-            for (int t = 1; t < steps; t++) {
-                int o = (t * bs + b) * 2 * hid + hid;
-                for (int j = 0; j < hid; j++) {
-                    readoutGrad[first + j] += readoutGrad[o + j];
-                    readoutGrad[o + j] = 0.0;
-                }
-            }
-        }
-    }
-
-    /**
-     * From dL/dsummary_t (summary_t = merge(→h_t, ←h_1)), each direction's gradient at its own
-     * states: →h_t gets g_t · ∂merge/∂a at every t; ←h_1 (the reverse output at t = 0) gets
-     * Σ_t g_t · ∂merge/∂c, summed in time order; the reverse direction's other states get none.
-     */
-    private double[][] mergedFinalStateGradient() {
-        int top = stack.layers() - 1;
-        int hid = config.cell().hiddenSize();
-        int bs = batch.batch();
-        DeepRecurrent.Merge merge = stack.merge();
-        double[] fwd = stack.unroll(top, 0).hiddenBuffer();
-        double[] rev = stack.unroll(top, 1).hiddenBuffer();
-        if (byDirection == null || byDirection[0].length != readoutGrad.length) {
-            byDirection = new double[2][readoutGrad.length];
-        }
-        java.util.Arrays.fill(byDirection[1], 0.0);
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < bs; b++) {
-                int o = (t * bs + b) * hid;
-                int f = ((t + 1) * bs + b) * hid;
-                int r = (steps * bs + b) * hid;
-                for (int j = 0; j < hid; j++) {
-                    double g = readoutGrad[o + j];
-                    byDirection[0][o + j] = merge.gradient(g, rev[r + j]);
-                    byDirection[1][b * hid + j] += merge.gradient(g, fwd[f + j]);
-                }
-            }
-        }
-        return byDirection;
     }
 
     /** Backward tick i, in order ticks−1..0; the bottom layer's last one backpropagates into the embedding. */

@@ -101,7 +101,8 @@ public final class Unroll {
     /**
      * How many doubles an unroll of {@code cfg} over {@code steps} ticks and {@code batch}
      * sequences allocates, exactly, in {@code long} (saturating at {@link Long#MAX_VALUE}), so that
-     * a caller can compare it with the heap before allocating anything.
+     * a caller can compare it with the heap before allocating anything. A step mask
+     * ({@link #setStepMask}) adds 4·B·H more, allocated when it is first set.
      */
     public static long doubles(CellConfig cfg, long steps, long batch) {
         long gh = times(cfg.gateCount(), cfg.hiddenSize());

@@ -218,7 +218,7 @@ public final class MemoryEstimate {
         }
         long embedding = task.vocabulary() > 0 ? Unroll.times(task.vocabulary(), s.embeddingSize()) : 0;
         if (s.deep()) {
-            long w = Unroll.times(directions(s), h);
+            long w = Unroll.times(merged(s), h);
             long cells = 0;
             for (CellConfig c : layerConfigs(s, task)) {
                 cells = Unroll.plus(cells, Unroll.times(directions(s), cellParameters(c)));
@@ -232,13 +232,18 @@ public final class MemoryEstimate {
         return s.bidirectional() ? 2 : 1;
     }
 
+    /** A layer's output is D·H wide when concatenated, H when the directions are summed, multiplied or averaged. */
+    private static long merged(SimulationSettings s) {
+        return s.merge() == org.rnnlab.engine.DeepRecurrent.Merge.CONCAT ? directions(s) : 1;
+    }
+
     /** The cell of each stacked layer: layer 0 reads the task's input, each above the D·H outputs below. */
     private static List<CellConfig> layerConfigs(SimulationSettings s, Task task) {
         CellConfig first = ModelFactory.cellConfig(s, task);
         List<CellConfig> out = new ArrayList<>();
         out.add(first);
         for (int k = 1; k < s.layers(); k++) {
-            out.add(first.withSizes((int) directions(s) * s.hiddenSize(), s.hiddenSize()));
+            out.add(first.withSizes((int) merged(s) * s.hiddenSize(), s.hiddenSize()));
         }
         return out;
     }
@@ -249,7 +254,7 @@ public final class MemoryEstimate {
      */
     private static long deepUnrollDoubles(SimulationSettings s, Task task, long t, long rows) {
         long tb = Unroll.times(t, rows);
-        long w = Unroll.times(directions(s), s.hiddenSize());
+        long w = Unroll.times(merged(s), s.hiddenSize());
         long sum = 0;
         for (CellConfig c : layerConfigs(s, task)) {
             sum = Unroll.plus(sum, Unroll.times(directions(s), Unroll.doubles(c, t, rows)));

@@ -120,6 +120,20 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
             this.back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
         }
 
+        private boolean gradientsInHeader;
+
+        /**
+         * The geometry above a caption of {@code capH} px: ∂L/∂h_t and ∂L/∂c_t by their outputs when
+         * there is room, else on a line under the header ({@link #gradientsInHeader}); decided for the
+         * widest numbers in every phase, so the diagram does not move when the backward pass starts.
+         */
+        private DiagramGeometry fitted(double base, double headH, double capH) {
+            DiagramGeometry geo = DiagramGeometry.fit(layout, s.run().gates(), width, height, base, headH, capH, 0, sheet);
+            gradientsInHeader = !geo.gradientsFit(layout, widestGradients(), width, headH, sheet);
+            return !gradientsInHeader ? geo : DiagramGeometry.fit(layout, s.run().gates(), width, height, base, headH, capH,
+                    geo.label().size() * 1.4, sheet);
+        }
+
         CellDiagramFigure draw() {
             double base = look.fontSize();
             int fg = pal.foregroundArgb();
@@ -133,21 +147,25 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
             List<String> caption = DiagramText.captionLines(layout.caption, capStyle, width - 20, sheet.metrics);
             double capLine = capStyle.size() * 1.55;
             double capH = caption.size() * capLine + 6;
+            DiagramGeometry geo = fitted(base, headH, capH);
+            if (geo.m().scale() < MIN_SCALE && !caption.isEmpty()) {
+                // a short panel (a stacked run's at 1280×720) gives the caption's room to the diagram:
+                // the equations are in their own view
+                DiagramGeometry bare = fitted(base, headH, 0);
+                if (bare.m().scale() >= MIN_SCALE) {
+                    caption = List.of();
+                    capH = 0;
+                    geo = bare;
+                }
+            }
             for (int i = 0; i < caption.size(); i++) {
                 sheet.text(caption.get(i), 12, height - capH + (i + 0.8) * capLine, capStyle, pal.mutedArgb(), Mark.NONE,
                         -1, 1);
             }
-            DiagramGeometry geo = DiagramGeometry.fit(layout, s.run().gates(), width, height, base, headH, capH, 0, sheet);
-            // ∂L/∂h_t and ∂L/∂c_t by their outputs when there is room, else on a line under the header;
-            // decided for the widest numbers in every phase, so the diagram does not move when the backward pass starts
-            boolean inHeader = !geo.gradientsFit(layout, widestGradients(), width, headH, sheet);
-            List<String[]> gradients = gradients();
-            if (inHeader) {
-                geo = DiagramGeometry.fit(layout, s.run().gates(), width, height, base, headH, capH,
-                        geo.label().size() * 1.4, sheet);
+            if (gradientsInHeader) {
                 TextStyle g = DiagramSheet.math(geo.label());
                 double x = 10;
-                for (String[] grad : gradients) {
+                for (String[] grad : gradients()) {
                     sheet.text(grad[1], x, headH + geo.label().size() * 0.95, g, pal.seriesArgb(1), bg, -1, 1);
                     x += sheet.metrics.width(grad[1], g) + 24;
                 }
@@ -168,8 +186,8 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
             notes(geo);
             gates.sort(Comparator.comparingInt(d -> s.run().cell().gateIndex(d.name())));
             terminals(geo);
-            if (!inHeader) {
-                for (String[] g : gradients) {
+            if (!gradientsInHeader) {
+                for (String[] g : gradients()) {
                     double[] at = geo.gradientAt(layout, g[0], width);
                     sheet.text(g[1], width - 8, at[1], DiagramSheet.math(geo.label()), pal.seriesArgb(1), bg, 1, 1);
                 }

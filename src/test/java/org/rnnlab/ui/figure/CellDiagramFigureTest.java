@@ -159,6 +159,16 @@ class CellDiagramFigureTest {
     }
 
     @Test
+    void aShortPanelGivesTheCaptionsRoomToTheDiagram() {
+        Snapshot s = DiagramCases.step(DiagramCases.sim(DiagramCases.VARIANTS.get(2), 8, 8), 5);
+        CellDiagramFigure roomy = CellDiagramFigure.of(s, 0, 625, 270, LOOK, MONO, PALETTE);
+        assertThat(roomy.caption()).isNotEmpty();
+        CellDiagramFigure shorter = CellDiagramFigure.of(s, 0, 625, 250, LOOK, MONO, PALETTE);
+        assertThat(shorter.gates()).isNotEmpty();
+        assertThat(shorter.caption()).isEmpty();
+    }
+
+    @Test
     void aTinyViewAsksForRoomAndNoSnapshotDrawsNothing() {
         Snapshot s = DiagramCases.step(DiagramCases.sim(DiagramCases.VARIANTS.get(2), 6, 4), 3);
         CellDiagramFigure tiny = CellDiagramFigure.of(s, 0, 220, 150, LOOK, MONO, PALETTE);
@@ -167,8 +177,11 @@ class CellDiagramFigureTest {
         assertThat(CellDiagramFigure.of(null, 0, 600, 400, LOOK, MONO, PALETTE).figure().marks()).isEmpty();
     }
 
-    /** The sizes the diagram gets: its panel in a 1920×1080 window (and in presenter type), and in the small 1280×720 one. */
-    static final double[][] SIZES = {{680, 440, 16}, {690, 470, 20}, {625, 270, 16}, {625, 270, 14}};
+    /**
+     * The sizes the diagram gets: its panel in a 1920×1080 window (and in presenter type), and in the
+     * small 1280×720 one, where a stacked run's two-row toolbar leaves it 250 px.
+     */
+    static final double[][] SIZES = {{680, 440, 16}, {690, 470, 20}, {625, 270, 16}, {625, 270, 14}, {625, 250, 16}};
 
     @ParameterizedTest
     @FieldSource("VARIANTS")
