@@ -63,6 +63,13 @@ class KerasDeepExportTest {
                         d.withCell(CellKind.RNN).withTask("sentiment", 8).withLayers(1, true)),
                 Arguments.of("LSTM, 2 layers bidirectional, sentiment (final state at each row's last real word)",
                         d.withCell(CellKind.LSTM).withTask("sentiment", 8).withLayers(2, true)),
+                Arguments.of("LSTM, 2 layers bidirectional, merge sum, adding (final state)", d.withCell(CellKind.LSTM)
+                        .withTask("adding", 7).withLayers(2, true).withMerge(org.rnnlab.engine.DeepRecurrent.Merge.SUM)),
+                Arguments.of("GRU, 2 layers bidirectional, merge mul, copy (every tick)", d.withCell(CellKind.GRU)
+                        .withTask("copy", 12).withLayers(2, true).withMerge(org.rnnlab.engine.DeepRecurrent.Merge.MUL)),
+                Arguments.of("RNN, bidirectional, merge ave, sentiment (final state at each row's last real word)",
+                        d.withCell(CellKind.RNN).withTask("sentiment", 8).withLayers(1, true)
+                                .withMerge(org.rnnlab.engine.DeepRecurrent.Merge.AVE)),
                 Arguments.of("RNN, bidirectional, order (CE, final state)", d.withCell(CellKind.RNN)
                         .withTask("order", 8).withLayers(1, true)),
                 Arguments.of("opened LSTM: relu, Keras 3 hard_sigmoid gates, 2 layers bidirectional, every tick",
