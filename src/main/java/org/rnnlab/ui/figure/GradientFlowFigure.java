@@ -27,7 +27,7 @@ public final class GradientFlowFigure implements Drawing {
     /** At least this many decades are shown. */
     public static final int MIN_DECADES = 3;
     static final String BEFORE_BACKWARD = "Gradients appear here in the backward pass, right to left";
-    static final String TOO_SMALL = "Enlarge this view to see the gradient flow";
+    static final String TOO_SMALL = "Enlarge this view to see the bar chart per tick";
 
     /**
      * The axis as shown, 1e{axisLo} … 1e{axisHi} (eased, so not always whole decades), and the

@@ -158,7 +158,7 @@ class GradientFlowFigureTest {
         assertThat(compact.isCompact()).isTrue();
         assertThat(compact.texts()).contains("NaN ∞", "0", "20").doesNotContain("σ_{max}");
         assertThat(compact.barTopY(0, false)).isLessThan(compact.layout().plotBottom());
-        assertThat(figure(s, 640, 110).texts()).containsExactly("Enlarge this view to see the gradient flow");
+        assertThat(figure(s, 640, 110).texts()).containsExactly("Enlarge this view to see the bar chart per tick");
         assertThatThrownBy(() -> GradientFlowFigure.of(s, 640, 480, 16, new GradientFlowFigure.Shown(-3, 0, new double[3][2]),
                 METRICS, PALETTE)).hasMessage("shown bars must be one per tick (20), were 3");
     }

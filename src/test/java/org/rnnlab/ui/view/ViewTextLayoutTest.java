@@ -161,6 +161,6 @@ class ViewTextLayoutTest {
         assertThat(top).isLessThan(view.figure().layout().plotBottom());
         // too small for bars: a message instead of nothing
         problems(robot, "gradient", view, v -> FigureBoxes.of(((GradientFlowView) v).figure().figure()), s, new Size(640, 110, 14));
-        assertThat(view.figure().texts()).containsExactly("Enlarge this view to see the gradient flow");
+        assertThat(view.figure().texts()).containsExactly("Enlarge this view to see the bar chart per tick");
     }
 }
