@@ -46,6 +46,7 @@ final class HeatmapPainting {
                 b.text(t, p.x(), p.y() - font * 0.45, title, pal.foregroundArgb(), -1, 1);
             }
             b.add(rasters.get(k));
+            padding(p);
             b.rect(p.x() - 0.5, p.y() - 0.5, p.w() + 1, p.h() + 1, Mark.NONE, pal.gridArgb(), 1);
             b.hit(p.key(), p.x(), p.y(), p.w(), p.h());
         }
@@ -148,6 +149,35 @@ final class HeatmapPainting {
         }
     }
 
+    /**
+     * Trailing {@code <pad>} ticks (a padded sentence), veiled: the engine masks them, the state is
+     * carried over them, and the gates computed there are discarded.
+     */
+    private void padding(HeatmapPanel p) {
+        int drawn = SequenceValues.drawnTicks(s);
+        if (drawn >= steps) {
+            return;
+        }
+        double cw = (double) p.w() / steps;
+        int veil = paddingVeil(pal);
+        b.rect(p.x() + drawn * cw, p.y(), (steps - drawn) * cw, p.h(), veil, Mark.NONE, 0);
+    }
+
+    /** The fill laid over padded ticks: the panel colour at 70 % opacity. */
+    static int paddingVeil(Palette pal) {
+        return 0xB0000000 | (pal.panelArgb() & 0xFFFFFF);
+    }
+
+    /** "t=21–50: <pad>, masked" when the sequence ends in padding, else null. */
+    private String paddingNote() {
+        int drawn = SequenceValues.drawnTicks(s);
+        if (drawn >= steps) {
+            return null;
+        }
+        return (drawn + 1 == steps ? "t=" + steps : "t=" + (drawn + 1) + "–" + steps) + ": "
+                + org.rnnlab.task.Vocabulary.PAD_WORD + ", masked";
+    }
+
     /** The colour bar from −1 to +1 and as much of its note as fits. */
     private void legend(double width, double height) {
         double y = height - font * 2.1;
@@ -163,7 +193,7 @@ final class HeatmapPainting {
         b.text("0", sx + w / 2, y + h + 2, label, pal.mutedArgb(), 0, -1);
         b.text("+1", sx + w + 6, y + h / 2, label, pal.mutedArgb(), -1, 0);
         double nx = sx + w + 12 + tm.width("+1", label) + 16;
-        String note = legendNote(label, width - nx - 6, tm);
+        String note = legendNote(label, width - nx - 6, tm, paddingNote());
         if (!note.isEmpty()) {
             b.text(note, nx, y + h / 2, label, pal.mutedArgb(), -1, 0);
         }
@@ -171,7 +201,13 @@ final class HeatmapPainting {
 
     /** The legend's note, as many of its parts as fit in {@code max} px, in order of importance. */
     static String legendNote(TextStyle f, double max, TextMetrics tm) {
-        String[] parts = {"σ gates use 0…1", "beyond ±1 saturates", "hover for values"};
+        return legendNote(f, max, tm, null);
+    }
+
+    /** As {@link #legendNote(TextStyle, double, TextMetrics)}, the padding's note (if any) first. */
+    static String legendNote(TextStyle f, double max, TextMetrics tm, String padding) {
+        String[] parts = padding == null ? new String[] {"σ gates use 0…1", "beyond ±1 saturates", "hover for values"}
+                : new String[] {padding, "σ gates use 0…1", "beyond ±1 saturates", "hover for values"};
         StringBuilder out = new StringBuilder();
         for (String part : parts) {
             String next = out.length() == 0 ? part : out + " · " + part;

@@ -70,6 +70,37 @@ class TaskSequenceFigureTest {
     }
 
     @Test
+    void theHeatmapsVeilTheMaskedPaddingAndSaySo() {
+        Snapshot s = null;
+        int drawn = 0;
+        for (int seed = 1; seed <= 20; seed++) {
+            SimulationSettings st = SimulationSettings.defaults().withTask("sentiment", Tasks.info("sentiment").defaultLength())
+                    .withHiddenSize(6).withBatchSize(4).withSeed(seed);
+            s = step(new Simulation(st, DefaultTasks.factory()), 1);
+            drawn = SequenceValues.drawnTicks(s);
+            if (drawn < s.position().steps()) {
+                break;
+            }
+        }
+        int steps = s.position().steps();
+        int real = drawn;
+        assertThat(real).as("a padded sentence").isLessThan(steps);
+        GateHeatmapFigure f = GateHeatmapFigure.of(s, 0, 960, 520, 16, s.position().tick(), TM, PAL);
+        int veil = HeatmapPainting.paddingVeil(PAL);
+        for (HeatmapPanel p : f.panels()) {
+            double cw = (double) p.w() / steps;
+            assertThat(f.figure().marks()).as("the veil over %s's padded ticks", p.key()).anySatisfy(m ->
+                    assertThat(m instanceof Mark.Rect r && r.fill() == veil && Math.abs(r.x() - (p.x() + real * cw)) < 1e-9
+                            && Math.abs(r.w() - (steps - real) * cw) < 1e-9 && r.y() == p.y() && r.h() == p.h()).isTrue());
+        }
+        assertThat(String.join(" ", f.texts())).contains("t=" + (drawn + 1) + "–" + steps + ": <pad>, masked");
+
+        Snapshot adding = step(sim("adding"), 1);
+        assertThat(GateHeatmapFigure.of(adding, 0, 960, 520, 16, 0, TM, PAL).figure().marks())
+                .noneSatisfy(m -> assertThat(m instanceof Mark.Rect r && r.fill() == veil).isTrue());
+    }
+
+    @Test
     void afterEveryWordThePredictionIsTheEnginesSoftmaxOfItsReadoutAndNoneAhead() {
         Simulation sim = sim("sentiment");
         Snapshot s = step(sim, 4);
