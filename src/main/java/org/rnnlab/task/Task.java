@@ -85,6 +85,15 @@ public interface Task {
         return true;
     }
 
+    /**
+     * The decay d of an exponential moving average of the weights, a ← d·a + (1 − d)·w after
+     * every update (Polyak &amp; Juditsky 1992), that the trainer evaluates and chooses among
+     * instead of the raw weights when it chooses on validation; 0 (the default) for none.
+     */
+    default double weightAverage() {
+        return 0;
+    }
+
     /** How many sequences the test set holds. */
     default int testSize() {
         int n = 0;

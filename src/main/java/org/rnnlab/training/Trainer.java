@@ -27,8 +27,11 @@ import org.rnnlab.task.Task;
  * of the best validation metric ("keep the best weights"). The
  * reported {@link Result#finalMetric()} is the test metric of the chosen weights, so a "solved"
  * level is a held-out estimate, not the first test evaluation past the bar. The test metric is
- * still evaluated at every evaluation for the curves (never to choose). Without early stopping,
- * or without a validation set, the run keeps its last weights.
+ * still evaluated at every evaluation for the curves (never to choose). A task may ask for a
+ * moving average of the weights ({@link Task#weightAverage()}, Polyak &amp; Juditsky 1992): then
+ * the average is what is scored, chosen and left in the model; the updates themselves are the
+ * simulator's. Without early stopping, or without a validation set, the run keeps its last
+ * weights.
  *
  * <p>Every iteration yields an {@link IterationRecord} (loss, metric when evaluated, global
  * gradient norm before and after clipping, ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖), streamed to a
@@ -270,6 +273,9 @@ public final class Trainer {
         Divergence divergence = null;
         long divergedAt = 0;
         boolean choose = config.earlyStop() && evaluator.hasValidation();
+        double decay = choose ? task.weightAverage() : 0;
+        Model averaged = decay > 0 ? ModelFactory.model(config.settings(), task) : null;
+        double[][] average = decay > 0 ? copyOf(model) : null;
         double bestValidation = Double.NaN;
         double bestTest = Double.NaN;
         long bestAt = 0;
@@ -285,21 +291,36 @@ public final class Trainer {
             StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
             double m = Double.NaN;
             double v = Double.NaN;
+            if (average != null && !r.diverged()) {
+                var params = model.params();
+                for (int k = 0; k < average.length; k++) {
+                    double[] w = params.get(k).value().data;
+                    double[] a = average[k];
+                    for (int j = 0; j < a.length; j++) {
+                        a[j] = decay * a[j] + (1 - decay) * w[j];
+                    }
+                }
+            }
             if (r.diverged()) {
                 status = Status.DIVERGED;
                 divergence = r.divergence();
                 divergedAt = i;
             } else if (i % every == 0 || i == n) {
-                m = evaluator.evaluate(model);
+                Model scored = model;
+                if (averaged != null) {
+                    write(average, averaged);
+                    scored = averaged;
+                }
+                m = evaluator.evaluate(scored);
                 finalMetric = m;
                 lastMetric = m;
                 if (choose) {
-                    v = evaluator.validate(model);
+                    v = evaluator.validate(scored);
                     if (bestAt == 0 || better(v, bestValidation)) {
                         bestValidation = v;
                         bestTest = m;
                         bestAt = i;
-                        bestWeights = copyOf(model);
+                        bestWeights = copyOf(scored);
                     }
                     l.validated(i, v);
                 }
@@ -325,8 +346,8 @@ public final class Trainer {
         long chosen = i;
         double validation = Double.NaN;
         if (choose && bestAt > 0 && status != Status.DIVERGED) {
-            if (bestAt != i) {
-                restore(bestWeights);
+            if (bestAt != i || averaged != null) {
+                write(bestWeights, model);
             }
             chosen = bestAt;
             finalMetric = bestTest;
@@ -360,11 +381,11 @@ public final class Trainer {
         return w;
     }
 
-    private void restore(double[][] w) {
-        var params = model.params();
+    private static void write(double[][] w, Model to) {
+        var params = to.params();
         for (int k = 0; k < w.length; k++) {
             System.arraycopy(w[k], 0, params.get(k).value().data, 0, w[k].length);
         }
-        model.markChanged();
+        to.markChanged();
     }
 }

@@ -201,6 +201,49 @@ class TrainerTest {
         assertThat(stopped.finalMetric()).isEqualTo(all.records().get((int) at.get(first)[0] - 1).testMetric());
     }
 
+    @Test
+    void aTaskThatAveragesItsWeightsIsScoredAndEndsOnTheAverageOfTheChosenIteration() {
+        TrainerConfig c = config(CellKind.LSTM, 60, 10);
+        TaskFactory averaging = (id, t, seed) -> new Thresholded(new ToyTask(t, seed), 1e-12, new ToyTask(t, seed + 99),
+                0.9);
+        List<double[][]> averages = new ArrayList<>();
+        Trainer trainer = new Trainer(c, averaging);
+        Trainer.Result r = trainer.run(new TrainingListener() {
+            double[][] a;
+
+            @Override
+            public void iteration(IterationRecord rec) {
+                List<Param> p = trainer.model().params();
+                if (a == null) {
+                    a = new double[p.size()][];
+                    Trainer fresh = new Trainer(c, averaging);
+                    for (int k = 0; k < a.length; k++) {
+                        a[k] = fresh.model().params().get(k).value().data.clone();
+                    }
+                }
+                double[][] next = new double[a.length][];
+                for (int k = 0; k < a.length; k++) {
+                    next[k] = a[k].clone();
+                    double[] w = p.get(k).value().data;
+                    for (int j = 0; j < w.length; j++) {
+                        next[k][j] = 0.9 * a[k][j] + (1 - 0.9) * w[j];
+                    }
+                }
+                a = next;
+                averages.add(next);
+            }
+        });
+        double[][] chosen = averages.get((int) r.chosenIteration() - 1);
+        List<Param> end = trainer.model().params();
+        for (int k = 0; k < end.size(); k++) {
+            assertThat(end.get(k).value().data).as(end.get(k).name()).containsExactly(chosen[k]);
+        }
+        Trainer plain = new Trainer(c.withEarlyStop(false), averaging);
+        Trainer.Result raw = plain.run(null);
+        assertThat(r.records().get(59).testMetric()).as("the average, not the raw weights, is scored")
+                .isNotEqualTo(raw.records().get(59).testMetric());
+    }
+
     private static int firstAtOrBelow(List<Double> values, double cut) {
         for (int k = 0; k < values.size(); k++) {
             if (values.get(k) <= cut) {
@@ -337,10 +380,16 @@ class TrainerTest {
      * A task with another solved threshold, whose validation set is {@code validation}'s test set
      * (the inner task's own test set with the two-argument constructor).
      */
-    record Thresholded(Task inner, double threshold, Task validation) implements Task {
+    record Thresholded(Task inner, double threshold, Task validation, double decay) implements Task {
         Thresholded(Task inner, double threshold) {
-            this(inner, threshold, inner);
+            this(inner, threshold, inner, 0);
         }
+
+        Thresholded(Task inner, double threshold, Task validation) {
+            this(inner, threshold, validation, 0);
+        }
+
+        @Override public double weightAverage() { return decay; }
 
         @Override public List<TaskBatch> validationBatches(int b) { return validation.testBatches(b); }
         @Override public String id() { return inner.id(); }
