@@ -287,7 +287,7 @@ final class CommonTrainingOptions {
             sb.append(", spectral radius ").append(fmt(s.spectralRadius()));
         }
         sb.append(", up to ").append(c.iterations()).append(" iterations, test every ").append(c.evalEvery())
-                .append(c.earlyStop() ? ", stop when solved" : "").append(", seed ").append(s.seed());
+                .append(c.earlyStop() ? ", stop when the validation set is solved, else keep its best weights" : "").append(", seed ").append(s.seed());
         return sb.toString();
     }
 

@@ -145,6 +145,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         stderr.printf(Locale.ROOT, "%s after %d iterations in %.1f s%n", describe(result.status()), result.iterations(),
                 result.elapsedSeconds());
+        if (!Double.isNaN(result.validationMetric())) {
+            stderr.printf(Locale.ROOT, "chosen on validation: the weights of iteration %d (validation %s %.4g, test %.4g)%n",
+                    result.chosenIteration(), task.metric().name(), result.validationMetric(), result.finalMetric());
+        }
         if (saveSession != null) {
             SavedResult.session(saveSession, trainer.sessionState(List.copyOf(latest)), trainer.parameterNames());
             stderr.printf(Locale.ROOT, "session saved to %s (opens at iteration %d)%n", saveSession, result.iterations() + 1);
@@ -196,11 +200,17 @@ final class TrainCommand implements Callable<Integer> {
         private long lossCount;
         private double testMetric = Double.NaN;
         private long testIteration;
+        private double validationMetric = Double.NaN;
 
         Progress(PrintWriter err, long total, Metric metric) {
             this.err = err;
             this.total = total;
             this.metric = metric;
+        }
+
+        @Override
+        public void validated(long iteration, double v) {
+            validationMetric = v;
         }
 
         @Override
@@ -226,8 +236,11 @@ final class TrainCommand implements Callable<Integer> {
             String test = testIteration == 0 ? "not yet evaluated"
                     : String.format(Locale.ROOT, "%.4g%s%s", testMetric, metric.solved(testMetric) ? " (solved)" : "",
                     testIteration == r.iteration() ? "" : " at iter " + testIteration);
-            err.printf(Locale.ROOT, "  iter %d/%d  loss %.4g  test %s %s  |grad| %.3g  dh0/dhT %.2e  %.1f s%n",
+            String validation = Double.isNaN(validationMetric) ? ""
+                    : String.format(Locale.ROOT, "  validation %.4g", validationMetric);
+            err.printf(Locale.ROOT, "  iter %d/%d  loss %.4g  test %s %s%s  |grad| %.3g  dh0/dhT %.2e  %.1f s%n",
                     r.iteration(), total, lossCount == 0 ? Double.NaN : lossSum / lossCount, metric.name(), test,
+                    validation,
                     r.normBefore(), r.gradientRatio(), (now - start) / 1e9);
             err.flush();
             lossSum = 0;

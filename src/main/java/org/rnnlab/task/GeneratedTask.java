@@ -8,8 +8,8 @@ import org.rnnlab.engine.TaskBatch;
 
 /**
  * A task whose sequences a generator draws: training batches from the generator the trainer
- * passes in, and a fixed test set from the task's own seed, so that the same seed gives the same
- * test set in every run.
+ * passes in, and a fixed test set and validation set from the task's own seed, so that the same
+ * seed gives the same test and validation sets in every run.
  */
 abstract class GeneratedTask implements Task {
     protected final int steps;
@@ -43,6 +43,21 @@ abstract class GeneratedTask implements Task {
     @Override
     public final List<TaskBatch> testBatches(int batchSize) {
         SplittableRandom rng = TaskSupport.testRandom(seed, id());
+        List<TaskBatch> out = new ArrayList<>();
+        for (int[] r : TaskSupport.ranges(testSize, batchSize)) {
+            out.add(generate(r[1] - r[0], rng));
+        }
+        return out;
+    }
+
+    /**
+     * As many sequences as the test set, drawn from the generator with a seed of their own
+     * (the task's seed salted with "validation"), so they are neither the test sequences nor
+     * (but by chance, as any two draws) the training batches.
+     */
+    @Override
+    public final List<TaskBatch> validationBatches(int batchSize) {
+        SplittableRandom rng = TaskSupport.testRandom(seed, "validation:" + id());
         List<TaskBatch> out = new ArrayList<>();
         for (int[] r : TaskSupport.ranges(testSize, batchSize)) {
             out.add(generate(r[1] - r[0], rng));

@@ -24,7 +24,8 @@ import org.rnnlab.engine.TaskBatch;
  * 0–9 ({@link #digitClass}); at most 4 decoder ticks, the mask covers the digits and the end.
  *
  * <p>Split: 200 numbers held out for the test set, drawn with the seed, never 0 and never a
- * number whose removal would leave a word unseen in training; the other 800 train. Metric:
+ * number whose removal would leave a word unseen in training; 100 more chosen the same way are
+ * the validation set the trainer stops on; the other 700 train. Metric:
  * exact match under greedy decoding ({@link Predictions#decode}): every digit right and then
  * the end symbol. Baseline: guessing, 1 in 1000. Solved: ≥ 95 % exact matches on the held-out
  * numbers, i.e. the network has learned the composition, not a table.
@@ -38,6 +39,11 @@ public final class NumbersTask implements Task {
     /** Target vocabulary: start, end and ten digits, shared by decoder inputs and classes. */
     public static final int TARGET_VOCABULARY = 12;
     public static final int TEST_SIZE = 200;
+    /**
+     * Numbers held out of training after the test numbers, chosen the same way (every word of
+     * them stays in the training numbers), for the trainer's early stop.
+     */
+    public static final int VALIDATION_SIZE = 100;
     public static final double SOLVED_ACCURACY = 0.95;
 
     private static final List<String> WORDS = NumberWords.words();
@@ -51,6 +57,7 @@ public final class NumbersTask implements Task {
 
     private final int[] trainNumbers;
     private final int[] testNumbers;
+    private final int[] validationNumbers;
 
     public NumbersTask(TaskOptions options) {
         if (options.length() != 0 && options.length() != SOURCE_STEPS) {
@@ -75,9 +82,10 @@ public final class NumbersTask implements Task {
             }
         }
         List<Integer> test = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
         boolean[] isTest = new boolean[order.length];
         for (int n : order) {
-            if (test.size() == TEST_SIZE) {
+            if (validation.size() == VALIDATION_SIZE) {
                 break;
             }
             String[] words = NumberWords.toWords(n).split(" ");
@@ -89,12 +97,13 @@ public final class NumbersTask implements Task {
                 for (String w : words) {
                     left.merge(w, -1, Integer::sum);
                 }
-                test.add(n);
+                (test.size() < TEST_SIZE ? test : validation).add(n);
                 isTest[n] = true;
             }
         }
         this.testNumbers = test.stream().mapToInt(Integer::intValue).toArray();
-        int[] tr = new int[order.length - testNumbers.length];
+        this.validationNumbers = validation.stream().mapToInt(Integer::intValue).toArray();
+        int[] tr = new int[order.length - testNumbers.length - validationNumbers.length];
         int k = 0;
         for (int n = 0; n < order.length; n++) {
             if (!isTest[n]) {
@@ -217,6 +226,20 @@ public final class NumbersTask implements Task {
             out.add(batch(Arrays.copyOfRange(testNumbers, r[0], r[1])));
         }
         return out;
+    }
+
+    @Override
+    public List<TaskBatch> validationBatches(int batchSize) {
+        List<TaskBatch> out = new ArrayList<>();
+        for (int[] r : TaskSupport.ranges(validationNumbers.length, batchSize)) {
+            out.add(batch(Arrays.copyOfRange(validationNumbers, r[0], r[1])));
+        }
+        return out;
+    }
+
+    /** The validation numbers, in the order they were chosen. */
+    public int[] validationNumbers() {
+        return validationNumbers.clone();
     }
 
     @Override

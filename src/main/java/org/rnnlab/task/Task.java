@@ -63,6 +63,37 @@ public interface Task {
     /** The fixed test set, split into batches of at most {@code batchSize}. */
     List<TaskBatch> testBatches(int batchSize);
 
+    /**
+     * The fixed validation set, split into batches of at most {@code batchSize}: held out from
+     * training and disjoint from the test set, for the trainer's early stop and its choice of
+     * the best weights, so that the test metric of the chosen weights is a held-out estimate.
+     * Generated tasks draw it from their generator with a seed of its own; tasks with a fixed
+     * data set carve it from their training part. Empty when the task has none: the trainer then
+     * neither stops early nor chooses, and reports the last weights.
+     */
+    default List<TaskBatch> validationBatches(int batchSize) {
+        return List.of();
+    }
+
+    /**
+     * Whether the trainer's early stop ends the run at the first validation evaluation that
+     * reaches the solved threshold (true, the default), or trains the whole budget and keeps
+     * the best validation weights: for tasks whose validation set is too small for one
+     * evaluation past the bar to mean much.
+     */
+    default boolean stopsWhenSolved() {
+        return true;
+    }
+
+    /**
+     * The decay d of an exponential moving average of the weights, a ← d·a + (1 − d)·w after
+     * every update (Polyak &amp; Juditsky 1992), that the trainer evaluates and chooses among
+     * instead of the raw weights when it chooses on validation; 0 (the default) for none.
+     */
+    default double weightAverage() {
+        return 0;
+    }
+
     /** How many sequences the test set holds. */
     default int testSize() {
         int n = 0;

@@ -38,6 +38,11 @@ public final class TextTask implements Task {
     /** The solved threshold in bits per character on the held-out text. */
     public static final double SOLVED_BITS = 2.5;
 
+    /**
+     * Characters at the end of the training part held out as the validation text (about 3 % of
+     * it): training windows never read them. The n-gram baselines still count the whole part.
+     */
+    public static final int VALIDATION_CHARS = 30_000;
     private final String text;
     private final char[] alphabet;
     private final int[] ids;
@@ -143,7 +148,7 @@ public final class TextTask implements Task {
         TaskSupport.checkBatchSize(batchSize);
         int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
-            starts[b] = rng.nextInt(trainLength - steps);
+            starts[b] = rng.nextInt(trainLength - VALIDATION_CHARS - steps);
         }
         return windows(starts);
     }
@@ -156,6 +161,25 @@ public final class TextTask implements Task {
             int[] starts = new int[r[1] - r[0]];
             for (int b = 0; b < starts.length; b++) {
                 starts[b] = trainLength + (r[0] + b) * steps;
+            }
+            out.add(windows(starts));
+        }
+        return out;
+    }
+
+    /**
+     * The validation text: the last {@value #VALIDATION_CHARS} characters of the training part,
+     * which training windows never reach, in consecutive windows, for the trainer's early stop.
+     */
+    @Override
+    public List<TaskBatch> validationBatches(int batchSize) {
+        int n = (VALIDATION_CHARS - 1) / steps;
+        int from = trainLength - VALIDATION_CHARS;
+        List<TaskBatch> out = new ArrayList<>();
+        for (int[] r : TaskSupport.ranges(n, batchSize)) {
+            int[] starts = new int[r[1] - r[0]];
+            for (int b = 0; b < starts.length; b++) {
+                starts[b] = from + (r[0] + b) * steps;
             }
             out.add(windows(starts));
         }

@@ -12,7 +12,25 @@ package org.rnnlab.task;
  * @param targetValue     the target as a number, or NaN
  * @param predictionValue the prediction as a number (for a classifier: the probability of its
  *                        most probable class), or NaN
+ * @param readAs          what the network read instead of {@code input}, when it differs (a word
+ *                        of a training sentence dropped to {@code <unk>}: {@link WordDropout}),
+ *                        else ""
  */
 public record TickView(String input, String target, String prediction, boolean scored,
-                       double inputValue, double targetValue, double predictionValue) {
+                       double inputValue, double targetValue, double predictionValue, String readAs) {
+
+    public TickView {
+        readAs = readAs == null ? "" : readAs;
+    }
+
+    /** A tick whose input is read as written. */
+    public TickView(String input, String target, String prediction, boolean scored, double inputValue,
+                    double targetValue, double predictionValue) {
+        this(input, target, prediction, scored, inputValue, targetValue, predictionValue, "");
+    }
+
+    /** This tick showing {@code word} as its input, read by the network as this tick's input. */
+    public TickView writtenAs(String word) {
+        return new TickView(word, target, prediction, scored, inputValue, targetValue, predictionValue, input);
+    }
 }

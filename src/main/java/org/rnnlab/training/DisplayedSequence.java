@@ -98,9 +98,10 @@ final class DisplayedSequence {
                 classes[t] = out.classes()[idx];
             }
         }
-        String[] inputLabels = symbols(task.view(batch, row, null), batch, inputs, time);
+        org.rnnlab.task.SequenceView view = task.view(batch, row, null);
+        String[] inputLabels = symbols(view, batch, inputs, time);
         return new Snapshot.Sequence(batch.batch(), row, inputs, inputLabels, targets, classes, classLabels, mask,
-                initialH, initialC);
+                initialH, initialC, inputLabels == null ? null : readAs(view, time));
     }
 
     /**
@@ -122,6 +123,20 @@ final class DisplayedSequence {
                     out = new String[inputs.length];
                 }
                 out[k] = tv.input();
+            }
+        }
+        return out;
+    }
+
+    /** What tick k's input was read as where that is not its label ({@code TickView.readAs}), or null if none. */
+    private static String[] readAs(org.rnnlab.task.SequenceView view, int[] time) {
+        String[] out = null;
+        for (int k = 0; k < time.length; k++) {
+            if (time[k] < view.ticks().size() && !view.ticks().get(time[k]).readAs().isEmpty()) {
+                if (out == null) {
+                    out = new String[time.length];
+                }
+                out[k] = view.ticks().get(time[k]).readAs();
             }
         }
         return out;

@@ -10,7 +10,7 @@ import org.rnnlab.task.Predictions;
 import org.rnnlab.task.Task;
 
 /**
- * Scores a model on its task's test set with a model of its own, into which the trained weights
+ * Scores a model on its task's test set (and validation set) with a model of its own, into which the trained weights
  * are copied, so that evaluating never disturbs the buffers of the run being shown or trained.
  */
 public final class Evaluator {
@@ -18,6 +18,7 @@ public final class Evaluator {
     private final Model scratch;
     private final int batchSize;
     private List<TaskBatch> testSet;
+    private List<TaskBatch> validationSet;
 
     /**
      * @param task      the task
@@ -42,6 +43,34 @@ public final class Evaluator {
             task.score(b, predictions(scratch, task), acc);
         }
         return acc.value();
+    }
+
+    /**
+     * The task's metric for the given model's current weights on the task's validation set;
+     * NaN when the task has none ({@link Task#validationBatches}).
+     */
+    public double validate(Model model) {
+        if (validationSet == null) {
+            validationSet = task.validationBatches(batchSize);
+        }
+        if (validationSet.isEmpty()) {
+            return Double.NaN;
+        }
+        copyWeights(model, scratch);
+        MetricAccumulator acc = new MetricAccumulator();
+        for (TaskBatch b : validationSet) {
+            scratch.forwardLoss(b);
+            task.score(b, predictions(scratch, task), acc);
+        }
+        return acc.value();
+    }
+
+    /** Whether the task has a validation set to choose on. */
+    public boolean hasValidation() {
+        if (validationSet == null) {
+            validationSet = task.validationBatches(batchSize);
+        }
+        return !validationSet.isEmpty();
     }
 
     /** The evaluator's own model, holding the weights of the latest {@link #evaluate} (engine thread). */

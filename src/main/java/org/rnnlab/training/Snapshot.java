@@ -113,10 +113,24 @@ public record Snapshot(long version, Run run, Position position, Sequence sequen
      * @param lossMask    [T] 1 where the loss applies
      * @param initialH    h_0 [H]
      * @param initialC    c_0 [H], or null without a cell state
+     * @param inputReadAs [T] what the network read where it is not inputLabels (a dropped word's
+     *                    "&lt;unk&gt;", {@link org.rnnlab.task.TickView#readAs()}), null where the same;
+     *                    null when every tick reads as labelled
      */
     public record Sequence(int batchSize, int row, double[][] inputs, String[] inputLabels, double[][] targets,
                            int[] classes, String[] classLabels, double[] lossMask, double[] initialH,
-                           double[] initialC) {
+                           double[] initialC, String[] inputReadAs) {
+
+        /** A sequence whose every input reads as labelled. */
+        public Sequence(int batchSize, int row, double[][] inputs, String[] inputLabels, double[][] targets,
+                        int[] classes, String[] classLabels, double[] lossMask, double[] initialH, double[] initialC) {
+            this(batchSize, row, inputs, inputLabels, targets, classes, classLabels, lossMask, initialH, initialC, null);
+        }
+
+        /** Whether tick t's input was read as something else than its label (a dropped word). */
+        public boolean readOtherwise(int t) {
+            return inputReadAs != null && inputReadAs[t] != null;
+        }
     }
 
     /**

@@ -19,6 +19,20 @@ import org.rnnlab.task.Task;
  * through time, clip, update), the test metric every {@link TrainerConfig#evalEvery()}
  * iterations, and an early stop when it reaches the task's solved threshold.
  *
+ * <p><b>Held-out choice.</b> With early stopping on and a task that has a validation set
+ * ({@link Task#validationBatches}: carved from the training data, disjoint from the test set),
+ * the stop and the choice of weights look at the validation metric only: the run stops at the
+ * first evaluation whose validation metric reaches the threshold (unless the task says not to,
+ * {@link Task#stopsWhenSolved()}), and when the budget is used up it goes back to the weights
+ * of the best validation metric ("keep the best weights"). The
+ * reported {@link Result#finalMetric()} is the test metric of the chosen weights, so a "solved"
+ * level is a held-out estimate, not the first test evaluation past the bar. The test metric is
+ * still evaluated at every evaluation for the curves (never to choose). A task may ask for a
+ * moving average of the weights ({@link Task#weightAverage()}, Polyak &amp; Juditsky 1992): then
+ * the average is what is scored, chosen and left in the model; the updates themselves are the
+ * simulator's. Without early stopping, or without a validation set, the run keeps its last
+ * weights.
+ *
  * <p>Every iteration yields an {@link IterationRecord} (loss, metric when evaluated, global
  * gradient norm before and after clipping, ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖), streamed to a
  * {@link TrainingListener} and kept in the {@link Result}.
@@ -57,9 +71,14 @@ public final class Trainer {
      *
      * @param status          how it ended
      * @param iterations      iterations completed (a diverged iteration counts)
-     * @param finalMetric     the test metric of the last evaluation (after the last iteration for
-     *                        solved and completed runs); NaN if none, or if the run diverged
+     * @param finalMetric     the test metric of the chosen weights: those of the best validation
+     *                        metric when the run chose on validation, else of the last evaluation
+     *                        (after the last iteration); NaN if none, or if the run diverged
      * @param solved          whether {@code finalMetric} meets the task's threshold
+     * @param validationMetric the validation metric of the chosen weights, NaN when the run did
+     *                        not choose on validation
+     * @param chosenIteration the iteration whose weights were chosen (the model holds them at the
+     *                        end), or the last one when the run did not choose
      * @param metric          the task's metric and threshold
      * @param divergence      where it went non-finite, or null
      * @param divergedAt      the iteration that diverged, or 0
@@ -67,8 +86,8 @@ public final class Trainer {
      * @param elapsedNanos    wall time of the run (the only value that differs between equal runs)
      * @param records         one per iteration, in order (empty if records were not kept)
      */
-    public record Result(Status status, long iterations, double finalMetric, boolean solved, Metric metric,
-                         Divergence divergence, long divergedAt, int parameterCount, long elapsedNanos,
+    public record Result(Status status, long iterations, double finalMetric, boolean solved,
+                         double validationMetric, long chosenIteration, Metric metric, Divergence divergence, long divergedAt, int parameterCount, long elapsedNanos,
                          List<IterationRecord> records) {
 
         /** "diverged at iteration 12 (tick 3, forward: hidden state not finite)", or "" when it did not. */
@@ -176,11 +195,7 @@ public final class Trainer {
      * @param history the latest iteration records; the oldest beyond {@link Simulation#HISTORY_LIMIT} are dropped
      */
     public SessionState sessionState(List<IterationRecord> history) {
-        var params = model.params();
-        double[][] w = new double[params.size()][];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = params.get(i).value().data.clone();
-        }
+        double[][] w = copyOf(model);
         List<IterationRecord> h = history == null ? List.of() : history;
         if (h.size() > Simulation.HISTORY_LIMIT) {
             h = h.subList(h.size() - Simulation.HISTORY_LIMIT, h.size());
@@ -235,7 +250,11 @@ public final class Trainer {
         };
     }
 
-    /** Trains on the calling thread until solved, out of budget, cancelled or diverged. */
+    /**
+     * Trains on the calling thread until solved, out of budget, cancelled or diverged. A run that
+     * chose on validation ends with the chosen weights in {@link #model()} (and so in
+     * {@link #sessionState}, beside the optimiser state of the last iteration).
+     */
     public Result run(TrainingListener listener) {
         synchronized (this) {
             if (ran) {
@@ -253,6 +272,14 @@ public final class Trainer {
         Status status = Status.COMPLETED;
         Divergence divergence = null;
         long divergedAt = 0;
+        boolean choose = config.earlyStop() && evaluator.hasValidation();
+        double decay = choose ? task.weightAverage() : 0;
+        Model averaged = decay > 0 ? ModelFactory.model(config.settings(), task) : null;
+        double[][] average = decay > 0 ? copyOf(model) : null;
+        double bestValidation = Double.NaN;
+        double bestTest = Double.NaN;
+        long bestAt = 0;
+        double[][] bestWeights = null;
         long i = 0;
         while (i < n) {
             if (cancelled || Thread.currentThread().isInterrupted()) {
@@ -263,14 +290,40 @@ public final class Trainer {
             TaskBatch batch = batches.batch(i);
             StepResult r = TrainingStep.run(model, batch, clipper, optimizer);
             double m = Double.NaN;
+            double v = Double.NaN;
+            if (average != null && !r.diverged()) {
+                var params = model.params();
+                for (int k = 0; k < average.length; k++) {
+                    double[] w = params.get(k).value().data;
+                    double[] a = average[k];
+                    for (int j = 0; j < a.length; j++) {
+                        a[j] = decay * a[j] + (1 - decay) * w[j];
+                    }
+                }
+            }
             if (r.diverged()) {
                 status = Status.DIVERGED;
                 divergence = r.divergence();
                 divergedAt = i;
             } else if (i % every == 0 || i == n) {
-                m = evaluator.evaluate(model);
+                Model scored = model;
+                if (averaged != null) {
+                    write(average, averaged);
+                    scored = averaged;
+                }
+                m = evaluator.evaluate(scored);
                 finalMetric = m;
                 lastMetric = m;
+                if (choose) {
+                    v = evaluator.validate(scored);
+                    if (bestAt == 0 || better(v, bestValidation)) {
+                        bestValidation = v;
+                        bestTest = m;
+                        bestAt = i;
+                        bestWeights = copyOf(scored);
+                    }
+                    l.validated(i, v);
+                }
             }
             IterationRecord rec = new IterationRecord(i, r.loss(), m, r.clip().normBefore(), r.clip().normAfter(),
                     r.clip().threshold(), r.gradientRatio(), r.diverged());
@@ -281,7 +334,7 @@ public final class Trainer {
             l.iteration(rec);
             if (!Double.isNaN(m)) {
                 l.evaluated(i, m);
-                if (config.earlyStop() && metric.solved(m)) {
+                if (config.earlyStop() && task.stopsWhenSolved() && metric.solved(choose ? v : m)) {
                     status = Status.SOLVED;
                     break;
                 }
@@ -290,13 +343,49 @@ public final class Trainer {
                 break;
             }
         }
+        long chosen = i;
+        double validation = Double.NaN;
+        if (choose && bestAt > 0 && status != Status.DIVERGED) {
+            if (bestAt != i || averaged != null) {
+                write(bestWeights, model);
+            }
+            chosen = bestAt;
+            finalMetric = bestTest;
+            lastMetric = bestTest;
+            validation = bestValidation;
+        }
         if (status == Status.DIVERGED) {
             finalMetric = Double.NaN;
         }
         boolean solved = status != Status.DIVERGED && metric.solved(finalMetric);
-        Result result = new Result(status, i, finalMetric, solved, metric, divergence, divergedAt,
+        Result result = new Result(status, i, finalMetric, solved, validation, chosen, metric, divergence, divergedAt,
                 model.parameterCount(), System.nanoTime() - start, List.copyOf(records));
         l.finished(result);
         return result;
+    }
+
+    /** Strictly better in the metric's direction; a NaN is never better. */
+    private boolean better(double v, double best) {
+        if (Double.isNaN(v)) {
+            return false;
+        }
+        return Double.isNaN(best) || (metric.higherIsBetter() ? v > best : v < best);
+    }
+
+    private double[][] copyOf(Model m) {
+        var params = m.params();
+        double[][] w = new double[params.size()][];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = params.get(k).value().data.clone();
+        }
+        return w;
+    }
+
+    private static void write(double[][] w, Model to) {
+        var params = to.params();
+        for (int k = 0; k < w.length; k++) {
+            System.arraycopy(w[k], 0, params.get(k).value().data, 0, w[k].length);
+        }
+        to.markChanged();
     }
 }

@@ -23,6 +23,13 @@ public interface TrainingListener {
     default void evaluated(long iteration, double testMetric) {
     }
 
+    /**
+     * After each evaluation of the validation set (when the task has one and early stopping is
+     * on), just before that iteration's {@link #iteration} call.
+     */
+    default void validated(long iteration, double validationMetric) {
+    }
+
     /** Once, when the run has ended for any reason. */
     default void finished(Trainer.Result result) {
     }
@@ -46,6 +53,12 @@ public interface TrainingListener {
             public void evaluated(long iteration, double testMetric) {
                 first.evaluated(iteration, testMetric);
                 second.evaluated(iteration, testMetric);
+            }
+
+            @Override
+            public void validated(long iteration, double validationMetric) {
+                first.validated(iteration, validationMetric);
+                second.validated(iteration, validationMetric);
             }
 
             @Override

@@ -97,21 +97,29 @@ class NumbersTaskTest {
     }
 
     @Test
-    void theSplitHoldsOutTwoHundredNumbersAndTeachesEveryWord() {
+    void theSplitHoldsOutTwoHundredTestAndAHundredValidationNumbersAndTeachesEveryWord() {
         for (long seed = 0; seed < 20; seed++) {
             NumbersTask task = new NumbersTask(TaskOptions.defaults().withSeed(seed));
             int[] train = task.trainNumbers();
             int[] test = task.testNumbers();
             assertThat(test).hasSize(200).doesNotContain(0);
-            assertThat(train).hasSize(800).contains(0);
+            int[] validation = task.validationNumbers();
+            assertThat(train).hasSize(700).contains(0);
+            assertThat(validation).hasSize(100).doesNotContain(0);
             Set<Integer> trainSet = new HashSet<>();
             Set<String> trainWords = new HashSet<>();
             for (int n : train) {
                 trainSet.add(n);
                 trainWords.addAll(List.of(NumberWords.toWords(n).split(" ")));
             }
+            Set<Integer> testSet = new HashSet<>();
             for (int n : test) {
                 assertThat(trainSet).doesNotContain(n);
+                testSet.add(n);
+            }
+            for (int n : validation) {
+                assertThat(trainSet).doesNotContain(n);
+                assertThat(testSet).doesNotContain(n);
             }
             assertThat(trainWords).containsExactlyInAnyOrderElementsOf(NumberWords.words());
         }

@@ -17,11 +17,13 @@ class SentimentTaskTest {
     @Test
     void theRealSentencesAreAllThereAndSplitByLineIndex() {
         SentimentTask t = new SentimentTask(TaskOptions.defaults().withVariant("real"));
-        assertThat(t.trainSentences()).hasSize(2400);
+        assertThat(t.trainSentences().size() + t.validationSentences().size()).isEqualTo(2400);
         assertThat(t.testSentences()).hasSize(600);
         assertThat(t.testSentences().get(0).text()).isEqualTo(amazonLine(4));
-        assertThat(t.trainSentences().get(0).text()).startsWith("So there is no way for me to plug it in here");
-        assertThat(t.trainSentences().get(0).label()).isZero();
+        SentimentTask.Sentence first = t.trainSentences().get(0).text().startsWith("So there is no way")
+                ? t.trainSentences().get(0) : t.validationSentences().get(0);
+        assertThat(first.text()).startsWith("So there is no way for me to plug it in here");
+        assertThat(first.label()).isZero();
         long positives = t.testSentences().stream().filter(s -> s.label() == 1).count();
         assertThat(positives).isBetween(250L, 350L);
         Map<String, Long> bySource = new HashMap<>();
@@ -30,7 +32,44 @@ class SentimentTaskTest {
         }
         assertThat(bySource).containsEntry("amazon", 200L).containsEntry("imdb", 200L).containsEntry("yelp", 200L);
         // the C1 characters of imdb do not split lines
-        assertThat(t.trainSentences().stream().filter(s -> s.source().equals("imdb")).count()).isEqualTo(800);
+        assertThat(t.trainSentences().stream().filter(s -> s.source().equals("imdb")).count()
+                + t.validationSentences().stream().filter(s -> s.source().equals("imdb")).count()).isEqualTo(800);
+    }
+
+    @Test
+    void anEighthOfEachSourceAndLabelIsHeldOutForValidationTheSameForEverySeed() {
+        SentimentTask t = new SentimentTask(TaskOptions.defaults().withVariant("real").withSeed(3));
+        SentimentTask other = new SentimentTask(TaskOptions.defaults().withVariant("real").withSeed(700));
+        assertThat(other.validationSentences()).isEqualTo(t.validationSentences());
+        for (String source : List.of("amazon", "imdb", "yelp")) {
+            for (int label = 0; label < 2; label++) {
+                int y = label;
+                long held = t.validationSentences().stream().filter(s -> s.source().equals(source) && s.label() == y)
+                        .count();
+                long kept = t.trainSentences().stream().filter(s -> s.source().equals(source) && s.label() == y)
+                        .count();
+                assertThat(held).as("%s, label %d", source, y).isEqualTo((long) ((held + kept) * 0.125));
+            }
+        }
+        // a partition of each source's lines (the files repeat a few sentences, so by count)
+        for (String source : List.of("amazon", "imdb", "yelp")) {
+            long n = java.util.stream.Stream.of(t.trainSentences(), t.validationSentences(), t.testSentences())
+                    .flatMap(List::stream).filter(s -> s.source().equals(source)).count();
+            assertThat(n).as(source).isEqualTo(1000);
+        }
+        // validation batches read every word, in order, and score the last one
+        int n = 0;
+        for (TaskBatch b : t.validationBatches(128)) {
+            SequenceBatch sb = (SequenceBatch) b;
+            for (int k = 0; k < sb.batch(); k++, n++) {
+                int[] ids = t.encode(t.validationSentences().get(n).text());
+                for (int step = 0; step < ids.length; step++) {
+                    assertThat(sb.tokens()[sb.index(step, k)]).isEqualTo(ids[step]);
+                }
+                assertThat(sb.lossMask()[sb.index(ids.length - 1, k)]).isEqualTo(1.0);
+            }
+        }
+        assertThat(n).isEqualTo(t.validationSentences().size()).isBetween(290, 300);
     }
 
     private static String amazonLine(int i) {
@@ -130,11 +169,12 @@ class SentimentTaskTest {
     @Test
     void theGrammarSetDefeatsABagOfWordsAndSplitsWithoutOverlap() {
         SentimentTask t = new SentimentTask(TaskOptions.defaults().withVariant("grammar"));
-        assertThat(t.trainSentences()).hasSize(1600);
+        assertThat(t.trainSentences().size() + t.validationSentences().size()).isEqualTo(1600);
         assertThat(t.testSentences()).hasSize(400);
         Set<String> train = new HashSet<>();
         t.trainSentences().forEach(s -> train.add(s.text()));
         assertThat(t.testSentences()).noneMatch(s -> train.contains(s.text()));
+        assertThat(t.validationSentences()).hasSizeBetween(190, 200).noneMatch(s -> train.contains(s.text()));
         assertThat(t.bagOfWordsAccuracy()).isBetween(0.4, 0.65);
         assertThat(t.metric().solvedAt()).isEqualTo(0.95);
         assertThat(t.vocabulary()).isLessThan(70);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.engine.CellConfig;
@@ -49,6 +50,33 @@ class TextTaskTest {
             for (int t = 0; t < 20; t++) {
                 assertThat(TASK.character(test.tokens()[test.index(t, b)])).isEqualTo(text.charAt(start + t));
                 assertThat(TASK.character(test.classes()[test.index(t, b)])).isEqualTo(text.charAt(start + t + 1));
+            }
+        }
+    }
+
+    @Test
+    void theLastCharactersOfTheTrainingPartAreTheValidationTextAndNeverTrain() {
+        String text = TASK.text();
+        int from = TASK.trainLength() - TextTask.VALIDATION_CHARS;
+        String fit = text.substring(0, from);
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int k = 0; k < 10; k++) {
+            SequenceBatch train = (SequenceBatch) TASK.trainBatch(300, rng);
+            for (int b = 0; b < 300; b++) {
+                StringBuilder in = new StringBuilder();
+                for (int t = 0; t < 20; t++) {
+                    in.append(TASK.character(train.tokens()[train.index(t, b)]));
+                }
+                in.append(TASK.character(train.classes()[train.index(19, b)]));
+                assertThat(fit).as("a training window, with its last target").contains(in);
+            }
+        }
+        List<TaskBatch> validation = TASK.validationBatches(4096);
+        assertThat(validation.stream().mapToInt(TaskBatch::batch).sum()).isEqualTo((TextTask.VALIDATION_CHARS - 1) / 20);
+        SequenceBatch v = (SequenceBatch) validation.get(0);
+        for (int b = 0; b < v.batch(); b++) {
+            for (int t = 0; t < 20; t++) {
+                assertThat(TASK.character(v.tokens()[v.index(t, b)])).isEqualTo(text.charAt(from + 20 * b + t));
             }
         }
     }

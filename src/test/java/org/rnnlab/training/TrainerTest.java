@@ -143,6 +143,117 @@ class TrainerTest {
     }
 
     @Test
+    void withAValidationSetItStopsOnItAndOtherwiseKeepsTheBestValidationWeights() {
+        TrainerConfig c = config(CellKind.GRU, 200, 10);
+        // validation: another seed's sequences, so the validation and test metrics differ
+        TaskFactory never = (id, t, seed) -> new Thresholded(new ToyTask(t, seed), 1e-12, new ToyTask(t, seed + 99));
+        List<long[]> at = new ArrayList<>();
+        List<Double> validated = new ArrayList<>();
+        Trainer keep = new Trainer(c, never);
+        Trainer.Result all = keep.run(new TrainingListener() {
+            @Override
+            public void validated(long iteration, double v) {
+                at.add(new long[] {iteration});
+                validated.add(v);
+            }
+        });
+        assertThat(all.status()).isEqualTo(Trainer.Status.COMPLETED);
+        assertThat(validated).hasSize(20);
+        int best = 0;
+        for (int k = 1; k < validated.size(); k++) {
+            best = validated.get(k) < validated.get(best) ? k : best;
+        }
+        long bestAt = at.get(best)[0];
+        assertThat(bestAt).as("the best validation is not the last, or the test proves nothing").isLessThan(200);
+        assertThat(all.chosenIteration()).isEqualTo(bestAt);
+        assertThat(all.validationMetric()).isEqualTo(validated.get(best));
+        assertThat(all.finalMetric()).as("the test metric of the chosen weights")
+                .isEqualTo(all.records().get((int) bestAt - 1).testMetric());
+        Trainer upToBest = new Trainer(c.withIterations(bestAt).withEarlyStop(false), never);
+        upToBest.run(null);
+        List<Param> kept = keep.model().params();
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i).value().data).as(kept.get(i).name())
+                    .containsExactly(upToBest.model().params().get(i).value().data);
+        }
+
+        // a threshold that the validation metric passes at another evaluation than the test
+        // metric: the run stops at the validation's
+        List<Double> tested = all.records().stream().map(IterationRecord::testMetric).filter(m -> !Double.isNaN(m))
+                .toList();
+        double threshold = Double.NaN;
+        int first = -1;
+        for (int k = 1; k < validated.size() && first < 0; k++) {
+            double cut = validated.get(k);
+            int byValidation = firstAtOrBelow(validated, cut);
+            if (byValidation != firstAtOrBelow(tested, cut)) {
+                threshold = cut;
+                first = byValidation;
+            }
+        }
+        assertThat(first).as("some threshold tells the validation metric from the test metric").isPositive();
+        double bar = threshold;
+        Trainer.Result stopped = new Trainer(c, (id, t, seed) -> new Thresholded(new ToyTask(t, seed), bar,
+                new ToyTask(t, seed + 99))).run(null);
+        assertThat(stopped.status()).isEqualTo(Trainer.Status.SOLVED);
+        assertThat(stopped.iterations()).isEqualTo(at.get(first)[0]);
+        assertThat(stopped.validationMetric()).isEqualTo(validated.get(first));
+        assertThat(stopped.finalMetric()).isEqualTo(all.records().get((int) at.get(first)[0] - 1).testMetric());
+    }
+
+    @Test
+    void aTaskThatAveragesItsWeightsIsScoredAndEndsOnTheAverageOfTheChosenIteration() {
+        TrainerConfig c = config(CellKind.LSTM, 60, 10);
+        TaskFactory averaging = (id, t, seed) -> new Thresholded(new ToyTask(t, seed), 1e-12, new ToyTask(t, seed + 99),
+                0.9);
+        List<double[][]> averages = new ArrayList<>();
+        Trainer trainer = new Trainer(c, averaging);
+        Trainer.Result r = trainer.run(new TrainingListener() {
+            double[][] a;
+
+            @Override
+            public void iteration(IterationRecord rec) {
+                List<Param> p = trainer.model().params();
+                if (a == null) {
+                    a = new double[p.size()][];
+                    Trainer fresh = new Trainer(c, averaging);
+                    for (int k = 0; k < a.length; k++) {
+                        a[k] = fresh.model().params().get(k).value().data.clone();
+                    }
+                }
+                double[][] next = new double[a.length][];
+                for (int k = 0; k < a.length; k++) {
+                    next[k] = a[k].clone();
+                    double[] w = p.get(k).value().data;
+                    for (int j = 0; j < w.length; j++) {
+                        next[k][j] = 0.9 * a[k][j] + (1 - 0.9) * w[j];
+                    }
+                }
+                a = next;
+                averages.add(next);
+            }
+        });
+        double[][] chosen = averages.get((int) r.chosenIteration() - 1);
+        List<Param> end = trainer.model().params();
+        for (int k = 0; k < end.size(); k++) {
+            assertThat(end.get(k).value().data).as(end.get(k).name()).containsExactly(chosen[k]);
+        }
+        Trainer plain = new Trainer(c.withEarlyStop(false), averaging);
+        Trainer.Result raw = plain.run(null);
+        assertThat(r.records().get(59).testMetric()).as("the average, not the raw weights, is scored")
+                .isNotEqualTo(raw.records().get(59).testMetric());
+    }
+
+    private static int firstAtOrBelow(List<Double> values, double cut) {
+        for (int k = 0; k < values.size(); k++) {
+            if (values.get(k) <= cut) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void cancelStopsAfterTheIterationInProgress() throws Exception {
         Trainer trainer = new Trainer(config(CellKind.LSTM, 1_000_000, 1000), ToyTask.factory());
         CountDownLatch reached = new CountDownLatch(1);
@@ -265,8 +376,22 @@ class TrainerTest {
         assertThatThrownBy(() -> new TrainerConfig(null, 10, 1, true, 1)).hasMessageContaining("settings");
     }
 
-    /** A task with another solved threshold. */
-    record Thresholded(Task inner, double threshold) implements Task {
+    /**
+     * A task with another solved threshold, whose validation set is {@code validation}'s test set
+     * (the inner task's own test set with the two-argument constructor).
+     */
+    record Thresholded(Task inner, double threshold, Task validation, double decay) implements Task {
+        Thresholded(Task inner, double threshold) {
+            this(inner, threshold, inner, 0);
+        }
+
+        Thresholded(Task inner, double threshold, Task validation) {
+            this(inner, threshold, validation, 0);
+        }
+
+        @Override public double weightAverage() { return decay; }
+
+        @Override public List<TaskBatch> validationBatches(int b) { return validation.testBatches(b); }
         @Override public String id() { return inner.id(); }
         @Override public String title() { return inner.title(); }
         @Override public String description() { return inner.description(); }

@@ -20,7 +20,8 @@ import org.rnnlab.task.TaskOptions;
  * read from the state at each recording's last frame. Every batch has the same T =
  * {@link #sequenceLength()} ticks (recordings shorter are padded after their end, the few longer
  * keep their first T frames), so a model's buffers are allocated once. Solved at 90 % test
- * accuracy on the conventional test split (takes 0–4, 300 recordings).
+ * accuracy on the conventional test split (takes 0–4, 300 recordings); takes 5–9 (300) are held
+ * out of training as the validation set the trainer stops on, takes 10–49 (2,400) train.
  */
 public final class SpeechTask implements Task {
     /**
@@ -42,8 +43,12 @@ public final class SpeechTask implements Task {
     /** Default T: 48 frames of 20 ms = 0.96 s; 2,978 of the 3,000 recordings fit whole. */
     public static final int DEFAULT_STEPS = 48;
 
+    /** Takes 5 to this−1 of the training part are the validation set (takes 0–4 are the test set). */
+    public static final int VALIDATION_TAKES = 10;
     private final SpokenDigits data;
     private final int steps;
+    private final List<DigitRecording> train;
+    private final List<DigitRecording> validation;
 
     /** Log-mel features, T = {@value #DEFAULT_STEPS}. */
     public SpeechTask() {
@@ -60,6 +65,13 @@ public final class SpeechTask implements Task {
         }
         this.data = SpokenDigits.load(features);
         this.steps = steps;
+        List<DigitRecording> tr = new ArrayList<>();
+        List<DigitRecording> va = new ArrayList<>();
+        for (DigitRecording r : data.train()) {
+            (r.index() < VALIDATION_TAKES ? va : tr).add(r);
+        }
+        this.train = List.copyOf(tr);
+        this.validation = List.copyOf(va);
     }
 
     /**
@@ -73,6 +85,16 @@ public final class SpeechTask implements Task {
         }
         return new SpeechTask("mfcc".equalsIgnoreCase(options.variant()) ? SpeechFeatures.MFCC : SpeechFeatures.LOG_MEL,
                 length == 0 ? DEFAULT_STEPS : length);
+    }
+
+    /** The recordings training batches draw from: takes 10–49. */
+    public List<DigitRecording> trainRecordings() {
+        return train;
+    }
+
+    /** The validation recordings: takes 5–9. */
+    public List<DigitRecording> validationRecordings() {
+        return validation;
     }
 
     /** The dataset behind the task. */
@@ -127,13 +149,12 @@ public final class SpeechTask implements Task {
         return steps;
     }
 
-    /** B training recordings drawn uniformly with replacement by {@code rng}. */
+    /** B training recordings (takes 10–49) drawn uniformly with replacement by {@code rng}. */
     @Override
     public TaskBatch trainBatch(int batchSize, SplittableRandom rng) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
-        List<DigitRecording> train = data.train();
         List<DigitRecording> pick = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             pick.add(train.get(rng.nextInt(train.size())));
@@ -144,13 +165,25 @@ public final class SpeechTask implements Task {
     /** The 300 test recordings in dataset order, in batches of at most {@code batchSize}. */
     @Override
     public List<TaskBatch> testBatches(int batchSize) {
+        return inOrder(data.test(), batchSize);
+    }
+
+    /**
+     * The 300 validation recordings (takes 5–9 of every digit and speaker, held out of
+     * training), in dataset order, for the trainer's early stop.
+     */
+    @Override
+    public List<TaskBatch> validationBatches(int batchSize) {
+        return inOrder(validation, batchSize);
+    }
+
+    private List<TaskBatch> inOrder(List<DigitRecording> recordings, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
-        List<DigitRecording> test = data.test();
         List<TaskBatch> batches = new ArrayList<>();
-        for (int from = 0; from < test.size(); from += batchSize) {
-            batches.add(data.batch(test.subList(from, Math.min(test.size(), from + batchSize)), steps));
+        for (int from = 0; from < recordings.size(); from += batchSize) {
+            batches.add(data.batch(recordings.subList(from, Math.min(recordings.size(), from + batchSize)), steps));
         }
         return batches;
     }

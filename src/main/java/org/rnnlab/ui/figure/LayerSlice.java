@@ -63,6 +63,7 @@ public final class LayerSlice {
         Snapshot.Sequence q = s.sequence();
         double[][] inputs = new double[n][];
         String[] inputLabels = q.inputLabels() == null ? null : new String[n];
+        String[] readAs = q.inputReadAs() == null ? null : new String[n];
         double[][] targets = q.targets() == null ? null : new double[n][];
         int[] classes = q.classes() == null ? null : new int[n];
         double[] mask = new double[n];
@@ -74,6 +75,9 @@ public final class LayerSlice {
             inputs[t] = q.inputs()[i];
             if (inputLabels != null) {
                 inputLabels[t] = q.inputLabels()[i];
+            }
+            if (readAs != null) {
+                readAs[t] = q.inputReadAs()[i];
             }
             if (targets != null) {
                 targets[t] = q.targets()[i];
@@ -90,7 +94,7 @@ public final class LayerSlice {
         int tick = at.tick() >= 0 && at.tick() < p.places().size() ? p.places().get(at.tick()).time() : -1;
         Snapshot.Position position = new Snapshot.Position(at.iteration(), n, at.phase(), tick, at.cursor(), at.frontier());
         Snapshot.Sequence sequence = new Snapshot.Sequence(q.batchSize(), q.row(), inputs, inputLabels, targets, classes,
-                q.classLabels(), mask, q.initialH(), q.initialC());
+                q.classLabels(), mask, q.initialH(), q.initialC(), readAs);
         Snapshot.Run r = s.run();
         Snapshot.Run run = new Snapshot.Run(r.id(), r.settings(), r.cell(), r.taskTitle(), r.pattern(), r.placement(),
                 r.loss(), r.parameterCount(), r.encoderTicks(), r.metric(), r.baseline(), r.history(), r.model(),

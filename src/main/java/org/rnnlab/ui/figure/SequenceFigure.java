@@ -39,6 +39,23 @@ public final class SequenceFigure implements Drawing {
         this.sample = sample;
     }
 
+    /**
+     * "struck out: read as &lt;unk&gt; (word dropout)" when some input of the sequence was read as
+     * something else than the word shown, else null.
+     */
+    static String readAsLegend(Snapshot s) {
+        String[] readAs = s.sequence().inputReadAs();
+        if (readAs == null) {
+            return null;
+        }
+        for (String r : readAs) {
+            if (r != null) {
+                return "struck out: read as " + r + " (word dropout)";
+            }
+        }
+        return null;
+    }
+
     /** The rows every task shows: input, h_t of {@code unit}, target and prediction. */
     public static List<SequenceRow> defaultRows(int unit) {
         return List.of(new SequenceInputRow(), new SequenceHiddenRow(unit), new SequenceOutputRow());
@@ -94,6 +111,11 @@ public final class SequenceFigure implements Drawing {
         if (s.status().generated() != null) {
             sample = SequenceValues.sampleLine(s.status().generated(), tm, st.label(), width - 16);
             out.text(sample, 8, top - font * 0.5, st.label(), fg, -1, -1);
+            top += font * 1.4;
+        }
+        String readAs = readAsLegend(s);
+        if (readAs != null) {
+            out.text(readAs, 8, top - font * 0.5, st.label(), pal.mutedArgb(), -1, -1);
             top += font * 1.4;
         }
         double tickH = font * 1.6;

@@ -10,8 +10,9 @@ import org.rnnlab.training.Snapshot;
  * The input x_t: up to {@value #MAX_LINES} features as one line track each; wider inputs as one
  * heatmap track in the shared diverging scale, feature 0 at the bottom (a spectrogram's frequency
  * goes up); token tasks write their symbols, each whole ({@link SlotLabels}): the current tick's
- * on a highlight, padding muted, and the task's {@code marked} symbols (the temporal order's X
- * and Y) bold on a coloured box.
+ * on a highlight, padding muted, a word the network read as something else (a training
+ * sentence's word dropped to {@code <unk>}) muted and struck through, and the task's
+ * {@code marked} symbols (the temporal order's X and Y) bold on a coloured box.
  */
 public final class SequenceInputRow implements SequenceRow {
     /** Inputs up to this many features are drawn as lines, one track each. */
@@ -120,8 +121,13 @@ public final class SequenceInputRow implements SequenceRow {
                         SequenceOutputRow.withAlpha(box, BOX_ALPHA), t == current ? pal.highlightArgb() : Mark.NONE,
                         t == current ? 1.5 : 0, 4));
             }
-            int color = Vocabulary.PAD_WORD.equals(label) ? pal.mutedArgb() : pal.foregroundArgb();
+            boolean dropped = p.s().sequence().readOtherwise(t);
+            int color = Vocabulary.PAD_WORD.equals(label) || dropped ? pal.mutedArgb() : pal.foregroundArgb();
             p.out().text(label, x, y, style, color, 0, 0);
+            if (dropped) {
+                double half = p.tm().width(label, style) / 2 + 1;
+                p.out().line(x - half, y, x + half, y, pal.mutedArgb(), 1.5);
+            }
         }
     }
 

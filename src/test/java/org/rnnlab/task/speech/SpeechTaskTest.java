@@ -59,6 +59,17 @@ class SpeechTaskTest {
     }
 
     @Test
+    void takesFiveToNineAreTheValidationSetAndNeverTrain() {
+        assertThat(task.validationRecordings()).hasSize(300).allSatisfy(r -> assertThat(r.index()).isBetween(5, 9));
+        assertThat(task.trainRecordings()).hasSize(2400).allSatisfy(r -> assertThat(r.index()).isBetween(10, 49));
+        List<TaskBatch> batches = task.validationBatches(128);
+        assertThat(batches.stream().mapToInt(TaskBatch::batch).sum()).isEqualTo(300);
+        SequenceBatch first = (SequenceBatch) batches.get(0);
+        SequenceBatch expected = task.data().batch(task.validationRecordings().subList(0, 128), 48);
+        assertThat(first.inputs()).containsExactly(expected.inputs());
+    }
+
+    @Test
     void scoresTheArgmaxAtTheLastRealFrame() {
         SequenceBatch b = (SequenceBatch) task.testBatches(300).get(0);
         MetricAccumulator perfect = new MetricAccumulator();

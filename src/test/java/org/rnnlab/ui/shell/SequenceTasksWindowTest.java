@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.training.Snapshot;
+import org.rnnlab.ui.figure.Figure;
+import org.rnnlab.ui.figure.Mark;
 import org.rnnlab.ui.figure.SequenceFigure;
 import org.rnnlab.ui.figure.SequenceSoFarRow;
 import org.rnnlab.ui.figure.SequenceValues;
@@ -82,6 +84,67 @@ class SequenceTasksWindowTest extends WindowFixture {
         String label = s.sequence().classes()[loss] == 1 ? "positive" : "negative";
         assertThat(figure().targetClass(loss)).isEqualTo(label);
         assertThat(figure().figure().texts()).contains(label);
+    }
+
+    /**
+     * The window follows training batches, where word dropout reads some words as &lt;unk&gt;: a
+     * person still reads the sentence as written, the dropped words struck out and muted, with
+     * the legend saying what that means.
+     */
+    @Test
+    void aTrainingSentenceShowsItsWordsAsWrittenWithTheDroppedOnesStruckOut(FxRobot robot) {
+        open(robot, "sentiment");
+        Snapshot s = window.frameLoop().shown();
+        for (int tries = 1; tries <= 30 && s.sequence().inputReadAs() == null; tries++) {
+            long seed = 42 + tries;
+            robot.interact(() -> window.settings().replace(window.settings().settings().withSeed(seed)));
+            frame(robot);
+            s = window.frameLoop().shown();
+        }
+        assertThat(s.sequence().inputReadAs()).as("a followed sentence with a dropped word").isNotNull();
+        org.rnnlab.training.Simulation engine = fresh(s.run().settings());
+        org.rnnlab.task.SentimentTask task = (org.rnnlab.task.SentimentTask) engine.task();
+        String[] labels = s.sequence().inputLabels();
+        List<String> words = new ArrayList<>();
+        for (String w : labels) {
+            if (w.equals(org.rnnlab.task.Vocabulary.PAD_WORD)) {
+                break;
+            }
+            words.add(w);
+        }
+        String shown = String.join(" ", words);
+        assertThat(task.trainSentences()).as("the words shown are a training sentence as written: %s", shown)
+                .anySatisfy(x -> assertThat(String.join(" ", org.rnnlab.task.WordTokenizer.tokenize(x.text())
+                        .stream().map(w -> task.words().contains(w) ? w : "<unk>").toList())).isEqualTo(shown));
+        // what the network read: the engine's batch has <unk> where the window strikes the word out
+        var settings = s.run().settings();
+        org.rnnlab.engine.SequenceBatch read = (org.rnnlab.engine.SequenceBatch) new org.rnnlab.training.BatchStream(
+                task, settings.batchSize(), settings.seed()).batch(s.position().iteration());
+        Figure f = figure().figure();
+        TickWindow w = figure().window();
+        int struck = 0;
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int t = w.first(); t < w.end() && t < words.size(); t++) {
+            int token = read.tokens()[read.index(t, s.sequence().row())];
+            boolean dropped = s.sequence().readOtherwise(t);
+            assertThat(dropped).as("word %d '%s' read as %s", t + 1, labels[t], task.inputLabel(token))
+                    .isEqualTo(token == org.rnnlab.task.Vocabulary.UNKNOWN && !labels[t].equals("<unk>"));
+            String word = labels[t];
+            Mark.Label label = f.labels().stream().filter(l -> l.text().equals(word)).findFirst().orElseThrow();
+            boolean lined = f.marks().stream().anyMatch(m -> m instanceof Mark.Line line
+                    && Math.abs(line.y0() - label.y()) < 1e-9 && line.x0() < label.x() && line.x1() > label.x());
+            assertThat(lined).as("'%s' struck out", word).isEqualTo(dropped);
+            if (dropped) {
+                struck++;
+                colours.add(label.color());
+            }
+        }
+        int readWord = f.labels().stream().filter(l -> l.text().equals(labels[0])).findFirst().orElseThrow().color();
+        if (!s.sequence().readOtherwise(0)) {
+            assertThat(colours).as("dropped words are muted").doesNotContain(readWord);
+        }
+        assertThat(struck).as("a struck word in view").isPositive();
+        assertThat(f.texts()).contains("struck out: read as <unk> (word dropout)");
     }
 
     @Test
