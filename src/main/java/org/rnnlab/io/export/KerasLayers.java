@@ -75,10 +75,21 @@ final class KerasLayers {
      * anything else would need outputs a Sequential does not give.
      */
     static String refusal(ExportedRun run) {
+        SequenceBatch b = run.batch();
+        if (b.stepMask() != null && !b.usesTokens()) {
+            return "Keras: this run masks steps of its real-valued input (a Masking layer), which the Keras export"
+                    + " does not write; the PyTorch export takes trailing masked steps";
+        }
+        if (b.stepMask() != null) {
+            try {
+                masksZero(run);
+            } catch (IllegalArgumentException e) {
+                return "Keras: " + e.getMessage().replaceFirst("^export: ", "");
+            }
+        }
         if (!lastTickOnly(run)) {
             return null;
         }
-        SequenceBatch b = run.batch();
         double[] mask = b.lossMask();
         boolean padding = masksZero(run);
         for (int r = 0; r < b.batch(); r++) {

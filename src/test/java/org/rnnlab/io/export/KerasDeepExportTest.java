@@ -124,6 +124,18 @@ class KerasDeepExportTest {
     }
 
     @Test
+    void anOpenedModelsMaskingLayerIsRefusedInOneLineNotDropped() throws Exception {
+        SimulationSettings s = PyTorchExportTest.opened(SimulationSettings.defaults().withHiddenSize(3).withBatchSize(2)
+                .withCell(CellKind.LSTM), "many-to-many;x=2;v=0;y=1;mse;lstm>dense;act=TANH>SIGMOID;mask=0.0");
+        Path session = ExportSessions.save(ExportSessions.running(s), dir.resolve("s.json"));
+        ExportSessions.Outcome o = ExportSessions.cli("export", "--session", session.toString(), "--to", "keras",
+                "--out", dir.resolve("keras").toString());
+        assertEquals(2, o.exit(), o.err());
+        assertThat(o.err().strip()).doesNotContain("\n").contains("masks steps of its real-valued input");
+        assertThat(dir.resolve("keras")).doesNotExist();
+    }
+
+    @Test
     void keras2sHardSigmoidIsRefusedInOneLine() throws Exception {
         SimulationSettings s = PyTorchExportTest.opened(SimulationSettings.defaults().withHiddenSize(3).withBatchSize(2)
                 .withCell(CellKind.GRU), "many-to-many;x=2;v=0;y=1;mse;gru>dense;act=TANH>HARD_SIGMOID");
