@@ -326,7 +326,7 @@ public record CellDiagramFigure(Figure figure, List<DiagramGate> gates, List<Str
                 }
                 sheet.builder.add(new Mark.Rect(x0, y0, bw, bh, Mark.NONE, fg, Math.max(2, 3 * scale), arc));
                 sheet.builder.hit("gate-" + g.name(), x0, y0, bw, bh);
-                String symbol = g.nonlinearity().symbol();
+                String symbol = g.symbol();
                 double cx = x0 + bw / 2;
                 TextStyle symbolStyle = DiagramText.fit(symbol, geo.symbol(), bw - 6, min, tm);
                 String v = col == null ? null : FigureNumbers.format(value);

@@ -90,7 +90,7 @@ public record EquationsFigure(String heading, String note, List<Equation> equati
             boolean held = clamp != null && clamp.gate().equals(g.name());
             String numeric = col == null ? null : held && clamp.covers(t, unit)
                     ? "= " + FigureNumbers.format(col.gates()[i][unit]) + " (clamped " + clamp + ")"
-                    : "= " + g.nonlinearity().symbol() + "(" + FigureNumbers.format(col.preacts()[i][unit]) + ") = "
+                    : "= " + g.symbol() + "(" + FigureNumbers.format(col.preacts()[i][unit]) + ") = "
                     + FigureNumbers.format(col.gates()[i][unit]);
             out.add(new Equation(g.equation(), held ? g.title() + " · clamped " + clamp : g.title(), numeric));
         }

@@ -74,7 +74,7 @@ public record HeatmapPanel(String key, String title, int gateIndex, int x, int y
         for (int gi = 0; gi < gates.size(); gi++) {
             GateSpec g = gates.get(gi);
             GateClamp clamp = s.run().settings().clamp();
-            String title = g.name() + " " + g.title() + " (" + g.nonlinearity().symbol() + ")"
+            String title = g.name() + " " + g.title() + " (" + g.symbol() + ")"
                     + (clamp != null && clamp.gate().equals(g.name()) ? " · clamped " + clamp : "");
             if (g.name().equals("h")) {
                 hTitle = title;

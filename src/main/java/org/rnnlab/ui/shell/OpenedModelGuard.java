@@ -61,6 +61,6 @@ final class OpenedModelGuard implements SettingsModel.RebuildGuard {
 
     String question(SettingField field, SimulationSettings next) {
         return (field == null ? "Resetting" : "Changing the " + field.label()) + " rebuilds the model from seed "
-                + next.seed() + ": the weights from " + file + " are replaced.\n\nCancel keeps the opened model.";
+                + next.seed() + ": the weights from " + file + " are replaced.\n\nNo keeps the opened model.";
     }
 }

@@ -159,7 +159,8 @@ public final class EquationsView implements SnapshotView {
         ForwardColumn col = t >= 0 ? s.columns().forward()[t] : null;
         ForwardColumn prev = org.rnnlab.ui.figure.ShownPosition.previous(s, t);
         BackwardColumn back = t >= 0 && s.position().phase() == Phase.BACKWARD ? s.columns().backward()[t] : null;
-        Object key = java.util.Arrays.asList(s.position().phase(), unit, t, col, prev, back, s.status().loss(),
+        // the run too: a model opened in the Ready state has the same position as the run before it
+        Object key = java.util.Arrays.asList(s.run(), s.position().phase(), unit, t, col, prev, back, s.status().loss(),
                 s.status().sequenceLoss(), s.status().update(), s.sequence().row());
         boolean sameKey = key.equals(shownKey);
         EquationsFigure next = sameKey ? figure : EquationsFigure.of(s, unit);

@@ -137,6 +137,17 @@ class OpenModelWindowTest extends WindowFixture {
                 AppTasks.factory());
         assertThat(twin.model().cell().config().recurrentActivation().kerasName()).isEqualTo("hard_sigmoid");
         assertThat(window.frameLoop().shown().run().cell()).isEqualTo(twin.model().cell().config());
+        // the equations are the opened model's at once (not the run's before it, Ready like it)
+        org.rnnlab.ui.view.EquationsView equations = (org.rnnlab.ui.view.EquationsView) window.views().view("equations");
+        String label = twin.model().cell().config().label();
+        assertThat(equations.figure().heading()).startsWith(label);
+        assertThat(equations.figure().equations().get(0).equation()).startsWith("i_t = hardσ(");
+        robot.type(KeyCode.RIGHT);
+        frame(robot);
+        // the tick's numbers name the gate's own function: hardσ(a) = 0.2 a + 0.5, not the logistic σ
+        assertThat(equations.figure().equations().get(0).numeric()).startsWith("= hardσ(");
+        robot.type(KeyCode.LEFT);
+        frame(robot);
         robot.clickOn("#phase").type(KeyCode.B);
         frame(robot);
         while (twin.phaseAt(twin.cursor()) != Phase.BACKWARD) {

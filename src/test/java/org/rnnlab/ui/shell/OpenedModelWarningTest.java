@@ -55,7 +55,7 @@ class OpenedModelWarningTest extends WindowFixture {
         frame(robot);
         assertThat(prompts.questions).hasSize(asked + 1);
         assertThat(prompts.questions.get(asked)).isEqualTo("Changing the hidden size rebuilds the model from seed "
-                + opened.seed() + ": the weights from model.json are replaced.\n\nCancel keeps the opened model.");
+                + opened.seed() + ": the weights from model.json are replaced.\n\nNo keeps the opened model.");
         assertThat(window.settings().settings()).isEqualTo(opened);
         assertThat(hidden.getText()).isEqualTo("4");
         assertThat(text(robot, "#status")).isEqualTo(status);
