@@ -69,7 +69,7 @@ public interface Task {
      * the best weights, so that the test metric of the chosen weights is a held-out estimate.
      * Generated tasks draw it from their generator with a seed of its own; tasks with a fixed
      * data set carve it from their training part. Empty when the task has none: the trainer then
-     * neither stops early nor chooses, and reports the last weights.
+     * does not choose (it reports the last weights) and its early stop looks at the test metric.
      */
     default List<TaskBatch> validationBatches(int batchSize) {
         return List.of();

@@ -33,16 +33,7 @@ public final class Evaluator {
 
     /** The task's metric for the given model's current weights on the whole test set. */
     public double evaluate(Model model) {
-        copyWeights(model, scratch);
-        if (testSet == null) {
-            testSet = task.testBatches(batchSize);
-        }
-        MetricAccumulator acc = new MetricAccumulator();
-        for (TaskBatch b : testSet) {
-            scratch.forwardLoss(b);
-            task.score(b, predictions(scratch, task), acc);
-        }
-        return acc.value();
+        return score(model, testSet());
     }
 
     /**
@@ -50,15 +41,29 @@ public final class Evaluator {
      * NaN when the task has none ({@link Task#validationBatches}).
      */
     public double validate(Model model) {
-        if (validationSet == null) {
-            validationSet = task.validationBatches(batchSize);
+        return hasValidation() ? score(model, validationSet) : Double.NaN;
+    }
+
+    /**
+     * {@link #evaluate} and {@link #validate} of the same weights, {test, validation}: scored once
+     * when the task's validation batches are its test batches (a task that still stops on its test set).
+     */
+    public double[] evaluateAndValidate(Model model) {
+        double test = evaluate(model);
+        return new double[] {test, hasValidation() && validationSet.equals(testSet) ? test : validate(model)};
+    }
+
+    private List<TaskBatch> testSet() {
+        if (testSet == null) {
+            testSet = task.testBatches(batchSize);
         }
-        if (validationSet.isEmpty()) {
-            return Double.NaN;
-        }
+        return testSet;
+    }
+
+    private double score(Model model, List<TaskBatch> batches) {
         copyWeights(model, scratch);
         MetricAccumulator acc = new MetricAccumulator();
-        for (TaskBatch b : validationSet) {
+        for (TaskBatch b : batches) {
             scratch.forwardLoss(b);
             task.score(b, predictions(scratch, task), acc);
         }

@@ -311,11 +311,12 @@ public final class Trainer {
                     write(average, averaged);
                     scored = averaged;
                 }
-                m = evaluator.evaluate(scored);
+                double[] tv = choose ? evaluator.evaluateAndValidate(scored) : new double[] {evaluator.evaluate(scored)};
+                m = tv[0];
                 finalMetric = m;
                 lastMetric = m;
                 if (choose) {
-                    v = evaluator.validate(scored);
+                    v = tv[1];
                     if (bestAt == 0 || better(v, bestValidation)) {
                         bestValidation = v;
                         bestTest = m;

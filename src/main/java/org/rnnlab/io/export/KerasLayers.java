@@ -80,18 +80,16 @@ final class KerasLayers {
             return "Keras: this run masks steps of its real-valued input (a Masking layer), which the Keras export"
                     + " does not write; the PyTorch export takes trailing masked steps";
         }
-        if (b.stepMask() != null) {
-            try {
-                masksZero(run);
-            } catch (IllegalArgumentException e) {
-                return "Keras: " + e.getMessage().replaceFirst("^export: ", "");
-            }
+        boolean padding;
+        try {
+            padding = masksZero(run);
+        } catch (IllegalArgumentException e) {
+            return "Keras: " + e.getMessage().replaceFirst("^export: ", "");
         }
         if (!lastTickOnly(run)) {
             return null;
         }
         double[] mask = b.lossMask();
-        boolean padding = masksZero(run);
         for (int r = 0; r < b.batch(); r++) {
             int scored = -1;
             for (int t = 0; t < b.steps(); t++) {

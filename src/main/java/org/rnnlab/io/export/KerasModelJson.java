@@ -3,7 +3,6 @@ package org.rnnlab.io.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
 import org.rnnlab.engine.EncoderDecoderModel;
@@ -45,7 +44,7 @@ final class KerasModelJson {
         for (KerasLayers.Rnn r : KerasLayers.sequential(run)) {
             if (r.bidirectional()) {
                 ObjectNode b = layer(layers, "Bidirectional", r.name());
-                b.put("merge_mode", r.merge().name().toLowerCase(Locale.ROOT));
+                b.put("merge_mode", r.merge().keras());
                 String inner = KerasLayers.snake(r.config().kind());
                 recurrent(b.putObject("layer"), "forward_" + inner, r.config(), r.returnSequences(), false, false);
                 recurrent(b.putObject("backward_layer"), "backward_" + inner, r.config(), r.returnSequences(), false, true);

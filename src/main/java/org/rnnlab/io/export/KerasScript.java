@@ -1,7 +1,6 @@
 package org.rnnlab.io.export;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.rnnlab.engine.CellConfig;
 import org.rnnlab.engine.CellKind;
@@ -56,7 +55,7 @@ final class KerasScript {
             String layer = recurrent(r.config(), "return_sequences=" + py(r.returnSequences()), r.bidirectional()
                     ? null : r.name());
             if (r.bidirectional()) {
-                layer = "keras.layers.Bidirectional(" + layer + ", merge_mode=\"" + r.merge().name().toLowerCase(Locale.ROOT)
+                layer = "keras.layers.Bidirectional(" + layer + ", merge_mode=\"" + r.merge().keras()
                         + "\", name=\"" + r.name() + "\")";
             }
             s.append("        ").append(layer).append(",\n");

@@ -3,7 +3,6 @@ package org.rnnlab.io.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.rnnlab.engine.Activation;
 import org.rnnlab.engine.CellConfig;
@@ -48,7 +47,7 @@ final class PyTorchExport {
         boolean merged = directions == 2 && merge != DeepRecurrent.Merge.CONCAT;
         String module = byHand(c) || merged ? "HandRNN(\"" + handKind(c) + "\", " + sizes + ", activation=\""
                 + handName(c.activation()) + "\", recurrent_activation=\"" + handName(c.recurrentActivation()) + "\""
-                + (merged ? ", merge=\"" + merge.name().toLowerCase(Locale.ROOT) + "\"" : "") + ")"
+                + (merged ? ", merge=\"" + merge.keras() + "\"" : "") + ")"
                 : switch (c.kind()) {
                     case RNN -> "nn.RNN(" + sizes + ", nonlinearity='"
                             + (c.rnnActivation() == Nonlinearity.RELU ? "relu" : "tanh") + "')";

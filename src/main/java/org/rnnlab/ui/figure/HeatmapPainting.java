@@ -20,6 +20,8 @@ final class HeatmapPainting {
     private final TextStyle boldLabel;
     private final int steps;
     private final int hidden;
+    /** Ticks before a padded sentence's trailing {@code <pad>} ones (all of them when none). */
+    private final int drawn;
 
     HeatmapPainting(Snapshot s, List<HeatmapPanel> panels, List<Mark.Raster> rasters, int unit, double font,
                     TextMetrics tm, Palette pal, Figure.Builder b) {
@@ -35,6 +37,7 @@ final class HeatmapPainting {
         this.boldLabel = FigureFonts.boldLabel(font);
         this.steps = s.position().steps();
         this.hidden = s.run().cell().hiddenSize();
+        this.drawn = SequenceValues.drawnTicks(s);
     }
 
     void draw(double width, double height, double tickMarkX) {
@@ -154,7 +157,6 @@ final class HeatmapPainting {
      * carried over them, and the gates computed there are discarded.
      */
     private void padding(HeatmapPanel p) {
-        int drawn = SequenceValues.drawnTicks(s);
         if (drawn >= steps) {
             return;
         }
@@ -170,12 +172,8 @@ final class HeatmapPainting {
 
     /** "t=21–50: <pad>, masked" when the sequence ends in padding, else null. */
     private String paddingNote() {
-        int drawn = SequenceValues.drawnTicks(s);
-        if (drawn >= steps) {
-            return null;
-        }
-        return (drawn + 1 == steps ? "t=" + steps : "t=" + (drawn + 1) + "–" + steps) + ": "
-                + org.rnnlab.task.Vocabulary.PAD_WORD + ", masked";
+        return drawn >= steps ? null
+                : SequenceValues.paddedTicks(drawn, steps) + ": " + org.rnnlab.task.Vocabulary.PAD_WORD + ", masked";
     }
 
     /** The colour bar from −1 to +1 and as much of its note as fits. */

@@ -185,7 +185,7 @@ public final class SequenceFigure implements Drawing {
     /** "t=20–32: <pad>, hidden", or "t=21 is <pad> (t=20–32 hidden)" while the shown tick is one of them. */
     private static String paddingNote(Snapshot s, int drawn) {
         int steps = s.position().steps();
-        String range = drawn + 1 == steps ? "t=" + steps : "t=" + (drawn + 1) + "–" + steps;
+        String range = SequenceValues.paddedTicks(drawn, steps);
         int tick = s.position().tick();
         String pad = org.rnnlab.task.Vocabulary.PAD_WORD;
         return tick >= drawn && s.position().phase() != Phase.READY

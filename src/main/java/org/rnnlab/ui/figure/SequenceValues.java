@@ -80,6 +80,11 @@ public final class SequenceValues {
         return last < 0 ? steps : last + 1;
     }
 
+    /** The ticks after the first {@code drawn} of {@code steps}, as people count them: "t=13–32", or "t=32" for one. */
+    public static String paddedTicks(int drawn, int steps) {
+        return drawn + 1 == steps ? "t=" + steps : "t=" + (drawn + 1) + "–" + steps;
+    }
+
     /** The target class of tick t (loss ticks only), or null. */
     public static String targetClass(Snapshot s, int t) {
         if (s.sequence().classes() == null || s.sequence().lossMask()[t] == 0) {
