@@ -53,7 +53,7 @@ final class CommonTrainingOptions {
     @Option(names = "--steps", paramLabel = "K", description = "iteration budget (mini-batch updates; default ${DEFAULT-VALUE})")
     long steps = TrainerConfig.DEFAULT_ITERATIONS;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech, numbers 0.003; copy 0.005)")
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default 0.01; speech, numbers 0.003; copy 0.005; divided by L for L stacked layers)")
     Double lr;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, rmsprop or adam (default ${DEFAULT-VALUE})")
@@ -138,12 +138,20 @@ final class CommonTrainingOptions {
     /** As {@link #config(CellKind, int, Task)} with L layers (a sweep's); the task must take them. */
     TrainerConfig config(CellKind cell, int hidden, int layerCount, Task task) {
         checkRanges(hidden);
-        double suggested = task.suggestedLearningRate();
         TrainerConfig c = config(cell, hidden, task.id(), task.sequenceLength(),
-                lr != null ? lr : Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE);
+                lr != null ? lr : TrainerConfig.defaultLearningRate(oneLayerRate(task), layerCount));
         c = c.withSettings(c.settings().withLayers(layerCount, bidirectional).withMerge(merge()));
         org.rnnlab.training.ModelFactory.checkDepth(c.settings(), task);
         return c;
+    }
+
+    /** The one-layer learning rate when {@code --lr} is not given (the task's own, else 0.01), or NaN when it is. */
+    double oneLayerRate(Task task) {
+        if (lr != null) {
+            return Double.NaN;
+        }
+        double suggested = task.suggestedLearningRate();
+        return Double.isFinite(suggested) ? suggested : TrainerConfig.DEFAULT_LEARNING_RATE;
     }
 
     /** The merge mode of {@code --merge}; refused without {@code --bidirectional} unless concat. */

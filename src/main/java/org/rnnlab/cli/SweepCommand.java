@@ -96,7 +96,8 @@ final class SweepCommand implements Callable<Integer> {
         TrainerConfig base = common.config(kinds.get(0), hiddens.get(0), depths.get(0), first);
         SweepPlan plan;
         try {
-            plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds), depths);
+            plan = new SweepPlan(base, kinds, hiddens, lengths, SweepPlan.seeds(common.seed, seeds), depths,
+                    common.oneLayerRate(first));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
         }

@@ -13,9 +13,11 @@ import org.rnnlab.engine.CellKind;
  * @param lengths sequence lengths T, at least one, each 1..10000
  * @param seeds   at least one, no repeats
  * @param layers  stacked layers L, at least one, each 1..4 (the base's direction for all)
+ * @param oneLayerRate the default one-layer learning rate, from which a run at depth L takes
+ *                {@link TrainerConfig#defaultLearningRate}; NaN: the base's rate at every depth (given)
  */
 public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> hiddens, List<Integer> lengths,
-                        List<Long> seeds, List<Integer> layers) {
+                        List<Long> seeds, List<Integer> layers, double oneLayerRate) {
 
     public SweepPlan {
         if (base == null) {
@@ -26,6 +28,12 @@ public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> 
         lengths = nonEmptyDistinct("sequence lengths", lengths);
         seeds = nonEmptyDistinct("seeds", seeds);
         layers = nonEmptyDistinct("layers", layers);
+    }
+
+    /** Every run at the base's learning rate. */
+    public SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> hiddens, List<Integer> lengths,
+                     List<Long> seeds, List<Integer> layers) {
+        this(base, cells, hiddens, lengths, seeds, layers, Double.NaN);
     }
 
     /** The base's depth only. */
@@ -76,6 +84,10 @@ public record SweepPlan(TrainerConfig base, List<CellKind> cells, List<Integer> 
         SimulationSettings s = base.settings().withCell(cell).withHiddenSize(hidden)
                 .withTask(base.settings().taskId(), length).withSeed(seed)
                 .withLayers(layerCount, base.settings().bidirectional());
+        if (!Double.isNaN(oneLayerRate)) {
+            s = s.withTraining(TrainerConfig.defaultLearningRate(oneLayerRate, layerCount), s.optimizer(), s.clip(),
+                    s.clipThreshold());
+        }
         return base.withSettings(s);
     }
 }

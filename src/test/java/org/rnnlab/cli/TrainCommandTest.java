@@ -47,6 +47,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void stackedLayersTakeTheOneLayerRateDividedByTheirNumberUnlessTold() {
+        Run two = run("train", "--task", "order", "--seq", "8", "--layers", "2", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(two.code()).isZero();
+        assertThat(two.err()).contains("Adam lr 0.005,").contains("2 layers");
+        Run copy = run("train", "--task", "copy", "--layers", "2", "--steps", "1", "--batch", "2", "--quiet");
+        assertThat(copy.err()).contains("Adam lr 0.0025,");
+        Run told = run("train", "--task", "order", "--seq", "8", "--layers", "2", "--lr", "0.01", "--steps", "1",
+                "--batch", "2", "--quiet");
+        assertThat(told.err()).contains("Adam lr 0.01,");
+    }
+
+    @Test
     void aValidRunEndsWithTheFinalLine() {
         Run r = run("train", "--task", "adding", "--cell", "gru", "--hidden", "3", "--seq", "4", "--steps", "6",
                 "--batch", "4");

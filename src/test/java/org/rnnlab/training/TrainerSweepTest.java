@@ -95,4 +95,18 @@ class TrainerSweepTest {
         assertThatThrownBy(() -> Sweep.run(new SweepPlan(base(), List.of(CellKind.RNN), List.of(3), List.of(3),
                 List.of(1L)), ToyTask.factory(), 0, null)).hasMessageContaining("threads");
     }
+
+    @Test
+    void aSweepOverDepthGivesEachDepthItsDefaultRateOrTheGivenOne() {
+        SweepPlan byDepth = new SweepPlan(base(), List.of(CellKind.LSTM), List.of(3), List.of(4), List.of(1L),
+                List.of(1, 2, 4), 0.01);
+        assertThat(byDepth.config(CellKind.LSTM, 1, 3, 4, 1L).settings().learningRate()).isEqualTo(0.01);
+        assertThat(byDepth.config(CellKind.LSTM, 2, 3, 4, 1L).settings().learningRate()).isEqualTo(0.005);
+        assertThat(byDepth.config(CellKind.LSTM, 4, 3, 4, 1L).settings().learningRate()).isEqualTo(0.0025);
+        SweepPlan given = new SweepPlan(base().withSettings(base().settings().withTraining(0.02,
+                base().settings().optimizer(), true, 1.0)), List.of(CellKind.LSTM), List.of(3), List.of(4), List.of(1L),
+                List.of(1, 2));
+        assertThat(given.config(CellKind.LSTM, 2, 3, 4, 1L).settings().learningRate()).isEqualTo(0.02);
+        assertThatThrownBy(() -> TrainerConfig.defaultLearningRate(0.01, 0)).hasMessageContaining("layers must be at least 1, was 0");
+    }
 }

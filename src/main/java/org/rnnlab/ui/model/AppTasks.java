@@ -59,8 +59,23 @@ public final class AppTasks {
         if (s.hiddenSize() == hiddenSize(before)) {
             next = next.withHiddenSize(hiddenSize(info));
         }
-        if (s.optimizer() == OptimizerKind.ADAM && s.learningRate() == learningRate(before)) {
-            next = next.withTraining(learningRate(info), s.optimizer(), s.clip(), s.clipThreshold());
+        if (s.optimizer() == OptimizerKind.ADAM && s.learningRate() == learningRate(before, s.layers())) {
+            next = next.withTraining(learningRate(info, s.layers()), s.optimizer(), s.clip(), s.clipThreshold());
+        }
+        return next;
+    }
+
+    /**
+     * Settings with L layers: Adam's learning rate follows the default for the new depth
+     * ({@link org.rnnlab.training.TrainerConfig#defaultLearningRate}) unless the teacher changed it.
+     */
+    public static SimulationSettings withLayers(SimulationSettings s, int layers, boolean bidirectional) {
+        SimulationSettings next = s.withLayers(layers, bidirectional);
+        if (layers != s.layers() && s.optimizer() == OptimizerKind.ADAM && Tasks.ids().contains(s.taskId())) {
+            TaskInfo info = Tasks.info(s.taskId());
+            if (s.learningRate() == learningRate(info, s.layers())) {
+                next = next.withTraining(learningRate(info, layers), s.optimizer(), s.clip(), s.clipThreshold());
+            }
         }
         return next;
     }
@@ -75,5 +90,10 @@ public final class AppTasks {
     public static double learningRate(TaskInfo info) {
         double lr = info.suggested().learningRate();
         return Double.isFinite(lr) ? lr : SimulationSettings.defaults().learningRate();
+    }
+
+    /** As {@link #learningRate(TaskInfo)} for L stacked layers. */
+    public static double learningRate(TaskInfo info, int layers) {
+        return org.rnnlab.training.TrainerConfig.defaultLearningRate(learningRate(info), layers);
     }
 }

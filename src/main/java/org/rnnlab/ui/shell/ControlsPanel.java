@@ -167,7 +167,7 @@ final class ControlsPanel {
 
         textField(SettingField.LAYERS, "layers", "Layers", "Stacked layers (1..4): each above the first reads the one below",
                 s -> Integer.toString(s.layers()),
-                text -> s -> s.withLayers(FieldParsers.parseInt(SettingField.LAYERS, text), s.bidirectional()));
+                text -> s -> AppTasks.withLayers(s, FieldParsers.parseInt(SettingField.LAYERS, text), s.bidirectional()));
         bidirectional.setId("bidirectional");
         bidirectional.selectedProperty().addListener((o, a, on) ->
                 apply(SettingField.BIDIRECTIONAL, s -> s.withLayers(s.layers(), on)));

@@ -175,7 +175,7 @@ public record LaunchOptions(boolean frameStats, double exitAfterSeconds, double 
             if (l < 1 || l > SimulationSettings.MAX_LAYERS) {
                 throw new IllegalArgumentException("--layers must be in 1.." + SimulationSettings.MAX_LAYERS + ", was " + l);
             }
-            s = s.withLayers(l, bidirectional || s.bidirectional());
+            s = org.rnnlab.ui.model.AppTasks.withLayers(s, l, bidirectional || s.bidirectional());
         }
         return new LaunchOptions(frameStats, exitAfter, warmup, play, speed, s, width, height, fullScreen, usageStats,
                 presenter, dark, lesson);

@@ -49,4 +49,19 @@ class TaskSwitchDefaultsTest {
         assertThat(AppTasks.switchTask(sgd, "copy").learningRate()).isEqualTo(0.01);
         assertThat(AppTasks.switchTask(sgd, "copy").hiddenSize()).isEqualTo(32);
     }
+
+    @Test
+    void layersTakeTheRateForTheirDepthUnlessTheTeacherSetOne() {
+        SimulationSettings one = SimulationSettings.defaults();
+        SimulationSettings two = AppTasks.withLayers(one, 2, false);
+        assertThat(two.layers()).isEqualTo(2);
+        assertThat(two.learningRate()).isEqualTo(one.learningRate() / 2);
+        assertThat(AppTasks.withLayers(two, 2, true).learningRate()).isEqualTo(two.learningRate());
+        assertThat(AppTasks.withLayers(two, 1, false).learningRate()).isEqualTo(one.learningRate());
+        SimulationSettings set = one.withTraining(0.02, OptimizerKind.ADAM, true, 1.0);
+        assertThat(AppTasks.withLayers(set, 3, false).learningRate()).isEqualTo(0.02);
+        SimulationSettings copyTwo = AppTasks.withLayers(AppTasks.switchTask(one, "copy"), 2, false);
+        assertThat(copyTwo.learningRate()).isEqualTo(0.0025);
+        assertThat(AppTasks.switchTask(copyTwo, "adding").learningRate()).isEqualTo(0.005);
+    }
 }
