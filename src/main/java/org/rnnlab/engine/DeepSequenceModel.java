@@ -161,7 +161,7 @@ public final class DeepSequenceModel extends ParamGroupModel implements Steppabl
         rows.allocate(b.steps(), b.batch());
         rows.reset(true);
         if (b.usesTokens()) {
-            embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), inputs);
+            embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), inputs, b.inputDropout());
         }
         stack.load(b.usesTokens() ? inputs : b.inputs(), b.steps(), b.batch(), null, null, b.stepMask());
         forwardNext = 0;

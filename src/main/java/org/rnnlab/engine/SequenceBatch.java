@@ -22,10 +22,18 @@ package org.rnnlab.engine;
  * @param classes    [T·B] or null
  * @param lossMask   [T·B]
  * @param stepMask   [T·B], true at a real step, false at a padded one; or null
+ * @param inputDropout dropout on the embedded tokens of a training batch ({@link InputDropout}), or null
  */
 public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
-                            int outputSize, double[] targets, int[] classes, double[] lossMask, boolean[] stepMask)
+                            int outputSize, double[] targets, int[] classes, double[] lossMask, boolean[] stepMask,
+                            InputDropout inputDropout)
         implements TaskBatch {
+
+    /** A batch without input dropout. */
+    public SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
+                         int outputSize, double[] targets, int[] classes, double[] lossMask, boolean[] stepMask) {
+        this(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, stepMask, null);
+    }
 
     /** A batch whose every step is real (no step mask). */
     public SequenceBatch(int steps, int batch, int inputSize, double[] inputs, int[] tokens,
@@ -117,7 +125,17 @@ public record SequenceBatch(int steps, int batch, int inputSize, double[] inputs
                 m[t * batch + b] = true;
             }
         }
-        return new SequenceBatch(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, m);
+        return new SequenceBatch(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, m,
+                inputDropout);
+    }
+
+    /** The same batch with {@code dropout} on its embedded tokens (null: none). */
+    public SequenceBatch withInputDropout(InputDropout dropout) {
+        if (dropout != null && tokens == null) {
+            throw new IllegalArgumentException("input dropout applies to token inputs (an embedding), not dense inputs");
+        }
+        return new SequenceBatch(steps, batch, inputSize, inputs, tokens, outputSize, targets, classes, lossMask, stepMask,
+                dropout);
     }
 
     /** Index of tick t, sequence b in the [T·B] layouts. */

@@ -73,7 +73,7 @@ public final class SequenceModel extends ParamGroupModel implements SteppableMod
         rows.reset(false);
         this.batch = b;
         if (b.usesTokens()) {
-            embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), unroll.inputBuffer());
+            embedding.lookup(b.tokens(), 0, b.steps() * b.batch(), unroll.inputBuffer(), b.inputDropout());
         } else {
             unroll.setInputs(b.inputs());
         }
