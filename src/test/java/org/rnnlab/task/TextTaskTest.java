@@ -55,10 +55,10 @@ class TextTaskTest {
     }
 
     @Test
-    void theLastCharactersOfTheTrainingPartAreTheValidationTextAndNeverTrain() {
+    void theFirstCharactersOfTheTrainingPartAreTheValidationTextAndNeverTrain() {
         String text = TASK.text();
-        int from = TASK.trainLength() - TextTask.VALIDATION_CHARS;
-        String fit = text.substring(0, from);
+        int from = 0;
+        String fit = text.substring(TextTask.VALIDATION_CHARS, TASK.trainLength());
         SplittableRandom rng = new SplittableRandom(4);
         for (int k = 0; k < 10; k++) {
             SequenceBatch train = (SequenceBatch) TASK.trainBatch(300, rng);
@@ -81,7 +81,7 @@ class TextTaskTest {
         }
         SequenceBatch last = (SequenceBatch) validation.get(validation.size() - 1);
         int end = from + 20 * ((TextTask.VALIDATION_CHARS - 1) / 20);
-        assertThat(end).as("the last validation target comes before the test text").isLessThan(TASK.trainLength());
+        assertThat(end).as("the last validation target comes before the training text").isLessThan(TextTask.VALIDATION_CHARS);
         assertThat(TASK.character(last.classes()[last.index(19, last.batch() - 1)])).isEqualTo(text.charAt(end));
     }
 
