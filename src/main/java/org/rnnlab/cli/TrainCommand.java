@@ -126,6 +126,13 @@ final class TrainCommand implements Callable<Integer> {
                     : lines;
             TrainingListener listener = TrainingListener.both(new TrainingListener() {
                 @Override
+                public void validated(long iteration, double v) {
+                    if (csv != null) {
+                        csv.validated(v);
+                    }
+                }
+
+                @Override
                 public void iteration(IterationRecord r) {
                     if (csv != null) {
                         csv.write(r);
@@ -250,18 +257,19 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The per-iteration CSV: {@code iteration,loss,test_metric,norm_before,norm_after,clip_threshold,
-     * grad_ratio,diverged}, numbers as Java prints doubles (exact, "NaN" when not evaluated,
+     * grad_ratio,diverged,validation_metric}, numbers as Java prints doubles (exact, "NaN" when not evaluated,
      * "Infinity" for no clipping). Written to a temporary file beside the target
      * ({@link AtomicFiles#begin}) and renamed onto it by {@link #commit()}; closing without
      * committing deletes the temporary file, so the target is either the whole run or untouched.
      * When the rename fails at the end, the rows are kept in a file the message names.
      */
     static final class MetricsCsv implements AutoCloseable {
-        static final String HEADER = "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged";
+        static final String HEADER = "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged,validation_metric";
         private final AtomicFiles.Replacement replacement;
         private final java.io.BufferedWriter w;
         private final Path target;
         private boolean done;
+        private double validation = Double.NaN;
 
         private MetricsCsv(Path target, AtomicFiles.Replacement replacement, java.io.BufferedWriter w) {
             this.target = target;
@@ -284,10 +292,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        /** The validation metric of the iteration about to be written (the trainer reports it first). */
+        void validated(double v) {
+            validation = v;
+        }
+
         void write(IterationRecord r) {
             try {
                 w.write(r.iteration() + "," + r.loss() + "," + r.testMetric() + "," + r.normBefore() + ","
-                        + r.normAfter() + "," + r.clipThreshold() + "," + r.gradientRatio() + "," + r.diverged());
+                        + r.normAfter() + "," + r.clipThreshold() + "," + r.gradientRatio() + "," + r.diverged() + ","
+                        + validation);
+                validation = Double.NaN;
                 w.newLine();
             } catch (IOException e) {
                 throw new UserInputException("--out: cannot write " + target + " (" + e.getMessage() + ")");

@@ -18,7 +18,9 @@ import org.rnnlab.engine.TaskBatch;
  * <p>Text: the whole tinyshakespeare (1,115,394 characters) as distributed with
  * karpathy/char-rnn (commit 6f9487a6fe5b420b7ca9afb0d7c078e37c1d1b4e); public domain; bundled as
  * {@code org/rnnlab/task/text/tinyshakespeare.txt}. Alphabet: its 65 distinct characters, sorted.
- * Split: the first 90 % (1,003,854 characters) trains, the last 10 % is held out. A training example is a window of T characters at a random offset whose targets
+ * Split: the first 90 % (1,003,854 characters) is the training part, the last 10 % the test
+ * text; the first {@value #VALIDATION_CHARS} characters of the training part are the validation
+ * text, which no training window reads. A training example is a window of T characters at a random offset whose targets
  * (the next characters) stay inside the training part; the test set is the held-out tail cut
  * into consecutive windows of T, each read from a zero state.
  *
@@ -37,6 +39,14 @@ public final class TextTask implements Task {
     public static final double TRAIN_FRACTION = 0.9;
     /** The solved threshold in bits per character on the held-out text. */
     public static final double SOLVED_BITS = 2.5;
+    /**
+     * Characters at the start of the training part held out as the validation text (about 3 % of
+     * it): training windows never read them. Not its end: the test text continues the play
+     * (The Taming of the Shrew) that begins in the last 30,000 training characters, and holding
+     * those out left its characters' names unseen (docs/EXPERIMENTS.md). The n-gram baselines
+     * still count the whole part.
+     */
+    public static final int VALIDATION_CHARS = 30_000;
 
     private final String text;
     private final char[] alphabet;
@@ -143,7 +153,7 @@ public final class TextTask implements Task {
         TaskSupport.checkBatchSize(batchSize);
         int[] starts = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
-            starts[b] = rng.nextInt(trainLength - steps);
+            starts[b] = VALIDATION_CHARS + rng.nextInt(trainLength - VALIDATION_CHARS - steps);
         }
         return windows(starts);
     }
@@ -167,22 +177,28 @@ public final class TextTask implements Task {
         return testBatches;
     }
 
-    /** The last test batches made, kept: the validation batches are the same ones ({@link #validationBatches}). */
+    /** The last test batches made, kept. */
     private List<TaskBatch> testBatches;
     private int testBatchSize;
 
     /**
-     * The text's early stop still looks at its test text: a validation stretch carved from the
-     * training part (its last 30,000 characters, tried in session 20) never
-     * reached 2.5 bits per character on seed 600 (best 2.636 at iteration 3,600, whose test text
-     * gave 2.739, against 2.489 at 2,300 chosen on the test text), which is not understood yet.
-     * Until it is, the stop is the one measured before (docs/EXPERIMENTS.md), training windows
-     * read the whole training part, and the figure reported is the first test evaluation past the bar.
-     * The same batches as {@link #testBatches}, so the trainer scores them once per evaluation.
+     * The validation text: the first {@value #VALIDATION_CHARS} characters of the training part,
+     * which training windows never reach, in consecutive windows of T read from a zero state (as
+     * the test text), for the trainer's early stop and its choice of weights.
      */
     @Override
     public List<TaskBatch> validationBatches(int batchSize) {
-        return testBatches(batchSize);
+        int n = (VALIDATION_CHARS - 1) / steps;
+        int from = 0;
+        List<TaskBatch> out = new ArrayList<>();
+        for (int[] r : TaskSupport.ranges(n, batchSize)) {
+            int[] starts = new int[r[1] - r[0]];
+            for (int b = 0; b < starts.length; b++) {
+                starts[b] = from + (r[0] + b) * steps;
+            }
+            out.add(windows(starts));
+        }
+        return List.copyOf(out);
     }
 
     @Override

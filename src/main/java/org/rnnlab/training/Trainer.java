@@ -31,7 +31,8 @@ import org.rnnlab.task.Task;
  * moving average of the weights ({@link Task#weightAverage()}, Polyak &amp; Juditsky 1992): then
  * the average is what is scored, chosen and left in the model; the updates themselves are the
  * simulator's. Without early stopping, or without a validation set, the run keeps its last
- * weights.
+ * weights; without early stopping the validation metric is still evaluated beside the test
+ * metric ({@link TrainingListener#validated}), for the curves.
  *
  * <p>Every iteration yields an {@link IterationRecord} (loss, metric when evaluated, global
  * gradient norm before and after clipping, ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖), streamed to a
@@ -272,7 +273,8 @@ public final class Trainer {
         Status status = Status.COMPLETED;
         Divergence divergence = null;
         long divergedAt = 0;
-        boolean choose = config.earlyStop() && evaluator.hasValidation();
+        boolean validating = evaluator.hasValidation();
+        boolean choose = config.earlyStop() && validating;
         double decay = choose ? task.weightAverage() : 0;
         Model averaged = decay > 0 ? ModelFactory.model(config.settings(), task) : null;
         double[][] average = decay > 0 ? copyOf(model) : null;
@@ -311,13 +313,13 @@ public final class Trainer {
                     write(average, averaged);
                     scored = averaged;
                 }
-                double[] tv = choose ? evaluator.evaluateAndValidate(scored) : new double[] {evaluator.evaluate(scored)};
+                double[] tv = validating ? evaluator.evaluateAndValidate(scored) : new double[] {evaluator.evaluate(scored)};
                 m = tv[0];
                 finalMetric = m;
                 lastMetric = m;
-                if (choose) {
+                if (validating) {
                     v = tv[1];
-                    if (bestAt == 0 || better(v, bestValidation)) {
+                    if (choose && (bestAt == 0 || better(v, bestValidation))) {
                         bestValidation = v;
                         bestTest = m;
                         bestAt = i;

@@ -104,11 +104,11 @@ class TrainCommandTest {
         assertThat(r.code()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(
-                "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged");
+                "iteration,loss,test_metric,norm_before,norm_after,clip_threshold,grad_ratio,diverged,validation_metric");
         assertThat(lines).hasSize(8);
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
-            assertThat(f).hasSize(8);
+            assertThat(f).hasSize(9);
             assertThat(Long.parseLong(f[0])).isEqualTo(i);
             assertThat(Double.parseDouble(f[1])).isFinite();
             boolean evaluated = i % 3 == 0 || i == 7;
@@ -117,6 +117,7 @@ class TrainCommandTest {
             assertThat(Double.parseDouble(f[5])).isEqualTo(1.0);
             assertThat(Double.parseDouble(f[6])).isFinite();
             assertThat(f[7]).isEqualTo("false");
+            assertThat(Double.isNaN(Double.parseDouble(f[8]))).as("validation beside the test metric").isEqualTo(!evaluated);
         }
         assertThat(r.out()).contains("final test_metric=" + TrainCommand.metricValue(Double.parseDouble(
                 lines.get(7).split(",")[2])));
@@ -145,7 +146,7 @@ class TrainCommandTest {
         assertThat(lines.get(0)).matches("diverged at iteration \\d+ \\(.+\\)");
         assertThat(lines.get(1)).isEqualTo("final test_metric=NaN solved=false");
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows.get(rows.size() - 1)).endsWith(",true");
+        assertThat(rows.get(rows.size() - 1)).endsWith(",true,NaN");
         assertThat(r.err()).doesNotContain("Exception");
     }
 

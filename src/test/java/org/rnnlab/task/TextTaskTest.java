@@ -55,16 +55,34 @@ class TextTaskTest {
     }
 
     @Test
-    void theEarlyStopLooksAtTheTestTextAsBefore() {
-        List<TaskBatch> validation = TASK.validationBatches(4096);
-        List<TaskBatch> test = TASK.testBatches(4096);
-        assertThat(validation).hasSameSizeAs(test);
-        for (int i = 0; i < test.size(); i++) {
-            SequenceBatch v = (SequenceBatch) validation.get(i);
-            SequenceBatch t = (SequenceBatch) test.get(i);
-            assertThat(v.tokens()).isEqualTo(t.tokens());
-            assertThat(v.classes()).isEqualTo(t.classes());
+    void theFirstCharactersOfTheTrainingPartAreTheValidationTextAndNeverTrain() {
+        String text = TASK.text();
+        int from = 0;
+        String fit = text.substring(TextTask.VALIDATION_CHARS, TASK.trainLength());
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int k = 0; k < 10; k++) {
+            SequenceBatch train = (SequenceBatch) TASK.trainBatch(300, rng);
+            for (int b = 0; b < 300; b++) {
+                StringBuilder in = new StringBuilder();
+                for (int t = 0; t < 20; t++) {
+                    in.append(TASK.character(train.tokens()[train.index(t, b)]));
+                }
+                in.append(TASK.character(train.classes()[train.index(19, b)]));
+                assertThat(fit).as("a training window, with its last target").contains(in);
+            }
         }
+        List<TaskBatch> validation = TASK.validationBatches(4096);
+        assertThat(validation.stream().mapToInt(TaskBatch::batch).sum()).isEqualTo((TextTask.VALIDATION_CHARS - 1) / 20);
+        SequenceBatch v = (SequenceBatch) validation.get(0);
+        for (int b = 0; b < v.batch(); b++) {
+            for (int t = 0; t < 20; t++) {
+                assertThat(TASK.character(v.tokens()[v.index(t, b)])).isEqualTo(text.charAt(from + 20 * b + t));
+            }
+        }
+        SequenceBatch last = (SequenceBatch) validation.get(validation.size() - 1);
+        int end = from + 20 * ((TextTask.VALIDATION_CHARS - 1) / 20);
+        assertThat(end).as("the last validation target comes before the training text").isLessThan(TextTask.VALIDATION_CHARS);
+        assertThat(TASK.character(last.classes()[last.index(19, last.batch() - 1)])).isEqualTo(text.charAt(end));
     }
 
     @Test
