@@ -163,33 +163,19 @@ public final class TextTask implements Task {
         if (testBatches != null && testBatchSize == batchSize) {
             return testBatches;
         }
-        int n = testSize();
-        List<TaskBatch> out = new ArrayList<>();
-        for (int[] r : TaskSupport.ranges(n, batchSize)) {
-            int[] starts = new int[r[1] - r[0]];
-            for (int b = 0; b < starts.length; b++) {
-                starts[b] = trainLength + (r[0] + b) * steps;
-            }
-            out.add(windows(starts));
-        }
-        testBatches = List.copyOf(out);
+        testBatches = consecutiveWindows(trainLength, testSize(), batchSize);
         testBatchSize = batchSize;
         return testBatches;
     }
 
-    /** The last test batches made, kept. */
+    /** The last test and validation batches made, kept. */
     private List<TaskBatch> testBatches;
     private int testBatchSize;
+    private List<TaskBatch> validationBatches;
+    private int validationBatchSize;
 
-    /**
-     * The validation text: the first {@value #VALIDATION_CHARS} characters of the training part,
-     * which training windows never reach, in consecutive windows of T read from a zero state (as
-     * the test text), for the trainer's early stop and its choice of weights.
-     */
-    @Override
-    public List<TaskBatch> validationBatches(int batchSize) {
-        int n = (VALIDATION_CHARS - 1) / steps;
-        int from = 0;
+    /** n consecutive windows of T from character {@code from}, in batches of at most batchSize. */
+    private List<TaskBatch> consecutiveWindows(int from, int n, int batchSize) {
         List<TaskBatch> out = new ArrayList<>();
         for (int[] r : TaskSupport.ranges(n, batchSize)) {
             int[] starts = new int[r[1] - r[0]];
@@ -199,6 +185,20 @@ public final class TextTask implements Task {
             out.add(windows(starts));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The validation text: the first {@value #VALIDATION_CHARS} characters of the training part,
+     * which training windows never reach, in consecutive windows of T read from a zero state (as
+     * the test text), for the trainer's early stop and its choice of weights.
+     */
+    @Override
+    public synchronized List<TaskBatch> validationBatches(int batchSize) {
+        if (validationBatches == null || validationBatchSize != batchSize) {
+            validationBatches = consecutiveWindows(0, (VALIDATION_CHARS - 1) / steps, batchSize);
+            validationBatchSize = batchSize;
+        }
+        return validationBatches;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ScreenshotRenderer implements ScreenshotsCommand.Renderer {
                 base = AppTasks.switchTask(base, req.task());
             }
             if (req.layers() != 1 || req.bidirectional()) {
-                base = base.withLayers(req.layers(), req.bidirectional());
+                base = AppTasks.withLayers(base, req.layers(), req.bidirectional());
             }
             if (req.file() != null) {
                 base = base.withTaskOptions(base.taskOptions() == null ? org.rnnlab.task.TaskOptions.defaults().withFile(req.file())
