@@ -41,8 +41,11 @@ class ViewGalleryTest {
     private Path render(FxRobot robot, SnapshotView view, Snapshot s, String name, double w, double h) throws Exception {
         robot.interact(() -> {
             host.getChildren().setAll(view.node());
-            host.getScene().getWindow().setWidth(w);
-            host.getScene().getWindow().setHeight(h);
+            javafx.stage.Window window = host.getScene().getWindow();
+            window.hide(); // resized while hidden: resizing a showing stage races Monocle's renderer
+            window.setWidth(w);
+            window.setHeight(h);
+            ((Stage) window).show();
             view.show(s);
         });
         return ViewTestKit.savePng(robot, view.node(), name);
