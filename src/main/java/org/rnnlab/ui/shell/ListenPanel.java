@@ -72,6 +72,7 @@ final class ListenPanel {
         recording.setFocusTraversable(false);
         recording.getSelectionModel().select(0);
         view = new ListenView(style, engine, fx, ids.get(0));
+        view.setOnAnswer(this::enablePlay); // the prediction comes after the snapshot that asked for it
         recording.valueProperty().addListener((o, a, id) -> {
             keysBack.run();
             if (id != null) {

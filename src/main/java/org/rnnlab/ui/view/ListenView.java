@@ -32,6 +32,7 @@ public final class ListenView implements SnapshotView {
     private RecordingId recording;
     private SpokenPrediction shown;
     private String problem;
+    private Runnable onAnswer = () -> { };
     private ListenFigure figure;
     private double cursor = Double.NaN;
 
@@ -49,6 +50,7 @@ public final class ListenView implements SnapshotView {
             shown = answer;
             problem = why;
             redraw();
+            onAnswer.run();
         });
         this.canvas = new CanvasPane(1200, 240, this::redraw);
         canvas.setId("listen");
@@ -82,6 +84,11 @@ public final class ListenView implements SnapshotView {
 
     private void want(Key key) {
         answers.want(key, () -> engine.apply(key.recording()));
+    }
+
+    /** Runs {@code r} on the FX thread after each answer from the engine is drawn (or its failure). */
+    public void setOnAnswer(Runnable r) {
+        onAnswer = r;
     }
 
     /** Draws the playing cursor {@code seconds} into the recording (NaN: none). */

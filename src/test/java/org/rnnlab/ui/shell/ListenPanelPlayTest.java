@@ -91,8 +91,8 @@ class ListenPanelPlayTest {
         Button play = robot.lookup("#play").queryButton();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel.view().prediction() != null
                 && panel.view().prediction().digit() == 7);
-        robot.interact(() -> panel.show(runner.latest()));
-        assertThat(play.isDisabled()).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(play.isDisabled()).as("enabled by the prediction's arrival, with no new snapshot").isFalse();
         assertThat(robot.lookup("#sound").query().isVisible()).isFalse();
 
         robot.clickOn(play);
