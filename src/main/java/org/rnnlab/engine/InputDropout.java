@@ -26,9 +26,15 @@ public record InputDropout(double rate, long seed) {
         }
     }
 
-    /** Fills {@code keep[from..to)} with the mask values m (0 or 1 / (1 − p)). */
+    /**
+     * Fills {@code keep[from..to)} with the mask values m (0 or 1 / (1 − p)): the values at those
+     * positions of the whole batch's mask, whatever part of the batch is looked up.
+     */
     void fill(double[] keep, int from, int to) {
         SplittableRandom rng = new SplittableRandom(seed);
+        for (int k = 0; k < from; k++) {
+            rng.nextDouble();
+        }
         double scale = 1 / (1 - rate);
         for (int k = from; k < to; k++) {
             keep[k] = rng.nextDouble() < rate ? 0 : scale;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.rnnlab.engine.LossKind;
 import org.rnnlab.engine.LossPlacement;
+import org.rnnlab.engine.InputDropout;
 import org.rnnlab.engine.SequenceBatch;
 import org.rnnlab.engine.TaskBatch;
 
@@ -57,6 +58,13 @@ public final class SentimentTask implements Task {
      * would contradict their label, and their small vocabulary is not what overfits.
      */
     public static final double WORD_DROPOUT = 0.45;
+    /**
+     * {@link InputDropout} on the embedded words of every training batch with real sentences, on
+     * top of the word dropout: on seeds 1–5 it lifted the real test accuracy of the chosen weights
+     * from 80.9 to 81.8 % on average; on the fresh seeds 900–909 it gives 78.7–82.7 %
+     * (docs/EXPERIMENTS.md). The generated sentences alone do not overfit and train without it.
+     */
+    public static final double EMBEDDING_DROPOUT = 0.3;
     /** The decay of the weight average the trainer chooses among ({@link #weightAverage()}). */
     public static final double WEIGHT_AVERAGE = 0.995;
     /** The bar for the generated sentences: 95 % right, where a bag of words gets about half. */
@@ -274,6 +282,9 @@ public final class SentimentTask implements Task {
             if (!train.get(pick[b]).source().equals("grammar")) {
                 WordDropout.apply(out.tokens(), batchSize, b, trainIds[pick[b]].length, WORD_DROPOUT, rng);
             }
+        }
+        if (!variant.equals(GRAMMAR)) {
+            out = out.withInputDropout(new InputDropout(EMBEDDING_DROPOUT, rng.nextLong()));
         }
         if (!java.util.Arrays.equals(asWritten, out.tokens())) {
             written.put(out, asWritten);

@@ -81,6 +81,24 @@ class InputDropoutTest {
     }
 
     @Test
+    void lookingUpTheBatchInPartsGivesTheWholeBatchsMask() {
+        Embedding e = new Embedding(4, 3);
+        for (int i = 0; i < 12; i++) {
+            e.table().value().data[i] = i + 1;
+        }
+        int[] ids = {3, 1, 0, 2, 2, 1, 3};
+        InputDropout d = new InputDropout(0.4, 17L);
+        double[] whole = new double[ids.length * 3];
+        e.lookup(ids, 0, ids.length, whole, d);
+        double[] parts = new double[whole.length];
+        e.lookup(ids, 0, 2, parts, d);
+        e.lookup(ids, 2, 5, parts, d);
+        e.lookup(ids, 5, ids.length, parts, d);
+        assertThat(parts).isEqualTo(whole);
+        assertThat(whole).contains(0.0);
+    }
+
+    @Test
     void theGradientOfADroppedValueIsZeroAndTheNextPlainLookupForgetsTheMask() {
         Embedding e = new Embedding(2, 4);
         int[] ids = {0, 1, 0};

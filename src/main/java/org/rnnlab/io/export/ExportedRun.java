@@ -16,7 +16,9 @@ import org.rnnlab.training.TaskFactory;
 /**
  * What an export hands back: the session's model at the start of its current iteration (the
  * weights that compute the forward values the window shows), that iteration's batch, and the
- * engine's own outputs ([T·B × Y], logits for cross-entropy) and loss on it.
+ * engine's own outputs ([T·B × Y], logits for cross-entropy) and loss on it. A training batch's
+ * input dropout ({@link org.rnnlab.engine.InputDropout}) is left out: the outputs are the
+ * inference ones, which the exported PyTorch and Keras models compute.
  *
  * @param task      the task's id
  * @param iteration the session's current iteration, 1-based
@@ -45,6 +47,9 @@ public record ExportedRun(String task, long iteration, SteppableModel model, Gat
         SequenceBatch source = m instanceof EncoderDecoderModel e ? e.batch().source() : null;
         SequenceBatch b = m instanceof SequenceModel s ? s.batch() : m instanceof DeepSequenceModel d ? d.batch()
                 : ((EncoderDecoderModel) m).batch().target();
+        if (b.inputDropout() != null) {
+            b = b.withInputDropout(null); // inference, as PyTorch's model.eval() and Keras's predict compute it
+        }
         double loss = m.forwardLoss(m instanceof EncoderDecoderModel e ? e.batch() : b);
         return new ExportedRun(state.settings().taskId(), state.iteration(), m, m.cell().clamp(), b, source,
                 outputsOf(m, b, m.outputSize()), loss);

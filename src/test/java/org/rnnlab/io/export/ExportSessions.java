@@ -69,7 +69,8 @@ final class ExportSessions {
             double loss = m.forwardLoss(both);
             return new Engine(both.target(), ExportedRun.outputsOf(m, both.target(), m.outputSize()), loss);
         }
-        SequenceBatch b = m instanceof SequenceModel one ? one.batch() : ((org.rnnlab.engine.DeepSequenceModel) m).batch();
+        SequenceBatch b = (m instanceof SequenceModel one ? one.batch() : ((org.rnnlab.engine.DeepSequenceModel) m).batch())
+                .withInputDropout(null);
         double loss = m.forwardLoss(b);
         return new Engine(b, ExportedRun.outputsOf(m, b, m.outputSize()), loss);
     }
