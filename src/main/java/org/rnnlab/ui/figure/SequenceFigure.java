@@ -144,7 +144,11 @@ public final class SequenceFigure implements Drawing {
 
         double inputH = all.stream().filter(tr -> tr.name().equals("input")).mapToDouble(tr -> tr.bottom() - tr.top())
                 .findFirst().orElse(0);
-        TickWindow window = TickWindow.of(s, drawn, left, width - 12, inputH, st.text(), tm);
+        List<TickWindow.Labels> labelled = new ArrayList<>();
+        labelled.add(new TickWindow.Labels(s.sequence().inputLabels(), inputH, st.text()));
+        all.stream().filter(tr -> tr.name().equals("output")).findFirst()
+                .ifPresent(ot -> labelled.addAll(SequenceOutputRow.classLabels(s, ot, st, tm)));
+        TickWindow window = TickWindow.of(s, drawn, left, width - 12, labelled, tm);
         SequencePlot p = new SequencePlot(s, left, width - 12, font, st, tm, pal, out, window.first(), window.end());
         if (s.run().encoderTicks() > 0) {
             EncoderDecoderParts.draw(p, partsY);

@@ -171,19 +171,64 @@ public final class SequenceOutputRow implements SequenceRow {
         return topClear || !bottomClear ? topY : bottomY;
     }
 
+    /**
+     * A classifier's two halves of the output track: the target above {@code mid}, the predicted
+     * class below it, centred on {@code predY}, with the ✓/✗ mark under it when there is room.
+     */
+    private record Halves(double mid, double markH, boolean room, double targetHeight, double predHeight, double predY) {
+        static Halves of(SequenceTrack ot, SequencePlot.Styles st) {
+            double mid = ot.middle();
+            double markH = st.label().size() * 1.15;
+            boolean room = ot.bottom() - mid >= st.bold().size() * 1.1 + markH + 4;
+            double predY = room ? mid + (ot.bottom() - mid - markH) / 2 : (mid + ot.bottom()) / 2;
+            return new Halves(mid, markH, room, mid - ot.top(), (room ? ot.bottom() - markH : ot.bottom()) - mid, predY);
+        }
+    }
+
+    /**
+     * The class labels the output track must fit whole, for the figure's {@link TickWindow}: the
+     * target class at every loss tick, and at every tick that says a class the widest class name
+     * (so the window does not change as the predictions come in); none for regression.
+     */
+    static List<TickWindow.Labels> classLabels(Snapshot s, SequenceTrack ot, SequencePlot.Styles st, TextMetrics tm) {
+        if (s.sequence().classes() == null) {
+            return List.of();
+        }
+        Halves h = Halves.of(ot, st);
+        int steps = s.position().steps();
+        String widest = null;
+        if (s.sequence().classLabels() != null) {
+            for (String c : s.sequence().classLabels()) {
+                if (c != null && (widest == null || tm.width(c, st.bold()) > tm.width(widest, st.bold()))) {
+                    widest = c;
+                }
+            }
+        }
+        boolean answerOnly = s.run().pattern() == IoPattern.MANY_TO_ONE;
+        String[] targets = new String[steps];
+        String[] preds = new String[steps];
+        for (int t = 0; t < steps; t++) {
+            targets[t] = SequenceValues.targetClass(s, t);
+            boolean says = !(answerOnly && targets[t] == null) && t >= s.run().encoderTicks();
+            preds[t] = !says ? null : widest != null ? widest : SequenceValues.predictedClass(s, t);
+        }
+        return List.of(new TickWindow.Labels(targets, h.targetHeight(), st.bold()),
+                new TickWindow.Labels(preds, h.predHeight(), st.bold()));
+    }
+
     private static void classes(SequencePlot p, SequenceTrack ot) {
         Snapshot s = p.s();
         Palette pal = p.pal();
         TextStyle label = p.styles().label();
         TextStyle bold = p.styles().bold();
         double slot = p.slot();
-        double mid = ot.middle();
+        Halves h = Halves.of(ot, p.styles());
+        double mid = h.mid();
         p.marginText("target", (ot.top() + mid) / 2, pal.foregroundArgb(), 0);
         p.marginText("prediction", (mid + ot.bottom()) / 2, pal.seriesArgb(1), 0);
         p.out().line(p.left(), Math.round(mid) + 0.5, p.right(), Math.round(mid) + 0.5, pal.gridArgb(), 1);
-        double markH = label.size() * 1.15;
-        boolean room = ot.bottom() - mid >= bold.size() * 1.1 + markH + 4;
-        double predY = room ? mid + (ot.bottom() - mid - markH) / 2 : (mid + ot.bottom()) / 2;
+        boolean room = h.room();
+        double predY = h.predY();
         String[] targets = new String[p.count()];
         String[] preds = new String[p.count()];
         // a many-to-one classifier answers at its loss tick; what it would say before is SequenceSoFarRow's
@@ -192,9 +237,9 @@ public final class SequenceOutputRow implements SequenceRow {
             targets[i] = SequenceValues.targetClass(s, p.first() + i);
             preds[i] = answerOnly && targets[i] == null ? null : SequenceValues.predictedClass(s, p.first() + i);
         }
-        SlotLabels targetFit = SlotLabels.fit(targets, p.left(), p.right(), mid - ot.top(), bold, SequenceFigure.MIN_TEXT, p.tm());
-        SlotLabels predFit = SlotLabels.fit(preds, p.left(), p.right(), (room ? ot.bottom() - markH : ot.bottom()) - mid, bold,
-                SequenceFigure.MIN_TEXT, p.tm());
+        SlotLabels targetFit = SlotLabels.fit(targets, p.left(), p.right(), h.targetHeight(), bold, SequenceFigure.MIN_TEXT,
+                p.tm());
+        SlotLabels predFit = SlotLabels.fit(preds, p.left(), p.right(), h.predHeight(), bold, SequenceFigure.MIN_TEXT, p.tm());
         for (int t = 0; t < p.count(); t++) {
             String target = targets[t];
             String pred = preds[t];
