@@ -41,7 +41,10 @@ public final class FigureNumbers {
         return s.replace('-', MINUS);
     }
 
-    /** Two significant digits, for crowded labels (Jacobian factors): "0.93", "1.2", "3.4e−5". */
+    /**
+     * Two significant digits, for crowded labels (Jacobian factors): "0.93", "1.2", "3.4e−5"; whole
+     * numbers from 100 to 9999 as they are ("200").
+     */
     public static String shortFormat(double v) {
         if (!Double.isFinite(v) || v == 0) {
             return format(v);
@@ -50,6 +53,8 @@ public final class FigureNumbers {
         String s;
         if (a >= 0.01 && a < 100) {
             s = String.format(Locale.ROOT, a < 1 ? "%.2f" : "%.1f", v);
+        } else if (a >= 100 && a < 10_000) {
+            s = String.format(Locale.ROOT, "%.0f", v); // 200, not 2.0e+2: as short, and read at once
         } else {
             s = String.format(Locale.ROOT, "%.1e", v);
             int e = s.indexOf('e');

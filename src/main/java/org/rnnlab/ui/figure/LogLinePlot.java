@@ -19,7 +19,8 @@ public final class LogLinePlot {
     private LogLinePlot() {}
 
     /** The panel's value axis and frame: decade grid lines and labels when log, else its two end values. */
-    public static void frame(Figure.Builder out, CurvePanel p, TextStyle label, TextStyle labelMath, Palette pal) {
+    public static void frame(Figure.Builder out, CurvePanel p, TextStyle label, TextStyle labelMath, TextMetrics tm,
+                             Palette pal) {
         if (p.log()) {
             int lo = (int) Math.round(p.lo());
             int hi = (int) Math.round(p.hi());
@@ -33,9 +34,15 @@ public final class LogLinePlot {
                 }
             }
         } else if (p.bottom() - p.top() < label.size() * 2.4) {
-            // too short for a label at each end: the range once, beside the middle
-            out.text(FigureNumbers.shortFormat(p.lo()) + "–" + FigureNumbers.shortFormat(p.hi()), p.left() - 6,
-                    (p.top() + p.bottom()) / 2, label, pal.mutedArgb(), 1, 0);
+            // too short for a label at each end: the range once, beside the middle, or inside the
+            // panel's left end (over a halo) when the margin is too narrow for it
+            String range = FigureNumbers.shortFormat(p.lo()) + "–" + FigureNumbers.shortFormat(p.hi());
+            double mid = (p.top() + p.bottom()) / 2;
+            if (tm.width(range, label) <= p.left() - 8) {
+                out.text(range, p.left() - 6, mid, label, pal.mutedArgb(), 1, 0);
+            } else {
+                out.add(new Mark.Label(range, p.left() + 4, mid, label, pal.mutedArgb(), pal.backgroundArgb(), -1, 0));
+            }
         } else {
             out.text(FigureNumbers.shortFormat(p.hi()), p.left() - 6, p.top(), label, pal.mutedArgb(), 1, -1);
             out.text(FigureNumbers.shortFormat(p.lo()), p.left() - 6, p.bottom(), label, pal.mutedArgb(), 1,

@@ -89,7 +89,7 @@ public final class RaceFigure implements Drawing {
         // at least two decades, so that a flat start still shows a scale
         CurvePanel p = fitted.hi() - fitted.lo() >= 2 ? fitted
                 : new CurvePanel(left, right, top, bottom, fitted.hi() - 2, fitted.hi(), true, fitted.xLo(), fitted.xHi());
-        LogLinePlot.frame(out, p, label, labelMath, pal);
+        LogLinePlot.frame(out, p, label, labelMath, tm, pal);
         LogLinePlot.iterationAxis(out, p, fs * 6, bottom + 6 + fs * 1.2 + label.size() * 1.3, label, pal);
         double[] endY = new double[lanes.size()];
         for (int i = 0; i < endY.length; i++) {

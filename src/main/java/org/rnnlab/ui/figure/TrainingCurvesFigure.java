@@ -131,6 +131,13 @@ public final class TrainingCurvesFigure implements Drawing {
             CurvePanel mp = panels[1];
             double last = metric.y(metric.points() - 1);
             String head = "test " + metricName + " " + FigureNumbers.format(last);
+            String bare = metricName.replaceAll("\\s*\\([^)]*\\)", ""); // "RMSE (thousand passengers)": "RMSE"
+            for (String h : new String[] {"test " + bare + " " + FigureNumbers.format(last),
+                    bare + " " + FigureNumbers.format(last)}) {
+                if (tm.width(head, title) > right - left) {
+                    head = h;
+                }
+            }
             double hx = left + run(out, head, left, mp.top() - 6, title, fg, tm);
             axes.frame(mp);
             references(out, mp, chance, baseline, hx, label, tm, pal);
@@ -294,7 +301,7 @@ public final class TrainingCurvesFigure implements Drawing {
     /** How this figure's panels draw their value axis and frame. */
     private record Axes(Figure.Builder out, TextStyle label, TextStyle labelMath, TextMetrics tm, Palette pal) {
         void frame(CurvePanel p) {
-            LogLinePlot.frame(out, p, label, labelMath, pal);
+            LogLinePlot.frame(out, p, label, labelMath, tm, pal);
         }
     }
 }

@@ -217,4 +217,30 @@ class TrainingCurvesFigureTest {
         s.add(101, Double.NaN);
         assertThat(s.added()).isEqualTo(100);
     }
+
+    @Test
+    void aMetricInHundredsKeepsItsRangeLabelInsideTheFigure() {
+        Simulation sim = new Simulation(org.rnnlab.training.SimulationSettings.defaults().withTask("airline", 24)
+                .withHiddenSize(8).withBatchSize(16), org.rnnlab.training.DefaultTasks.factory());
+        double[] rmse = {203.1, 198.4, 120.7, 75.3}; // thousand passengers, as the window's evaluations gave
+        for (int i = 1; i <= 200; i++) {
+            sim.trainIteration();
+            if (i % 50 == 0) {
+                sim.setLastMetric(rmse[i / 50 - 1]);
+            }
+        }
+        Snapshot s = sim.snapshot(null, false);
+        // the panel of a 1920x1080 window, and narrower
+        for (double[] size : new double[][] {{560, 290}, {420, 260}, {900, 500}}) {
+            TrainingCurvesFigure f = TrainingCurvesFigure.of(s, size[0], size[1], ViewStyle.DEFAULT_FONT, true, TM, PAL);
+            assertThat(f.figure().texts()).as("the metric was scored").anyMatch(t -> t.startsWith("test RMSE"));
+            for (Mark.Label l : f.figure().labels()) {
+                double w = TM.width(l.text(), l.style());
+                double x0 = l.h() == 1 ? l.x() - w : l.h() == 0 ? l.x() - w / 2 : l.x();
+                assertThat(x0).as("left end of '%s' at %sx%s", l.text(), size[0], size[1]).isGreaterThanOrEqualTo(-0.5);
+                assertThat(x0 + w).as("right end of '%s'", l.text()).isLessThanOrEqualTo(size[0] + 0.5);
+                assertThat(l.text()).as("a range in hundreds reads as whole numbers").doesNotContain("e+2");
+            }
+        }
+    }
 }
