@@ -238,6 +238,17 @@ public final class TextTask implements Task {
         return new Metric("bits per character", false, SOLVED_BITS);
     }
 
+    /**
+     * False: the trainer trains the whole budget and keeps the weights of the best validation
+     * evaluation. The validation text (the opening of Coriolanus) is about 0.1 bits per character
+     * easier than the test text, so the first evaluation whose validation reaches
+     * {@value #SOLVED_BITS} stopped 0.1 bits short on the test text (docs/EXPERIMENTS.md).
+     */
+    @Override
+    public boolean stopsWhenSolved() {
+        return false;
+    }
+
     @Override
     public void score(TaskBatch batch, Predictions predictions, MetricAccumulator acc) {
         SequenceBatch sb = TaskSupport.sequences(batch);
