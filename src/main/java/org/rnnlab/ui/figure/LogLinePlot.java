@@ -36,7 +36,7 @@ public final class LogLinePlot {
         } else if (p.bottom() - p.top() < label.size() * 2.4) {
             // too short for a label at each end: the range once, beside the middle, or inside the
             // panel's left end (over a halo) when the margin is too narrow for it
-            String range = FigureNumbers.shortFormat(p.lo()) + "–" + FigureNumbers.shortFormat(p.hi());
+            String range = rangeText(p);
             double mid = (p.top() + p.bottom()) / 2;
             if (tm.width(range, label) <= p.left() - 8) {
                 out.text(range, p.left() - 6, mid, label, pal.mutedArgb(), 1, 0);
@@ -50,6 +50,11 @@ public final class LogLinePlot {
         }
         out.rect(p.left() - 0.5, p.top() - 0.5, p.right() - p.left() + 1, p.bottom() - p.top() + 1, Mark.NONE,
                 pal.mutedArgb(), 1);
+    }
+
+    /** "lo–hi" of a linear panel, as {@link #frame} writes it beside a panel too short for two labels. */
+    public static String rangeText(CurvePanel p) {
+        return FigureNumbers.shortFormat(p.lo()) + "–" + FigureNumbers.shortFormat(p.hi());
     }
 
     /**

@@ -92,6 +92,11 @@ public final class TrainingCurvesFigure implements Drawing {
                 : c.firstIteration();
         double xHi = c.lastIteration();
         double threshold = c.threshold();
+        if (showMetric && !fraction) {
+            // the metric's range ("65–203") is written in the margin: make it wide enough
+            CurvePanel probe = CurvePanel.fit(metric, null, baseline, false, left, right, 0, 1, xLo, xHi);
+            left = Math.max(left, tm.width(LogLinePlot.rangeText(probe), label) + 14);
+        }
         CurvePanel[] panels = new CurvePanel[shares.length];
         double y = 0;
         for (int k = 0; k < shares.length; k++) {
