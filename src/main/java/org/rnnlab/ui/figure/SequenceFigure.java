@@ -16,6 +16,31 @@ import org.rnnlab.training.Snapshot;
  * "tick-t" (engine index).
  */
 public final class SequenceFigure implements Drawing {
+    /** What a view too short for its rows says instead of drawing them over one another. */
+    static final String ENLARGE = "Enlarge this view to see the input, target and prediction";
+
+    /**
+     * Whether the tracks' margin labels would be drawn over one another: each track's label sits
+     * at its middle (a classifier's output track has two, target and prediction, at its quarters),
+     * and consecutive labels need most of their letters' height between their centres.
+     */
+    private static boolean tooShort(Snapshot s, List<SequenceTrack> tracks, SequencePlot.Styles st, TextMetrics tm) {
+        double need = st.label().size() * 0.8; // letters from ascender to descender, a little apart
+        double previous = Double.NEGATIVE_INFINITY;
+        for (SequenceTrack tr : tracks) {
+            double h = tr.bottom() - tr.top();
+            double[] centres = tr.name().equals("output") && s.sequence().classes() != null
+                    ? new double[] {tr.top() + h / 4, tr.top() + 3 * h / 4} : new double[] {tr.middle()};
+            for (double c : centres) {
+                if (c - previous < need) {
+                    return true;
+                }
+                previous = c;
+            }
+        }
+        return false;
+    }
+
     /** The smallest text drawn, in px (the views' {@code ViewStyle.MIN_FONT}). */
     public static final double MIN_TEXT = 14;
     private static final double GAP = 8;
@@ -142,6 +167,16 @@ public final class SequenceFigure implements Drawing {
             all.addAll(mine);
         }
 
+        if (tooShort(s, all, st, tm)) {
+            TextStyle f = st.text();
+            List<String> lines = TextWrap.lines(ENLARGE, t -> tm.width(t, f), width - 16);
+            double lineH = tm.lineHeight(f);
+            double y0 = (top + height) / 2 - lineH * (lines.size() - 1) / 2;
+            for (int i = 0; i < lines.size(); i++) {
+                out.text(lines.get(i), width / 2, y0 + i * lineH, f, pal.mutedArgb(), 0, 0);
+            }
+            return new SequenceFigure(out.build(), s, List.of(), null, null);
+        }
         double inputH = all.stream().filter(tr -> tr.name().equals("input")).mapToDouble(tr -> tr.bottom() - tr.top())
                 .findFirst().orElse(0);
         List<TickWindow.Labels> labelled = new ArrayList<>();

@@ -295,4 +295,16 @@ class TaskSequenceFigureTest {
         return new ForwardColumn(c.tick(), c.x(), c.gates(), c.preacts(), c.h(), c.c(),
                 new double[] {Math.log(p0), Math.log(p1)}, new double[] {p0, p1});
     }
+
+    @Test
+    void aViewTooShortForItsRowsAsksForRoomInsteadOfDrawingThemOverOneAnother() {
+        Snapshot s = step(sim("text"), 12);
+        // the sequence view of the text task in a 1280x720 window, the generation panel under it
+        SequenceFigure small = SequenceFigure.of(s, 0, 620, 130, 14, TM, PAL);
+        assertThat(small.figure().texts()).contains(SequenceFigure.ENLARGE).doesNotContain("target", "prediction");
+        SequenceFigure enough = SequenceFigure.of(s, 0, 620, 300, 14, TM, PAL);
+        assertThat(enough.figure().texts()).contains("target", "prediction").doesNotContain(SequenceFigure.ENLARGE);
+        SequenceTrack ot = enough.track("output").orElseThrow();
+        assertThat(ot.bottom() - ot.top()).isGreaterThanOrEqualTo(2 * 14 * 0.8);
+    }
 }
