@@ -105,6 +105,17 @@ public interface Task {
 
     Metric metric();
 
+    /** A named part of the test set whose metric is reported beside the whole one's. */
+    record TestPart(String name, List<TaskBatch> batches) {}
+
+    /**
+     * Parts of the test set to report the metric of separately (sentiment with both sources: the
+     * real review sentences and the generated ones); none by default.
+     */
+    default List<TestPart> testParts(int batchSize) {
+        return List.of();
+    }
+
     /**
      * Scores a model's predictions on a test batch, accumulating into {@code acc}; the trainer
      * calls {@link MetricAccumulator#value()} after the last batch.

@@ -36,6 +36,11 @@ public final class Evaluator {
         return score(model, testSet());
     }
 
+    /** The task's metric for the given model's current weights on {@code batches} (a part of the test set). */
+    public double evaluate(Model model, List<TaskBatch> batches) {
+        return score(model, batches);
+    }
+
     /**
      * The task's metric for the given model's current weights on the task's validation set;
      * NaN when the task has none ({@link Task#validationBatches}).

@@ -47,6 +47,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void sentimentWithBothSourcesReportsTheRealAndTheGeneratedSentencesApart() {
+        Run r = run("train", "--task", "sentiment", "--steps", "60", "--eval-every", "30", "--quiet");
+        assertThat(r.code()).isZero();
+        java.util.regex.Matcher real = java.util.regex.Pattern.compile("test accuracy on the real sentences: ([0-9.]+)")
+                .matcher(r.err());
+        java.util.regex.Matcher generated = java.util.regex.Pattern.compile(
+                "test accuracy on the generated sentences: ([0-9.]+)").matcher(r.err());
+        assertThat(real.find()).as(r.err()).isTrue();
+        assertThat(generated.find()).as(r.err()).isTrue();
+        double whole = Double.parseDouble(r.out().replaceAll("(?s).*final test_metric=([0-9.]+).*", "$1"));
+        // 600 real and 400 generated test sentences: the whole is their weighted mean
+        assertThat((600 * Double.parseDouble(real.group(1)) + 400 * Double.parseDouble(generated.group(1))) / 1000)
+                .isCloseTo(whole, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(run("train", "--task", "sentiment", "--variant", "real", "--steps", "1", "--quiet").err())
+                .doesNotContain("on the real sentences");
+    }
+
+    @Test
     void stackedLayersTakeTheOneLayerRateDividedByTheirNumberUnlessTold() {
         Run two = run("train", "--task", "order", "--seq", "8", "--layers", "2", "--steps", "1", "--batch", "2", "--quiet");
         assertThat(two.code()).isZero();
