@@ -13,9 +13,7 @@ import org.rnnlab.task.Metric;
 import org.rnnlab.task.NumbersTask;
 import org.rnnlab.task.Task;
 import org.rnnlab.task.TextTask;
-import org.rnnlab.training.Evaluator;
 import org.rnnlab.training.IterationRecord;
-import org.rnnlab.training.ModelFactory;
 import org.rnnlab.training.Trainer;
 import org.rnnlab.training.TrainerConfig;
 import org.rnnlab.training.TrainingListener;
@@ -158,13 +156,9 @@ final class TrainCommand implements Callable<Integer> {
             stderr.printf(Locale.ROOT, "chosen on validation: the weights of iteration %d (validation %s %.4g, test %.4g)%n",
                     result.chosenIteration(), task.metric().name(), result.validationMetric(), result.finalMetric());
         }
-        List<Task.TestPart> parts = task.testParts(256);
-        if (!parts.isEmpty() && result.divergence() == null) {
-            Evaluator partEvaluator = new Evaluator(task, ModelFactory.model(config.settings(), task), 256);
-            for (Task.TestPart part : parts) {
-                stderr.printf(Locale.ROOT, "test %s on %s: %.4f%n", task.metric().name(), part.name(),
-                        partEvaluator.evaluate(trainer.model(), part.batches()));
-            }
+        if (result.divergence() == null) {
+            trainer.testPartMetrics().forEach((part, m) ->
+                    stderr.printf(Locale.ROOT, "test %s on %s: %.4f%n", task.metric().name(), part, m));
         }
         if (saveSession != null) {
             SavedResult.session(saveSession, trainer.sessionState(List.copyOf(latest)), trainer.parameterNames());

@@ -31,6 +31,11 @@ public final class Evaluator {
         this.batchSize = batchSize;
     }
 
+    /** The size of the batches it scores in. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** The task's metric for the given model's current weights on the whole test set. */
     public double evaluate(Model model) {
         return score(model, testSet());

@@ -171,6 +171,19 @@ public final class Trainer {
         return task;
     }
 
+    /**
+     * The metric of the model's current weights (after {@link #run}: the chosen ones) on each of
+     * the task's {@link Task#testParts test parts}, by name in their order, batched as the test
+     * set is (none for most tasks).
+     */
+    public java.util.Map<String, Double> testPartMetrics() {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (Task.TestPart part : task.testParts(evaluator.batchSize())) {
+            out.put(part.name(), evaluator.evaluate(model, part.batches()));
+        }
+        return out;
+    }
+
     /** The model being trained. Owned by the training thread while a run is going. */
     public Model model() {
         return model;
