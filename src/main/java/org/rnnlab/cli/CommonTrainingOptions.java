@@ -267,8 +267,12 @@ final class CommonTrainingOptions {
         }
     }
 
-    /** A one-line summary of the training settings, for the header of a run. */
-    static String describe(TrainerConfig c) {
+    /**
+     * A one-line summary of the training settings, for the header of a run on {@code task}: how
+     * the early stop ends it (at the first validation past the bar, or after the whole budget
+     * with the best validation weights, {@link Task#stopsWhenSolved}).
+     */
+    static String describe(TrainerConfig c, Task task) {
         SimulationSettings s = c.settings();
         StringBuilder sb = new StringBuilder();
         sb.append(s.optimizer().title()).append(" lr ").append(fmt(s.learningRate()))
@@ -295,7 +299,9 @@ final class CommonTrainingOptions {
             sb.append(", spectral radius ").append(fmt(s.spectralRadius()));
         }
         sb.append(", up to ").append(c.iterations()).append(" iterations, test every ").append(c.evalEvery())
-                .append(c.earlyStop() ? ", stop when the validation set is solved, else keep its best weights" : "").append(", seed ").append(s.seed());
+                .append(!c.earlyStop() ? "" : task.stopsWhenSolved()
+                        ? ", stop when the validation set is solved, else keep its best weights"
+                        : ", keep the best validation weights of the whole budget").append(", seed ").append(s.seed());
         return sb.toString();
     }
 

@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
                 each, threads).requireFits();
         Metric metric = task.metric();
         err.printf(Locale.ROOT, "compare %s on %s, T=%d, H=%d: %s%n", cells, task.id(), length, hidden,
-                CommonTrainingOptions.describe(base));
+                CommonTrainingOptions.describe(base, task));
         err.flush();
         List<ComparisonRow> rows = Comparison.run(base, CommonTrainingOptions.TASKS, kinds, threads, (c, r) -> {
             synchronized (err) {

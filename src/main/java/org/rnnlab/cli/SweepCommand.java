@@ -102,7 +102,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sweep: " + e.getMessage());
         }
         err.printf(Locale.ROOT, "sweep %s on %s: %d runs on %d thread%s; %s%n", cells, taskId, plan.size(), n,
-                n == 1 ? "" : "s", CommonTrainingOptions.describe(base).replaceAll(", seed -?\\d+$", ""));
+                n == 1 ? "" : "s", CommonTrainingOptions.describe(base, first).replaceAll(", seed -?\\d+$", ""));
         err.flush();
         long start = System.nanoTime();
         SweepResult result = Sweep.run(plan, CommonTrainingOptions.TASKS, n, (run, done, total) -> {

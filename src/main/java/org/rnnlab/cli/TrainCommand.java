@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         try (MetricsCsv csv = out == null ? null : MetricsCsv.open(out)) {
             Metric metric = task.metric();
             stderr.printf(Locale.ROOT, "train %s (H=%d, %d parameters) on %s, T=%d: %s%n", kind, h,
-                    trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config));
+                    trainer.model().parameterCount(), task.id(), task.sequenceLength(), CommonTrainingOptions.describe(config, task));
             stderr.printf(Locale.ROOT, "model: %s%n", org.rnnlab.training.ModelNames.keras(config.settings(), task));
             stderr.printf(Locale.ROOT, "solved when test %s %s %s%n", metric.name(), metric.higherIsBetter() ? "≥" : "≤",
                     CommonTrainingOptions.threshold(metric));
