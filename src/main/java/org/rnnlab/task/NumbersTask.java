@@ -291,10 +291,10 @@ public final class NumbersTask implements Task {
         return false;
     }
 
-    /** {@value SentimentTask#WEIGHT_AVERAGE}, as for sentiment: the trainer chooses among smoother weights. */
+    /** {@value Task#WHOLE_BUDGET_AVERAGE}, as for sentiment: the trainer chooses among smoother weights. */
     @Override
     public double weightAverage() {
-        return SentimentTask.WEIGHT_AVERAGE;
+        return WHOLE_BUDGET_AVERAGE;
     }
 
     @Override

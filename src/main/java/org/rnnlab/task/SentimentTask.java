@@ -65,8 +65,6 @@ public final class SentimentTask implements Task {
      * (docs/EXPERIMENTS.md). The generated sentences alone do not overfit and train without it.
      */
     public static final double EMBEDDING_DROPOUT = 0.3;
-    /** The decay of the weight average the trainer chooses among ({@link #weightAverage()}). */
-    public static final double WEIGHT_AVERAGE = 0.995;
     /** The bar for the generated sentences: 95 % right, where a bag of words gets about half. */
     public static final double GRAMMAR_SOLVED = 0.95;
     static final String[] SOURCES = {"amazon_cells_labelled.txt", "imdb_labelled.txt", "yelp_labelled.txt"};
@@ -342,13 +340,13 @@ public final class SentimentTask implements Task {
     }
 
     /**
-     * {@value #WEIGHT_AVERAGE}: the trainer scores and chooses among the moving average of the
-     * weights over about the last 200 updates, not the raw weights, whose test accuracy moves by
-     * ±1.5 points from one evaluation to the next (docs/EXPERIMENTS.md).
+     * {@value Task#WHOLE_BUDGET_AVERAGE}: the trainer scores and chooses among the moving average
+     * of the weights over about the last 200 updates, not the raw weights, whose test accuracy
+     * moves by ±1.5 points from one evaluation to the next (docs/EXPERIMENTS.md).
      */
     @Override
     public double weightAverage() {
-        return WEIGHT_AVERAGE;
+        return WHOLE_BUDGET_AVERAGE;
     }
 
     /**

@@ -86,6 +86,14 @@ public interface Task {
     }
 
     /**
+     * The weight-average decay of the tasks that train the whole budget and choose on a small
+     * validation set (sentiment, numbers, speech): an average over about the last 200 updates,
+     * whose validation score moves less from one evaluation to the next than the raw weights'
+     * (docs/EXPERIMENTS.md).
+     */
+    double WHOLE_BUDGET_AVERAGE = 0.995;
+
+    /**
      * The decay d of an exponential moving average of the weights, a ← d·a + (1 − d)·w after
      * every update (Polyak &amp; Juditsky 1992), that the trainer evaluates and chooses among
      * instead of the raw weights when it chooses on validation; 0 (the default) for none.

@@ -200,10 +200,10 @@ public final class SpeechTask implements Task {
         return false;
     }
 
-    /** {@value org.rnnlab.task.SentimentTask#WEIGHT_AVERAGE}, as for sentiment. */
+    /** {@value Task#WHOLE_BUDGET_AVERAGE}, as for sentiment. */
     @Override
     public double weightAverage() {
-        return org.rnnlab.task.SentimentTask.WEIGHT_AVERAGE;
+        return WHOLE_BUDGET_AVERAGE;
     }
 
     @Override
