@@ -120,4 +120,21 @@ class ActivationsTest {
             assertThat(outT[len + 1]).isZero();
         }
     }
+
+    /** Down to e^a's smallest normal argument σ is computed, not flushed to 0. */
+    @Test
+    void sigmoidIsExactDownToTheClamp() {
+        assertThat(Activations.sigmoid(Activations.EXP_MIN_ARG)).isGreaterThan(0)
+                .isCloseTo(Math.exp(Activations.EXP_MIN_ARG), org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        assertThat(Activations.sigmoid(Activations.EXP_MIN_ARG - 1)).isZero();
+        assertThat(Activations.sigmoid(-Activations.EXP_MIN_ARG)).isEqualTo(1.0);
+    }
+
+    /** max(a, 0) as Java's Math.max gives it: −0 becomes +0; NaN stays NaN. */
+    @Test
+    void reluOfNegativeZeroIsPositiveZero() {
+        assertThat(Double.doubleToRawLongBits(Activations.relu(-0.0))).isZero();
+        assertThat(Activations.relu(Double.NaN)).isNaN();
+        assertThat(Activations.relu(-1e-300)).isZero();
+    }
 }

@@ -362,6 +362,51 @@ class InitializerTest {
         assertThat(bias.value().data).containsOnly(0.0);
     }
 
+    /** Every scheme rewrites every value a trained cell had: no old bias or weight survives. */
+    @ParameterizedTest
+    @EnumSource(InitScheme.class)
+    void reinitialisingAfterTrainingLeavesNoOldValue(InitScheme scheme) {
+        for (CellConfig cc : CELLS) {
+            RecurrentCell cell = RecurrentCell.create(cc);
+            for (double[] a : new double[][] {cell.weightIh().value().data, cell.weightHh().value().data,
+                    cell.biasIh().value().data, cell.biasHh().value().data}) {
+                java.util.Arrays.fill(a, 7.0);
+            }
+            Initializer in = new Initializer(InitConfig.of(scheme, 5));
+            assertThat(in.config()).isEqualTo(InitConfig.of(scheme, 5));
+            in.initialize(cell);
+            assertThat(values(cell)).as("%s %s", scheme, cc.label())
+                    .isDeepEqualTo(values(init(cc, InitConfig.of(scheme, 5))));
+            for (double[] a : values(cell)) {
+                assertThat(a).doesNotContain(7.0);
+            }
+        }
+    }
+
+    @Test
+    void linearGlorotAndIdentityDrawTheirOwnWeights() {
+        Param w = new Param("w", 4, 6);
+        Param b = new Param("b", 1, 4);
+        java.util.Arrays.fill(b.value().data, 3.0);
+        new Initializer(InitConfig.of(InitScheme.GLOROT_UNIFORM, 9)).initializeLinear(w, b);
+        double bound = Math.sqrt(6.0 / 10);
+        SplittableRandom rng = new SplittableRandom(9).split();
+        for (double v : w.value().data) {
+            assertThat(v).isEqualTo(bound * (2 * rng.nextDouble() - 1));
+        }
+        assertThat(b.value().data).containsOnly(0.0);
+        new Initializer(InitConfig.of(InitScheme.IDENTITY, 9)).initializeLinear(w, null);
+        for (double v : w.value().data) {
+            assertThat(Math.abs(v)).isLessThan(10 * Initializer.IDENTITY_INPUT_STD).isNotZero();
+        }
+    }
+
+    @Test
+    void spectralRadiusOfANonFiniteMatrixIsNaN() {
+        assertThat(Initializer.spectralRadius(new double[] {1, 0, 0, Double.NaN}, 2)).isNaN();
+        assertThat(Initializer.spectralRadius(new double[] {Double.POSITIVE_INFINITY}, 1)).isNaN();
+    }
+
     @Test
     void linearRejectsABiasOfTheWrongSize() {
         Initializer in = new Initializer(InitConfig.pytorchDefault(1));

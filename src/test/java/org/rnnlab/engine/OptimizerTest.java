@@ -125,6 +125,35 @@ class OptimizerTest {
         assertThat(opt.state()).isDeepEqualTo(good);
     }
 
+    /** Each slot array is checked at its own index, named by its parameter; counts are exact. */
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "RMSPROP", "ADAM"})
+    void namesTheWrongArrayByIndexAndParameter(OptimizerKind kind) {
+        OptimizerFixture f = new OptimizerFixture();
+        Optimizer opt = kind.create(0.05);
+        f.grads(0);
+        opt.step(f.params);
+        double[][] good = opt.state();
+        int n = f.params.size();
+        for (int k = 1; k < good.length; k++) {
+            double[][] bad = opt.state();
+            Param p = f.params.get((k - 1) % n);
+            bad[k] = new double[p.size() + 1];
+            assertThatThrownBy(() -> opt.restore(f.params, bad))
+                    .hasMessage("optimizer state array " + k + " for parameter '" + p.name() + "' must hold "
+                            + p.size() + " values, was " + (p.size() + 1));
+        }
+        assertThatThrownBy(() -> opt.restore(f.params, new double[][] {{1.0}, new double[4]}))
+                .hasMessage("optimizer state for " + kind.title() + " over " + n + " parameters must hold "
+                        + good.length + " arrays, was 2");
+        // 2^53 is the largest whole step count a double holds exactly: refused only for its shape
+        assertThatThrownBy(() -> opt.restore(f.params, new double[][] {{(double) (1L << 53)}}))
+                .hasMessageContaining("arrays, was 1");
+        assertThatThrownBy(() -> opt.restore(f.params, new double[][] {{(double) (1L << 54)}}))
+                .hasMessageContaining("step count must be a whole number");
+        assertThat(opt.state()).isDeepEqualTo(good);
+    }
+
     @ParameterizedTest
     @EnumSource(OptimizerKind.class)
     void learningRateCanChangeBetweenStepsAndIsValidated(OptimizerKind kind) {
