@@ -51,6 +51,11 @@ class DeepJacobianTest {
             }
         }
         assertThat(jac[1][0][0]).isNotEqualTo(jac[0][0][0]);
+        // the factor along time is the cell's own Jacobian at that direction's tick (reversed: T − 1 − t)
+        assertThat(net.timeJacobian(1, 0, t, b)).isDeepEqualTo(net.cell(1, 0).jacobian(net.unroll(1, 0), t, b));
+        assertThat(net.timeJacobian(1, 1, t, b)).isDeepEqualTo(
+                net.cell(1, 1).jacobian(net.unroll(1, 1), steps - 1 - t, b));
+        assertThat(net.timeJacobian(1, 1, t, b)[0][0]).isNotEqualTo(net.timeJacobian(1, 0, t, b)[0][0]);
     }
 
     private static double[][] states(DeepRecurrent net, double[] xs, int steps, int batch, int t, int b) {
