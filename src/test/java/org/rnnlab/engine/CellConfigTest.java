@@ -51,4 +51,12 @@ class CellConfigTest {
         assertThat(CellConfig.gru(2, 3).stateEquations()).containsExactly("h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}");
         assertThat(CellConfig.rnn(2, 3).stateEquations()).isEmpty();
     }
+
+    @Test
+    void theGruCandidateFollowsItsVariant() {
+        assertThat(CellConfig.gru(2, 3).gates().get(2).equation())
+                .isEqualTo("n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t−1} + b_hn))");
+        assertThat(CellConfig.gru(2, 3).withGruVariant(GruVariant.CHO_2014).gates().get(2).equation())
+                .isEqualTo("n_t = tanh(W_in x_t + b_in + W_hn (r_t ⊙ h_{t−1}) + b_hn)");
+    }
 }

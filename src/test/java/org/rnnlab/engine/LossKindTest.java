@@ -61,4 +61,25 @@ class LossKindTest {
         assertThat(LossKind.MSE.equation()).isEqualTo("L = (1/N) Σ_{t,b} Σ_k (y_k − target_k)²");
         assertThat(LossKind.CROSS_ENTROPY.equation()).isEqualTo("L = (1/N) Σ_{t,b} −log p(class)");
     }
+
+    /** A loss-mask entry is a row's weight: the loss is the weighted mean, and its gradient that mean's. */
+    @Test
+    void maskEntriesWeightTheirRows() {
+        double[] y = {1, 2, -1, 0.5};
+        double[] target = {0, 0, 1, 1};
+        double[] mask = {0.5, 2};
+        double[] dy = new double[4];
+        double n = (0.5 + 2) * 2;
+        double loss = LossKind.MSE.compute(2, 2, y, target, null, mask, dy, null);
+        assertThat(loss).isCloseTo((0.5 * (1 + 4) + 2 * (4 + 0.25)) / n, within(1e-15));
+        assertThat(dy).containsExactly(new double[] {2 * 0.5 * 1 / n, 2 * 0.5 * 2 / n, 2 * 2 * -2 / n, 2 * 2 * -0.5 / n},
+                within(1e-15));
+
+        double[] logits = {0, Math.log(3), 2, 2};
+        double[] probs = new double[4];
+        double ce = LossKind.CROSS_ENTROPY.compute(2, 2, logits, null, new int[] {1, 0}, mask, dy, probs);
+        assertThat(ce).isCloseTo((-0.5 * Math.log(0.75) - 2 * Math.log(0.5)) / 2.5, within(1e-15));
+        assertThat(dy).containsExactly(new double[] {0.5 * 0.25 / 2.5, 0.5 * -0.25 / 2.5, 2 * -0.5 / 2.5, 2 * 0.5 / 2.5},
+                within(1e-15));
+    }
 }
