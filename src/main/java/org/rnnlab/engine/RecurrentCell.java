@@ -180,13 +180,8 @@ public abstract class RecurrentCell extends ParamGroup {
         return new Unroll(config, steps, batch);
     }
 
-    /** W_hhᵀ as [H × GH], refreshed whenever the weights changed. */
-    protected final double[] weightHhTransposed() {
-        refreshTransposes();
-        return weightHhT;
-    }
-
-    private void refreshTransposes() {
+    /** Re-derives the transposed and packed weights when the weights changed since the last time. */
+    void refreshTransposes() {
         if (transposedVersion != version()) {
             MatOps.transpose(gh, inputSize, weightIh.value().data, weightIhT);
             MatOps.transpose(gh, hidden, weightHh.value().data, weightHhT);
@@ -479,15 +474,5 @@ public abstract class RecurrentCell extends ParamGroup {
     public double preActivation(Unroll u, int t, int g, int b, int j) {
         int i = (t * u.batch + b) * gh + g * hidden + j;
         return u.preI[i] + u.preH[i];
-    }
-
-    /** The hidden-side pre-activation W_h· h_{t−1} + b_h· of gate g (before any reset scaling). */
-    public double hiddenPreActivation(Unroll u, int t, int g, int b, int j) {
-        return u.preH[(t * u.batch + b) * gh + g * hidden + j];
-    }
-
-    /** The input-side pre-activation W_i· x_t + b_i· of gate g. */
-    public double inputPreActivation(Unroll u, int t, int g, int b, int j) {
-        return u.preI[(t * u.batch + b) * gh + g * hidden + j];
     }
 }

@@ -83,7 +83,7 @@ public final class StepPartsProfile {
         int n = u.batch * u.hidden;
         long t0 = System.nanoTime();
         cell.markChanged();
-        cell.weightHhTransposed();
+        cell.refreshTransposes();
         long t1 = System.nanoTime();
         ms[0] = (t1 - t0) / 1e6;
         u.setInitialState(null, null);
