@@ -197,4 +197,11 @@ class MatOpsKernelTest {
             }
         }
     }
+
+    @Test
+    void theBenchmarkHeaderNamesThePathThatRuns() {
+        assertThat(Simd.describe()).isEqualTo(Simd.ENABLED
+                ? "SIMD (jdk.incubator.vector, " + SimdKernels.LANES + " doubles per vector)"
+                : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
+    }
 }
