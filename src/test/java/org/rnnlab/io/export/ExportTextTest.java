@@ -74,6 +74,29 @@ class ExportTextTest {
         }
     }
 
+    /** The .keras archive holds Keras's three entries in its order, each stamped with one fixed time. */
+    @Test
+    void aKerasExportHoldsItsThreeEntriesWithAFixedTimeAndTheBatchItWasRunOn() throws Exception {
+        ExportedRun r = run(BASE.withCell(CellKind.GRU).withTask("sine", 6));
+        RunExporter.export(r, ExportTarget.KERAS, dir, false);
+        List<String> names = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        try (var z = new java.util.zip.ZipInputStream(Files.newInputStream(dir.resolve("model.keras")))) {
+            for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                names.add(e.getName());
+                times.add(e.getTime());
+            }
+        }
+        assertThat(names).containsExactly("metadata.json", "config.json", "model.weights.h5");
+        assertThat(times).allMatch(t -> t.equals(times.get(0)));
+        assertThat(times.get(0)).isLessThan(java.time.Instant.parse("1981-01-01T00:00:00Z").toEpochMilli());
+        var batch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("batch.json").toFile());
+        assertThat(batch.get("steps").intValue()).isEqualTo(r.batch().steps()).isEqualTo(6);
+        assertThat(batch.get("batch").intValue()).isEqualTo(r.batch().batch()).isEqualTo(3);
+        assertThat(batch.get("loss").textValue()).isEqualTo("mse");
+        assertThat(batch.has("lengths")).isEqualTo(r.batch().stepMask() != null);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9})
     void aSafetensorsHeaderIsPaddedToEightBytes(int nameLength) throws Exception {
