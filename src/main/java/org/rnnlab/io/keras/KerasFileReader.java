@@ -128,12 +128,17 @@ final class KerasFileReader {
         return out;
     }
 
-    /** The zip's end record (PK 5 6) in its last 22 + 65535 bytes, whose comment reaches exactly the end. */
+    /**
+     * The zip's end record (PK 5 6) in its last 22 + 65535 bytes, whose comment reaches exactly the
+     * end; the search goes on past a signature that is part of a comment.
+     */
     private static boolean hasEndRecord(byte[] b) {
         for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
             if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
                 int comment = (b[i + 20] & 0xff) | (b[i + 21] & 0xff) << 8;
-                return i + 22 + comment == b.length;
+                if (i + 22 + comment == b.length) {
+                    return true;
+                }
             }
         }
         return false;
