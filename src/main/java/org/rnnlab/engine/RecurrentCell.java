@@ -434,19 +434,14 @@ public abstract class RecurrentCell extends ParamGroup {
         return jac;
     }
 
+    /** Copies what the state part of backward tick t reads for batch row b into row {@code row} of the scratch. */
     private void copyTickRow(Unroll u, int t, int b, Unroll s, int row) {
         int n = hidden;
         System.arraycopy(u.h, (t * u.batch + b) * n, s.h, row * n, n);
-        System.arraycopy(u.h, ((t + 1) * u.batch + b) * n, s.h, (s.batch + row) * n, n);
         if (u.c != null) {
             System.arraycopy(u.c, (t * u.batch + b) * n, s.c, row * n, n);
-            System.arraycopy(u.c, ((t + 1) * u.batch + b) * n, s.c, (s.batch + row) * n, n);
             System.arraycopy(u.tanhC, (t * u.batch + b) * n, s.tanhC, row * n, n);
         }
-        if (u.resetHidden != null) {
-            System.arraycopy(u.resetHidden, (t * u.batch + b) * n, s.resetHidden, row * n, n);
-        }
-        System.arraycopy(u.preI, (t * u.batch + b) * gh, s.preI, row * gh, gh);
         System.arraycopy(u.preH, (t * u.batch + b) * gh, s.preH, row * gh, gh);
         System.arraycopy(u.act, (t * u.batch + b) * gh, s.act, row * gh, gh);
     }

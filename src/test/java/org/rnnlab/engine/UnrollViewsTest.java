@@ -275,6 +275,52 @@ class UnrollViewsTest {
         assertThat(cell.inputJacobian(u, 2, 0)[0]).isNotEqualTo(new double[X]);
     }
 
+    /** h_t = h_{t−1}, c_t = c_{t−1} at a masked step: its backward tick hands both gradients down whole. */
+    @Test
+    void aMaskedStepHandsItsGradientsDownWhole() {
+        Problem p = problem(Variant.LSTM);
+        RecurrentCell cell = p.newCell();
+        Unroll u = cell.newUnroll(T, B);
+        boolean[] kept = new boolean[T * B];
+        Arrays.fill(kept, true);
+        kept[2 * B + 1] = false;
+        u.setStepMask(kept);
+        u.setInputs(p.x());
+        u.setInitialState(p.h0(), p.c0());
+        cell.forwardSequence(u);
+        cell.zeroGrad();
+        GradientCheckTestSupport.seedLossGradients(u, p);
+        cell.backwardTick(u, 3);
+        double[] dcAbove = new double[H];
+        for (int j = 0; j < H; j++) {
+            dcAbove[j] = u.dc(2, 1, j);
+        }
+        cell.backwardTick(u, 2);
+        for (int j = 0; j < H; j++) {
+            double loss = p.u()[(2 * B + 1) * H + j];
+            assertThat(u.dc(2, 1, j)).isEqualTo(dcAbove[j]);
+            assertThat(u.dc(1, 1, j)).isEqualTo(dcAbove[j]);
+            assertThat(u.dh(1, 1, j)).isEqualTo(u.dh(2, 1, j)).isNotZero();
+            assertThat(loss).isNotZero();
+        }
+        for (int i = 0; i < X; i++) {
+            assertThat(u.dx(2, 1, i)).isZero();
+            assertThat(u.dx(2, 0, i)).isNotZero();
+        }
+    }
+
+    /** A gradient that is not finite in the last row of the batch is found at its tick. */
+    @Test
+    void aNonFiniteGradientInTheLastRowIsFoundAtItsTick() {
+        Problem p = problem(Variant.GRU_CHO_2014);
+        RecurrentCell cell = p.newCell();
+        Unroll u = forward(cell, p);
+        GradientCheckTestSupport.seedLossGradients(u, p);
+        u.lossGradientBuffer()[(2 * B + B - 1) * H + H - 1] = Double.NaN;
+        cell.backwardSequence(u);
+        assertThat(u.firstNonFiniteBackwardTick()).isEqualTo(2);
+    }
+
     @Test
     void unrollSizesBelowOneAndBeyondAnArrayAreRefused() {
         RecurrentCell cell = RecurrentCell.create(CellConfig.rnn(1, 1));
