@@ -108,8 +108,8 @@ public final class KerasModelBuilder {
     private DenseLayer dense(DenseSpec d, int index) throws FormatException {
         List<Tensor> ts = weights.layer(d.name(), index, d.useBias() ? 2 : 1);
         Tensor k = ts.get(0);
-        if (k.shape().length != 2 || k.shape()[1] != d.units()) {
-            throw new FormatException(file, k.name(), "layer '" + d.name() + "': the kernel must be [inputs][" + d.units()
+        if (k.shape().length != 2 || k.shape()[0] < 1 || k.shape()[1] != d.units()) {
+            throw new FormatException(file, k.name(), "layer '" + d.name() + "': the kernel must be [inputs ≥ 1][" + d.units()
                     + "], is " + k.shapeText());
         }
         int in = k.shape()[0];
