@@ -148,6 +148,30 @@ class SessionFileDetailsTest {
         assertThat(back.optimizerState()).isDeepEqualTo(s.optimizerState());
     }
 
+    /** Settings each within their limits but not together: refused before any model is built. */
+    @Test
+    void settingsThatDoNotFitTogetherAreRefusedBeforeTheModelIsBuilt() throws Exception {
+        Simulation sim = new Simulation(SimulationSettings.defaults().withCell(CellKind.GRU).withTask("sine", 6)
+                .withHiddenSize(4), org.rnnlab.training.DefaultTasks.factory());
+        sim.trainIteration();
+        Path f = dir.resolve("sine.json");
+        SessionFile.write(f, sim.capture(), sim.model().paramNames());
+        ObjectNode root = (ObjectNode) JSON.readTree(f.toFile());
+        ObjectNode settings = (ObjectNode) root.get("settings");
+        settings.put("layers", 2).put("bidirectional", true);
+        Throwable bidi = catchThrowable(() -> SessionFile.read(rewrite(root, "bidi.json")));
+        assertThat(bidi).isInstanceOf(FormatException.class);
+        assertThat(((FormatException) bidi).field()).isEqualTo("settings");
+        assertThat(bidi.getMessage()).contains("bidirectional: task 'sine' predicts the future of its own input");
+        settings.remove("layers");
+        settings.remove("bidirectional");
+        settings.put("hidden_size", 1024).put("seq_len", 1000).put("batch_size", 4096);
+        Throwable big = catchThrowable(() -> SessionFile.read(rewrite(root, "big.json")));
+        assertThat(big).isInstanceOf(FormatException.class);
+        assertThat(((FormatException) big).field()).isEqualTo("settings");
+        assertThat(big.getMessage()).contains("-Xmx").doesNotContain("\n");
+    }
+
     @Test
     void noLessonIsWrittenAsNullAndReadAsNone() throws Exception {
         Path f = save(trained(OptimizerKind.SGD), "s.json");
