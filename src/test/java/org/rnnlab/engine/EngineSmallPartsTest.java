@@ -250,4 +250,24 @@ class EngineSmallPartsTest {
         rows.allocate(3, 4);
         assertThat((double[]) y.get(rows)).isNotSameAs(second).hasSize(3 * 4 * 3);
     }
+
+    /** A backward pass needs the loss of the batch now loaded, not of the one before. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aBackwardPassBeforeTheLossOfTheLoadedBatchIsRefused(int layers) {
+        ModelConfig cfg = new ModelConfig(CellConfig.gru(2, 3), 0, 1, LossKind.MSE);
+        SteppableModel m = layers == 1 ? new SequenceModel(cfg) : new DeepSequenceModel(cfg, layers, false, false);
+        SplittableRandom r = new SplittableRandom(40 + layers);
+        ModelTestSupport.randomize(m, r, 0.5);
+        for (int round = 0; round < 2; round++) {
+            m.load(ModelTestSupport.batch(r, LossKind.MSE, LossPlacement.EVERY, 3, 2, false, 2, 0, 1));
+            for (int t = 0; t < m.ticks(); t++) {
+                m.forwardTick(t);
+            }
+            assertThatThrownBy(m::beginBackward).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("compute the loss before the backward pass");
+            assertThat(m.computeLoss()).isFinite();
+            m.beginBackward();
+        }
+    }
 }
