@@ -251,10 +251,8 @@ class UnrollViewsTest {
                 .isLessThan(JacobianGradientCheckTest.TOLERANCE);
     }
 
-    @Test
-    void aMaskedStepHasTheIdentityAlongTimeAndNothingAlongDepth() {
-        Problem p = problem(Variant.LSTM);
-        RecurrentCell cell = p.newCell();
+    /** The problem's forward pass with batch row 1 masked at tick 2. */
+    private static Unroll forwardMaskingRow1AtTick2(RecurrentCell cell, Problem p) {
         Unroll u = cell.newUnroll(T, B);
         boolean[] kept = new boolean[T * B];
         Arrays.fill(kept, true);
@@ -263,6 +261,14 @@ class UnrollViewsTest {
         u.setInputs(p.x());
         u.setInitialState(p.h0(), p.c0());
         cell.forwardSequence(u);
+        return u;
+    }
+
+    @Test
+    void aMaskedStepHasTheIdentityAlongTimeAndNothingAlongDepth() {
+        Problem p = problem(Variant.LSTM);
+        RecurrentCell cell = p.newCell();
+        Unroll u = forwardMaskingRow1AtTick2(cell, p);
         double[][] time = cell.jacobian(u, 2, 1);
         double[][] depth = cell.inputJacobian(u, 2, 1);
         for (int j = 0; j < H; j++) {
@@ -280,14 +286,7 @@ class UnrollViewsTest {
     void aMaskedStepHandsItsGradientsDownWhole() {
         Problem p = problem(Variant.LSTM);
         RecurrentCell cell = p.newCell();
-        Unroll u = cell.newUnroll(T, B);
-        boolean[] kept = new boolean[T * B];
-        Arrays.fill(kept, true);
-        kept[2 * B + 1] = false;
-        u.setStepMask(kept);
-        u.setInputs(p.x());
-        u.setInitialState(p.h0(), p.c0());
-        cell.forwardSequence(u);
+        Unroll u = forwardMaskingRow1AtTick2(cell, p);
         cell.zeroGrad();
         GradientCheckTestSupport.seedLossGradients(u, p);
         cell.backwardTick(u, 3);
