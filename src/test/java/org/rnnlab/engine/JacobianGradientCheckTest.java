@@ -65,31 +65,58 @@ class JacobianGradientCheckTest {
         before.assertBitIdentical(TickApiTest.capture(cell, un, p));
     }
 
-    static double[][] finiteDifferenceJacobian(RecurrentCell cell, Problem p, Unroll un, int t, int b) {
-        int hid = p.hidden();
-        int xs = p.inputSize();
-        double[] hPrev = new double[hid];
-        double[] cPrev = p.config().hasCellState() ? new double[hid] : null;
-        double[] xt = new double[xs];
-        for (int j = 0; j < hid; j++) {
-            hPrev[j] = un.h(t - 1, b, j);
-            if (cPrev != null) {
-                cPrev[j] = un.c(t - 1, b, j);
+    /** What one tick of row b reads: x_t, h_{t−1} and c_{t−1} (null without c). */
+    record TickInputs(double[] x, double[] hPrev, double[] cPrev) {
+        static TickInputs of(Unroll un, Problem p, int t, int b) {
+            int hid = p.hidden();
+            double[] hPrev = new double[hid];
+            double[] cPrev = p.config().hasCellState() ? new double[hid] : null;
+            double[] xt = new double[p.inputSize()];
+            for (int j = 0; j < hid; j++) {
+                hPrev[j] = un.h(t - 1, b, j);
+                if (cPrev != null) {
+                    cPrev[j] = un.c(t - 1, b, j);
+                }
             }
+            for (int i = 0; i < xt.length; i++) {
+                xt[i] = un.x(t, b, i);
+            }
+            return new TickInputs(xt, hPrev, cPrev);
         }
-        for (int i = 0; i < xs; i++) {
-            xt[i] = un.x(t, b, i);
-        }
+    }
+
+    static double[][] finiteDifferenceJacobian(RecurrentCell cell, Problem p, Unroll un, int t, int b) {
+        TickInputs in = TickInputs.of(un, p, t, b);
+        int hid = p.hidden();
         double[][] jac = new double[hid][hid];
         for (int k = 0; k < hid; k++) {
-            double[] plus = hPrev.clone();
-            double[] minus = hPrev.clone();
+            double[] plus = in.hPrev().clone();
+            double[] minus = in.hPrev().clone();
             plus[k] += EPS;
             minus[k] -= EPS;
-            double[] hp = oneTick(cell, xt, plus, cPrev);
-            double[] hm = oneTick(cell, xt, minus, cPrev);
+            double[] hp = oneTick(cell, in.x(), plus, in.cPrev());
+            double[] hm = oneTick(cell, in.x(), minus, in.cPrev());
             for (int j = 0; j < hid; j++) {
                 jac[j][k] = (hp[j] - hm[j]) / (2 * EPS);
+            }
+        }
+        return jac;
+    }
+
+    /** Central differences of ∂h_t[j] / ∂x_t[i] for row b, the previous state held fixed. */
+    static double[][] finiteDifferenceInputJacobian(RecurrentCell cell, Problem p, Unroll un, int t, int b) {
+        TickInputs in = TickInputs.of(un, p, t, b);
+        int hid = p.hidden();
+        double[][] jac = new double[hid][p.inputSize()];
+        for (int i = 0; i < p.inputSize(); i++) {
+            double[] plus = in.x().clone();
+            double[] minus = in.x().clone();
+            plus[i] += EPS;
+            minus[i] -= EPS;
+            double[] hp = oneTick(cell, plus, in.hPrev(), in.cPrev());
+            double[] hm = oneTick(cell, minus, in.hPrev(), in.cPrev());
+            for (int j = 0; j < hid; j++) {
+                jac[j][i] = (hp[j] - hm[j]) / (2 * EPS);
             }
         }
         return jac;
@@ -105,15 +132,17 @@ class JacobianGradientCheckTest {
         return h;
     }
 
+    /** The relative error ({@link GradientCheckTestSupport#relativeError}) of {@code b} against {@code a}, of a's shape. */
     static double jacobianError(double[][] a, double[][] b) {
         int n = a.length;
-        double[] fa = new double[n * n];
-        double[] fb = new double[n * n];
+        int m = a[0].length;
+        double[] fa = new double[n * m];
+        double[] fb = new double[n * m];
         assertThat(b).hasNumberOfRows(n);
         for (int i = 0; i < n; i++) {
-            assertThat(b[i]).hasSize(n);
-            System.arraycopy(a[i], 0, fa, i * n, n);
-            System.arraycopy(b[i], 0, fb, i * n, n);
+            assertThat(b[i]).hasSize(m);
+            System.arraycopy(a[i], 0, fa, i * m, m);
+            System.arraycopy(b[i], 0, fb, i * m, m);
         }
         return GradientCheckTestSupport.relativeError(fa, fb);
     }

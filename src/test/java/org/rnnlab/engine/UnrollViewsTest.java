@@ -81,16 +81,10 @@ class UnrollViewsTest {
         double[] cs = new double[B * H];
         double[] dcs = new double[B * H];
         for (int t = -1; t < T; t++) {
+            int tick = t;
             u.copyHidden(t, hs);
             u.copyHiddenGradient(t, dhs);
-            double sum = 0;
-            for (int b = 0; b < B; b++) {
-                for (int j = 0; j < H; j++) {
-                    assertThat(u.h(t, b, j)).isEqualTo(hs[b * H + j]);
-                    assertThat(u.dh(t, b, j)).isEqualTo(dhs[b * H + j]);
-                    sum += dhs[b * H + j] * dhs[b * H + j];
-                }
-            }
+            double sum = checkAgainstCopies((b, j) -> u.h(tick, b, j), hs, (b, j) -> u.dh(tick, b, j), dhs);
             assertThat(sum).as("t=%d", t).isPositive();
             assertThat(u.dhNorm(t)).as("t=%d", t).isCloseTo(Math.sqrt(sum), within(1e-12 * Math.sqrt(sum)));
             if (!u.hasCellState()) {
@@ -99,14 +93,7 @@ class UnrollViewsTest {
             }
             u.copyCell(t, cs);
             u.copyCellGradient(t, dcs);
-            double csum = 0;
-            for (int b = 0; b < B; b++) {
-                for (int j = 0; j < H; j++) {
-                    assertThat(u.c(t, b, j)).isEqualTo(cs[b * H + j]);
-                    assertThat(u.dc(t, b, j)).isEqualTo(dcs[b * H + j]);
-                    csum += dcs[b * H + j] * dcs[b * H + j];
-                }
-            }
+            double csum = checkAgainstCopies((b, j) -> u.c(tick, b, j), cs, (b, j) -> u.dc(tick, b, j), dcs);
             assertThat(u.dcNorm(t)).as("t=%d", t).isCloseTo(Math.sqrt(csum), within(1e-12 * Math.sqrt(csum)));
         }
         double[] dx = u.inputGradientBuffer();
@@ -119,6 +106,24 @@ class UnrollViewsTest {
         }
         // the views are distinct slots: a later tick's gradient is not the one before it
         assertThat(u.dh(T - 1, B - 1, H - 1)).isNotEqualTo(u.dh(T - 2, B - 1, H - 1));
+    }
+
+    /** A per-row, per-unit view of one tick. */
+    private interface RowUnit {
+        double at(int b, int j);
+    }
+
+    /** Asserts a state and its gradient, unit by unit, against their [B × H] copies; returns Σ gradient². */
+    private static double checkAgainstCopies(RowUnit state, double[] states, RowUnit gradient, double[] gradients) {
+        double sum = 0;
+        for (int b = 0; b < B; b++) {
+            for (int j = 0; j < H; j++) {
+                assertThat(state.at(b, j)).isEqualTo(states[b * H + j]);
+                assertThat(gradient.at(b, j)).isEqualTo(gradients[b * H + j]);
+                sum += gradients[b * H + j] * gradients[b * H + j];
+            }
+        }
+        return sum;
     }
 
     @Test
@@ -211,43 +216,9 @@ class UnrollViewsTest {
         Problem p = problem(v);
         RecurrentCell cell = p.newCell();
         Unroll u = forward(cell, p);
-        int t = 2;
-        int b = 1;
-        double[] hPrev = new double[H];
-        double[] cPrev = u.hasCellState() ? new double[H] : null;
-        double[] xt = new double[X];
-        for (int j = 0; j < H; j++) {
-            hPrev[j] = u.h(t - 1, b, j);
-            if (cPrev != null) {
-                cPrev[j] = u.c(t - 1, b, j);
-            }
-        }
-        for (int i = 0; i < X; i++) {
-            xt[i] = u.x(t, b, i);
-        }
-        double eps = JacobianGradientCheckTest.EPS;
-        double[][] fd = new double[H][X];
-        for (int i = 0; i < X; i++) {
-            double[] plus = xt.clone();
-            double[] minus = xt.clone();
-            plus[i] += eps;
-            minus[i] -= eps;
-            double[] hp = JacobianGradientCheckTest.oneTick(cell, plus, hPrev, cPrev);
-            double[] hm = JacobianGradientCheckTest.oneTick(cell, minus, hPrev, cPrev);
-            for (int j = 0; j < H; j++) {
-                fd[j][i] = (hp[j] - hm[j]) / (2 * eps);
-            }
-        }
-        double[][] jac = cell.inputJacobian(u, t, b);
-        assertThat(jac).hasNumberOfRows(H);
-        double[] a = new double[H * X];
-        double[] e = new double[H * X];
-        for (int j = 0; j < H; j++) {
-            assertThat(jac[j]).hasSize(X);
-            System.arraycopy(jac[j], 0, a, j * X, X);
-            System.arraycopy(fd[j], 0, e, j * X, X);
-        }
-        assertThat(GradientCheckTestSupport.relativeError(e, a)).as("%s", v)
+        double[][] fd = JacobianGradientCheckTest.finiteDifferenceInputJacobian(cell, p, u, 2, 1);
+        double[][] jac = cell.inputJacobian(u, 2, 1);
+        assertThat(JacobianGradientCheckTest.jacobianError(fd, jac)).as("%s", v)
                 .isLessThan(JacobianGradientCheckTest.TOLERANCE);
     }
 
